@@ -1,0 +1,288 @@
+"""Pure metric functions for the evaluation: no engine, no I/O, numbers in and numbers out.
+
+Text metrics follow the SQuAD v1.1 evaluation script (normalise, then exact match and token F1,
+best over the acceptable answers). Numeric answers are judged on the number stated first in the
+reply and its unit. Retrieval metrics are the usual IR definitions, per query: recall@k is the
+share of the relevant sentences found in the top k, reciprocal rank is 1 / rank of the first
+relevant sentence (0 when none is ranked); they agree with ``ir_measures`` (``R@k``, ``RR``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# --- SQuAD-style text metrics -------------------------------------------------------------
+
+_ARTICLES = re.compile(r"\b(a|an|the)\b")
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+def normalize_answer(text: str) -> str:
+    """Lower-case, drop punctuation and the articles a/an/the, squeeze whitespace (SQuAD)."""
+    text = text.lower()
+    text = "".join(ch for ch in text if ch not in _PUNCTUATION)
+    text = _ARTICLES.sub(" ", text)
+    return " ".join(text.split())
+
+
+def exact_match(prediction: str, gold: Iterable[str]) -> float:
+    """1.0 when the normalised prediction equals any normalised gold answer, else 0.0."""
+    norm = normalize_answer(prediction)
+    return float(any(norm == normalize_answer(g) for g in gold))
+
+
+def _f1(prediction: str, gold: str) -> float:
+    pred_tokens = normalize_answer(prediction).split()
+    gold_tokens = normalize_answer(gold).split()
+    common = Counter(pred_tokens) & Counter(gold_tokens)
+    same = sum(common.values())
+    if same == 0:
+        return 0.0
+    precision = same / len(pred_tokens)
+    recall = same / len(gold_tokens)
+    return 2 * precision * recall / (precision + recall)
+
+
+def token_f1(prediction: str, gold: Iterable[str]) -> float:
+    """Best token-overlap F1 of the prediction against the gold answers (0.0 with none)."""
+    return max((_f1(prediction, g) for g in gold), default=0.0)
+
+
+# --- numbers with units ---------------------------------------------------------------------
+
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+    )
+}
+# Unit words after a number (and its scale), longest first; each maps to a canonical unit.
+_UNIT_AFTER = [
+    (r"percentage points?|percent|per\s*cent|%|pct", "percent"),
+    (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²", "km2"),
+    (r"yuan|rmb|cny", "yuan"),
+    (r"us\s+dollars?|dollars?|usd", "usd"),
+    (r"years?", "years"),
+    (r"months?", "months"),
+]
+_NUMBER = re.compile(
+    r"(?:(?P<dollar>(?:US)?\$\s*)|(?P<yuan>(?:RMB|CNY|¥)\s*))?"
+    r"(?P<num>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?|"
+    r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
+    r"(?P<scale>\s*(?:" + "|".join(_SCALES) + r")\b)?",
+    re.IGNORECASE,
+)
+_UNIT_RE = [
+    (re.compile(r"\s*(?:" + pat + r")(?![a-z])", re.IGNORECASE), u) for pat, u in _UNIT_AFTER
+]
+_MONTHS_AFTER_YEARS = re.compile(
+    r"\s*(?:,|and)?\s*(?P<n>\d+|" + "|".join(_WORD_NUMBERS) + r")\s+months?\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from text: ``value`` with scale applied, ``unit`` canonical ("" = a count)."""
+
+    value: float
+    unit: str
+    text: str  # the span it was read from
+
+
+def _to_float(num: str) -> float:
+    low = num.lower()
+    if low in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[low])
+    return float(num.replace(",", ""))
+
+
+def _is_calendar_year(match: re.Match[str], unit: str) -> bool:
+    num = match.group("num")
+    return (
+        not match.group("dollar")
+        and not match.group("yuan")
+        and not match.group("scale")
+        and unit == ""
+        and num.isdigit()
+        and len(num) == 4
+        and 1900 <= int(num) <= 2100
+    )
+
+
+def quantities(text: str, skip_years: bool = True) -> list[Quantity]:
+    """Every number in ``text`` with its scale and unit, in order of appearance.
+
+    "10.23 billion yuan" -> 1.023e10 yuan; "$2.37 billion" -> 2.37e9 usd; "6,053" -> 6053;
+    "34.7 percent" -> 34.7 percent; "two" -> 2; "1 year and 9 months" -> 1.75 years;
+    "21 months" -> 1.75 years. Bare calendar years ("in 2021") are left out when
+    ``skip_years``, because they date a figure rather than state it.
+    """
+    found, pos = [], 0
+    while m := _NUMBER.search(text, pos):
+        value = _to_float(m.group("num"))
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").strip().lower()]
+        unit, end = "", m.end()
+        if m.group("dollar"):
+            unit = "usd"
+        elif m.group("yuan"):
+            unit = "yuan"
+        else:
+            for pattern, canonical in _UNIT_RE:
+                u = pattern.match(text, end)
+                if u:
+                    unit, end = canonical, u.end()
+                    break
+        if unit == "years":
+            extra = _MONTHS_AFTER_YEARS.match(text, end)
+            if extra:
+                value += _to_float(extra.group("n")) / 12
+                end = extra.end()
+        elif unit == "months":
+            unit, value = "years", value / 12
+        pos = end
+        if skip_years and _is_calendar_year(m, unit):
+            continue
+        found.append(Quantity(value, unit, text[m.start() : end]))
+    return found
+
+
+def first_quantity(text: str) -> Quantity | None:
+    """The number stated first in ``text`` (calendar years skipped), or None."""
+    found = quantities(text)
+    return found[0] if found else None
+
+
+def canonical_unit(unit: str | None) -> str:
+    """Map a unit as written in a test case ("USD", "%", "km2", "") to the canonical name."""
+    if not unit:
+        return ""
+    for pattern, canonical in _UNIT_RE:
+        m = pattern.fullmatch(unit.strip())
+        if m:
+            return "years" if canonical == "months" else canonical
+    if unit.strip() in {"$", "US$"}:
+        return "usd"
+    return unit.strip().lower()
+
+
+def numeric_match(
+    text: str,
+    value: float,
+    unit: str = "",
+    tolerance: float = 0.0,
+    abs_tolerance: float = 0.0,
+) -> bool:
+    """True when the first number in ``text`` is within tolerance of ``value`` in ``unit``.
+
+    ``tolerance`` is relative (0.01 = 1 %), ``abs_tolerance`` absolute; either suffices. An
+    expected unit of "" (a count) accepts only a number without a recognised unit.
+    """
+    q = first_quantity(text)
+    if q is None or q.unit != canonical_unit(unit):
+        return False
+    allowed = max(abs(value) * tolerance, abs_tolerance)
+    return math.isclose(q.value, value, rel_tol=0.0, abs_tol=allowed + 1e-9 * max(1, abs(value)))
+
+
+# --- citations and abstention ---------------------------------------------------------------
+
+
+def citation_precision(
+    cited: Sequence[str], required: Iterable[str], allowed: Iterable[str] = ()
+) -> float:
+    """Share of the cited sentences that are required or allowed (1.0 when nothing is cited)."""
+    if not cited:
+        return 1.0
+    ok = set(required) | set(allowed)
+    return sum(c in ok for c in cited) / len(cited)
+
+
+def citation_recall(cited: Iterable[str], required: Sequence[str]) -> float:
+    """Share of the required sentences that are cited (1.0 when nothing is required)."""
+    if not required:
+        return 1.0
+    got = set(cited)
+    return sum(r in got for r in required) / len(required)
+
+
+@dataclass(frozen=True)
+class PrecisionRecall:
+    """Precision and recall of one binary decision; None where undefined (0 / 0)."""
+
+    precision: float | None
+    recall: float | None
+    true_positives: int
+    predicted: int
+    actual: int
+
+
+def abstention_scores(abstained: Sequence[bool], unanswerable: Sequence[bool]) -> PrecisionRecall:
+    """Abstaining is the positive class: precision = right abstentions / abstentions,
+    recall = right abstentions / unanswerable questions."""
+    if len(abstained) != len(unanswerable):
+        raise ValueError("abstained and unanswerable differ in length")
+    tp = sum(a and u for a, u in zip(abstained, unanswerable, strict=True))
+    predicted, actual = sum(abstained), sum(unanswerable)
+    return PrecisionRecall(
+        precision=tp / predicted if predicted else None,
+        recall=tp / actual if actual else None,
+        true_positives=tp,
+        predicted=predicted,
+        actual=actual,
+    )
+
+
+# --- retrieval ------------------------------------------------------------------------------
+
+
+def recall_at_k(ranked: Sequence[str], relevant: Iterable[str], k: int) -> float:
+    """Share of the relevant ids among the first ``k`` ranked ids (0.0 with none relevant)."""
+    rel = set(relevant)
+    if not rel:
+        return 0.0
+    return len(rel & set(ranked[:k])) / len(rel)
+
+
+def reciprocal_rank(ranked: Sequence[str], relevant: Iterable[str]) -> float:
+    """1 / (1-based rank of the first relevant id), 0.0 when none is ranked."""
+    rel = set(relevant)
+    for i, sid in enumerate(ranked, start=1):
+        if sid in rel:
+            return 1.0 / i
+    return 0.0
+
+
+# --- summaries --------------------------------------------------------------------------------
+
+
+def mean(values: Iterable[float]) -> float | None:
+    """Arithmetic mean, or None for no values."""
+    vals = list(values)
+    return sum(vals) / len(vals) if vals else None
+
+
+def percentile(values: Iterable[float], q: float) -> float | None:
+    """The ``q``-th percentile (0-100) with linear interpolation, as ``numpy.percentile``."""
+    vals = sorted(values)
+    if not vals:
+        return None
+    if not 0 <= q <= 100:
+        raise ValueError("q must be within 0..100")
+    pos = (len(vals) - 1) * q / 100
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(vals) - 1)
+    return vals[lo] + (vals[hi] - vals[lo]) * (pos - lo)
