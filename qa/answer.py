@@ -1,0 +1,163 @@
+"""Compose the stages into an answer: follow-ups, numeric rules, retrieval, or abstention.
+
+The order is fixed: a numeric question goes to the rule layer first (it answers from facts,
+or says honestly that the facts cannot); otherwise the best-covering sentence is found by
+retrieval and, for who/where/when/which questions, the span inside it that answers. A
+question whose words the articles barely contain, or whose kind of answer (a name, a place,
+a date) no good sentence holds, gets an abstention rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from typing import Protocol
+
+from .analysis import expand, tokens
+from .followup import resolve
+from .quotes import Attribution
+from .retriever import Hit, Retriever
+from .spans import QuestionKind, ShortAnswer, best_span, classify
+from .types import Answer, Article, Citation, Sentence, Turn
+
+NOT_FOUND = "The articles don't say."
+TYPED = {"person", "place", "date", "org"}
+_RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
+_SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
+
+
+class NumericLayer(Protocol):
+    def answer(self, question: str, relevance: Mapping[str, float]) -> Answer | None: ...
+
+
+class Answerer:
+    """Answers questions over prepared sentences; stateless between questions."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        sentences: Sequence[Sentence],
+        retriever: Retriever,
+        proper: Collection[str],
+        quotes: Mapping[str, Attribution],
+        numeric: NumericLayer | None = None,
+        abstain_below: float = 0.5,
+    ) -> None:
+        self.articles = {a.id: a for a in articles}
+        self.sentences = list(sentences)
+        self.by_id = {s.id: s for s in self.sentences}
+        self.retriever = retriever
+        self.proper = proper
+        self.quotes = quotes
+        self.numeric = numeric
+        self.abstain_below = abstain_below
+
+    def resolve(self, question: str, history: Sequence[Turn]) -> str:
+        """The question with references to earlier turns (themselves resolved) spelled out."""
+        resolved_history: list[Turn] = []
+        for turn in history:
+            resolved_history.append(
+                Turn(resolve(turn.question, resolved_history, self.proper), turn.answer)
+            )
+        return resolve(question, resolved_history, self.proper)
+
+    def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        resolved = self.resolve(question, history)
+        q_tokens = self.retriever.correct(tokens(resolved))
+        terms = self.retriever.content_terms(q_tokens)
+        base = {"question": question,
+                "resolved_question": resolved if resolved != question else None}
+        if not terms:
+            return Answer(NOT_FOUND, False, "none", 0.0, **base)
+        hits = self.retriever.rank(expand(terms), terms, k=5)
+        top = max((h.score for h in hits), default=0.0) or 1.0
+        relevance = {self.sentences[h.index].id: h.score / top for h in hits}
+        ranked = tuple(self.sentences[h.index].id for h in hits)
+        kind = classify(resolved)
+        if self.numeric is not None:
+            ruled = self.numeric.answer(resolved, relevance)
+            if ruled is not None and (ruled.answered or kind.kind == "number"):
+                return _with(ruled, ranked=ranked, **base)
+        return self._retrieve(kind, terms, hits, ranked, base)
+
+    def _retrieve(
+        self, kind: QuestionKind, terms: Sequence[str], hits: Sequence[Hit],
+        ranked: tuple[str, ...], base: dict,
+    ) -> Answer:
+        best: tuple[float, Hit, ShortAnswer | None] | None = None
+        for hit in hits[:3]:
+            s = self.sentences[hit.index]
+            span = best_span(kind, s.text, self.retriever.sentence_tokens[hit.index], terms,
+                             self.proper)
+            if kind.kind == "person" and s.id in self.quotes and (
+                span is None or _SPEECH.search(base["question"])
+            ):
+                span = self._speaker(s)
+            if kind.kind in TYPED:
+                # A who/where/when question needs a name, place or date in the sentence.
+                conf = hit.coverage * (0.55 + 0.45 * span.score) if span else 0.0
+            elif kind.kind == "number":
+                conf = hit.coverage if re.search(r"\d", s.text) else hit.coverage * 0.4
+            elif kind.kind == "thing" and span is not None:
+                conf = hit.coverage * (0.8 + 0.2 * span.score)
+            else:
+                conf = hit.coverage * 0.9
+            if best is None or conf > best[0] + 1e-9:
+                best = (conf, hit, span)
+        if best is None or best[0] < self.abstain_below:
+            conf = best[0] if best else 0.0
+            return Answer(NOT_FOUND, False, "none", round(conf, 4), ranked=ranked, **base)
+        conf, hit, span = best
+        sentence = self.sentences[hit.index]
+        cited = [sentence]
+        attribution = self.quotes.get(sentence.id)
+        if attribution and attribution.sentence_id != sentence.id and (
+            kind.kind == "person" or _SPEECH.search(base["question"])
+        ):
+            cited.append(self.by_id[attribution.sentence_id])
+        text, short = self._compose(kind, sentence, span, attribution)
+        return Answer(
+            answer=text,
+            answered=True,
+            method="retrieval",
+            confidence=round(min(conf, 1.0), 4),
+            citations=tuple(Citation.of(s) for s in sorted(cited, key=lambda s: s.index)),
+            short_answer=short,
+            ranked=ranked,
+            **base,
+        )
+
+    def _speaker(self, s: Sentence) -> ShortAnswer | None:
+        a = self.quotes.get(s.id)
+        return ShortAnswer(a.speaker, -1, -1, 1.0) if a else None
+
+    def _compose(
+        self, kind: QuestionKind, s: Sentence, span: ShortAnswer | None,
+        attribution: Attribution | None,
+    ) -> tuple[str, str | None]:
+        """The reply: the short answer first when there is one, else the sentence."""
+        if span is None:
+            if attribution and not s.text.rstrip().endswith(f"{attribution.speaker}."):
+                quote = s.text.strip().strip('"').strip()
+                return f'{attribution.speaker} said: "{quote}"', None
+            return s.text, None
+        short = span.text
+        text = short
+        if kind.kind == "date" and _RELATIVE.match(short):
+            date = self.articles[s.article].date
+            if date:
+                offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[short.split()[0].lower()]
+                year = str(int(date[:4]) + offset)
+                text = f'{year} ("{short}" in an article dated {date})'
+                short = year
+        elif kind.kind == "person" and span.start >= 0:
+            m = re.match(r",\s+((?:the\s+)?[a-z][^,.;:\"]{2,80})", s.text[span.end:])
+            if m:
+                text = f"{short}, {m.group(1)}"
+        return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
+
+
+def _with(answer: Answer, **changes: object) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, **changes)  # type: ignore[arg-type]

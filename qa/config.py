@@ -1,0 +1,82 @@
+"""Settings, read once: defaults, then the environment, then explicit overrides.
+
+Every setting has an environment variable (``QA_`` + its upper-case name) so that the CLI,
+the web app and tests configure the engine the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+PACKAGE_CORPUS = Path(__file__).parent / "corpus"
+
+
+def default_corpus() -> Path:
+    """``./corpus`` when run from a checkout or a folder that has one; else the bundled copy."""
+    here = Path.cwd() / "corpus"
+    if here.is_dir():
+        return here
+    checkout = Path(__file__).resolve().parent.parent / "corpus"
+    if checkout.is_dir():
+        return checkout
+    return PACKAGE_CORPUS
+
+
+def default_feedback_db() -> Path:
+    """Outside the package, in the user's data folder (XDG_DATA_HOME or ~/.local/share)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newsqa" / "feedback.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path = field(default_factory=default_corpus)
+    feedback_db: Path = field(default_factory=default_feedback_db)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 2
+    passages: str = "window:2"  # "paragraph" or "window:N"
+    bm25_variant: str = "bm25plus"
+    bm25_k1: float = 1.5
+    bm25_b: float = 0.75
+    abstain_below: float = 0.5  # confidence under which the answer abstains
+    max_question_chars: int = 500
+    max_history_turns: int = 20
+    max_body_bytes: int = 64 * 1024
+    rate_limit: int = 0  # requests per minute per client; 0 = off
+
+    @classmethod
+    def load(cls, overrides: Mapping[str, Any] | None = None,
+             environ: Mapping[str, str] | None = None) -> Settings:
+        """Defaults, then ``QA_*`` environment variables, then ``overrides`` (None skipped)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f"QA_{f.name.upper()}")
+            if raw not in (None, ""):
+                values[f.name] = raw
+        for k, v in (overrides or {}).items():
+            if v is not None:
+                values[k] = v
+        return replace(cls(), **{k: _coerce(cls, k, v) for k, v in values.items()})
+
+
+def _coerce(cls: type, name: str, value: Any) -> Any:
+    default = getattr(cls(), name)
+    try:
+        if isinstance(default, Path):
+            return Path(value).expanduser()
+        if isinstance(default, bool):
+            return str(value).lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"setting {name}: {value!r} is not a valid {type(default).__name__}") \
+            from exc
+    return value

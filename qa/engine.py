@@ -1,0 +1,158 @@
+"""The engine: a corpus folder in, an answerer out. Every caller (CLI, web, evaluation) uses it.
+
+Building reads and cleans the articles, splits sentences, groups passages, indexes both with
+BM25, extracts numeric facts and attributes quotes, once; :meth:`Engine.ask` then only
+answers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .analysis import expand, tokens
+from .answer import Answerer
+from .config import Settings
+from .errors import QuestionError
+from .facts import Fact, extract_facts
+from .ingest import load_corpus
+from .passages import build_passages
+from .quotes import attribute
+from .retriever import Retriever
+from .rules import NumericAnswerer
+from .sentences import split_sentences
+from .types import Answer, Article, Citation, Passage, Sentence, Turn
+
+log = logging.getLogger(__name__)
+
+
+def proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Lower-cased words that appear capitalised inside sentences and never in lower case."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for s in sentences:
+        for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z\-]*", s.text)):
+            w = m.group()
+            if w[0].isupper():
+                if i > 0:
+                    upper.add(w.lower())
+            else:
+                lower.add(w.lower())
+    return frozenset(upper - lower)
+
+
+class Engine:
+    """Articles, their sentences, passages, facts and indexes, and the answerer over them."""
+
+    def __init__(self, articles: Sequence[Article], settings: Settings | None = None) -> None:
+        started = time.perf_counter()
+        self.settings = settings or Settings.load()
+        self.articles = list(articles)
+        self.sentences: list[Sentence] = []
+        self.passages: list[Passage] = []
+        self.facts: list[Fact] = []
+        per_article: list[tuple[Article, list[Sentence]]] = []
+        for article in self.articles:
+            sentences = split_sentences(article)
+            per_article.append((article, sentences))
+            self.sentences.extend(sentences)
+            self.passages.extend(build_passages(article, sentences, self.settings.passages))
+            self.facts.extend(extract_facts(article, sentences))
+        self.proper = proper_words(self.sentences)
+        quotes = {}
+        for article, sentences in per_article:
+            quotes.update(attribute(article, sentences, self.proper))
+        self.retriever = Retriever(
+            self.sentences, self.passages, self.settings.bm25_variant,
+            self.settings.bm25_k1, self.settings.bm25_b,
+        )
+        self.answerer = Answerer(
+            self.articles, self.sentences, self.retriever, self.proper, quotes,
+            NumericAnswerer(self.facts, self.sentences, self.articles),
+            self.settings.abstain_below,
+        )
+        self._articles_by_id = {a.id: a for a in self.articles}
+        self.build_seconds = time.perf_counter() - started
+        log.info(
+            "indexed %d articles: %d sentences, %d passages, %d facts in %.0f ms",
+            len(self.articles), len(self.sentences), len(self.passages), len(self.facts),
+            self.build_seconds * 1000,
+        )
+
+    @classmethod
+    def from_corpus(cls, corpus: str | Path | None = None, **overrides: Any) -> Engine:
+        """Load every article in ``corpus`` (default: the ``corpus`` setting) and build.
+
+        Raises :class:`qa.errors.CorpusError` for a missing or empty folder or a bad file.
+        """
+        settings = Settings.load({"corpus": corpus, **overrides})
+        return cls(load_corpus(settings.corpus), settings)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles_by_id.get(article_id)
+
+    def sentences_of(self, article_id: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.article == article_id]
+
+    def check(self, question: object, history: object = ()) -> tuple[str, list[Turn]]:
+        """Validate a caller's question and history; raises :class:`QuestionError`."""
+        if not isinstance(question, str):
+            raise QuestionError("the question must be a string")
+        question = " ".join(question.split())
+        if not question:
+            raise QuestionError("the question is empty")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(f"the question is longer than {limit} characters")
+        turns: list[Turn] = []
+        if history is None:
+            history = ()
+        if not isinstance(history, (list, tuple)):
+            raise QuestionError("history must be a list of earlier turns")
+        if len(history) > self.settings.max_history_turns:
+            raise QuestionError(
+                f"history has more than {self.settings.max_history_turns} turns"
+            )
+        for i, turn in enumerate(history):
+            if isinstance(turn, Turn):
+                turns.append(turn)
+                continue
+            if not isinstance(turn, Mapping) or not isinstance(turn.get("question"), str) or \
+                    not isinstance(turn.get("answer", ""), str):
+                raise QuestionError(
+                    f"history[{i}] must be an object with a string 'question' "
+                    "and an optional string 'answer'"
+                )
+            if len(turn["question"]) > limit or len(turn.get("answer", "")) > 20 * limit:
+                raise QuestionError(f"history[{i}] is too long")
+            turns.append(Turn(turn["question"], turn.get("answer", "")))
+        return question, turns
+
+    def ask(self, question: str, history: Sequence[Turn | Mapping[str, str]] = ()) -> Answer:
+        """Answer ``question`` (with earlier turns, oldest first) from the articles."""
+        question, turns = self.check(question, history)
+        return self.answerer.ask(question, turns)
+
+    def ranked(self, question: str, k: int = 10) -> list[tuple[str, float]]:
+        """Sentence ids with their BM25 scores for ``question``, best first (no rules)."""
+        terms = self.retriever.content_terms(tokens(question))
+        scores = self.retriever.sentence_index.top_k(expand(terms), k)
+        return [(self.sentences[i].id, s) for i, s in scores]
+
+    def baseline_ask(self, question: str) -> Answer:
+        """The plain baseline: the top BM25 sentence as the answer; no rules, no abstention."""
+        ranked = self.retriever.sentence_index.top_k([t.term for t in tokens(question)], 10)
+        if not ranked:
+            return Answer(NOT_FOUND_BASELINE, False, "none", 0.0, question=question)
+        s = self.sentences[ranked[0][0]]
+        return Answer(
+            s.text, True, "retrieval", 1.0, (Citation.of(s),), question=question,
+            ranked=tuple(self.sentences[i].id for i, _ in ranked),
+        )
+
+
+NOT_FOUND_BASELINE = "No sentences to search."

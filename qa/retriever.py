@@ -1,0 +1,170 @@
+"""Rank sentences for a question: BM25 over sentences and over passages, plus term coverage.
+
+A sentence's score mixes its own BM25 score with the best score of a passage around it
+(both scaled by the query's top score), so a sentence that says "the company" is still found
+when its neighbour names the company. Coverage is the share of the question's information
+(its terms weighted by idf) that the sentence or its passage contains: the signal the
+answerer uses to decide whether the articles answer the question at all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from nltk.metrics.distance import edit_distance
+
+from .analysis import SYNONYMS, STOP_WORDS, Token, stem, tokens
+from .bm25 import BM25Index
+from .types import Passage, Sentence
+
+# Words that shape a question without naming what it is about.
+QUESTION_FILLER = frozenset(
+    stem(w)
+    for w in """name named called kind type sort happen happened mean means number amount
+    exactly actually article articles story text report mentioned mention according
+    currently current now do does did get got go went make made give given thing things
+    anything something someone somebody anyone way ways whole lot lots""".split()
+)
+
+SENTENCE_WEIGHT = 1.0
+PASSAGE_WEIGHT = 0.35
+SYNONYM_MATCH = 0.75  # a synonym in the sentence covers a question term this much
+CONTEXT_MATCH = 0.5  # a term found only in a neighbouring sentence of the passage
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked sentence: its position, retrieval score (0..1) and term coverage (0..1)."""
+
+    index: int
+    score: float
+    coverage: float
+    matched: frozenset[str]  # question terms found in the sentence itself
+
+
+class Retriever:
+    """BM25 indexes over sentences and passages, built once."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        passages: Sequence[Passage],
+        variant: str = "bm25plus",
+        k1: float = 1.5,
+        b: float = 0.75,
+    ) -> None:
+        self.sentences = list(sentences)
+        self.passages = list(passages)
+        self.sentence_tokens: list[list[Token]] = [tokens(s.text) for s in self.sentences]
+        self.sentence_terms = [frozenset(t.term for t in ts) for ts in self.sentence_tokens]
+        self.sentence_index = BM25Index(
+            [[t.term for t in ts] for ts in self.sentence_tokens], variant, k1, b
+        )
+        position = {s.id: i for i, s in enumerate(self.sentences)}
+        self.passage_index = BM25Index([[t.term for t in tokens(p.text)] for p in self.passages],
+                                       variant, k1, b)
+        self.passages_of: list[list[int]] = [[] for _ in self.sentences]
+        self.context_terms: list[frozenset[str]] = [frozenset()] * len(self.sentences)
+        for pi, p in enumerate(self.passages):
+            members = [position[sid] for sid in p.sentence_ids if sid in position]
+            terms = frozenset().union(*(self.sentence_terms[m] for m in members))
+            for m in members:
+                self.passages_of[m].append(pi)
+                self.context_terms[m] = self.context_terms[m] | terms
+        # Passages around each sentence as a padded array; -1 points at a zero score.
+        width = max((len(ps) for ps in self.passages_of), default=0) or 1
+        self._around = np.full((len(self.sentences), width), -1, dtype=np.int64)
+        for i, ps in enumerate(self.passages_of):
+            self._around[i, : len(ps)] = ps
+        # Document frequency over sentences, for coverage weights (unknown terms weigh most).
+        df: dict[str, int] = {}
+        for terms in self.sentence_terms:
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        n = max(len(self.sentences), 1)
+        self._idf = {t: math.log((n + 1) / c) + 0.1 for t, c in df.items()}
+        self._unknown_idf = math.log((n + 1) / 0.5) + 0.1
+        # Surface words by length, for correcting a misspelt question word.
+        self._surface: dict[int, dict[str, str]] = {}
+        for ts in self.sentence_tokens:
+            for t in ts:
+                w = t.surface.lower()
+                if w.isalpha():
+                    self._surface.setdefault(len(w), {})[w] = t.term
+
+    def weight(self, term: str) -> float:
+        """How much a question term says: its idf over sentences, highest for unknown terms."""
+        return self._idf.get(term, self._unknown_idf)
+
+    def correct(self, question_tokens: Sequence[Token]) -> list[Token]:
+        """Replace misspelt words (not in any article, close to one word that is)."""
+        out = []
+        for t in question_tokens:
+            w = t.surface.lower()
+            if t.term in self._idf or not w.isalpha() or len(w) < 5:
+                out.append(t)
+                continue
+            limit = 1 if len(w) < 8 else 2
+            best: tuple[int, str] | None = None
+            for n in range(len(w) - limit, len(w) + limit + 1):
+                for cand, term in self._surface.get(n, {}).items():
+                    if cand[0] != w[0] and cand[-1] != w[-1]:
+                        continue
+                    d = edit_distance(w, cand, transpositions=True)
+                    if d <= limit and (best is None or d < best[0]):
+                        best = (d, term)
+            out.append(Token(best[1], t.start, t.end, t.surface) if best else t)
+        return out
+
+    def content_terms(self, question_tokens: Sequence[Token]) -> list[str]:
+        """The question's terms that carry its meaning (no fillers), in order, unique."""
+        seen: dict[str, None] = {}
+        for t in question_tokens:
+            if t.term not in QUESTION_FILLER and t.term not in STOP_WORDS:
+                seen.setdefault(t.term, None)
+        return list(seen)
+
+    def coverage(self, i: int, terms: Sequence[str], extra: Mapping[str, float] = {}) -> float:
+        """Share of the question's weight (``terms`` plus ``extra`` weights) sentence ``i`` covers."""
+        own, context = self.sentence_terms[i], self.context_terms[i]
+        total = got = 0.0
+        weighted = [(t, 1.0) for t in terms] + list(extra.items())
+        for t, scale in weighted:
+            w = self.weight(t) * scale
+            total += w
+            if t in own:
+                got += w
+            elif SYNONYMS.get(t, frozenset()) & own:
+                got += w * SYNONYM_MATCH
+            elif t in context:
+                got += w * CONTEXT_MATCH
+        return got / total if total else 0.0
+
+    def rank(
+        self, query: Mapping[str, float], terms: Sequence[str], k: int = 5,
+        extra: Mapping[str, float] = {},
+    ) -> list[Hit]:
+        """The ``k`` best sentences for a weighted ``query``, best first."""
+        if not self.sentences:
+            return []
+        s_scores = self.sentence_index.get_scores(query)
+        p_scores = np.append(self.passage_index.get_scores(query), 0.0)
+        s_top = float(s_scores.max()) or 1.0
+        p_top = float(p_scores.max()) or 1.0
+        context = p_scores[self._around].max(axis=1)
+        combined = (SENTENCE_WEIGHT * s_scores / s_top + PASSAGE_WEIGHT * context / p_top) / (
+            SENTENCE_WEIGHT + PASSAGE_WEIGHT
+        )
+        n = min(len(combined), k * 3)
+        top = np.argpartition(-combined, n - 1)[:n] if n < len(combined) else np.arange(n)
+        out = []
+        for i in top.tolist():
+            cov = self.coverage(i, terms, extra)
+            score = float(combined[i])
+            out.append(Hit(i, score, cov, frozenset(terms) & self.sentence_terms[i]))
+        # Coverage says whether the sentence is about the question; BM25 breaks ties.
+        out.sort(key=lambda h: (-(0.6 * h.coverage + 0.4 * h.score), h.index))
+        return out[:k]
