@@ -1,0 +1,5 @@
+"""``python -m qa`` runs the CLI."""
+
+from qa.cli import main
+
+main()
