@@ -91,6 +91,8 @@ _UNIT_AFTER = [
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²", "km2"),
     (r"yuan|rmb|cny", "yuan"),
     (r"us\s+dollars?|dollars?|usd", "usd"),
+    (r"kilowatt[- ]hours?|kwh", "kwh"),
+    (r"megawatts?|mw", "mw"),
     (r"years?", "years"),
     (r"months?", "months"),
 ]

@@ -1,0 +1,238 @@
+"""``qa eval``: score the engine (or the BM25 baseline) on test sets; a thin shell over
+:mod:`qa.evaluate` that prints a table, the failures, and writes the JSON report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from qa.errors import QAError
+from qa.evaluate import (
+    CASE_TYPES,
+    METRICS,
+    TEST_ARTICLES_DIR,
+    CaseResult,
+    Report,
+    check_thresholds,
+    default_testsets,
+    evaluate,
+    load_cases,
+)
+
+# (column title, metric key, how to show it)
+_COLUMNS = [
+    ("n", "cases", "int"),
+    ("pass", "passed", "int"),
+    ("EM", "exact_match", "pct"),
+    ("F1", "f1", "pct"),
+    ("Num", "numeric_accuracy", "pct"),
+    ("CitP", "citation_precision", "pct"),
+    ("CitR", "citation_recall", "pct"),
+    ("AbsP", "abstention_precision", "pct"),
+    ("AbsR", "abstention_recall", "pct"),
+    ("R@1", "recall@1", "pct"),
+    ("R@3", "recall@3", "pct"),
+    ("MRR", "mrr", "pct"),
+    ("p50ms", "latency_p50_ms", "ms"),
+    ("p95ms", "latency_p95_ms", "ms"),
+]
+
+
+def _show(value: Any, kind: str) -> str:
+    if value is None:
+        return "-"
+    if kind == "int":
+        return str(value)
+    if kind == "ms":
+        return f"{value:.1f}"
+    return f"{100 * value:.1f}"
+
+
+def format_table(report: Report) -> str:
+    """Per-type rows and an overall row; rates in percent, latency in milliseconds."""
+    rows = [(name, agg) for name, agg in report.by_type().items()]
+    rows.append(("overall", report.overall()))
+    width = max(len(name) for name, _ in rows)
+    head = f"{'type':<{width}}" + "".join(f"{title:>7}" for title, _, _ in _COLUMNS)
+    lines = [head, "-" * len(head)]
+    for name, agg in rows:
+        if name == "overall":
+            lines.append("-" * len(head))
+        cells = "".join(f"{_show(agg.get(key), kind):>7}" for _, key, kind in _COLUMNS)
+        lines.append(f"{name:<{width}}{cells}")
+    return "\n".join(lines)
+
+
+def format_comparison(system: Report, baseline: Report) -> str:
+    """Overall scores of the baseline and the system side by side, with the difference."""
+    ours, base = system.overall(), baseline.overall()
+    lines = [f"{'metric':<22}{'baseline':>10}{'system':>10}{'change':>10}"]
+    for _title, key, kind in _COLUMNS[2:]:
+        b, s = base.get(key), ours.get(key)
+        diff = "-" if b is None or s is None else _show(s - b, kind)
+        if diff not in ("-",) and not diff.startswith("-"):
+            diff = "+" + diff
+        lines.append(f"{key:<22}{_show(b, kind):>10}{_show(s, kind):>10}{diff:>10}")
+    return "\n".join(lines)
+
+
+def _clip(text: str | None, limit: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def format_failure(result: CaseResult) -> str:
+    """A few lines a person can act on: the question, what was expected and what came back."""
+    case, answer = result.case, result.answer
+    why = "; ".join(result.problems + result.reasons)
+    lines = [f"FAIL {case.id} [{case.type}] {why}  ({case.source})"]
+    for turn in case.history:
+        lines.append(f"  earlier: {_clip(turn.question)}")
+    lines.append(f"  question: {case.question}")
+    cite = ", ".join(case.cite) or "-"
+    lines.append(f"  expected: {_clip(case.expected())}  cite: {cite}")
+    if answer is not None:
+        got = answer.answer if answer.answered else f"(abstained) {answer.answer}"
+        if answer.short_answer:
+            got = f"{answer.short_answer!r} in: {got}"
+        lines.append(f"  got:      {_clip(got)}  [{answer.method}]")
+        lines.append(f"  cited:    {', '.join(c.id for c in answer.citations) or '-'}")
+    return "\n".join(lines)
+
+
+def _parse_minimums(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, float]:
+    minimums = {}
+    for item in values:
+        name, sep, raw = item.partition("=")
+        name = name.strip()
+        group, _, metric = name.rpartition(".")
+        if not sep or metric not in METRICS or (group and group not in CASE_TYPES):
+            raise click.BadParameter(
+                f"{item!r}: expected METRIC=VALUE or TYPE.METRIC=VALUE with METRIC one of "
+                + ", ".join(METRICS),
+                ctx=ctx,
+                param=param,
+            )
+        raw = raw.strip()
+        try:
+            value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+        except ValueError:
+            raise click.BadParameter(f"{item!r}: {raw!r} is not a number", ctx, param) from None
+        minimums[name] = value
+    return minimums
+
+
+def _load_engines(corpora: tuple[Path, ...]) -> list[Any]:
+    from qa.engine import Engine
+
+    if corpora:
+        return [Engine.from_corpus(p) for p in corpora]
+    engines = [Engine.from_corpus(None)]
+    if TEST_ARTICLES_DIR.is_dir():
+        engines.append(Engine.from_corpus(TEST_ARTICLES_DIR))
+    return engines
+
+
+def _run(
+    cases: list[Any], engines: list[Any], baseline: bool, progress: bool | None, testsets: list[str]
+) -> Report:
+    label = "baseline" if baseline else "eval"
+    disable = None if progress is None else not progress  # None: only on a terminal
+    with tqdm(
+        total=len(cases), desc=label, unit="case", file=sys.stderr, disable=disable, leave=False
+    ) as bar:
+        return evaluate(
+            cases, engines, baseline=baseline, on_result=lambda _: bar.update(), testsets=testsets
+        )
+
+
+@click.command(name="eval")
+@click.argument("testsets", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--corpus",
+    "corpora",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Corpus folder (repeatable). Default: the default corpus and tests/data/articles.",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the full result (every case, every metric) as JSON to FILE.",
+)
+@click.option(
+    "--min",
+    "minimums",
+    multiple=True,
+    metavar="METRIC=VALUE",
+    callback=_parse_minimums,
+    help="Exit 1 when METRIC (overall, or TYPE.METRIC) is below VALUE (0.9 or 90%). Repeatable.",
+)
+@click.option("--baseline", is_flag=True, help="Score the plain BM25 baseline instead.")
+@click.option(
+    "--compare", is_flag=True, help="Also run the baseline and print both overall side by side."
+)
+@click.option("--failures/--no-failures", default=True, help="List each failed case.")
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a TTY)."
+)
+def evaluate_command(
+    testsets: tuple[Path, ...],
+    corpora: tuple[Path, ...],
+    json_path: Path | None,
+    minimums: dict[str, float],
+    baseline: bool,
+    compare: bool,
+    failures: bool,
+    progress: bool | None,
+) -> None:
+    """Score answers on TESTSET files (JSONL; default: the project's own test sets).
+
+    Reports per question type and overall: exact match and token F1, numeric accuracy,
+    citation precision and recall, abstention precision and recall, retrieval recall@1/@3 and
+    MRR of the cited sentences, and latency p50/p95.
+    """
+    paths = list(testsets) or default_testsets()
+    try:
+        cases = load_cases(paths)
+        engines = _load_engines(corpora)
+        names = [str(p) for p in paths]
+        report = _run(cases, engines, baseline, progress, names)
+        other = _run(cases, engines, not baseline, progress, names) if compare else None
+    except QAError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+    click.echo(f"{report.system} on {len(cases)} cases from {', '.join(names)}")
+    click.echo(format_table(report))
+    if other is not None:
+        click.echo()
+        system, base = (other, report) if baseline else (report, other)
+        click.echo(format_comparison(system, base))
+    if failures and report.failures:
+        click.echo(f"\n{len(report.failures)} failure(s):")
+        for result in report.failures:
+            click.echo(format_failure(result))
+
+    failed = check_thresholds(report, minimums)
+    if json_path:
+        data = report.to_dict()
+        data["thresholds"] = {"minimums": minimums, "failed": failed}
+        if other is not None:
+            data[other.system] = other.to_dict()
+        json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    if report.invalid:
+        click.echo(f"\n{len(report.invalid)} invalid case(s) in the test set:", err=True)
+        for r in report.invalid:
+            click.echo(f"  {r.case.id} ({r.case.source}): {'; '.join(r.problems)}", err=True)
+    for message in failed:
+        click.echo(f"below threshold: {message}", err=True)
+    if report.invalid or failed:
+        sys.exit(1)

@@ -1,0 +1,503 @@
+"""Evaluation: load test sets, run every case through the engine, score and aggregate.
+
+A test set is a JSONL file, one case a line (fields in the README, "Evaluation"). Cases go
+through the same :meth:`Engine.ask` that ``/ask`` calls, or through the plain BM25 baseline;
+:func:`evaluate` returns a :class:`Report` with per-case scores, per-type and overall
+aggregates and a JSON form. Nothing here prints: the CLI (``qa eval``) does.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from qa import metrics
+from qa.errors import QAError
+from qa.types import Answer, Article, Citation, Sentence, Turn
+
+CASE_TYPES = (
+    "numeric_direct",
+    "numeric_derived",
+    "who",
+    "what",
+    "where",
+    "when",
+    "which",
+    "unanswerable",
+    "follow_up",
+)
+METRICS = (
+    "exact_match",
+    "f1",
+    "numeric_accuracy",
+    "citation_precision",
+    "citation_recall",
+    "abstention_precision",
+    "abstention_recall",
+    "recall@1",
+    "recall@3",
+    "mrr",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
+_FIELDS = {
+    "id",
+    "question",
+    "history",
+    "answers",
+    "number",
+    "cite",
+    "cite_ok",
+    "answerable",
+    "type",
+    "article",
+    "tags",
+    "note",
+}
+
+# The project's own test sets and the articles they need beside the default corpus.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TESTSET_DIR = PROJECT_ROOT / "tests" / "testsets"
+TEST_ARTICLES_DIR = PROJECT_ROOT / "tests" / "data" / "articles"
+
+
+class CaseFileError(QAError):
+    """A test-set file is missing, is not JSONL, or holds a malformed case."""
+
+    code = "bad_testset"
+
+
+@dataclass(frozen=True)
+class ExpectedNumber:
+    """A numeric answer: ``value`` in ``unit`` ("" = a count), within a relative ``tolerance``
+    or an absolute ``abs_tolerance``."""
+
+    value: float
+    unit: str = ""
+    tolerance: float = 0.0
+    abs_tolerance: float = 0.0
+
+    def matches(self, text: str) -> bool:
+        return metrics.numeric_match(
+            text, self.value, self.unit, self.tolerance, self.abs_tolerance
+        )
+
+    def describe(self) -> str:
+        """E.g. "7.5947 billion yuan ±1%", "776 (count)", "3 years ±0.5"."""
+        value = f"{self.value:,.6g}"
+        for scale, word in ((1e9, "billion"), (1e6, "million")):
+            if abs(self.value) >= scale:
+                value = f"{self.value / scale:.6g} {word}"
+                break
+        tol = ""
+        if self.tolerance:
+            tol = f" ±{100 * self.tolerance:.3g}%"
+        if self.abs_tolerance:
+            tol += f" ±{self.abs_tolerance:g}"
+        return f"{value} {self.unit or '(count)'}{tol}"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test question with what a right answer must contain."""
+
+    id: str
+    question: str
+    type: str
+    article: str
+    answerable: bool
+    answers: tuple[str, ...] = ()
+    number: ExpectedNumber | None = None
+    cite: tuple[str, ...] = ()  # sentence ids an answer must cite
+    cite_ok: tuple[str, ...] = ()  # sentence ids it may also cite
+    history: tuple[Turn, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: str = ""  # "file:line"
+
+    def expected(self) -> str:
+        """What a right answer looks like, for people reading a failure."""
+        if not self.answerable:
+            return "(abstain)"
+        parts = []
+        if self.number:
+            parts.append(self.number.describe())
+        if self.answers:
+            parts.append(" | ".join(self.answers))
+        return "; ".join(parts)
+
+
+def _case_from_json(obj: Any, where: str) -> Case:
+    if not isinstance(obj, dict):
+        raise CaseFileError(f"{where}: a case must be a JSON object")
+    unknown = set(obj) - _FIELDS
+    if unknown:
+        raise CaseFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    for name in ("id", "question", "type", "article"):
+        if not isinstance(obj.get(name), str) or not obj[name].strip():
+            raise CaseFileError(f"{where}: '{name}' must be a non-empty string")
+    if obj["type"] not in CASE_TYPES:
+        raise CaseFileError(f"{where}: type {obj['type']!r} is not one of {', '.join(CASE_TYPES)}")
+    if not isinstance(obj.get("answerable"), bool):
+        raise CaseFileError(f"{where}: 'answerable' must be true or false")
+    lists = {}
+    for name in ("answers", "cite", "cite_ok", "tags"):
+        value = obj.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise CaseFileError(f"{where}: '{name}' must be a list of strings")
+        lists[name] = tuple(value)
+    history = obj.get("history", [])
+    if not isinstance(history, list) or not all(
+        isinstance(t, dict) and isinstance(t.get("question"), str) for t in history
+    ):
+        raise CaseFileError(f"{where}: 'history' must be a list of {{question, answer}} objects")
+    number = None
+    if obj.get("number") is not None:
+        n = obj["number"]
+        if not isinstance(n, dict) or not isinstance(n.get("value"), int | float):
+            raise CaseFileError(f"{where}: 'number' must be an object with a numeric 'value'")
+        number = ExpectedNumber(
+            float(n["value"]),
+            metrics.canonical_unit(n.get("unit", "")),
+            float(n.get("tolerance", 0.0)),
+            float(n.get("abs_tolerance", 0.0)),
+        )
+    case = Case(
+        id=obj["id"],
+        question=obj["question"],
+        type=obj["type"],
+        article=obj["article"],
+        answerable=obj["answerable"],
+        answers=lists["answers"],
+        number=number,
+        cite=lists["cite"],
+        cite_ok=lists["cite_ok"],
+        history=tuple(Turn(t["question"], str(t.get("answer", ""))) for t in history),
+        tags=lists["tags"],
+        source=where,
+    )
+    if case.answerable and not (case.answers or case.number):
+        raise CaseFileError(f"{where}: an answerable case needs 'answers' or 'number'")
+    if case.answerable and not case.cite:
+        raise CaseFileError(f"{where}: an answerable case needs the sentence ids to 'cite'")
+    if not case.answerable and (case.answers or case.number or case.cite):
+        raise CaseFileError(f"{where}: an unanswerable case has no answers, number or cite")
+    if case.type == "unanswerable" and case.answerable:
+        raise CaseFileError(f"{where}: a case of type 'unanswerable' must have answerable=false")
+    if not case.answerable and case.type not in ("unanswerable", "follow_up"):
+        raise CaseFileError(f"{where}: answerable=false goes with type unanswerable or follow_up")
+    return case
+
+
+def load_cases(paths: Iterable[str | Path]) -> list[Case]:
+    """Every case of the given JSONL files, in order; ids must be unique across them.
+
+    Raises :class:`CaseFileError` naming the file and line of the first problem.
+    """
+    cases: list[Case] = []
+    seen: dict[str, str] = {}
+    for path in map(Path, paths):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise CaseFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        for lineno, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CaseFileError(f"{where}: not JSON ({exc.msg})") from exc
+            case = _case_from_json(obj, where)
+            if case.id in seen:
+                raise CaseFileError(f"{where}: id {case.id!r} already used at {seen[case.id]}")
+            seen[case.id] = where
+            cases.append(case)
+    if not cases:
+        raise CaseFileError("no cases in " + ", ".join(map(str, paths)))
+    return cases
+
+
+def default_testsets() -> list[Path]:
+    """The project's own test sets (``tests/testsets/*.jsonl`` of this checkout)."""
+    return sorted(TESTSET_DIR.glob("*.jsonl"))
+
+
+# --- running ----------------------------------------------------------------------------------
+
+
+class Answerer(Protocol):
+    """What the evaluation needs of an engine (:class:`qa.engine.Engine` is one)."""
+
+    sentences: Sequence[Sentence]
+    articles: Sequence[Article]
+
+    def ask(self, question: str, history: Sequence[Turn] = ...) -> Answer: ...
+
+
+def baseline_answer(engine: Any, question: str) -> Answer:
+    """The plain baseline: the top BM25 sentence is the answer; no rules, no abstention.
+
+    Uses ``engine.baseline_ask`` when the engine has it, else ``engine.ranked``.
+    """
+    if hasattr(engine, "baseline_ask"):
+        return engine.baseline_ask(question)
+    ranked = list(engine.ranked(question))
+    by_id = {s.id: s for s in engine.sentences}
+    if not ranked:
+        return Answer("", False, "none", 0.0, question=question)
+    top_id, score = ranked[0]
+    top = by_id[top_id]
+    return Answer(
+        answer=top.text,
+        answered=True,
+        method="baseline",
+        confidence=float(score),
+        citations=(Citation.of(top),),
+        question=question,
+        ranked=tuple(sid for sid, _ in ranked),
+    )
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """One case, what came back, and its scores (None where a metric does not apply)."""
+
+    case: Case
+    answer: Answer | None
+    latency_ms: float
+    problems: tuple[str, ...] = ()  # the case itself is wrong (e.g. unknown sentence id)
+    exact_match: float | None = None
+    f1: float | None = None
+    numeric: bool | None = None
+    citation_precision: float | None = None
+    citation_recall: float | None = None
+    recall_at_1: float | None = None
+    recall_at_3: float | None = None
+    reciprocal_rank: float | None = None
+    reasons: tuple[str, ...] = ()  # why it failed; empty when it passed
+
+    @property
+    def abstained(self) -> bool:
+        return self.answer is None or not self.answer.answered
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems and not self.reasons
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.answer
+        return {
+            "id": self.case.id,
+            "type": self.case.type,
+            "tags": list(self.case.tags),
+            "question": self.case.question,
+            "history": [{"question": t.question, "answer": t.answer} for t in self.case.history],
+            "expected": self.case.expected(),
+            "expected_cite": list(self.case.cite),
+            "answer": a.answer if a else None,
+            "short_answer": a.short_answer if a else None,
+            "answered": bool(a and a.answered),
+            "method": a.method if a else None,
+            "cited": [c.id for c in a.citations] if a else [],
+            "ranked": list(a.ranked[:5]) if a else [],
+            "latency_ms": round(self.latency_ms, 3),
+            "exact_match": self.exact_match,
+            "f1": None if self.f1 is None else round(self.f1, 4),
+            "numeric": self.numeric,
+            "citation_precision": self.citation_precision,
+            "citation_recall": self.citation_recall,
+            "recall@1": self.recall_at_1,
+            "recall@3": self.recall_at_3,
+            "reciprocal_rank": self.reciprocal_rank,
+            "passed": self.passed,
+            "reasons": list(self.reasons),
+            "problems": list(self.problems),
+        }
+
+
+def case_problems(case: Case, sentence_ids: set[str], article_ids: set[str]) -> list[str]:
+    """What makes a case unusable against this corpus: an unknown article or sentence id."""
+    problems = []
+    if case.article not in article_ids:
+        problems.append(f"article {case.article!r} is not in the corpus")
+    for sid in case.cite + case.cite_ok:
+        if sid not in sentence_ids:
+            problems.append(f"cited sentence {sid!r} does not exist in the corpus")
+    return problems
+
+
+def score_case(case: Case, answer: Answer, latency_ms: float) -> CaseResult:
+    """Score one answer against its case; ``reasons`` says what a person would call wrong."""
+    cited = [c.id for c in answer.citations]
+    reasons: list[str] = []
+    scores: dict[str, Any] = {}
+    if not case.answerable:
+        if answer.answered:
+            reasons.append("answered an unanswerable question")
+            scores["citation_precision"] = 0.0 if cited else None
+        return CaseResult(case, answer, latency_ms, reasons=tuple(reasons), **scores)
+    if not answer.answered:
+        reasons.append("abstained")
+    if case.answers:
+        prediction = answer.short_answer if answer.short_answer is not None else answer.answer
+        scores["exact_match"] = metrics.exact_match(prediction, case.answers)
+        scores["f1"] = metrics.token_f1(prediction, case.answers)
+        if answer.answered and not scores["exact_match"]:
+            reasons.append("text does not match")
+    if case.number:
+        scores["numeric"] = answer.answered and case.number.matches(answer.answer)
+        if answer.answered and not scores["numeric"]:
+            reasons.append("wrong number or unit")
+    if cited:
+        scores["citation_precision"] = metrics.citation_precision(cited, case.cite, case.cite_ok)
+    scores["citation_recall"] = metrics.citation_recall(cited, case.cite)
+    if answer.answered and scores["citation_recall"] < 1:
+        reasons.append("missing citation")
+    scores["recall_at_1"] = metrics.recall_at_k(answer.ranked, case.cite, 1)
+    scores["recall_at_3"] = metrics.recall_at_k(answer.ranked, case.cite, 3)
+    scores["reciprocal_rank"] = metrics.reciprocal_rank(answer.ranked, case.cite)
+    return CaseResult(case, answer, latency_ms, reasons=tuple(reasons), **scores)
+
+
+def aggregate(results: Sequence[CaseResult]) -> dict[str, Any]:
+    """Means of the per-case scores over the cases where each applies, abstention P/R and
+    latency percentiles. Invalid cases are left out."""
+    valid = [r for r in results if not r.problems]
+
+    def avg(name: str) -> float | None:
+        return metrics.mean(float(v) for r in valid if (v := getattr(r, name)) is not None)
+
+    abst = metrics.abstention_scores(
+        [r.abstained for r in valid], [not r.case.answerable for r in valid]
+    )
+    latencies = [r.latency_ms for r in valid]
+    return {
+        "cases": len(valid),
+        "passed": sum(r.passed for r in valid),
+        "exact_match": avg("exact_match"),
+        "f1": avg("f1"),
+        "numeric_accuracy": avg("numeric"),
+        "citation_precision": avg("citation_precision"),
+        "citation_recall": avg("citation_recall"),
+        "abstention_precision": abst.precision,
+        "abstention_recall": abst.recall,
+        "recall@1": avg("recall_at_1"),
+        "recall@3": avg("recall_at_3"),
+        "mrr": avg("reciprocal_rank"),
+        "latency_p50_ms": metrics.percentile(latencies, 50),
+        "latency_p95_ms": metrics.percentile(latencies, 95),
+    }
+
+
+@dataclass
+class Report:
+    """The outcome of one evaluation run."""
+
+    system: str  # "engine" or "baseline"
+    results: list[CaseResult]
+    testsets: list[str] = field(default_factory=list)
+
+    @property
+    def invalid(self) -> list[CaseResult]:
+        return [r for r in self.results if r.problems]
+
+    @property
+    def failures(self) -> list[CaseResult]:
+        return [r for r in self.results if not r.passed]
+
+    def overall(self) -> dict[str, Any]:
+        return aggregate(self.results)
+
+    def by_type(self) -> dict[str, dict[str, Any]]:
+        types = [t for t in CASE_TYPES if any(r.case.type == t for r in self.results)]
+        return {t: aggregate([r for r in self.results if r.case.type == t]) for t in types}
+
+    def by_tag(self) -> dict[str, dict[str, Any]]:
+        tags = sorted({t for r in self.results for t in r.case.tags})
+        return {t: aggregate([r for r in self.results if t in r.case.tags]) for t in tags}
+
+    def metric(self, name: str) -> float | None:
+        """An overall metric ("f1") or a per-type one ("numeric_derived.f1")."""
+        group, _, metric = name.rpartition(".")
+        table = self.by_type().get(group, {}) if group else self.overall()
+        if metric not in METRICS and metric not in ("cases", "passed"):
+            raise KeyError(name)
+        value = table.get(metric)
+        return None if value is None else float(value)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "system": self.system,
+            "testsets": self.testsets,
+            "overall": self.overall(),
+            "by_type": self.by_type(),
+            "by_tag": self.by_tag(),
+            "invalid": [
+                {"id": r.case.id, "source": r.case.source, "problems": list(r.problems)}
+                for r in self.invalid
+            ],
+            "cases": [r.to_dict() for r in self.results],
+        }
+
+
+def evaluate(
+    cases: Sequence[Case],
+    engines: Sequence[Any],
+    baseline: bool = False,
+    on_result: Callable[[CaseResult], None] | None = None,
+    testsets: Sequence[str] = (),
+) -> Report:
+    """Run every case through the engine holding its article and score it.
+
+    ``engines`` are tried in order for each case's article (the first that has it answers),
+    so cases of several corpora can be run at once. With ``baseline`` the plain BM25 baseline
+    answers instead (follow-ups get their question alone). ``on_result`` is called after each
+    case, e.g. to move a progress bar.
+    """
+    sentence_ids = {s.id for e in engines for s in e.sentences}
+    owner: dict[str, Any] = {}
+    for engine in engines:
+        for article in engine.articles:
+            owner.setdefault(article.id, engine)
+    results = []
+    for case in cases:
+        problems = case_problems(case, sentence_ids, set(owner))
+        engine = owner.get(case.article)
+        if engine is None:
+            result = CaseResult(case, None, 0.0, problems=tuple(problems))
+        else:
+            start = time.perf_counter()
+            try:
+                if baseline:
+                    answer = baseline_answer(engine, case.question)
+                else:
+                    answer = engine.ask(case.question, case.history)
+            except Exception as exc:  # one broken case must not hide the others' scores
+                answer = Answer(f"{type(exc).__name__}: {exc}", False, "error", 0.0)
+            latency_ms = (time.perf_counter() - start) * 1000
+            result = score_case(case, answer, latency_ms)
+            if answer.method == "error":
+                result = replace(result, reasons=("engine error: " + answer.answer,))
+            if problems:
+                result = replace(result, problems=tuple(problems))
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return Report("baseline" if baseline else "engine", results, list(testsets))
+
+
+def check_thresholds(report: Report, minimums: Mapping[str, float]) -> list[str]:
+    """The thresholds the report falls below, as messages (an unmeasured metric fails)."""
+    failed = []
+    for name, minimum in minimums.items():
+        value = report.metric(name)
+        if value is None:
+            failed.append(f"{name} is not measured (no applicable cases), minimum {minimum:g}")
+        elif value < minimum - 1e-12:
+            failed.append(f"{name} = {value:.4g} is below the minimum {minimum:g}")
+    return failed
