@@ -1,0 +1,316 @@
+"""The metric code, on hand-made answers whose scores are known, so the numbers can be trusted."""
+
+from __future__ import annotations
+
+import math
+
+import ir_measures
+import numpy as np
+import pytest
+from ir_measures import RR, R
+
+from qa import metrics
+from qa.engine import Engine
+from qa.evaluate import (
+    PROJECT_ROOT,
+    TEST_ARTICLES_DIR,
+    Case,
+    aggregate,
+    default_testsets,
+    evaluate,
+    load_cases,
+    score_case,
+)
+from qa.types import Answer, Citation, Sentence
+
+# --- SQuAD normalisation, exact match, F1 ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("The Chinese Academy of Engineering.", "chinese academy of engineering"),
+        ("  Zheng   PEIDUO ", "zheng peiduo"),
+        ("an R&D team", "rd team"),
+        ("master's graduates", "masters graduates"),
+        ("", ""),
+    ],
+)
+def test_normalize_answer_follows_squad(text: str, normal: str) -> None:
+    assert metrics.normalize_answer(text) == normal
+
+
+def test_exact_match_takes_the_best_gold_answer() -> None:
+    assert metrics.exact_match("the Wenzhou University", ["Wenzhou University"]) == 1.0
+    assert metrics.exact_match("Wenzhou", ["Wenzhou University", "Ouhai"]) == 0.0
+    assert metrics.exact_match("anything", []) == 0.0
+
+
+def test_token_f1_counts_shared_tokens() -> None:
+    # prediction 4 tokens, gold 2, 2 shared: P = 1/2, R = 1, F1 = 2/3
+    assert metrics.token_f1("Zheng Peiduo, Uren chairman", ["Zheng Peiduo"]) == pytest.approx(2 / 3)
+    assert metrics.token_f1("multiple myeloma", ["multiple myeloma"]) == 1.0
+    assert metrics.token_f1("leukaemia", ["multiple myeloma"]) == 0.0
+    assert metrics.token_f1("x", ["a b", "x y"]) == pytest.approx(2 / 3)
+    assert metrics.token_f1("the", ["a"]) == 0.0  # both normalise to nothing
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("10.23 billion yuan", 10.23e9, "yuan"),
+        ("about $2.37 billion", 2.37e9, "usd"),
+        ("US$ 189,000 per injection", 189_000, "usd"),
+        ("RMB 15 billion", 15e9, "yuan"),
+        ("6,053 professionals", 6053, ""),
+        ("776", 776, ""),
+        ("two academicians", 2, ""),
+        ("34.7 percent", 34.7, "percent"),
+        ("31.4%", 31.4, "percent"),
+        ("3.3 percentage points", 3.3, "percent"),
+        ("5 square kilometers", 5, "km2"),
+        ("1.8 sq km", 1.8, "km2"),
+        ("720 million kilowatt-hours", 720e6, "kwh"),
+        ("600 MW", 600, "mw"),
+        ("about 3 years ago", 3, "years"),
+        ("1 year and 9 months", 1.75, "years"),
+        ("21 months", 1.75, "years"),
+        ("In 2021, revenue reached 10.23 billion yuan", 10.23e9, "yuan"),  # the year is skipped
+    ],
+)
+def test_first_quantity_reads_value_scale_and_unit(text: str, value: float, unit: str) -> None:
+    q = metrics.first_quantity(text)
+    assert q is not None
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+def test_first_quantity_is_none_without_a_number() -> None:
+    assert metrics.first_quantity("Ouhai district") is None
+    assert metrics.first_quantity("It was founded in 2019.") is None
+
+
+def test_numeric_match_checks_the_first_number_its_unit_and_the_tolerance() -> None:
+    assert metrics.numeric_match("About 7.59 billion yuan in 2020", 7.5947e9, "yuan", 0.01)
+    assert not metrics.numeric_match("About 7.59 billion yuan", 7.5947e9, "yuan", 0.0001)
+    assert not metrics.numeric_match("About $7.59 billion", 7.5947e9, "yuan", 0.01)
+    assert not metrics.numeric_match("34.7 percent, to 10.23 billion yuan", 10.23e9, "yuan")
+    assert metrics.numeric_match("776 graduates", 776)
+    assert not metrics.numeric_match("776 yuan", 776)  # a count has no currency
+    assert metrics.numeric_match("about 2 years", 1.75, "years", abs_tolerance=0.25)
+    assert metrics.numeric_match("$2.37 billion", 2.367e9, "USD", 0.01)
+    assert not metrics.numeric_match("no number here", 1)
+
+
+# --- citations, abstention, retrieval, percentiles ----------------------------------------------
+
+
+def test_citation_precision_and_recall() -> None:
+    assert metrics.citation_precision(["a", "b"], ["a"]) == 0.5
+    assert metrics.citation_precision(["a", "b"], ["a"], allowed=["b"]) == 1.0
+    assert metrics.citation_recall(["a"], ["a", "c"]) == 0.5
+    assert metrics.citation_recall(["a", "c", "x"], ["a", "c"]) == 1.0
+    assert metrics.citation_recall([], ["a"]) == 0.0
+
+
+def test_abstention_scores_treat_abstaining_as_the_positive_class() -> None:
+    abstained = [True, True, False, False, True]
+    unanswerable = [True, False, True, False, True]
+    s = metrics.abstention_scores(abstained, unanswerable)
+    assert (s.true_positives, s.predicted, s.actual) == (2, 3, 3)
+    assert s.precision == pytest.approx(2 / 3)
+    assert s.recall == pytest.approx(2 / 3)
+    never = metrics.abstention_scores([False, False], [True, False])
+    assert never.precision is None and never.recall == 0.0
+
+
+def test_recall_at_k_and_reciprocal_rank() -> None:
+    ranked = ["s3", "s1", "s7", "s2"]
+    assert metrics.recall_at_k(ranked, ["s1"], 1) == 0.0
+    assert metrics.recall_at_k(ranked, ["s1"], 3) == 1.0
+    assert metrics.recall_at_k(ranked, ["s1", "s9"], 3) == 0.5
+    assert metrics.reciprocal_rank(ranked, ["s7", "s2"]) == pytest.approx(1 / 3)
+    assert metrics.reciprocal_rank(ranked, ["s9"]) == 0.0
+
+
+@pytest.mark.parametrize("q", [0, 25, 50, 95, 100])
+def test_percentile_agrees_with_numpy(q: float) -> None:
+    values = [3.0, 1.0, 4.0, 1.5, 9.0, 2.6, 5.0]
+    assert metrics.percentile(values, q) == pytest.approx(float(np.percentile(values, q)))
+    assert metrics.percentile([], q) is None
+
+
+# --- hand-made systems over the real test sets ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engines() -> list[Engine]:
+    return [Engine.from_corpus(PROJECT_ROOT / "corpus"), Engine.from_corpus(TEST_ARTICLES_DIR)]
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    return load_cases(default_testsets())
+
+
+@pytest.fixture(scope="module")
+def sentences(engines: list[Engine]) -> dict[str, Sentence]:
+    return {s.id: s for e in engines for s in e.sentences}
+
+
+_UNIT_WORDS = {
+    "yuan": "yuan",
+    "percent": "percent",
+    "km2": "square kilometers",
+    "years": "years",
+    "mw": "megawatts",
+    "kwh": "kWh",
+    "": "",
+}
+
+
+def spoken(value: float, unit: str) -> str:
+    """How a person would write the expected number: "$2.367 billion", "6,053"."""
+    for scale, word in ((1e9, " billion"), (1e6, " million"), (1, "")):
+        if abs(value) >= scale:
+            number = f"{value / scale:,.6g}{word}"
+            break
+    else:
+        number = f"{value:g}"
+    if unit == "usd":
+        return "$" + number
+    return f"{number} {_UNIT_WORDS[unit]}".strip()
+
+
+def perfect(case: Case, sentences: dict[str, Sentence], cite: list[str] | None = None) -> Answer:
+    """What a flawless system would return for ``case`` (citing ``cite`` if given)."""
+    if not case.answerable:
+        return Answer("The article does not say.", False, "none", 0.0)
+    text = case.answers[0] if case.answers else spoken(case.number.value, case.number.unit)  # type: ignore[union-attr]
+    cite = list(case.cite) if cite is None else cite
+    others = [sid for sid in sentences if sid not in cite]
+    return Answer(
+        answer=text,
+        answered=True,
+        method="rule",
+        confidence=1.0,
+        citations=tuple(Citation.of(sentences[sid]) for sid in cite),
+        short_answer=case.answers[0] if case.answers else None,
+        ranked=tuple(cite + others),
+    )
+
+
+def test_a_perfect_system_scores_one_everywhere(cases: list[Case], sentences: dict) -> None:
+    results = [score_case(c, perfect(c, sentences), 1.0) for c in cases]
+    assert [r.case.id for r in results if not r.passed] == []
+    agg = aggregate(results)
+    for name in (
+        "exact_match",
+        "f1",
+        "numeric_accuracy",
+        "citation_precision",
+        "citation_recall",
+        "abstention_precision",
+        "abstention_recall",
+        "mrr",
+    ):
+        assert agg[name] == 1.0, name
+    # recall@1 of a case with two required sentences is at most 1/2
+    best_at_1 = [1 / len(c.cite) for c in cases if c.answerable]
+    assert agg["recall@1"] == pytest.approx(sum(best_at_1) / len(best_at_1))
+    assert agg["recall@3"] == 1.0
+    assert agg["cases"] == agg["passed"] == len(cases)
+
+
+def test_an_always_abstaining_system(cases: list[Case]) -> None:
+    silent = Answer("The article does not say.", False, "none", 0.0)
+    agg = aggregate([score_case(c, silent, 1.0) for c in cases])
+    unanswerable = sum(not c.answerable for c in cases)
+    assert agg["abstention_recall"] == 1.0
+    assert agg["abstention_precision"] == pytest.approx(unanswerable / len(cases))
+    assert agg["numeric_accuracy"] == 0.0
+    assert agg["exact_match"] == 0.0
+    assert agg["citation_recall"] == 0.0
+    assert agg["citation_precision"] is None  # nothing was cited
+    assert agg["passed"] == unanswerable
+
+
+def test_a_system_citing_the_wrong_sentence(cases: list[Case], sentences: dict) -> None:
+    def wrong(case: Case) -> list[str]:
+        return [
+            sid
+            for sid in sentences
+            if sid.startswith(case.article + ":") and sid not in case.cite + case.cite_ok
+        ][:1]
+
+    results = [score_case(c, perfect(c, sentences, wrong(c)), 1.0) for c in cases]
+    agg = aggregate(results)
+    assert agg["numeric_accuracy"] == 1.0 and agg["exact_match"] == 1.0
+    assert agg["citation_precision"] == 0.0
+    assert agg["citation_recall"] == 0.0
+    assert agg["recall@1"] == 0.0
+    assert agg["mrr"] < 1.0
+    answerable = [r for r in results if r.case.answerable]
+    assert all("missing citation" in r.reasons for r in answerable)
+
+
+def test_an_answer_to_an_unanswerable_question_fails_and_its_citations_count_wrong(
+    cases: list[Case], sentences: dict
+) -> None:
+    case = next(c for c in cases if not c.answerable)
+    guess = perfect(next(c for c in cases if c.answerable), sentences)
+    result = score_case(case, guess, 1.0)
+    assert result.reasons == ("answered an unanswerable question",)
+    assert result.citation_precision == 0.0
+    assert aggregate([result])["abstention_recall"] == 0.0
+
+
+# --- retrieval metrics agree with ir_measures ---------------------------------------------
+
+
+def _ir_measures(results: list) -> dict[str, float]:
+    qrels, run = [], []
+    for r in results:
+        for sid in r.case.cite:
+            qrels.append(ir_measures.Qrel(r.case.id, sid, 1))
+        ranked = list(r.answer.ranked) or ["(nothing)"]
+        for i, sid in enumerate(ranked):
+            run.append(ir_measures.ScoredDoc(r.case.id, sid, float(len(ranked) - i)))
+    got = ir_measures.calc_aggregate([R @ 1, R @ 3, RR], qrels, run)
+    return {"recall@1": got[R @ 1], "recall@3": got[R @ 3], "mrr": got[RR]}
+
+
+@pytest.mark.parametrize("baseline", [False, True], ids=["engine", "baseline"])
+def test_retrieval_metrics_agree_with_ir_measures(
+    cases: list[Case], engines: list[Engine], baseline: bool
+) -> None:
+    report = evaluate(cases, engines, baseline=baseline)
+    answerable = [r for r in report.results if r.case.answerable]
+    ours = aggregate(answerable)
+    theirs = _ir_measures(answerable)
+    for name, value in theirs.items():
+        assert math.isclose(ours[name], value, abs_tol=1e-9), (name, ours[name], value)
+
+
+def test_retrieval_metrics_agree_with_ir_measures_on_a_hand_made_run(
+    cases: list[Case], sentences: dict
+) -> None:
+    # Two relevant sentences found at ranks 2 and 5, one at rank 1, one never.
+    made = []
+    for case, order in zip(
+        [c for c in cases if len(c.cite) == 2][:2] + [c for c in cases if len(c.cite) == 1][:2],
+        [[9, 0, 8, 7, 1], [0, 9, 8, 7, 6], [0, 5], [5, 6]],
+        strict=True,
+    ):
+        pool = list(case.cite) + [s for s in sentences if s not in case.cite]
+        ranked = tuple(pool[i] for i in order)
+        answer = Answer("x", True, "retrieval", 1.0, ranked=ranked)
+        made.append(score_case(case, answer, 1.0))
+    assert aggregate(made)["mrr"] == pytest.approx((1 / 2 + 1 + 1 + 0) / 4)
+    theirs = _ir_measures(made)
+    ours = aggregate(made)
+    for name, value in theirs.items():
+        assert ours[name] == pytest.approx(value), name
