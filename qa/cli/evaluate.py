@@ -11,7 +11,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from qa.errors import QAError
+from qa.cli.common import user_errors
 from qa.evaluate import (
     CASE_TYPES,
     METRICS,
@@ -184,6 +184,7 @@ def _run(
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a TTY)."
 )
+@user_errors
 def evaluate_command(
     testsets: tuple[Path, ...],
     corpora: tuple[Path, ...],
@@ -201,14 +202,11 @@ def evaluate_command(
     MRR of the cited sentences, and latency p50/p95.
     """
     paths = list(testsets) or default_testsets()
-    try:
-        cases = load_cases(paths)
-        engines = _load_engines(corpora)
-        names = [str(p) for p in paths]
-        report = _run(cases, engines, baseline, progress, names)
-        other = _run(cases, engines, not baseline, progress, names) if compare else None
-    except QAError as exc:
-        raise click.ClickException(str(exc)) from exc
+    cases = load_cases(paths)
+    engines = _load_engines(corpora)
+    names = [str(p) for p in paths]
+    report = _run(cases, engines, baseline, progress, names)
+    other = _run(cases, engines, not baseline, progress, names) if compare else None
 
     click.echo(f"{report.system} on {len(cases)} cases from {', '.join(names)}")
     click.echo(format_table(report))
