@@ -37,7 +37,7 @@ STOP_WORDS = frozenset(
     your yours yourself yourselves also just tell please know many much whose s t
     one's say says said
     """.split()
-) - {"up", "down", "more", "most", "over", "under", "t"}
+) - {"more", "most", "over", "under", "t"}
 
 NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -77,8 +77,9 @@ def _variants(word: str) -> list[str]:
         return [w.replace(".", "")]
     if "-" in w or "." in w:
         parts = [p for p in re.split(r"[-.]", w) if p]
-        joined = "".join(parts)
-        return [*parts, joined] if len(parts) > 1 else parts
+        if len(parts) > 1 and not any(p[0].isdigit() for p in parts):
+            return [*parts, "".join(parts)]  # "CAR-T" also as "cart"; not "mid-2020"
+        return parts
     return [w]
 
 
@@ -113,10 +114,13 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("staff", "employee", "worker", "personnel", "people", "professional", "workforce"),
     ("company", "firm", "enterprise", "business", "corporation", "companies"),
     ("income", "sales", "revenue", "revenues", "earnings", "turnover"),
-    ("found", "founded", "establish", "established", "set", "create", "launch", "start"),
+    ("found", "founded", "establish", "established", "set", "create", "launch", "start",
+     "begin", "began", "commence"),
+    ("tech", "technology", "technique"),
     ("cost", "price", "expense", "expensive", "cheap", "affordable", "pay", "charge"),
     ("invest", "investment", "funding", "fund", "capital"),
-    ("boss", "head", "chairman", "chair", "chief", "leader", "ceo", "president", "director"),
+    ("boss", "head", "chairman", "chair", "chief", "leader", "ceo", "president", "director",
+     "run", "runs", "lead", "led", "manage", "manager"),
     ("goal", "target", "aim", "plan", "objective"),
     ("grow", "growth", "increase", "rise", "rose", "gain", "jump", "up"),
     ("fall", "fell", "decrease", "decline", "drop", "down", "shrink"),

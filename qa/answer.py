@@ -17,7 +17,7 @@ from .analysis import expand, tokens
 from .followup import resolve
 from .quotes import Attribution
 from .retriever import Hit, Retriever
-from .spans import QuestionKind, ShortAnswer, best_span, classify
+from .spans import QuestionKind, ShortAnswer, _names, best_span, classify, describe
 from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
@@ -78,7 +78,45 @@ class Answerer:
             ruled = self.numeric.answer(resolved, relevance)
             if ruled is not None and (ruled.answered or kind.kind == "number"):
                 return _with(ruled, ranked=ranked, **base)
+        if kind.kind in ("define", "role"):
+            described = self._describe(kind, resolved, hits, ranked, base)
+            if described is not None:
+                return described
         return self._retrieve(kind, terms, hits, ranked, base)
+
+    def _describe(
+        self, kind: QuestionKind, question: str, hits: Sequence[Hit],
+        ranked: tuple[str, ...], base: dict,
+    ) -> Answer | None:
+        """"Who is X?" / "What position does X hold?": what the articles say X is."""
+        subject = kind.subject
+        if subject is None:
+            names = _names(question, self.proper)
+            if not names:
+                return None
+            subject = names[0].text
+        subject = subject.strip().rstrip("?").strip()
+        for hit in hits:
+            s = self.sentences[hit.index]
+            found = describe(subject, s.text)
+            if found is None:
+                continue
+            desc = found.text
+            short = re.sub(r"^(?:the|a|an)\s+", "", desc)
+            at = s.text.lower().find(subject.lower())
+            if at >= 0:  # the name as the article writes it
+                subject = s.text[at : at + len(subject)]
+            return Answer(
+                answer=f"{subject} is {desc}." if kind.kind == "define" else f"{desc[0].upper()}{desc[1:]}.",
+                answered=True,
+                method="retrieval",
+                confidence=round(min(1.0, 0.5 + 0.5 * hit.coverage), 4),
+                citations=(Citation.of(s),),
+                short_answer=short,
+                ranked=ranked,
+                **base,
+            )
+        return None
 
     def _retrieve(
         self, kind: QuestionKind, terms: Sequence[str], hits: Sequence[Hit],

@@ -26,7 +26,7 @@ QUESTION_FILLER = frozenset(
     for w in """name named called kind type sort happen happened mean means number amount
     exactly actually article articles story text report mentioned mention according
     currently current now do does did get got go went make made give given thing things
-    anything something someone somebody anyone way ways whole lot lots""".split()
+    anything something someone somebody anyone way ways whole lot lots mid early late""".split()
 )
 
 SENTENCE_WEIGHT = 1.0
@@ -86,7 +86,7 @@ class Retriever:
                 df[t] = df.get(t, 0) + 1
         n = max(len(self.sentences), 1)
         self._idf = {t: math.log((n + 1) / c) + 0.1 for t, c in df.items()}
-        self._unknown_idf = math.log((n + 1) / 0.5) + 0.1
+        self._unknown_idf = math.log(n + 1) + 0.1  # as rare as the rarest known term
         # Surface words by length, for correcting a misspelt question word.
         self._surface: dict[int, dict[str, str]] = {}
         for ts in self.sentence_tokens:

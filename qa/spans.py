@@ -14,7 +14,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .analysis import STOP_WORDS, Token, stem, tokens
+from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -47,49 +47,77 @@ PERSON_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "mayor", "governor", "professor",
     "doctor", "author", "principal", "manager", "boss", "chief", "player", "coach", "member",
 }
-DATE_NOUNS = {"year", "month", "date", "day", "time", "decade", "century"}
+DATE_NOUNS = {"year", "month", "date", "day", "time", "decade", "century", "deadline"}
 PLACE_NOUNS = PLACE_WORDS | {"place", "location", "where"}
 ORG_NOUNS = ORG_WORDS | {"organisation", "organization", "firm", "institution", "enterprise"}
 
 
 @dataclass(frozen=True)
 class QuestionKind:
-    """What a question wants: ``kind`` is person, place, date, org, thing, number or other."""
+    """What a question wants.
+
+    ``kind`` is person, place, date, org, thing (a "what X" noun), number, define ("Who is
+    Li Xiaokun?"), role ("What position does X hold?"), reason ("Why ...?") or other.
+    """
 
     kind: str
     head: str | None = None  # the noun after what/which ("disease" in "what disease ...")
+    subject: str | None = None  # the name a define/role question asks about
+
+
+_SKIP_AFTER_WH = {"is", "was", "are", "were", "the", "a", "an", "kind", "type", "sort", "of",
+                  "does", "did", "do", "has", "have", "had", "will", "would", "can", "s"}
+_DEFINE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<name>[A-Za-z][\w.\-' ]+?)"
+                     r"\s*\??\s*$", re.I)
+_ROLE = re.compile(r"\b(?:position|title|role|job|post)\b", re.I)
+
+
+def _is_subject(name: str, question: str) -> bool:
+    """Is ``name`` (after "who is") a name, not a clause ("Uren Biotech collaborating with")?"""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or words[0].lower() in STOP_WORDS or \
+            words[-1].lower() in STOP_WORDS:
+        return False
+    mixed_case = question != question.lower() and question != question.upper()
+    return not mixed_case or all(w[0].isupper() or w.lower() in CONNECTORS for w in words)
 
 
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` asks for, from its wh-word and head noun."""
-    q = question.lower()
-    words = re.findall(r"[a-z][a-z'\-]*|\d+", q)
+    q = question.lower().replace("\u2019", "'")
     if re.search(r"\bhow\s+(many|much|big|large|long|old|far|often|high|tall|fast)\b", q) or \
             re.search(r"\bwhat\s+(percentage|share|proportion|percent|number)\b", q):
         if re.search(r"\bhow\s+long\s+ago\b", q) or not re.search(r"\bhow\s+long\b", q):
             return QuestionKind("number")
+    if re.search(r"\bwhy\b|\b(?:what|which)\s+(?:is|was|are)\s+the\s+(?:point|purpose|"
+                 r"reason|aim|goal)\b", q):
+        return QuestionKind("reason")
+    m = _DEFINE.match(question)
+    if m and _is_subject(m.group("name"), question):
+        return QuestionKind("define", subject=m.group("name"))
+    if _ROLE.search(q) and re.search(r"\b(what|which)\b", q):
+        return QuestionKind("role")
     if re.search(r"\bwhen\b|\bsince when\b", q):
         return QuestionKind("date")
-    if re.search(r"\b(who|whom|whose)\b", q):
-        return QuestionKind("person")
-    if re.search(r"\bwhere\b", q):
-        return QuestionKind("place")
-    m = re.search(r"\b(what|which)\b", q)
+    m = re.search(r"\b(what|which)\b(?:'s)?(?P<rest>.*)", q)
     if m:
-        rest = [w for w in words[words.index(m.group(1)) + 1:] if w not in
-                {"is", "was", "are", "were", "the", "a", "an", "kind", "type", "sort", "of",
-                 "does", "did", "do", "has", "have", "had", "two", "one"}]
+        rest = [w for w in re.findall(r"[a-z][a-z'\-]*|\d+", m.group("rest"))
+                if w not in _SKIP_AFTER_WH]
         head = rest[0] if rest else None
         if head is not None:
             if head in DATE_NOUNS:
                 return QuestionKind("date", head)
             if head in PERSON_NOUNS:
                 return QuestionKind("person", head)
-            if head in PLACE_NOUNS:
+            if head in PLACE_NOUNS or head in {"part", "region"}:
                 return QuestionKind("place", head)
             if head in ORG_NOUNS:
                 return QuestionKind("org", head)
             return QuestionKind("thing", head)
+    if re.search(r"\b(who|whom|whose)\b", q):
+        return QuestionKind("person")
+    if re.search(r"\bwhere\b", q):
+        return QuestionKind("place")
     return QuestionKind("other")
 
 
@@ -118,7 +146,8 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
         first_word = i == 0 or text[:s].rstrip().endswith(('"', ":", "("))
         if w[0].isupper() and not (first_word and w.lower() in STOP_WORDS) and (
             not first_word or w.lower().rstrip("'s") in proper or
-            (i + 1 < len(words) and words[i + 1][0][0].isupper())
+            (i + 1 < len(words) and (words[i + 1][0][0].isupper() or
+                                     words[i + 1][0] in PLACE_WORDS))
         ):
             j = i
             while j + 1 < len(words):
@@ -176,6 +205,19 @@ def _is_place(span: Span) -> bool:
     return span.kind == "place" or any(w.lower() in PLACE_WORDS for w in span.text.split())
 
 
+def _is_person_name(span: Span) -> bool:
+    words = span.text.split()
+    return 1 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'\-]+\.?", w) for w in words)
+
+
+def _names_head(kind: QuestionKind, span: Span) -> bool:
+    """Does the span contain the question's head noun or a synonym ("school" ~ University)?"""
+    if not kind.head:
+        return False
+    wanted = {stem(kind.head)} | set(SYNONYMS.get(stem(kind.head), ()))
+    return any(stem(w.lower()) in wanted for w in span.text.split())
+
+
 def _fit(kind: QuestionKind, span: Span, text: str) -> float:
     """How well a span fits the kind of answer asked for (0 = not at all)."""
     if kind.kind == "date":
@@ -184,25 +226,28 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
         return 0.0
     before = text[: span.start].rstrip().split(" ")[-1].lower() if span.start else ""
     if kind.kind == "person":
-        if _is_org(span) or _is_place(span):
-            return 0.15
-        n = len(span.text.split())
-        return 1.0 if 2 <= n <= 4 else 0.6
-    if kind.kind == "place":
+        if _is_org(span):
+            return 0.6  # "who runs the project?" may be answered by an organisation
         if _is_place(span):
+            return 0.15
+        if not _is_person_name(span):
+            return 0.3
+        return 1.0 if len(span.text.split()) >= 2 else 0.7
+    if kind.kind == "place":
+        if kind.head and _names_head(kind, span):
             return 1.0
+        if _is_place(span):
+            return 0.8 if kind.head else 1.0
         if before in {"in", "at", "near", "from", "to"} and not _is_org(span):
             return 0.7
         return 0.1
     if kind.kind == "org":
-        head = kind.head or ""
-        if head and any(stem(w.lower()) == stem(head) for w in span.text.split()):
+        if _names_head(kind, span):
             return 1.0
-        return 0.7 if _is_org(span) else 0.2
+        generic = kind.head in {"organisation", "organization", "company", "firm", None}
+        return (0.6 if generic else 0.4) if _is_org(span) else 0.3
     if kind.kind == "thing" and kind.head:
-        if any(stem(w.lower()) == stem(kind.head) for w in span.text.split()):
-            return 1.0
-        return 0.0
+        return 1.0 if _names_head(kind, span) else 0.0
     return 0.0
 
 
@@ -222,21 +267,30 @@ def best_span(
     proper: Collection[str],
 ) -> ShortAnswer | None:
     """The span of ``sentence`` that answers a question of ``kind``, or None."""
+    if kind.kind == "reason":
+        return _purpose(sentence, sentence_tokens, question_terms)
+    if kind.kind in ("define", "role"):
+        return None
     if kind.kind in ("other", "number"):
         return None
     anchors = [(t.start + t.end) / 2 for t in sentence_tokens if t.term in question_terms]
+    asked = set(question_terms)
     best: ShortAnswer | None = None
     for span in candidates(sentence, proper):
         fit = _fit(kind, span, sentence)
         if fit <= 0:
             continue
         span_terms = {t.term for t in tokens(span.text)}
-        if span_terms and span_terms <= set(question_terms):
+        named = len(span_terms & asked) / len(span_terms) if span_terms else 0.0
+        if named > 0.6:
             continue  # the question names it: it is the subject, not the answer
         mid = (span.start + span.end) / 2
         dist = min((abs(mid - a) for a in anchors), default=len(sentence))
         closeness = 1.0 / (1.0 + dist / 40.0)
-        score = fit * (0.5 + 0.5 * closeness)
+        score = fit * (0.7 + 0.3 * closeness) * (1.0 - 0.5 * named)
+        if kind.kind in ("person", "org") and re.search(r"\bby\s+(?:the\s+)?$",
+                                                          sentence[: span.start]):
+            score = min(1.0, score + 0.2)  # the agent of a passive: "authorized by X"
         if best is None or score > best.score:
             best = ShortAnswer(span.text, span.start, span.end, score)
     if best is None and kind.kind == "thing":
@@ -244,8 +298,9 @@ def best_span(
     return best
 
 
-_STOP_PHRASE = re.compile(r"[,;:()\"]|\b(?:which|who|that|and|while|but|as well as|to)\b")
-_LAST_PREP = re.compile(r"^.*\b(?:with|of|for|from|against|on|about|as)\s+", re.S)
+_STOP_PHRASE = re.compile(r"[;:()\"]|,\s+(?:which|who|said|says|while|but)\b|"
+                          r"\b(?:which|who|that|while|but|to)\b|[.!?]$")
+_LEAD_NOUN = re.compile(r"^\w+(?:\s+\w+)?\s+(?:with|such as|including|like|of)\s+", re.I)
 
 
 def _phrase_after(
@@ -259,16 +314,52 @@ def _phrase_after(
     last = max(matched, key=lambda t: t.end)
     rest = sentence[last.end:]
     cut = _STOP_PHRASE.search(rest)
-    phrase = rest[: cut.start()] if cut else rest
-    phrase = phrase.strip().rstrip(".!?")
-    inner = _LAST_PREP.sub("", phrase)
-    words = [w for w in re.findall(r"\S+", inner)]
+    phrase = (rest[: cut.start()] if cut else rest).strip().rstrip(".,!?")
+    phrase = _LEAD_NOUN.sub("", phrase)
+    words = re.findall(r"\S+", phrase)
     while words and words[0].lower() in STOP_WORDS:
         words.pop(0)
-    if not 1 <= len(words) <= 5:
+    if not 1 <= len(words) <= 25:
         return None
-    text = " ".join(words)
+    text = " ".join(words).rstrip(",")
     start = sentence.find(text, last.end)
     if start < 0:
         return None
     return ShortAnswer(text, start, start + len(text), 0.45)
+
+
+_PURPOSE = re.compile(r"\b(?:so as to|in order to|so that|because(?: of)?|due to|aiming to|"
+                      r"to help|to)\s+[^,;.]+", re.I)
+
+
+def _purpose(
+    sentence: str, sentence_tokens: Sequence[Token], question_terms: Collection[str]
+) -> ShortAnswer | None:
+    """For "why" questions: the purpose or cause clause ("so as to play a ... role")."""
+    firsts = [m for m in _PURPOSE.finditer(sentence)]
+    if not firsts:
+        return None
+    m = next((f for f in firsts if not f.group().lower().startswith("to ")), firsts[0])
+    text = m.group().strip()
+    return ShortAnswer(text, m.start(), m.start() + len(text), 0.8)
+
+
+_COPULA = r"\s+(?:is|was|are|were|serves as|became|has been)\s+(?P<desc>(?:a|an|the)\s+[^.;]+)"
+
+
+def describe(subject: str, sentence: str) -> ShortAnswer | None:
+    """What a sentence says ``subject`` is: "X, chairman of Y" or "X is an academician of Y".
+
+    The subject may appear by its last name alone ("Li is ..." for "Li Xiaokun").
+    """
+    names = [subject] + [w for w in subject.split() if len(w) > 1 and w.lower() not in CONNECTORS]
+    for name in dict.fromkeys(names):
+        pat = re.escape(name)
+        m = re.search(rf"\b(?i:{pat})(?:'s)?,\s+(?P<desc>(?:the\s+|a\s+|an\s+)?[a-z][^,.;\"]+"
+                      rf"(?:\s+of\s+[^,.;\"]+)?)", sentence)
+        if m is None:
+            m = re.search(rf"\b(?i:{pat}){_COPULA}", sentence)
+        if m:
+            desc = m.group("desc").strip()
+            return ShortAnswer(desc, m.start("desc"), m.start("desc") + len(desc), 1.0)
+    return None
