@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from qa import metrics
 from qa.errors import QAError
-from qa.types import Answer, Article, Citation, Sentence, Turn
+from qa.types import Answer, Article, Sentence, Turn
 
 CASE_TYPES = (
     "numeric_direct",
@@ -230,37 +230,20 @@ def default_testsets() -> list[Path]:
 # --- running ----------------------------------------------------------------------------------
 
 
-class Answerer(Protocol):
+class AnswerEngine(Protocol):
     """What the evaluation needs of an engine (:class:`qa.engine.Engine` is one)."""
 
-    sentences: Sequence[Sentence]
-    articles: Sequence[Article]
+    @property
+    def sentences(self) -> Sequence[Sentence]: ...
+
+    @property
+    def articles(self) -> Sequence[Article]: ...
 
     def ask(self, question: str, history: Sequence[Turn] = ...) -> Answer: ...
 
-
-def baseline_answer(engine: Any, question: str) -> Answer:
-    """The plain baseline: the top BM25 sentence is the answer; no rules, no abstention.
-
-    Uses ``engine.baseline_ask`` when the engine has it, else ``engine.ranked``.
-    """
-    if hasattr(engine, "baseline_ask"):
-        return engine.baseline_ask(question)
-    ranked = list(engine.ranked(question))
-    by_id = {s.id: s for s in engine.sentences}
-    if not ranked:
-        return Answer("", False, "none", 0.0, question=question)
-    top_id, score = ranked[0]
-    top = by_id[top_id]
-    return Answer(
-        answer=top.text,
-        answered=True,
-        method="baseline",
-        confidence=float(score),
-        citations=(Citation.of(top),),
-        question=question,
-        ranked=tuple(sid for sid, _ in ranked),
-    )
+    def baseline_ask(self, question: str) -> Answer:
+        """The plain baseline: the top BM25 sentence as the answer; no rules, no abstention."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -283,7 +266,9 @@ class CaseResult:
 
     @property
     def abstained(self) -> bool:
-        return self.answer is None or not self.answer.answered
+        """Declined to answer (an engine error is not an abstention)."""
+        a = self.answer
+        return a is not None and not a.answered and a.method != "error"
 
     @property
     def passed(self) -> bool:
@@ -445,9 +430,25 @@ class Report:
         }
 
 
+def run_case(engine: AnswerEngine, case: Case, baseline: bool = False) -> CaseResult:
+    """Ask one case (timed) and score the answer; an exception fails the case, not the run."""
+    start = time.perf_counter()
+    try:
+        if baseline:
+            answer = engine.baseline_ask(case.question)
+        else:
+            answer = engine.ask(case.question, case.history)
+    except Exception as exc:  # one broken case must not hide the others' scores
+        latency_ms = (time.perf_counter() - start) * 1000
+        error = Answer(f"{type(exc).__name__}: {exc}", False, "error", 0.0)
+        return CaseResult(case, error, latency_ms, reasons=(f"engine error: {error.answer}",))
+    latency_ms = (time.perf_counter() - start) * 1000
+    return score_case(case, answer, latency_ms)
+
+
 def evaluate(
     cases: Sequence[Case],
-    engines: Sequence[Any],
+    engines: Sequence[AnswerEngine],
     baseline: bool = False,
     on_result: Callable[[CaseResult], None] | None = None,
     testsets: Sequence[str] = (),
@@ -460,31 +461,18 @@ def evaluate(
     case, e.g. to move a progress bar.
     """
     sentence_ids = {s.id for e in engines for s in e.sentences}
-    owner: dict[str, Any] = {}
+    owner: dict[str, AnswerEngine] = {}
     for engine in engines:
         for article in engine.articles:
             owner.setdefault(article.id, engine)
     results = []
     for case in cases:
         problems = case_problems(case, sentence_ids, set(owner))
-        engine = owner.get(case.article)
-        if engine is None:
+        chosen = owner.get(case.article)
+        if chosen is None:
             result = CaseResult(case, None, 0.0, problems=tuple(problems))
         else:
-            start = time.perf_counter()
-            try:
-                if baseline:
-                    answer = baseline_answer(engine, case.question)
-                else:
-                    answer = engine.ask(case.question, case.history)
-            except Exception as exc:  # one broken case must not hide the others' scores
-                answer = Answer(f"{type(exc).__name__}: {exc}", False, "error", 0.0)
-            latency_ms = (time.perf_counter() - start) * 1000
-            result = score_case(case, answer, latency_ms)
-            if answer.method == "error":
-                result = replace(result, reasons=("engine error: " + answer.answer,))
-            if problems:
-                result = replace(result, problems=tuple(problems))
+            result = replace(run_case(chosen, case, baseline), problems=tuple(problems))
         results.append(result)
         if on_result:
             on_result(result)
