@@ -118,8 +118,14 @@ class BM25Index:
         if self.size == 0 or k <= 0:
             return []
         k = min(k, self.size)
-        idx = np.argpartition(-scores, k - 1)[:k] if k < self.size else np.arange(self.size)
-        idx = idx[np.lexsort((idx, -scores[idx]))]  # ties: earlier document first
+        if k < self.size:
+            kth = scores[np.argpartition(-scores, k - 1)[k - 1]]
+            above = np.flatnonzero(scores > kth)
+            # Ties at the cut: the earliest documents, so results do not depend on partitioning.
+            idx = np.concatenate([above, np.flatnonzero(scores == kth)[: k - len(above)]])
+        else:
+            idx = np.arange(self.size)
+        idx = idx[np.lexsort((idx, -scores[idx]))][:k]  # ties: earlier document first
         return [(int(i), float(scores[i])) for i in idx]
 
     def idf_of(self, term: str) -> float | None:

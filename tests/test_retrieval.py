@@ -1,0 +1,88 @@
+"""Retrieval: passages, BM25 ranking, coverage, and the tiny-corpus trap."""
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from qa.bm25 import BM25Index
+from qa.config import Settings
+from qa.engine import Engine
+from qa.ingest import clean, read_article
+from qa.passages import build_passages
+from qa.sentences import split_sentences
+from tests.support import SEED_FILE, second_engine, seed_engine
+
+
+def top_sentence(engine: Engine, question: str) -> str:
+    sid = engine.ranked(question, k=1)[0][0]
+    return next(s.text for s in engine.sentences if s.id == sid)
+
+
+def test_how_big_finds_the_area_sentence() -> None:
+    assert "spans 5 square kilometers" in top_sentence(seed_engine(), "How big is the valley?")
+
+
+@pytest.mark.parametrize(
+    "question, words",
+    [
+        ("Who is the chairman of Uren Biotech?", "said Zheng Peiduo, chairman"),
+        ("What did the 125 enterprises earn in 2021?", "operating and tax revenues"),
+        ("Which team works on growth factor medicine?", "Li Xiaokun's R&D team"),
+    ],
+)
+def test_seed_questions_rank_their_sentence_first(question: str, words: str) -> None:
+    assert words in top_sentence(seed_engine(), question)
+
+
+def test_second_article_questions_rank_their_sentence_first() -> None:
+    engine = second_engine()
+    assert "420,000 panels" in top_sentence(engine, "How many panels does the farm have?")
+    assert "oysters" in top_sentence(engine, "What do fishermen raise under the panels?")
+
+
+def test_passages_by_paragraph_and_window() -> None:
+    article = read_article(SEED_FILE)
+    sentences = split_sentences(article)
+    paragraphs = build_passages(article, sentences, "paragraph")
+    assert len(paragraphs) == len(article.paragraphs)
+    windows = build_passages(article, sentences, "window:2")
+    assert len(windows) == len(sentences) - 1
+    for p in paragraphs + windows:
+        assert article.text[p.start : p.end] == p.text
+    with pytest.raises(ValueError):
+        build_passages(article, sentences, "pages")
+
+
+def test_tiny_corpus_still_ranks_the_matching_passage() -> None:
+    """rank_bm25 issues #39/#43: with one or two documents BM25Okapi's idf is 0 or negative."""
+    docs = [["valley", "spans", "kilometers"], ["valley", "revenue"]]
+    okapi = BM25Okapi(docs)
+    assert okapi.get_scores(["spans"])[0] <= 0.0 or okapi.get_scores(["valley"]).max() <= 0.0
+    index = BM25Index(docs)  # the engine's default variant
+    scores = index.get_scores(["spans"])
+    assert scores[0] > scores[1] > -1e-12
+    single = BM25Index([["valley", "spans"]])
+    assert single.get_scores(["spans"])[0] > 0
+
+
+def test_one_sentence_article_answers() -> None:
+    article = clean("Tiny\n\nThe bridge over the river opened in 1998 after four years of work.")
+    engine = Engine([article], Settings.load())
+    answer = engine.ask("When did the bridge open?")
+    assert answer.answered and "1998" in answer.answer
+
+
+def test_index_is_built_once_and_reused() -> None:
+    engine = seed_engine()
+    index = engine.retriever.sentence_index
+    engine.ask("How big is the valley?")
+    engine.ask("Who is the chairman of Uren Biotech?")
+    assert engine.retriever.sentence_index is index
+
+
+def test_top_k_uses_scores_in_order() -> None:
+    index = seed_engine().retriever.sentence_index
+    query = ["valley", "enterpris"]
+    top = index.top_k(query, 3)
+    scores = index.get_scores(query)
+    assert [i for i, _ in top] == list(np.argsort(-scores, kind="stable")[:3])
