@@ -127,16 +127,25 @@ def _to_float(num: str) -> float:
     return float(num.replace(",", ""))
 
 
-def _is_calendar_year(match: re.Match[str], unit: str) -> bool:
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?"
+)
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+" + _MONTH, re.IGNORECASE)
+
+
+def _is_date_part(text: str, match: re.Match[str], unit: str) -> bool:
+    """A calendar year ("in 2021") or a day of a month ("March 8"): dates, not quantities."""
     num = match.group("num")
-    return (
-        not match.group("dollar")
-        and not match.group("yuan")
-        and not match.group("scale")
-        and unit == ""
-        and num.isdigit()
-        and len(num) == 4
-        and 1900 <= int(num) <= 2100
+    if match.group("dollar") or match.group("yuan") or match.group("scale") or unit:
+        return False
+    if not num.isdigit():
+        return False
+    if len(num) == 4 and 1900 <= int(num) <= 2100:
+        return True
+    return int(num) <= 31 and bool(
+        _MONTH_BEFORE.search(text, 0, match.start()) or _MONTH_AFTER.match(text, match.end())
     )
 
 
@@ -145,8 +154,8 @@ def quantities(text: str, skip_years: bool = True) -> list[Quantity]:
 
     "10.23 billion yuan" -> 1.023e10 yuan; "$2.37 billion" -> 2.37e9 usd; "6,053" -> 6053;
     "34.7 percent" -> 34.7 percent; "two" -> 2; "1 year and 9 months" -> 1.75 years;
-    "21 months" -> 1.75 years. Bare calendar years ("in 2021") are left out when
-    ``skip_years``, because they date a figure rather than state it.
+    "21 months" -> 1.75 years. Bare calendar years ("in 2021") and days of a month
+    ("March 8") are left out when ``skip_years``: they date a figure rather than state it.
     """
     found, pos = [], 0
     while m := _NUMBER.search(text, pos):
@@ -172,14 +181,14 @@ def quantities(text: str, skip_years: bool = True) -> list[Quantity]:
         elif unit == "months":
             unit, value = "years", value / 12
         pos = end
-        if skip_years and _is_calendar_year(m, unit):
+        if skip_years and _is_date_part(text, m, unit):
             continue
         found.append(Quantity(value, unit, text[m.start() : end]))
     return found
 
 
 def first_quantity(text: str) -> Quantity | None:
-    """The number stated first in ``text`` (calendar years skipped), or None."""
+    """The number stated first in ``text`` (dates skipped), or None."""
     found = quantities(text)
     return found[0] if found else None
 

@@ -79,6 +79,9 @@ def test_token_f1_counts_shared_tokens() -> None:
         ("1 year and 9 months", 1.75, "years"),
         ("21 months", 1.75, "years"),
         ("In 2021, revenue reached 10.23 billion yuan", 10.23e9, "yuan"),  # the year is skipped
+        ("As of March 8, 2022, about 3 years", 3, "years"),  # so is the day of a month
+        ("on 8 March 2022: 5 km2", 5, "km2"),
+        ("8 marchers", 8, ""),
     ],
 )
 def test_first_quantity_reads_value_scale_and_unit(text: str, value: float, unit: str) -> None:
