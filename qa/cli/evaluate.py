@@ -54,9 +54,11 @@ def _show(value: Any, kind: str) -> str:
 
 
 def format_table(report: Report) -> str:
-    """Per-type rows and an overall row; rates in percent, latency in milliseconds."""
+    """Per-type rows, an overall row, then per-tag rows ("tag:typo"); rates in percent,
+    latency in milliseconds."""
     rows = [(name, agg) for name, agg in report.by_type().items()]
     rows.append(("overall", report.overall()))
+    rows += [(f"tag:{tag}", agg) for tag, agg in report.by_tag().items()]
     width = max(len(name) for name, _ in rows)
     head = f"{'type':<{width}}" + "".join(f"{title:>7}" for title, _, _ in _COLUMNS)
     lines = [head, "-" * len(head)]
