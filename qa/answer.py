@@ -149,17 +149,22 @@ class Answerer:
         sentence = self.sentences[hit.index]
         cited = [sentence]
         attribution = self.quotes.get(sentence.id)
-        if attribution and attribution.sentence_id != sentence.id and (
-            kind.kind == "person" or _SPEECH.search(base["question"])
-        ):
+        if attribution and kind.kind == "person" and attribution.sentence_id != sentence.id:
             cited.append(self.by_id[attribution.sentence_id])
+        elif attribution and _SPEECH.search(base["question"]):
+            # "What did X say ...": the whole quotation, which may run over sentences.
+            cited = [self.by_id[sid] for sid, a in self.quotes.items()
+                     if a.sentence_id == attribution.sentence_id]
+        cited = sorted(set(cited), key=lambda c: c.index)
         text, short = self._compose(kind, sentence, span, attribution)
+        if span is None and len(cited) > 1:
+            text = " ".join(c.text for c in cited)
         return Answer(
             answer=text,
             answered=True,
             method="retrieval",
             confidence=round(min(conf, 1.0), 4),
-            citations=tuple(Citation.of(s) for s in sorted(cited, key=lambda s: s.index)),
+            citations=tuple(Citation.of(c) for c in cited),
             short_answer=short,
             ranked=ranked,
             **base,
@@ -175,12 +180,12 @@ class Answerer:
     ) -> tuple[str, str | None]:
         """The reply: the short answer first when there is one, else the sentence."""
         if span is None:
-            if attribution and not s.text.rstrip().endswith(f"{attribution.speaker}."):
+            if attribution and attribution.sentence_id != s.id:
                 quote = s.text.strip().strip('"').strip()
                 return f'{attribution.speaker} said: "{quote}"', None
             return s.text, None
         short = span.text
-        text = short
+        text = span.phrase or short
         if kind.kind == "date" and _RELATIVE.match(short):
             date = self.articles[s.article].date
             if date:

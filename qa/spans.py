@@ -72,6 +72,19 @@ _DEFINE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<name>[A-Za-z
 _ROLE = re.compile(r"\b(?:position|title|role|job|post)\b", re.I)
 
 
+def classify_noun(noun: str) -> str | None:
+    """The answer kind a head noun asks for ("year" -> date), or None for other nouns."""
+    if noun in DATE_NOUNS:
+        return "date"
+    if noun in PERSON_NOUNS:
+        return "person"
+    if noun in PLACE_NOUNS or noun in {"part", "region"}:
+        return "place"
+    if noun in ORG_NOUNS:
+        return "org"
+    return None
+
+
 def _is_subject(name: str, question: str) -> bool:
     """Is ``name`` (after "who is") a name, not a clause ("Uren Biotech collaborating with")?"""
     words = name.split()
@@ -84,7 +97,7 @@ def _is_subject(name: str, question: str) -> bool:
 
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` asks for, from its wh-word and head noun."""
-    q = question.lower().replace("\u2019", "'")
+    q = question.lower().replace("\u2019", "'").replace("what's", "what is")
     if re.search(r"\bhow\s+(many|much|big|large|long|old|far|often|high|tall|fast)\b", q) or \
             re.search(r"\bwhat\s+(percentage|share|proportion|percent|number)\b", q):
         if re.search(r"\bhow\s+long\s+ago\b", q) or not re.search(r"\bhow\s+long\b", q):
@@ -99,21 +112,21 @@ def classify(question: str) -> QuestionKind:
         return QuestionKind("role")
     if re.search(r"\bwhen\b|\bsince when\b", q):
         return QuestionKind("date")
-    m = re.search(r"\b(what|which)\b(?:'s)?(?P<rest>.*)", q)
+    m = re.search(r"\b(what|which)\b(?P<rest>.*)", q)
     if m:
-        rest = [w for w in re.findall(r"[a-z][a-z'\-]*|\d+", m.group("rest"))
-                if w not in _SKIP_AFTER_WH]
+        rest = re.findall(r"[a-z][a-z'\-]*|\d+", m.group("rest"))
+        while rest and rest[0] in {"kind", "type", "sort", "of"}:
+            rest.pop(0)
         head = rest[0] if rest else None
-        if head is not None:
-            if head in DATE_NOUNS:
-                return QuestionKind("date", head)
-            if head in PERSON_NOUNS:
-                return QuestionKind("person", head)
-            if head in PLACE_NOUNS or head in {"part", "region"}:
-                return QuestionKind("place", head)
-            if head in ORG_NOUNS:
-                return QuestionKind("org", head)
-            return QuestionKind("thing", head)
+        if head in {"is", "was", "are", "were", "'s", "s"} and len(rest) > 2 and \
+                rest[1] == "the":
+            # "What is the deadline ...": a typed noun after the copula still says the kind.
+            typed = classify_noun(rest[2])
+            if typed is not None:
+                return QuestionKind(typed, rest[2])
+            head = None
+        if head is not None and head not in _SKIP_AFTER_WH:
+            return QuestionKind(classify_noun(head) or "thing", head)
     if re.search(r"\b(who|whom|whose)\b", q):
         return QuestionKind("person")
     if re.search(r"\bwhere\b", q):
@@ -253,10 +266,31 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
 
 @dataclass(frozen=True)
 class ShortAnswer:
+    """A short answer span; ``phrase`` is a fuller wording for the reply, when there is one
+    ("Ouhai district in East China's Wenzhou" around "Ouhai district")."""
+
     text: str
     start: int
     end: int
     score: float
+    phrase: str | None = None
+
+
+_LINK = re.compile(r"^(?:,\s+|\s+in\s+|,\s+in\s+|'s\s+)$")
+
+
+def _place_chain(best: Span, spans: Sequence[Span], sentence: str) -> str | None:
+    """Places written as a chain ("Fuzhou, Southeast China's Fujian province"), as one phrase."""
+    places = sorted((s for s in spans if s.kind != "date"), key=lambda s: s.start)
+    i = places.index(best)
+    lo = hi = i
+    while lo > 0 and _LINK.match(sentence[places[lo - 1].end : places[lo].start]):
+        lo -= 1
+    while hi + 1 < len(places) and _LINK.match(sentence[places[hi].end : places[hi + 1].start]):
+        hi += 1
+    if lo == hi:
+        return None
+    return sentence[places[lo].start : places[hi].end]
 
 
 def best_span(
@@ -276,7 +310,9 @@ def best_span(
     anchors = [(t.start + t.end) / 2 for t in sentence_tokens if t.term in question_terms]
     asked = set(question_terms)
     best: ShortAnswer | None = None
-    for span in candidates(sentence, proper):
+    best_span_: Span | None = None
+    spans = candidates(sentence, proper)
+    for span in spans:
         fit = _fit(kind, span, sentence)
         if fit <= 0:
             continue
@@ -293,6 +329,11 @@ def best_span(
             score = min(1.0, score + 0.2)  # the agent of a passive: "authorized by X"
         if best is None or score > best.score:
             best = ShortAnswer(span.text, span.start, span.end, score)
+            best_span_ = span
+    if best is not None and best_span_ is not None and kind.kind == "place":
+        chain = _place_chain(best_span_, spans, sentence)
+        if chain and not {t.term for t in tokens(chain)} <= asked:
+            best = ShortAnswer(best.text, best.start, best.end, best.score, chain)
     if best is None and kind.kind == "thing":
         best = _phrase_after(sentence, sentence_tokens, question_terms)
     return best

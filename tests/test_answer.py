@@ -1,0 +1,142 @@
+"""Answers: short spans, quotes, abstention and follow-ups, on two different articles."""
+
+import pytest
+
+from qa.engine import Engine
+from qa.errors import QuestionError
+from qa.types import Turn
+from tests.support import cited_texts, second_engine, seed_engine
+
+
+def ask(engine: Engine, question: str, history: list[Turn] | None = None):  # type: ignore[no-untyped-def]
+    return engine.ask(question, history or [])
+
+
+def test_who_is_the_chairman() -> None:
+    a = ask(seed_engine(), "Who is the chairman of Uren Biotech?")
+    assert a.answered and a.method == "retrieval"
+    assert a.short_answer == "Zheng Peiduo"
+    assert a.answer.startswith("Zheng Peiduo")
+    assert len(a.citations) == 1 and "said Zheng Peiduo" in a.citations[0].text
+
+
+def test_citations_point_at_the_article_text() -> None:
+    engine = seed_engine()
+    a = ask(engine, "When was the valley established?")
+    for c in a.citations:
+        article = engine.article(c.article)
+        assert article is not None and article.text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "question, short",
+    [
+        ("Where is the China Gene Medicine Valley?", "Ouhai district"),
+        ("What disease does the CAR-T technology treat?", "multiple myeloma"),
+        ("When did Uren Biotech come to the valley?", "June 2020"),
+        ("Which agency authorized the CAR-T technology?",
+         "China National Intellectual Property Administration"),
+        ("Who leads the R&D team for growth factor medicine?", "Li Xiaokun"),
+    ],
+)
+def test_short_answers_in_the_seed(question: str, short: str) -> None:
+    a = ask(seed_engine(), question)
+    assert a.answered
+    assert a.short_answer is not None and a.short_answer.lower() == short.lower()
+    assert a.answer.lower().startswith(short.lower())
+
+
+def test_quote_attributed_to_a_speaker_named_after_it() -> None:
+    a = ask(seed_engine(), "Who said the new medicine will be more affordable?")
+    assert a.short_answer == "Zheng Peiduo"
+    texts = cited_texts(a)
+    assert any(t.startswith('"Our new medicine') for t in texts)
+    assert any("said Zheng Peiduo" in t for t in texts)
+
+
+def test_who_is_describes_the_person() -> None:
+    a = ask(seed_engine(), "Who is Li Xiaokun?")
+    assert a.answered and "academician of the Chinese Academy of Engineering" in a.answer
+    assert cited_texts(a)[0].startswith("Li is an academician")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the mayor of Wenzhou?",
+        "What is the weather like in Wenzhou today?",
+        "Who founded the valley?",
+        "What is the capital of France?",
+        "qwertyuiop asdfgh",
+    ],
+)
+def test_abstains_when_the_articles_do_not_say(question: str) -> None:
+    a = ask(seed_engine(), question)
+    assert not a.answered and a.method == "none"
+    assert a.citations == ()
+    assert "don't say" in a.answer
+    assert a.confidence < seed_engine().settings.abstain_below
+
+
+def test_only_stop_words_abstains() -> None:
+    a = ask(seed_engine(), "What is it?")
+    assert not a.answered
+
+
+def test_follow_up_resolves_the_company() -> None:
+    engine = seed_engine()
+    first = ask(engine, "What does Uren Biotech focus on?")
+    a = ask(engine, "When did the company move there?", [Turn(first.question, first.answer)])
+    assert a.resolved_question is not None and "Uren Biotech" in a.resolved_question
+    assert a.short_answer == "June 2020"
+
+
+def test_follow_up_resolves_a_pronoun_to_a_person() -> None:
+    engine = seed_engine()
+    first = ask(engine, "Who is the chairman of Uren Biotech?")
+    a = ask(engine, "What did he say about the price of the medicine?",
+            [Turn(first.question, first.answer)])
+    assert a.answered
+    assert any("affordable" in t for t in cited_texts(a))
+
+
+def test_without_history_a_pronoun_is_left_alone() -> None:
+    a = ask(seed_engine(), "When did the company move there?")
+    assert a.resolved_question is None
+
+
+def test_second_article_who_where_when() -> None:
+    engine = second_engine()
+    a = ask(engine, "Who is the general manager of Minjiang Clean Power?")
+    assert a.short_answer == "Lin Qiang"
+    a = ask(engine, "When did construction of the solar farm start?")
+    assert a.short_answer == "April 2021"
+    a = ask(engine, "Where is Baisha Harbor?")
+    assert a.answered and "Fuzhou" in a.answer
+    a = ask(engine, "Who said the panels keep the water cooler?")
+    assert a.short_answer == "Lin Qiang" and len(a.citations) == 2
+
+
+def test_second_article_abstains() -> None:
+    engine = second_engine()
+    for q in ["Who is the mayor of Fuzhou?", "What is the weather like in Fujian?"]:
+        assert not ask(engine, q).answered
+
+
+def test_bad_questions_are_rejected_with_a_message() -> None:
+    engine = seed_engine()
+    with pytest.raises(QuestionError, match="empty"):
+        engine.ask("   ")
+    with pytest.raises(QuestionError, match="longer than"):
+        engine.ask("why " * 500)
+    with pytest.raises(QuestionError, match="history"):
+        engine.ask("When?", [{"answer": "x"}])  # type: ignore[list-item]
+    with pytest.raises(QuestionError, match="string"):
+        engine.ask(42)  # type: ignore[arg-type]
+
+
+def test_result_json_has_the_documented_fields() -> None:
+    d = ask(seed_engine(), "Who is the chairman of Uren Biotech?").to_dict()
+    assert {"answer", "answered", "method", "confidence", "citations", "derivation"} <= set(d)
+    assert set(d["citations"][0]) == {"id", "article", "text", "start", "end"}
+    assert 0.0 <= d["confidence"] <= 1.0
