@@ -82,6 +82,7 @@ class Engine:
         self.retriever = Retriever(
             self.sentences, self.passages, self.settings.bm25_variant,
             self.settings.bm25_k1, self.settings.bm25_b,
+            titles={a.id: a.title for a in self.articles},
         )
         self.answerer = Answerer(
             self.articles, self.sentences, self.retriever, self.proper, quotes,

@@ -38,6 +38,9 @@ _BREADCRUMB = re.compile(r"^\s*home\s*>|^[^.!?]{0,80}(?:\s*>\s*[^>]{1,60}){2,}$"
 _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.I)
 _CAPTION_MARK = re.compile(r"\[(?:Photo|Image|Picture|Video|Graphic)s?\b[^\]]*\]", re.I)
 _SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
+# Encyclopedia reference marks: "[1]", "[12][13]", "[citation needed]", "[a]".
+_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|"
+                             r"when\?|who\?|note \d+)\]", re.I)
 
 
 def normalise(text: str) -> str:
@@ -70,9 +73,9 @@ def _parse_date(raw: str) -> str | None:
 
 
 def _is_body(line: str) -> bool:
-    """Body paragraphs read as prose: enough words, ending like a sentence."""
+    """Body paragraphs read as prose: a sentence ending, or too long to be a heading."""
     words = line.split()
-    return len(words) >= 8 or (len(words) >= 3 and bool(_SENTENCE_END.search(line)))
+    return len(words) >= 12 or (len(words) >= 2 and bool(_SENTENCE_END.search(line)))
 
 
 def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
@@ -80,7 +83,8 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
 
     Raises :class:`CorpusError` when nothing that reads like a body paragraph is left.
     """
-    lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in normalise(raw).split("\n")]
+    lines = [re.sub(r"[ \t]+", " ", _REFERENCE_MARK.sub("", ln)).strip()
+             for ln in normalise(raw).split("\n")]
     title: str | None = None
     source: str | None = None
     date: str | None = None
@@ -101,12 +105,12 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
         if not body and title is None and not _is_body(line):
             title = line
             continue
-        if _is_body(line) or body:
-            if not _is_body(line) and len(line.split()) < 3:
-                continue  # stray short lines between paragraphs ("Share", "Print")
+        if _is_body(line):
             body.append(line)
         elif title is None:
             title = line
+        # Other short lines without a full stop are section headings or page widgets
+        # ("Early life", "Share", "Print"): not part of any sentence.
     if not body:
         raise CorpusError(f"{path or article_id}: no article text found (is it empty?)")
     text = ""

@@ -55,8 +55,12 @@ class Retriever:
         variant: str = "bm25plus",
         k1: float = 1.5,
         b: float = 0.75,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         self.sentences = list(sentences)
+        # An article's title is context for each of its passages and sentences: encyclopedia
+        # text says "He developed ..." in an article titled with the name.
+        title_terms = {a: [t.term for t in tokens(title)] for a, title in (titles or {}).items()}
         self.passages = list(passages)
         self.sentence_tokens: list[list[Token]] = [tokens(s.text) for s in self.sentences]
         self.sentence_terms = [frozenset(t.term for t in ts) for ts in self.sentence_tokens]
@@ -64,8 +68,11 @@ class Retriever:
             [[t.term for t in ts] for ts in self.sentence_tokens], variant, k1, b
         )
         position = {s.id: i for i, s in enumerate(self.sentences)}
-        self.passage_index = BM25Index([[t.term for t in tokens(p.text)] for p in self.passages],
-                                       variant, k1, b)
+        self.passage_index = BM25Index(
+            [[t.term for t in tokens(p.text)] + title_terms.get(p.article, [])
+             for p in self.passages],
+            variant, k1, b,
+        )
         self.passages_of: list[list[int]] = [[] for _ in self.sentences]
         self.context_terms: list[frozenset[str]] = [frozenset()] * len(self.sentences)
         for pi, p in enumerate(self.passages):
@@ -74,6 +81,10 @@ class Retriever:
             for m in members:
                 self.passages_of[m].append(pi)
                 self.context_terms[m] = self.context_terms[m] | terms
+        for i, sentence in enumerate(self.sentences):
+            self.context_terms[i] = self.context_terms[i] | frozenset(
+                title_terms.get(sentence.article, ())
+            )
         # Passages around each sentence as a padded array; -1 points at a zero score.
         width = max((len(ps) for ps in self.passages_of), default=0) or 1
         self._around = np.full((len(self.sentences), width), -1, dtype=np.int64)

@@ -96,3 +96,17 @@ def test_clean_handles_unicode_quotes_and_dashes() -> None:
 
 def test_seed_folder_loads_only_articles() -> None:
     assert [a.id for a in load_corpus(SEED_DIR)] == ["china-gene-medicine-valley-wenzhou"]
+
+
+def test_encyclopedia_headings_and_reference_marks_are_dropped() -> None:
+    article = clean(
+        "Albert Einstein\nFrom Wikipedia, the free encyclopedia\n\n"
+        "Albert Einstein was a German-born theoretical physicist.[1][2] He developed the "
+        "theory of relativity.[citation needed]\n\nEarly life\n\n"
+        "Einstein was born in Ulm on 14 March 1879.[3]\n"
+    )
+    assert article.title == "Albert Einstein"
+    assert article.text == (
+        "Albert Einstein was a German-born theoretical physicist. He developed the theory of "
+        "relativity.\n\nEinstein was born in Ulm on 14 March 1879."
+    )

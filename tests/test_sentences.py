@@ -82,5 +82,8 @@ def test_quotes_stay_with_their_sentence() -> None:
 
 
 def test_sentences_never_cross_paragraphs() -> None:
-    article = clean("Title\n\nThe first paragraph has no full stop at its end\n\nThe second one does.")
+    article = clean(
+        "Title\n\nThe first paragraph is long but has no full stop at its end for some reason"
+        "\n\nThe second one does."
+    )
     assert [s.paragraph for s in split_sentences(article)] == [0, 1]
