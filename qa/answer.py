@@ -17,12 +17,22 @@ from .analysis import expand, tokens
 from .followup import resolve
 from .quotes import Attribution
 from .retriever import Hit, Retriever
-from .spans import QuestionKind, ShortAnswer, _names, best_span, classify, describe
+from .analysis import STOP_WORDS
+from .spans import (
+    QuestionKind,
+    ShortAnswer,
+    _is_person_name,
+    _names,
+    best_span,
+    classify,
+    describe,
+)
 from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
 TYPED = {"person", "place", "date", "org"}
 _RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
+_SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\s")
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
 
 
@@ -131,6 +141,8 @@ class Answerer:
                 span is None or _SPEECH.search(base["question"])
             ):
                 span = self._speaker(s)
+            if kind.kind == "person" and span is None and _SUBJECT_PRONOUN.match(s.text):
+                span = self._antecedent(s)
             if kind.kind in TYPED:
                 # A who/where/when question needs a name, place or date in the sentence.
                 conf = hit.coverage * (0.55 + 0.45 * span.score) if span else 0.0
@@ -170,6 +182,22 @@ class Answerer:
             **base,
         )
 
+    def _antecedent(self, s: Sentence) -> ShortAnswer | None:
+        """Who "He"/"She" at the start of ``s`` is: the last person named just before it,
+        else the article's title when it is a person's name (as in encyclopedias)."""
+        for prev in reversed(self.sentences[max(0, s.index - 3) : s.index]):
+            if prev.article != s.article:
+                continue
+            people = [n for n in _names(prev.text, self.proper) if _is_person_name(n)
+                      and len(n.text.split()) >= 2]
+            if people:
+                return ShortAnswer(people[-1].text, -1, -1, 0.7)
+        title = self.articles[s.article].title
+        words = title.split()
+        if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'\-]+", w) for w in words):
+            return ShortAnswer(title, -1, -1, 0.7)
+        return None
+
     def _speaker(self, s: Sentence) -> ShortAnswer | None:
         a = self.quotes.get(s.id)
         return ShortAnswer(a.speaker, -1, -1, 1.0) if a else None
@@ -194,8 +222,9 @@ class Answerer:
                 text = f'{year} ("{short}" in an article dated {date})'
                 short = year
         elif kind.kind == "person" and span.start >= 0:
-            m = re.match(r",\s+((?:the\s+)?[a-z][^,.;:\"]{2,80})", s.text[span.end:])
-            if m:
+            m = re.match(r",\s+((?:the\s+|an?\s+)?([a-z]+)[^,.;:\"]{0,80})(?=[,.;:]|$)",
+                         s.text[span.end:])
+            if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
                 text = f"{short}, {m.group(1)}"
         return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
 

@@ -252,7 +252,7 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
         if _is_place(span):
             return 0.8 if kind.head else 1.0
         if before in {"in", "at", "near", "from", "to"} and not _is_org(span):
-            return 0.7
+            return 0.6
         return 0.1
     if kind.kind == "org":
         if _names_head(kind, span):
