@@ -17,3 +17,15 @@ class QuestionError(QAError):
     """The question (or its history) is empty, too long or malformed."""
 
     code = "bad_question"
+
+
+class FeedbackError(QAError):
+    """A feedback record is malformed: a missing or mistyped field, an unknown verdict."""
+
+    code = "bad_feedback"
+
+
+class StorageError(QAError):
+    """The feedback database cannot be written or read: locked, read-only, or not a database."""
+
+    code = "storage_unavailable"

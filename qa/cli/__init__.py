@@ -11,6 +11,7 @@ from qa import __version__
 
 from .ask import ask, chat, passages, sentences
 from .evaluate import evaluate_command
+from .feedback import feedback_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,5 +29,5 @@ def main(verbose: bool) -> None:
     )
 
 
-for command in (ask, chat, sentences, passages, evaluate_command):
+for command in (ask, chat, sentences, passages, evaluate_command, feedback_group):
     main.add_command(command)
