@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
-from .analysis import expand, tokens
+from .analysis import STOP_WORDS, expand, tokens
 from .followup import resolve
 from .quotes import Attribution
 from .retriever import Hit, Retriever
-from .analysis import STOP_WORDS
 from .spans import (
     QuestionKind,
     ShortAnswer,
@@ -75,8 +74,10 @@ class Answerer:
         resolved = self.resolve(question, history)
         q_tokens = self.retriever.correct(tokens(resolved))
         terms = self.retriever.content_terms(q_tokens)
-        base = {"question": question,
-                "resolved_question": resolved if resolved != question else None}
+        base: dict[str, Any] = {
+            "question": question,
+            "resolved_question": resolved if resolved != question else None,
+        }
         if not terms:
             return Answer(NOT_FOUND, False, "none", 0.0, **base)
         hits = self.retriever.rank(expand(terms), terms, k=5)
@@ -95,10 +96,14 @@ class Answerer:
         return self._retrieve(kind, terms, hits, ranked, base)
 
     def _describe(
-        self, kind: QuestionKind, question: str, hits: Sequence[Hit],
-        ranked: tuple[str, ...], base: dict,
+        self,
+        kind: QuestionKind,
+        question: str,
+        hits: Sequence[Hit],
+        ranked: tuple[str, ...],
+        base: dict[str, Any],
     ) -> Answer | None:
-        """"Who is X?" / "What position does X hold?": what the articles say X is."""
+        """ "Who is X?" / "What position does X hold?": what the articles say X is."""
         subject = kind.subject
         if subject is None:
             names = _names(question, self.proper)
@@ -117,7 +122,9 @@ class Answerer:
             if at >= 0:  # the name as the article writes it
                 subject = s.text[at : at + len(subject)]
             return Answer(
-                answer=f"{subject} is {desc}." if kind.kind == "define" else f"{desc[0].upper()}{desc[1:]}.",
+                answer=f"{subject} is {desc}."
+                if kind.kind == "define"
+                else f"{desc[0].upper()}{desc[1:]}.",
                 answered=True,
                 method="retrieval",
                 confidence=round(min(1.0, 0.5 + 0.5 * hit.coverage), 4),
@@ -129,16 +136,23 @@ class Answerer:
         return None
 
     def _retrieve(
-        self, kind: QuestionKind, terms: Sequence[str], hits: Sequence[Hit],
-        ranked: tuple[str, ...], base: dict,
+        self,
+        kind: QuestionKind,
+        terms: Sequence[str],
+        hits: Sequence[Hit],
+        ranked: tuple[str, ...],
+        base: dict[str, Any],
     ) -> Answer:
         best: tuple[float, Hit, ShortAnswer | None] | None = None
         for hit in hits[:3]:
             s = self.sentences[hit.index]
-            span = best_span(kind, s.text, self.retriever.sentence_tokens[hit.index], terms,
-                             self.proper)
-            if kind.kind == "person" and s.id in self.quotes and (
-                span is None or _SPEECH.search(base["question"])
+            span = best_span(
+                kind, s.text, self.retriever.sentence_tokens[hit.index], terms, self.proper
+            )
+            if (
+                kind.kind == "person"
+                and s.id in self.quotes
+                and (span is None or _SPEECH.search(base["question"]))
             ):
                 span = self._speaker(s)
             if kind.kind == "person" and span is None and _SUBJECT_PRONOUN.match(s.text):
@@ -165,8 +179,11 @@ class Answerer:
             cited.append(self.by_id[attribution.sentence_id])
         elif attribution and _SPEECH.search(base["question"]):
             # "What did X say ...": the whole quotation, which may run over sentences.
-            cited = [self.by_id[sid] for sid, a in self.quotes.items()
-                     if a.sentence_id == attribution.sentence_id]
+            cited = [
+                self.by_id[sid]
+                for sid, a in self.quotes.items()
+                if a.sentence_id == attribution.sentence_id
+            ]
         cited = sorted(set(cited), key=lambda c: c.index)
         text, short = self._compose(kind, sentence, span, attribution)
         if span is None and len(cited) > 1:
@@ -188,8 +205,11 @@ class Answerer:
         for prev in reversed(self.sentences[max(0, s.index - 3) : s.index]):
             if prev.article != s.article:
                 continue
-            people = [n for n in _names(prev.text, self.proper) if _is_person_name(n)
-                      and len(n.text.split()) >= 2]
+            people = [
+                n
+                for n in _names(prev.text, self.proper)
+                if _is_person_name(n) and len(n.text.split()) >= 2
+            ]
             if people:
                 return ShortAnswer(people[-1].text, -1, -1, 0.7)
         title = self.articles[s.article].title
@@ -203,7 +223,10 @@ class Answerer:
         return ShortAnswer(a.speaker, -1, -1, 1.0) if a else None
 
     def _compose(
-        self, kind: QuestionKind, s: Sentence, span: ShortAnswer | None,
+        self,
+        kind: QuestionKind,
+        s: Sentence,
+        span: ShortAnswer | None,
         attribution: Attribution | None,
     ) -> tuple[str, str | None]:
         """The reply: the short answer first when there is one, else the sentence."""
@@ -217,13 +240,16 @@ class Answerer:
         if kind.kind == "date" and _RELATIVE.match(short):
             date = self.articles[s.article].date
             if date:
-                offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[short.split()[0].lower()]
+                offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[
+                    short.split()[0].lower()
+                ]
                 year = str(int(date[:4]) + offset)
                 text = f'{year} ("{short}" in an article dated {date})'
                 short = year
         elif kind.kind == "person" and span.start >= 0:
-            m = re.match(r",\s+((?:the\s+|an?\s+)?([a-z]+)[^,.;:\"]{0,80})(?=[,.;:]|$)",
-                         s.text[span.end:])
+            m = re.match(
+                r",\s+((?:the\s+|an?\s+)?([a-z]+)[^,.;:\"]{0,80})(?=[,.;:]|$)", s.text[span.end :]
+            )
             if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
                 text = f"{short}, {m.group(1)}"
         return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
@@ -48,7 +49,7 @@ class BM25Index:
         self.doc_len = np.zeros(self.size)
         self._constant = np.zeros(0)
         self._matrix = sparse.csc_matrix((self.size, 0))
-        self.model = None
+        self.model: Any = None
         if self.size == 0 or not any(documents):
             return  # nothing to score: every query scores 0 everywhere
         kwargs: dict[str, float] = {"k1": k1, "b": b}
@@ -58,19 +59,21 @@ class BM25Index:
         self.model = model
         self._build(documents, model)
 
-    def _build(self, documents: Sequence[Sequence[str]], model: object) -> None:
-        k1, b = model.k1, model.b  # type: ignore[attr-defined]
-        avgdl = model.avgdl  # type: ignore[attr-defined]
-        self.doc_len = np.asarray(model.doc_len, dtype=float)  # type: ignore[attr-defined]
-        idf_table: dict[str, float] = model.idf  # type: ignore[attr-defined]
+    def _build(self, documents: Sequence[Sequence[str]], model: Any) -> None:
+        k1, b = model.k1, model.b
+        avgdl = model.avgdl
+        self.doc_len = np.asarray(model.doc_len, dtype=float)
+        idf_table: dict[str, float] = model.idf
         self.vocabulary = {t: i for i, t in enumerate(sorted(idf_table))}
         self.idf = np.array([idf_table[t] for t in self.vocabulary], dtype=float)
-        rows, cols, tfs = [], [], []
+        rows: list[int] = []
+        cols: list[int] = []
+        tfs: list[int] = []
         for d, doc in enumerate(documents):
-            for term, tf in Counter(doc).items():
+            for term, count in Counter(doc).items():
                 rows.append(d)
                 cols.append(self.vocabulary[term])
-                tfs.append(tf)
+                tfs.append(count)
         row = np.asarray(rows, dtype=np.int64)
         col = np.asarray(cols, dtype=np.int64)
         tf = np.asarray(tfs, dtype=float)
@@ -80,11 +83,11 @@ class BM25Index:
         if self.variant == "okapi":
             values = idf * tf * (k1 + 1) / (tf + k1 * norm)
         elif self.variant == "bm25l":
-            delta = model.delta  # type: ignore[attr-defined]
+            delta = model.delta
             c = tf / norm
             values = idf * tf * (k1 + 1) * (c + delta) / (k1 + c + delta)
         else:
-            delta = model.delta  # type: ignore[attr-defined]
+            delta = model.delta
             # Every document gets idf * delta for every query term; only the rest is sparse.
             values = idf * tf * (k1 + 1) / (k1 * norm + tf)
             self._constant = self.idf * delta

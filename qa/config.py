@@ -50,8 +50,9 @@ class Settings:
     rate_limit: int = 0  # requests per minute per client; 0 = off
 
     @classmethod
-    def load(cls, overrides: Mapping[str, Any] | None = None,
-             environ: Mapping[str, str] | None = None) -> Settings:
+    def load(
+        cls, overrides: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
         """Defaults, then ``QA_*`` environment variables, then ``overrides`` (None skipped)."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
@@ -77,6 +78,7 @@ def _coerce(cls: type, name: str, value: Any) -> Any:
         if isinstance(default, float):
             return float(value)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"setting {name}: {value!r} is not a valid {type(default).__name__}") \
-            from exc
+        raise ValueError(
+            f"setting {name}: {value!r} is not a valid {type(default).__name__}"
+        ) from exc
     return value

@@ -18,6 +18,7 @@ from .analysis import expand, tokens
 from .answer import Answerer
 from .config import Settings
 from .errors import QuestionError
+
 try:  # TEMPORARY until the numeric layer lands (issue 3)
     from .facts import Fact, extract_facts
     from .rules import NumericAnswerer
@@ -33,6 +34,8 @@ except ImportError:  # pragma: no cover
 
         def answer(self, question, relevance):  # type: ignore[no-untyped-def]
             return None
+
+
 from .ingest import load_corpus
 from .passages import build_passages
 from .quotes import attribute
@@ -80,12 +83,19 @@ class Engine:
         for article, sentences in per_article:
             quotes.update(attribute(article, sentences, self.proper))
         self.retriever = Retriever(
-            self.sentences, self.passages, self.settings.bm25_variant,
-            self.settings.bm25_k1, self.settings.bm25_b,
+            self.sentences,
+            self.passages,
+            self.settings.bm25_variant,
+            self.settings.bm25_k1,
+            self.settings.bm25_b,
             titles={a.id: a.title for a in self.articles},
         )
         self.answerer = Answerer(
-            self.articles, self.sentences, self.retriever, self.proper, quotes,
+            self.articles,
+            self.sentences,
+            self.retriever,
+            self.proper,
+            quotes,
             NumericAnswerer(self.facts, self.sentences, self.articles),
             self.settings.abstain_below,
         )
@@ -93,7 +103,10 @@ class Engine:
         self.build_seconds = time.perf_counter() - started
         log.info(
             "indexed %d articles: %d sentences, %d passages, %d facts in %.0f ms",
-            len(self.articles), len(self.sentences), len(self.passages), len(self.facts),
+            len(self.articles),
+            len(self.sentences),
+            len(self.passages),
+            len(self.facts),
             self.build_seconds * 1000,
         )
 
@@ -128,15 +141,16 @@ class Engine:
         if not isinstance(history, (list, tuple)):
             raise QuestionError("history must be a list of earlier turns")
         if len(history) > self.settings.max_history_turns:
-            raise QuestionError(
-                f"history has more than {self.settings.max_history_turns} turns"
-            )
+            raise QuestionError(f"history has more than {self.settings.max_history_turns} turns")
         for i, turn in enumerate(history):
             if isinstance(turn, Turn):
                 turns.append(turn)
                 continue
-            if not isinstance(turn, Mapping) or not isinstance(turn.get("question"), str) or \
-                    not isinstance(turn.get("answer", ""), str):
+            if (
+                not isinstance(turn, Mapping)
+                or not isinstance(turn.get("question"), str)
+                or not isinstance(turn.get("answer", ""), str)
+            ):
                 raise QuestionError(
                     f"history[{i}] must be an object with a string 'question' "
                     "and an optional string 'answer'"
@@ -164,7 +178,12 @@ class Engine:
             return Answer(NOT_FOUND_BASELINE, False, "none", 0.0, question=question)
         s = self.sentences[ranked[0][0]]
         return Answer(
-            s.text, True, "retrieval", 1.0, (Citation.of(s),), question=question,
+            s.text,
+            True,
+            "retrieval",
+            1.0,
+            (Citation.of(s),),
+            question=question,
             ranked=tuple(self.sentences[i].id for i, _ in ranked),
         )
 

@@ -23,8 +23,18 @@ _DEFINITE = re.compile(
     r"founder|ceo|president|leader)\b",
     re.I,
 )
-_PERSON_DESCRIPTIONS = {"man", "woman", "person", "scientist", "official", "chairman", "founder",
-                        "ceo", "president", "leader"}
+_PERSON_DESCRIPTIONS = {
+    "man",
+    "woman",
+    "person",
+    "scientist",
+    "official",
+    "chairman",
+    "founder",
+    "ceo",
+    "president",
+    "leader",
+}
 _ELLIPSIS = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)\s*\??\s*$", re.I)
 _AND = re.compile(r"^\s*and\s+(?P<rest>.+?)\s*\??\s*$", re.I)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -32,8 +42,10 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 
 def _is_person(span: Span) -> bool:
     words = span.text.split()
-    return span.kind == "name" and 2 <= len(words) <= 4 and not any(
-        w.lower() in ORG_WORDS | PLACE_WORDS for w in words
+    return (
+        span.kind == "name"
+        and 2 <= len(words) <= 4
+        and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
     )
 
 

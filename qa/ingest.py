@@ -27,20 +27,28 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_DATE = rf"(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
+_DATE = (
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}"
+)
 _DATE_LINE = re.compile(
     rf"^(?:(?P<source>[^|\n]{{1,60}}?)\s*\|\s*)?(?:Updated|Published|Posted|Date)?\s*:?\s*"
     rf"(?P<date>{_DATE})(?:\s+\d{{1,2}}:\d{{2}}.*)?$",
     re.IGNORECASE,
 )
-_BACK_TO = re.compile(r"^(?:back to\b.*|top of page|return to top|skip to (?:main )?content)$", re.I)
+_BACK_TO = re.compile(
+    r"^(?:back to\b.*|top of page|return to top|skip to (?:main )?content)$", re.I
+)
 _BREADCRUMB = re.compile(r"^\s*home\s*>|^[^.!?]{0,80}(?:\s*>\s*[^>]{1,60}){2,}$", re.I)
 _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.I)
 _CAPTION_MARK = re.compile(r"\[(?:Photo|Image|Picture|Video|Graphic)s?\b[^\]]*\]", re.I)
 _SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
 # Encyclopedia reference marks: "[1]", "[12][13]", "[citation needed]", "[a]".
-_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|"
-                             r"when\?|who\?|note \d+)\]", re.I)
+_REFERENCE_MARK = re.compile(
+    r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|"
+    r"when\?|who\?|note \d+)\]",
+    re.I,
+)
 
 
 def normalise(text: str) -> str:
@@ -48,10 +56,20 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(
         {
-            0x2018: "'", 0x2019: "'", 0x201A: "'", 0x2032: "'",
-            0x201C: '"', 0x201D: '"', 0x201E: '"', 0x2033: '"',
-            0x2013: "-", 0x2014: " - ", 0x2212: "-",
-            0x00A0: " ", 0x200B: None, 0xFEFF: None,
+            0x2018: "'",
+            0x2019: "'",
+            0x201A: "'",
+            0x2032: "'",
+            0x201C: '"',
+            0x201D: '"',
+            0x201E: '"',
+            0x2033: '"',
+            0x2013: "-",
+            0x2014: " - ",
+            0x2212: "-",
+            0x00A0: " ",
+            0x200B: None,
+            0xFEFF: None,
         }
     )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -62,7 +80,15 @@ def normalise(text: str) -> str:
 def _parse_date(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", raw.replace(".", "").replace(",", ", ")).strip()
     raw = raw.replace(" ,", ",").replace(",,", ",")
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"):
+    for fmt in (
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%B %d %Y",
+        "%b %d %Y",
+        "%Y-%m-%d",
+        "%d %B %Y",
+        "%d %b %Y",
+    ):
         try:
             return datetime.strptime(raw, fmt).date().isoformat()
         except ValueError:
@@ -83,8 +109,10 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
 
     Raises :class:`CorpusError` when nothing that reads like a body paragraph is left.
     """
-    lines = [re.sub(r"[ \t]+", " ", _REFERENCE_MARK.sub("", ln)).strip()
-             for ln in normalise(raw).split("\n")]
+    lines = [
+        re.sub(r"[ \t]+", " ", _REFERENCE_MARK.sub("", ln)).strip()
+        for ln in normalise(raw).split("\n")
+    ]
     title: str | None = None
     source: str | None = None
     date: str | None = None
@@ -135,8 +163,27 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
 class _HTMLText(HTMLParser):
     """Collect block-level text as lines; drop scripts, styles and navigation."""
 
-    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section",
-              "article", "header", "footer", "figcaption", "title", "blockquote", "time"}
+    BLOCKS = {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "br",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figcaption",
+        "title",
+        "blockquote",
+        "time",
+    }
     SKIP = {"script", "style", "nav", "noscript", "template", "svg", "form", "button", "aside"}
 
     def __init__(self) -> None:
@@ -226,10 +273,11 @@ def load_corpus(folder: str | Path) -> list[Article]:
     root = Path(folder)
     if not root.is_dir():
         raise CorpusError(f"corpus folder not found: {root}")
-    files = sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not p.name.startswith("."))
+    files = sorted(
+        p
+        for p in root.iterdir()
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    )
     if not files:
-        raise CorpusError(
-            f"corpus folder {root} holds no articles (.txt, .md or .html files)"
-        )
+        raise CorpusError(f"corpus folder {root} holds no articles (.txt, .md or .html files)")
     return [read_article(p) for p in files]

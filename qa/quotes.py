@@ -36,13 +36,13 @@ def _speaker_after(text: str, proper: Collection[str]) -> str | None:
     """The name after a closing quote: `` ," said Zheng Peiduo, chairman`` or ``, X said``."""
     m = _AFTER.match(text)
     if m:
-        names = _names(text[m.end():], proper)
+        names = _names(text[m.end() :], proper)
         if names and names[0].start < 3:
             return names[0].text
         return None
     names = _names(text, proper)
     if names and names[0].start < 4:
-        after = text[names[0].end:]
+        after = text[names[0].end :]
         if re.match(rf"\s*(?:{SPEECH_VERBS})\b", after, re.I):
             return names[0].text
     return None
@@ -68,7 +68,7 @@ def attribute(
     for p, (p_start, p_end) in enumerate(article.paragraphs):
         members = by_paragraph.get(p, [])
         marks = [m.start() for m in re.finditer('"', text[p_start:p_end])]
-        for open_at, close_at in zip(marks[0::2], marks[1::2]):
+        for open_at, close_at in zip(marks[0::2], marks[1::2], strict=False):
             q_start, q_end = p_start + open_at, p_start + close_at
             inside = [s for s in members if s.start <= q_end and s.end > q_start]
             if not inside:

@@ -16,17 +16,66 @@ from dataclasses import dataclass
 import numpy as np
 from nltk.metrics.distance import edit_distance
 
-from .analysis import SYNONYMS, STOP_WORDS, Token, stem, tokens
+from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
 from .bm25 import BM25Index
 from .types import Passage, Sentence
 
 # Words that shape a question without naming what it is about.
 QUESTION_FILLER = frozenset(
     stem(w)
-    for w in """name named called kind type sort happen happened mean means number amount
-    exactly actually article articles story text report mentioned mention according
-    currently current now do does did get got go went make made give given thing things
-    anything something someone somebody anyone way ways whole lot lots mid early late""".split()
+    for w in [
+        "name",
+        "named",
+        "called",
+        "kind",
+        "type",
+        "sort",
+        "happen",
+        "happened",
+        "mean",
+        "means",
+        "number",
+        "amount",
+        "exactly",
+        "actually",
+        "article",
+        "articles",
+        "story",
+        "text",
+        "report",
+        "mentioned",
+        "mention",
+        "according",
+        "currently",
+        "current",
+        "now",
+        "do",
+        "does",
+        "did",
+        "get",
+        "got",
+        "go",
+        "went",
+        "make",
+        "made",
+        "give",
+        "given",
+        "thing",
+        "things",
+        "anything",
+        "something",
+        "someone",
+        "somebody",
+        "anyone",
+        "way",
+        "ways",
+        "whole",
+        "lot",
+        "lots",
+        "mid",
+        "early",
+        "late",
+    ]
 )
 
 SENTENCE_WEIGHT = 1.0
@@ -69,9 +118,13 @@ class Retriever:
         )
         position = {s.id: i for i, s in enumerate(self.sentences)}
         self.passage_index = BM25Index(
-            [[t.term for t in tokens(p.text)] + title_terms.get(p.article, [])
-             for p in self.passages],
-            variant, k1, b,
+            [
+                [t.term for t in tokens(p.text)] + title_terms.get(p.article, [])
+                for p in self.passages
+            ],
+            variant,
+            k1,
+            b,
         )
         self.passages_of: list[list[int]] = [[] for _ in self.sentences]
         self.context_terms: list[frozenset[str]] = [frozenset()] * len(self.sentences)
@@ -101,10 +154,10 @@ class Retriever:
         # Surface words by length, for correcting a misspelt question word.
         self._surface: dict[int, dict[str, str]] = {}
         for ts in self.sentence_tokens:
-            for t in ts:
-                w = t.surface.lower()
+            for tok in ts:
+                w = tok.surface.lower()
                 if w.isalpha():
-                    self._surface.setdefault(len(w), {})[w] = t.term
+                    self._surface.setdefault(len(w), {})[w] = tok.term
 
     def weight(self, term: str) -> float:
         """How much a question term says: its idf over sentences, highest for unknown terms."""
@@ -139,7 +192,7 @@ class Retriever:
         return list(seen)
 
     def coverage(self, i: int, terms: Sequence[str], extra: Mapping[str, float] = {}) -> float:
-        """Share of the question's weight (``terms`` plus ``extra`` weights) sentence ``i`` covers."""
+        """Share of the question's weight (``terms``, plus ``extra`` weights) ``i`` covers."""
         own, context = self.sentence_terms[i], self.context_terms[i]
         total = got = 0.0
         weighted = [(t, 1.0) for t in terms] + list(extra.items())
@@ -155,7 +208,10 @@ class Retriever:
         return got / total if total else 0.0
 
     def rank(
-        self, query: Mapping[str, float], terms: Sequence[str], k: int = 5,
+        self,
+        query: Mapping[str, float],
+        terms: Sequence[str],
+        k: int = 5,
         extra: Mapping[str, float] = {},
     ) -> list[Hit]:
         """The ``k`` best sentences for a weighted ``query``, best first."""

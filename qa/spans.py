@@ -29,23 +29,116 @@ _DATE = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w&.\-]*(?:'[A-Za-z]+)?|\d[\d,.]*")
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "van", "von", "&", "la", "del", "on"}
 ORG_WORDS = {
-    "university", "hospital", "department", "academy", "administration", "company", "biotech",
-    "group", "inc", "ltd", "corp", "corporation", "institute", "bank", "ministry", "council",
-    "committee", "association", "agency", "bureau", "office", "school", "college", "center",
-    "centre", "foundation", "party", "league", "club", "team", "press", "news", "times",
-    "organization", "organisation", "commission", "authority", "court", "service", "museum",
-    "society", "fund", "board", "airlines", "motors", "technologies", "pharmaceutical",
+    "university",
+    "hospital",
+    "department",
+    "academy",
+    "administration",
+    "company",
+    "biotech",
+    "group",
+    "inc",
+    "ltd",
+    "corp",
+    "corporation",
+    "institute",
+    "bank",
+    "ministry",
+    "council",
+    "committee",
+    "association",
+    "agency",
+    "bureau",
+    "office",
+    "school",
+    "college",
+    "center",
+    "centre",
+    "foundation",
+    "party",
+    "league",
+    "club",
+    "team",
+    "press",
+    "news",
+    "times",
+    "organization",
+    "organisation",
+    "commission",
+    "authority",
+    "court",
+    "service",
+    "museum",
+    "society",
+    "fund",
+    "board",
+    "airlines",
+    "motors",
+    "technologies",
+    "pharmaceutical",
 }
 PLACE_WORDS = {
-    "district", "city", "province", "county", "state", "country", "region", "town", "village",
-    "street", "road", "avenue", "river", "lake", "mountain", "island", "valley", "park", "bay",
-    "port", "harbor", "harbour", "coast", "area", "zone", "prefecture", "municipality",
+    "district",
+    "city",
+    "province",
+    "county",
+    "state",
+    "country",
+    "region",
+    "town",
+    "village",
+    "street",
+    "road",
+    "avenue",
+    "river",
+    "lake",
+    "mountain",
+    "island",
+    "valley",
+    "park",
+    "bay",
+    "port",
+    "harbor",
+    "harbour",
+    "coast",
+    "area",
+    "zone",
+    "prefecture",
+    "municipality",
 }
 PERSON_NOUNS = {
-    "person", "man", "woman", "scientist", "academician", "chairman", "chairwoman", "ceo",
-    "official", "expert", "leader", "researcher", "founder", "president", "director", "head",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "mayor", "governor", "professor",
-    "doctor", "author", "principal", "manager", "boss", "chief", "player", "coach", "member",
+    "person",
+    "man",
+    "woman",
+    "scientist",
+    "academician",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "official",
+    "expert",
+    "leader",
+    "researcher",
+    "founder",
+    "president",
+    "director",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "mayor",
+    "governor",
+    "professor",
+    "doctor",
+    "author",
+    "principal",
+    "manager",
+    "boss",
+    "chief",
+    "player",
+    "coach",
+    "member",
 }
 DATE_NOUNS = {"year", "month", "date", "day", "time", "decade", "century", "deadline"}
 PLACE_NOUNS = PLACE_WORDS | {"place", "location", "where"}
@@ -65,10 +158,34 @@ class QuestionKind:
     subject: str | None = None  # the name a define/role question asks about
 
 
-_SKIP_AFTER_WH = {"is", "was", "are", "were", "the", "a", "an", "kind", "type", "sort", "of",
-                  "does", "did", "do", "has", "have", "had", "will", "would", "can", "s"}
-_DEFINE = re.compile(r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<name>[A-Za-z][\w.\-' ]+?)"
-                     r"\s*\??\s*$", re.I)
+_SKIP_AFTER_WH = {
+    "is",
+    "was",
+    "are",
+    "were",
+    "the",
+    "a",
+    "an",
+    "kind",
+    "type",
+    "sort",
+    "of",
+    "does",
+    "did",
+    "do",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "s",
+}
+_DEFINE = re.compile(
+    r"^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?P<name>[A-Za-z][\w.\-' ]+?)"
+    r"\s*\??\s*$",
+    re.I,
+)
 _ROLE = re.compile(r"\b(?:position|title|role|job|post)\b", re.I)
 
 
@@ -88,8 +205,11 @@ def classify_noun(noun: str) -> str | None:
 def _is_subject(name: str, question: str) -> bool:
     """Is ``name`` (after "who is") a name, not a clause ("Uren Biotech collaborating with")?"""
     words = name.split()
-    if not 1 <= len(words) <= 5 or words[0].lower() in STOP_WORDS or \
-            words[-1].lower() in STOP_WORDS:
+    if (
+        not 1 <= len(words) <= 5
+        or words[0].lower() in STOP_WORDS
+        or words[-1].lower() in STOP_WORDS
+    ):
         return False
     mixed_case = question != question.lower() and question != question.upper()
     return not mixed_case or all(w[0].isupper() or w.lower() in CONNECTORS for w in words)
@@ -98,12 +218,17 @@ def _is_subject(name: str, question: str) -> bool:
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` asks for, from its wh-word and head noun."""
     q = question.lower().replace("\u2019", "'").replace("what's", "what is")
-    if re.search(r"\bhow\s+(many|much|big|large|long|old|far|often|high|tall|fast)\b", q) or \
-            re.search(r"\bwhat\s+(percentage|share|proportion|percent|number)\b", q):
-        if re.search(r"\bhow\s+long\s+ago\b", q) or not re.search(r"\bhow\s+long\b", q):
-            return QuestionKind("number")
-    if re.search(r"\bwhy\b|\b(?:what|which)\s+(?:is|was|are)\s+the\s+(?:point|purpose|"
-                 r"reason|aim|goal)\b", q):
+    numeric = re.search(
+        r"\bhow\s+(many|much|big|large|long|old|far|often|high|tall|fast)\b", q
+    ) or re.search(r"\bwhat\s+(percentage|share|proportion|percent|number)\b", q)
+    # "How long ago" asks for a span of years; "how long is X" may be a length or a time.
+    if numeric and (re.search(r"\bhow\s+long\s+ago\b", q) or not re.search(r"\bhow\s+long\b", q)):
+        return QuestionKind("number")
+    if re.search(
+        r"\bwhy\b|\b(?:what|which)\s+(?:is|was|are)\s+the\s+(?:point|purpose|"
+        r"reason|aim|goal)\b",
+        q,
+    ):
         return QuestionKind("reason")
     m = _DEFINE.match(question)
     if m and _is_subject(m.group("name"), question):
@@ -118,8 +243,7 @@ def classify(question: str) -> QuestionKind:
         while rest and rest[0] in {"kind", "type", "sort", "of"}:
             rest.pop(0)
         head = rest[0] if rest else None
-        if head in {"is", "was", "are", "were", "'s", "s"} and len(rest) > 2 and \
-                rest[1] == "the":
+        if head in {"is", "was", "are", "were", "'s", "s"} and len(rest) > 2 and rest[1] == "the":
             # "What is the deadline ...": a typed noun after the copula still says the kind.
             typed = classify_noun(rest[2])
             if typed is not None:
@@ -157,15 +281,22 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
     while i < len(words):
         w, s, _ = words[i]
         first_word = i == 0 or text[:s].rstrip().endswith(('"', ":", "("))
-        if w[0].isupper() and not (first_word and w.lower() in STOP_WORDS) and (
-            not first_word or w.lower().rstrip("'s") in proper or
-            (i + 1 < len(words) and (words[i + 1][0][0].isupper() or
-                                     words[i + 1][0] in PLACE_WORDS))
+        if (
+            w[0].isupper()
+            and not (first_word and w.lower() in STOP_WORDS)
+            and (
+                not first_word
+                or w.lower().rstrip("'s") in proper
+                or (
+                    i + 1 < len(words)
+                    and (words[i + 1][0][0].isupper() or words[i + 1][0] in PLACE_WORDS)
+                )
+            )
         ):
             j = i
             while j + 1 < len(words):
                 nxt = words[j + 1][0]
-                gap = text[words[j][2]:words[j + 1][1]]
+                gap = text[words[j][2] : words[j + 1][1]]
                 if gap.strip() not in ("", "-"):
                     break
                 if nxt[0].isupper() and words[j][0][-2:] != "'s":
@@ -176,8 +307,12 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
                     k = j + 1
                     while k < len(words) and k - j <= 2 and words[k][0].lower() in CONNECTORS:
                         k += 1
-                    if k < len(words) and k - j <= 3 and words[k][0][0].isupper() and \
-                            text[words[j][2]:words[k][1]].replace(" ", "").isalpha():
+                    if (
+                        k < len(words)
+                        and k - j <= 3
+                        and words[k][0][0].isupper()
+                        and text[words[j][2] : words[k][1]].replace(" ", "").isalpha()
+                    ):
                         j = k
                     else:
                         break
@@ -187,13 +322,19 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
             end = end_word[2] - (2 if end_word[0].endswith("'s") else 0)
             kind = "name"
             # "Ouhai district": a lower-case place noun right after the name.
-            if j + 1 < len(words) and words[j + 1][0].lower() in PLACE_WORDS and \
-                    words[j + 1][0].islower() and end_word[0][-2:] != "'s":
+            if (
+                j + 1 < len(words)
+                and words[j + 1][0].lower() in PLACE_WORDS
+                and words[j + 1][0].islower()
+                and end_word[0][-2:] != "'s"
+            ):
                 end = words[j + 1][2]
                 kind = "place"
             start = s
-            while text[start:end].split(" ", 1)[0].lower() in ("the", "a", "an") and " " in \
-                    text[start:end]:
+            while (
+                text[start:end].split(" ", 1)[0].lower() in ("the", "a", "an")
+                and " " in text[start:end]
+            ):
                 start += len(text[start:end].split(" ", 1)[0]) + 1
             found.append(Span(text[start:end], start, end, kind))
             i = j + 1
@@ -205,8 +346,11 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
 def candidates(text: str, proper: Collection[str]) -> list[Span]:
     """Every candidate answer span in a sentence: names, places and dates."""
     dates = [Span(m.group(), m.start(), m.end(), "date") for m in _DATE.finditer(text)]
-    names = [n for n in _names(text, proper)
-             if not any(d.start < n.end and n.start < d.end for d in dates)]
+    names = [
+        n
+        for n in _names(text, proper)
+        if not any(d.start < n.end and n.start < d.end for d in dates)
+    ]
     return names + dates
 
 
@@ -324,8 +468,9 @@ def best_span(
         dist = min((abs(mid - a) for a in anchors), default=len(sentence))
         closeness = 1.0 / (1.0 + dist / 40.0)
         score = fit * (0.7 + 0.3 * closeness) * (1.0 - 0.5 * named)
-        if kind.kind in ("person", "org") and re.search(r"\bby\s+(?:the\s+)?$",
-                                                          sentence[: span.start]):
+        if kind.kind in ("person", "org") and re.search(
+            r"\bby\s+(?:the\s+)?$", sentence[: span.start]
+        ):
             score = min(1.0, score + 0.2)  # the agent of a passive: "authorized by X"
         if best is None or score > best.score:
             best = ShortAnswer(span.text, span.start, span.end, score)
@@ -339,8 +484,10 @@ def best_span(
     return best
 
 
-_STOP_PHRASE = re.compile(r"[;:()\"]|,\s+(?:which|who|said|says|while|but)\b|"
-                          r"\b(?:which|who|that|while|but|to)\b|[.!?]$")
+_STOP_PHRASE = re.compile(
+    r"[;:()\"]|,\s+(?:which|who|said|says|while|but)\b|"
+    r"\b(?:which|who|that|while|but|to)\b|[.!?]$"
+)
 _LEAD_NOUN = re.compile(r"^\w+(?:\s+\w+)?\s+(?:with|such as|including|like|of)\s+", re.I)
 
 
@@ -353,7 +500,7 @@ def _phrase_after(
     if not matched:
         return None
     last = max(matched, key=lambda t: t.end)
-    rest = sentence[last.end:]
+    rest = sentence[last.end :]
     cut = _STOP_PHRASE.search(rest)
     phrase = (rest[: cut.start()] if cut else rest).strip().rstrip(".,!?")
     phrase = _LEAD_NOUN.sub("", phrase)
@@ -369,8 +516,11 @@ def _phrase_after(
     return ShortAnswer(text, start, start + len(text), 0.45)
 
 
-_PURPOSE = re.compile(r"\b(?:so as to|in order to|so that|because(?: of)?|due to|aiming to|"
-                      r"to help|to)\s+[^,;.]+", re.I)
+_PURPOSE = re.compile(
+    r"\b(?:so as to|in order to|so that|because(?: of)?|due to|aiming to|"
+    r"to help|to)\s+[^,;.]+",
+    re.I,
+)
 
 
 def _purpose(
@@ -396,8 +546,11 @@ def describe(subject: str, sentence: str) -> ShortAnswer | None:
     names = [subject] + [w for w in subject.split() if len(w) > 1 and w.lower() not in CONNECTORS]
     for name in dict.fromkeys(names):
         pat = re.escape(name)
-        m = re.search(rf"\b(?i:{pat})(?:'s)?,\s+(?P<desc>(?:the\s+|a\s+|an\s+)?[a-z][^,.;\"]+"
-                      rf"(?:\s+of\s+[^,.;\"]+)?)", sentence)
+        m = re.search(
+            rf"\b(?i:{pat})(?:'s)?,\s+(?P<desc>(?:the\s+|a\s+|an\s+)?[a-z][^,.;\"]+"
+            rf"(?:\s+of\s+[^,.;\"]+)?)",
+            sentence,
+        )
         if m is None:
             m = re.search(rf"\b(?i:{pat}){_COPULA}", sentence)
         if m:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from qa.engine import Engine
@@ -14,7 +14,7 @@ SECOND_DIR = ROOT / "tests" / "data" / "articles"
 SECOND_FILE = SECOND_DIR / "harbor-solar-farm.txt"
 
 
-@lru_cache(maxsize=None)
+@cache
 def engine_for(folder: Path) -> Engine:
     return Engine.from_corpus(folder)
 

@@ -34,8 +34,10 @@ def test_citations_point_at_the_article_text() -> None:
         ("Where is the China Gene Medicine Valley?", "Ouhai district"),
         ("What disease does the CAR-T technology treat?", "multiple myeloma"),
         ("When did Uren Biotech come to the valley?", "June 2020"),
-        ("Which agency authorized the CAR-T technology?",
-         "China National Intellectual Property Administration"),
+        (
+            "Which agency authorized the CAR-T technology?",
+            "China National Intellectual Property Administration",
+        ),
         ("Who leads the R&D team for growth factor medicine?", "Li Xiaokun"),
     ],
 )
@@ -94,8 +96,11 @@ def test_follow_up_resolves_the_company() -> None:
 def test_follow_up_resolves_a_pronoun_to_a_person() -> None:
     engine = seed_engine()
     first = ask(engine, "Who is the chairman of Uren Biotech?")
-    a = ask(engine, "What did he say about the price of the medicine?",
-            [Turn(first.question, first.answer)])
+    a = ask(
+        engine,
+        "What did he say about the price of the medicine?",
+        [Turn(first.question, first.answer)],
+    )
     assert a.answered
     assert any("affordable" in t for t in cited_texts(a))
 

@@ -16,8 +16,9 @@ def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
 def test_every_command_has_help() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    commands = [line.split()[0] for line in result.output.split("Commands:")[1].splitlines()
-                if line.strip()]
+    commands = [
+        line.split()[0] for line in result.output.split("Commands:")[1].splitlines() if line.strip()
+    ]
     for command in commands:
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "Usage:" in sub.output
@@ -31,8 +32,7 @@ def test_ask_prints_answer_and_numbered_citations() -> None:
 
 
 def test_ask_json_is_the_api_body() -> None:
-    result = run("ask", "Who is the chairman of Uren Biotech?", "--json",
-                 "--corpus", str(SEED_DIR))
+    result = run("ask", "Who is the chairman of Uren Biotech?", "--json", "--corpus", str(SEED_DIR))
     body = json.loads(result.output)
     assert "Zheng Peiduo" in body["answer"]
     assert body["answered"] is True and body["method"] == "retrieval"
@@ -57,8 +57,12 @@ def test_sentences_and_passages_for_inspection() -> None:
 
 
 def test_chat_keeps_turns_for_follow_ups() -> None:
-    result = run("chat", "--corpus", str(SEED_DIR),
-                 input="What does Uren Biotech focus on?\nWhen did the company move there?\n\n")
+    result = run(
+        "chat",
+        "--corpus",
+        str(SEED_DIR),
+        input="What does Uren Biotech focus on?\nWhen did the company move there?\n\n",
+    )
     assert result.exit_code == 0
     assert "June 2020" in result.output
 

@@ -50,7 +50,8 @@ def test_paragraph_offsets_point_into_text() -> None:
 def test_markdown_and_html_articles(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
         "# Harbour Opens\n\n*Updated: May 2, 2021*\n\n![crane](crane.jpg)\n\n"
-        "The new **harbour** in [Port Town](http://x) opened on Monday after three years of work.\n",
+        "The new **harbour** in [Port Town](http://x) opened on Monday after three years "
+        "of work.\n",
         encoding="utf-8",
     )
     (tmp_path / "b.html").write_text(
@@ -90,7 +91,9 @@ def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_clean_handles_unicode_quotes_and_dashes() -> None:
-    article = clean("Title\n\n\u201cIt works\u201d \u2014 said the engineer, who built it in 2020.\n")
+    article = clean(
+        "Title\n\n\u201cIt works\u201d \u2014 said the engineer, who built it in 2020.\n"
+    )
     assert article.text == '"It works" - said the engineer, who built it in 2020.'
 
 

@@ -32,7 +32,7 @@ def test_every_seed_sentence_comes_out_whole() -> None:
         "The 125 biopharmaceutical enterprises",
     ]
     assert len(got) == len(starts)
-    for sentence, start in zip(got, starts):
+    for sentence, start in zip(got, starts, strict=False):
         assert sentence.startswith(start)
         assert re.search(r'[.!?]"?$', sentence), sentence
 

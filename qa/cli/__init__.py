@@ -10,6 +10,7 @@ import click
 from qa import __version__
 
 from .ask import ask, chat, passages, sentences
+from .bench import bench
 from .evaluate import evaluate_command
 from .feedback import feedback_group
 
@@ -29,5 +30,5 @@ def main(verbose: bool) -> None:
     )
 
 
-for command in (ask, chat, sentences, passages, evaluate_command, feedback_group):
+for command in (ask, chat, sentences, passages, evaluate_command, feedback_group, bench):
     main.add_command(command)

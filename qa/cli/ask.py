@@ -70,7 +70,7 @@ def chat(corpus: Path | None) -> None:
             click.echo(f"error: {exc}", err=True)
             continue
         click.echo(format_answer(result))
-        history = [*history, Turn(question, result.answer)][-engine.settings.max_history_turns:]
+        history = [*history, Turn(question, result.answer)][-engine.settings.max_history_turns :]
 
 
 @click.command()
