@@ -23,59 +23,10 @@ from .types import Passage, Sentence
 # Words that shape a question without naming what it is about.
 QUESTION_FILLER = frozenset(
     stem(w)
-    for w in [
-        "name",
-        "named",
-        "called",
-        "kind",
-        "type",
-        "sort",
-        "happen",
-        "happened",
-        "mean",
-        "means",
-        "number",
-        "amount",
-        "exactly",
-        "actually",
-        "article",
-        "articles",
-        "story",
-        "text",
-        "report",
-        "mentioned",
-        "mention",
-        "according",
-        "currently",
-        "current",
-        "now",
-        "do",
-        "does",
-        "did",
-        "get",
-        "got",
-        "go",
-        "went",
-        "make",
-        "made",
-        "give",
-        "given",
-        "thing",
-        "things",
-        "anything",
-        "something",
-        "someone",
-        "somebody",
-        "anyone",
-        "way",
-        "ways",
-        "whole",
-        "lot",
-        "lots",
-        "mid",
-        "early",
-        "late",
-    ]
+    for w in """name named called kind type sort happen happened mean means number amount
+    exactly actually article articles story text report mentioned mention according
+    currently current now do does did get got go went make made give given thing things
+    anything something someone somebody anyone way ways whole lot lots mid early late""".split()
 )
 
 SENTENCE_WEIGHT = 1.0
