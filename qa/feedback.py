@@ -112,11 +112,11 @@ def _text(obj: Mapping[str, Any], name: str, limit: int, required: bool = False)
         return None
     if not isinstance(value, str):
         raise FeedbackError(f"'{name}' must be a string")
+    if len(value) > limit:  # as sent, as the API's schema counts it
+        raise FeedbackError(f"'{name}' is longer than {limit} characters")
     value = value.strip()
     if required and not value:
         raise FeedbackError(f"'{name}' is empty")
-    if len(value) > limit:
-        raise FeedbackError(f"'{name}' is longer than {limit} characters")
     return value or None
 
 

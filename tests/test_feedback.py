@@ -15,9 +15,12 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from flask import Flask
+from flask.testing import FlaskClient
 
 from qa.cli import main
 from qa.errors import FeedbackError, QAError, StorageError
@@ -28,7 +31,7 @@ from qa.feedback_cases import cases_from_feedback, guess_type
 ROOT = Path(__file__).resolve().parent.parent
 HARBOR = "harbor-solar-farm"
 
-GOOD = {
+GOOD: dict[str, Any] = {
     "question": "How much did the solar farm cost to build?",
     "answer": "The farm covers 1.8 square kilometers.",
     "verdict": "wrong_answer_right_passage",
@@ -267,7 +270,7 @@ def test_a_read_only_database_is_a_clear_error() -> None:
 # --- feedback as test cases ------------------------------------------------------------------
 
 
-def fb(verdict: str, **fields: object) -> Feedback:
+def fb(verdict: str, **fields: Any) -> Feedback:
     base = {"question": "Who built the farm?", "answer": "Nobody.", "verdict": verdict}
     return Feedback(**{**base, **fields, "id": fields.get("id", 1), "created_at": "2025-01-01"})
 
@@ -379,7 +382,7 @@ def test_qa_feedback_export_writes_a_test_set_qa_eval_reads(
     evaluated = runner.invoke(
         main, ["eval", str(out), "--corpus", str(ROOT / "tests" / "data" / "articles")]
     )
-    assert "1 cases from" in evaluated.output or "on 1 case" in evaluated.output, evaluated.output
+    assert "engine on 1 cases from" in evaluated.output, evaluated.output
 
     both = tmp_path / "review.jsonl"
     runner.invoke(
@@ -405,3 +408,184 @@ def test_qa_feedback_reports_a_broken_database_in_one_line(db: Path) -> None:
     assert result.output.startswith("qa: error: the feedback database") and "Traceback" not in (
         result.output
     )
+
+
+# --- POST /feedback and the abstentions /ask records ----------------------------------------
+
+
+def app_store(app: Flask) -> FeedbackStore:
+    from web.feedback import feedback_store
+
+    return feedback_store(app)
+
+
+def test_post_feedback_stores_the_record_and_answers_201_with_its_id(
+    app: Flask, client: FlaskClient
+) -> None:
+    asked = client.post("/ask", json={"question": "How much did the solar farm cost?"}).get_json()
+    body = {
+        **GOOD,
+        "question": asked["question"],
+        "answer": asked["answer"],
+        "citations": asked["citations"],
+    }
+    response = client.post("/feedback", json=body)
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json() == {"id": 1}
+    assert response.headers["Content-Security-Policy"]
+    (stored,) = app_store(app).feedback()
+    assert stored.id == 1 and stored.answer == asked["answer"]
+    assert stored.citations == tuple(c["id"] for c in asked["citations"])
+    assert app_store(app).path == app.config["QA_SETTINGS"].feedback_db
+
+
+@pytest.mark.parametrize(
+    ("send", "status", "code"),
+    [
+        ({"json": {**GOOD, "verdict": "great"}}, 400, "bad_feedback"),
+        ({"json": {"question": "Q?"}}, 400, "bad_feedback"),
+        ({"json": [GOOD]}, 400, "bad_request"),
+        ({"data": "{not json", "content_type": "application/json"}, 400, "invalid_json"),
+        (
+            {"data": "question=Q", "content_type": "application/x-www-form-urlencoded"},
+            415,
+            "unsupported_media_type",
+        ),
+        ({"json": {**GOOD, "comment": "x" * 70_000}}, 413, "body_too_large"),
+    ],
+)
+def test_malformed_feedback_is_a_4xx_with_the_error_body(
+    app: Flask, client: FlaskClient, send: dict[str, Any], status: int, code: str
+) -> None:
+    response = client.post("/feedback", **send)
+    assert response.status_code == status
+    error = response.get_json()["error"]
+    assert error["code"] == code and error["message"]
+    assert app_store(app).count() == 0
+
+
+def test_get_feedback_is_a_405_with_the_error_body(client: FlaskClient) -> None:
+    response = client.get("/feedback")
+    assert response.status_code == 405 and response.get_json()["error"]["code"]
+
+
+def test_a_locked_database_is_a_503_that_says_so(app: Flask, client: FlaskClient) -> None:
+    app.config["FEEDBACK_TIMEOUT"] = 0.2
+    db = app.config["QA_SETTINGS"].feedback_db
+    FeedbackStore(db).add(GOOD)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.monotonic()
+        response = client.post("/feedback", json=GOOD)
+        assert time.monotonic() - started < 3
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    error = response.get_json()["error"]
+    assert error["code"] == "storage_unavailable" and "is locked" in error["message"]
+    assert client.post("/feedback", json=GOOD).status_code == 201
+
+
+def test_a_damaged_database_is_a_503_that_says_so(app: Flask, client: FlaskClient) -> None:
+    app.config["FEEDBACK_DB"] = str(app.config["QA_SETTINGS"].feedback_db) + ".broken"
+    Path(app.config["FEEDBACK_DB"]).write_text("not a database")
+    response = client.post("/feedback", json=GOOD)
+    assert response.status_code == 503
+    assert "not a feedback database" in response.get_json()["error"]["message"]
+
+
+def test_ask_counts_the_questions_it_abstained_on(app: Flask, client: FlaskClient) -> None:
+    unanswerable = "What is the favourite colour of the harbor's cat?"
+    for _ in range(2):
+        answer = client.post("/ask", json={"question": unanswerable}).get_json()
+        assert answer["answered"] is False
+    assert client.get("/ask", query_string={"question": unanswerable}).status_code == 200
+    answered = client.post("/ask", json={"question": "How much did the solar farm cost?"})
+    assert answered.get_json()["answered"] is True
+    client.post("/ask", json={"question": ""})  # a 400 is no abstention
+    (gap,) = app_store(app).abstentions()
+    assert gap.question == unanswerable and gap.count == 3
+
+
+def test_ask_still_answers_when_the_feedback_database_is_broken(
+    app: Flask, client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    app.config["FEEDBACK_DB"] = str(app.config["QA_SETTINGS"].feedback_db) + ".broken"
+    Path(app.config["FEEDBACK_DB"]).write_text("not a database")
+    for _ in range(3):
+        response = client.post("/ask", json={"question": "Who owns the moon?"})
+        assert response.status_code == 200 and response.get_json()["answered"] is False
+    warnings = [r for r in caplog.records if "abstention not recorded" in r.getMessage()]
+    assert len(warnings) == 1, "one warning, not one a request"
+
+
+# --- a server killed mid-request ---------------------------------------------------------------
+
+
+def test_a_server_killed_mid_request_keeps_every_acknowledged_write(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    import signal
+
+    import requests
+
+    from tests.conftest import start_server
+
+    server = start_server(corpus_dir, tmp_path)
+    db = tmp_path / "feedback.sqlite3"
+    acknowledged: list[int] = []
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def post(n: int) -> None:
+        with requests.Session() as session:
+            for i in range(400):  # bounded, though the kill ends it far sooner
+                if stop.is_set():
+                    return
+                try:
+                    r = session.post(
+                        server.url + "/feedback",
+                        timeout=5,
+                        json={**GOOD, "comment": f"client {n} #{i}"},
+                    )
+                except requests.RequestException:
+                    return  # the server is gone
+                if r.status_code == 201:
+                    with lock:
+                        acknowledged.append(r.json()["id"])
+
+    clients = [threading.Thread(target=post, args=(n,)) for n in range(6)]
+    try:
+        for c in clients:
+            c.start()
+        deadline = time.monotonic() + 30
+        while len(acknowledged) < 150 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        # SIGKILL the whole server (gunicorn's master and workers: its own process group
+        # would take the test with it, so kill the processes we started, by their ids).
+        for pid in [*_children(server.process.pid), server.process.pid]:
+            os.kill(pid, signal.SIGKILL)
+        server.process.wait(timeout=10)
+    finally:
+        stop.set()
+        for c in clients:
+            c.join(timeout=10)
+        if server.process.poll() is None:
+            server.process.kill()
+    assert len(acknowledged) >= 150, server.log()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        stored = {r[0] for r in conn.execute("SELECT id FROM feedback")}
+    assert set(acknowledged) <= stored, "an acknowledged write was lost"
+    assert FeedbackStore(db).add(GOOD) > max(stored), "the store carries on after the crash"
+
+
+def _children(pid: int) -> list[int]:
+    """The ids of a process's children (gunicorn's workers), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = (task / "children").read_text().split()
+        found += [int(c) for c in children]
+    return found

@@ -1,0 +1,93 @@
+"""The per-client rate limit: token buckets, and the 429 the app answers when one is empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from qa.engine import Engine
+from web import create_app
+from web.ratelimit import RateLimiter
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_client_may_burst_up_to_the_limit_then_waits_for_the_refill() -> None:
+    clock = Clock()
+    limiter = RateLimiter(6, clock)  # 6 a minute: one every 10 s
+    assert [limiter.take("a") for _ in range(6)] == [0.0] * 6
+    assert limiter.take("a") == pytest.approx(10.0)
+    assert limiter.take("b") == 0.0, "each client has its own bucket"
+    clock.now += 5
+    assert limiter.take("a") == pytest.approx(5.0), "refused requests spend nothing"
+    clock.now += 5
+    assert limiter.take("a") == 0.0
+    clock.now += 3600
+    assert [limiter.take("a") for _ in range(7)][-2:] == [0.0, pytest.approx(10.0)]
+
+
+def test_idle_and_surplus_clients_are_forgotten() -> None:
+    clock = Clock()
+    limiter = RateLimiter(60, clock, max_clients=100)
+    for n in range(500):
+        limiter.take(f"client {n}")
+    assert len(limiter) <= 100
+    clock.now += 61  # every bucket has refilled: nothing worth keeping
+    limiter.take("new")
+    assert len(limiter) == 1
+
+
+def test_a_limit_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        RateLimiter(0)
+
+
+def limited_app(engine: Engine, tmp_path, limit: int) -> Flask:
+    return create_app(
+        {
+            "TESTING": True,
+            "QA_SETTINGS": {"rate_limit": limit, "feedback_db": tmp_path / "feedback.sqlite3"},
+        },
+        engine=engine,
+    )
+
+
+def test_over_the_limit_the_api_answers_429_with_a_message_and_retry_after(
+    engine: Engine, tmp_path: Path
+) -> None:
+    client = limited_app(engine, tmp_path, 3).test_client()
+    statuses = [client.get("/healthz").status_code for _ in range(3)]
+    assert statuses == [200, 200, 200]
+    response = client.post("/ask", json={"question": "How much did the solar farm cost?"})
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "20"
+    error = response.get_json()["error"]
+    assert error["code"] == "rate_limited"
+    assert "the limit is 3 a minute" in error["message"] and "20 seconds" in error["message"]
+    assert response.headers["Content-Security-Policy"], "security headers on a 429 too"
+    feedback = client.post("/feedback", json={"question": "Q", "answer": "A", "verdict": "helpful"})
+    assert feedback.status_code == 429
+    assert client.get("/static/app.css").status_code == 200, "static files are not counted"
+
+
+def test_another_client_is_not_limited(engine: Engine, tmp_path: Path) -> None:
+    client = limited_app(engine, tmp_path, 1).test_client()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/healthz").status_code == 429
+    other = client.get("/healthz", environ_overrides={"REMOTE_ADDR": "10.0.0.2"})
+    assert other.status_code == 200
+
+
+def test_the_limit_is_off_by_default(app: Flask, client: FlaskClient) -> None:
+    assert app.config["QA_SETTINGS"].rate_limit == 0
+    assert "qa_rate_limiter" not in app.extensions
+    assert all(client.get("/healthz").status_code == 200 for _ in range(200))

@@ -1,0 +1,106 @@
+"""A per-client request limit: a token bucket for each client address.
+
+Each client may make ``rate_limit`` requests a minute (the setting, or ``RATE_LIMIT`` in the
+app's config; 0 turns the limit off, the default for local use). A bucket holds up to that
+many tokens and refills evenly, so a client may burst up to the limit and then gets one
+request every ``60 / limit`` seconds. A request without a token is answered 429 with the
+usual error body and a ``Retry-After`` header. Static files are not counted.
+
+The buckets live in the process: behind ``qa serve`` with several workers, each worker
+counts on its own, so a client hitting every worker could get up to ``workers`` times the
+limit. The client is ``request.remote_addr``; behind a proxy, have the proxy set it (e.g.
+werkzeug's ``ProxyFix``), since trusting a client's own ``X-Forwarded-For`` would let it pick
+a fresh address for every request.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from flask import Flask, Response, jsonify, request
+
+from .errors import error_body
+
+MAX_CLIENTS = 10_000  # buckets kept at most; the least recently seen are forgotten first
+
+
+class RateLimiter:
+    """Token buckets of ``per_minute`` tokens, one per client key; thread-safe."""
+
+    def __init__(
+        self,
+        per_minute: int,
+        clock: Callable[[], float] = time.monotonic,
+        max_clients: int = MAX_CLIENTS,
+    ) -> None:
+        if per_minute <= 0:
+            raise ValueError("a rate limit must be a positive number of requests a minute")
+        self.capacity = float(per_minute)
+        self.per_second = per_minute / 60.0
+        self.clock = clock
+        self.max_clients = max_clients
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # tokens, when
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> float:
+        """Spend one of ``client``'s tokens: 0.0 when allowed, else seconds until one is."""
+        now = self.clock()
+        with self._lock:
+            tokens, then = self._buckets.pop(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - then) * self.per_second)
+            if tokens >= 1.0:
+                tokens -= 1.0
+                wait = 0.0
+            else:
+                wait = (1.0 - tokens) / self.per_second
+            self._buckets[client] = (tokens, now)  # most recently seen last
+            self._forget_idle(now)
+            return wait
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop the oldest buckets that have refilled (they hold no state), or are too many."""
+        while self._buckets:
+            client, (tokens, then) = next(iter(self._buckets.items()))
+            full = tokens + (now - then) * self.per_second >= self.capacity
+            if not full and len(self._buckets) <= self.max_clients:
+                break
+            del self._buckets[client]
+
+    def __len__(self) -> int:
+        return len(self._buckets)
+
+
+def too_many(limit: int, wait: float) -> Response:
+    seconds = max(1, math.ceil(wait))
+    response = jsonify(
+        error_body(
+            "rate_limited",
+            f"Too many requests: the limit is {limit} a minute for each client. "
+            f"Try again in {seconds} second{'s' if seconds != 1 else ''}.",
+        )
+    )
+    response.status_code = 429
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Limit every request but static files, when the limit is above 0."""
+    settings = app.config.get("QA_SETTINGS")
+    configured = app.config.get("RATE_LIMIT")
+    limit = int(configured if configured is not None else getattr(settings, "rate_limit", 0))
+    if limit <= 0:
+        return
+    limiter = RateLimiter(limit)
+    app.extensions["qa_rate_limiter"] = limiter
+
+    @app.before_request
+    def limit_requests() -> Response | None:
+        if request.endpoint == "static":
+            return None
+        wait = limiter.take(request.remote_addr or "-")
+        return too_many(limit, wait) if wait > 0 else None
