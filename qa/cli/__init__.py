@@ -13,6 +13,7 @@ from .ask import ask, chat, passages, sentences
 from .bench import bench
 from .evaluate import evaluate_command
 from .feedback import feedback_group
+from .serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,5 +31,5 @@ def main(verbose: bool) -> None:
     )
 
 
-for command in (ask, chat, sentences, passages, evaluate_command, feedback_group, bench):
+for command in (ask, chat, sentences, passages, evaluate_command, feedback_group, bench, serve):
     main.add_command(command)

@@ -1,0 +1,137 @@
+"""Shared fixtures: the web app over the two test articles, its clients, and a live server.
+
+``app``/``client``/``runner`` follow Flask's tutorial; ``live_server`` runs the real
+``qa serve`` (gunicorn) in a subprocess on a free loopback port, as a person would.
+Every fixture keeps its files (feedback database, logs) under pytest's temporary folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+
+from qa.engine import Engine
+from tests.support import SECOND_FILE, SEED_FILE
+from web import create_app
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus folder holding the seed article and the second article."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for article in (SEED_FILE, SECOND_FILE):
+        shutil.copy(article, folder / article.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def engine(corpus_dir: Path) -> Engine:
+    """The engine over both articles, built once for the whole session."""
+    return Engine.from_corpus(corpus_dir)
+
+
+@pytest.fixture
+def app(engine: Engine, tmp_path: Path) -> Flask:
+    return create_app(
+        {"TESTING": True, "QA_SETTINGS": {"feedback_db": tmp_path / "feedback.sqlite3"}},
+        engine=engine,
+    )
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+# --- a live server -----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class LiveServer:
+    """A running ``qa serve``: its base ``url`` and the file its stdout and stderr go to."""
+
+    url: str
+    log_path: Path
+    process: subprocess.Popen[bytes]
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def start_server(corpus: Path, folder: Path, timeout: float = 30.0) -> LiveServer:
+    """Start ``qa serve`` on a free port and wait until ``/healthz`` answers 200."""
+    port = free_port()
+    log_path = folder / "serve.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
+    command = [
+        sys.executable,
+        "-m",
+        "qa",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        "--corpus",
+        str(corpus),
+        "--feedback-db",
+        str(folder / "feedback.sqlite3"),
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    server = LiveServer(f"http://127.0.0.1:{port}", log_path, process)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"qa serve exited with {process.returncode}:\n{server.log()}")
+        try:
+            with urllib.request.urlopen(server.url + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.1)
+    stop_server(server)
+    raise RuntimeError(f"qa serve did not answer /healthz within {timeout} s:\n{server.log()}")
+
+
+def stop_server(server: LiveServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """``qa serve`` over both test articles, for the whole session."""
+    server = start_server(corpus_dir, tmp_path_factory.mktemp("live_server"))
+    yield server
+    stop_server(server)

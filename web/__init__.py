@@ -1,0 +1,71 @@
+"""The web layer: the engine served to people (a chat page) and programs (a JSON API).
+
+A thin layer: it validates requests, calls :meth:`qa.engine.Engine.ask` and shapes the
+result; it holds no answering logic. ``flask --app web run`` finds :func:`create_app`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from qa.config import Settings
+from qa.engine import Engine
+
+from . import access_log, errors, security
+
+
+def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | None = None) -> Flask:
+    """Build the application, and the engine once unless one is given.
+
+    ``test_config`` holds Flask settings (``TESTING``, ``MAX_CONTENT_LENGTH``, ...) and
+    optionally ``QA_SETTINGS``: :class:`qa.config.Settings`, or a mapping of overrides
+    (``corpus``, ``max_body_bytes``, ``feedback_db``, ...) applied over the ``QA_*``
+    environment variables. A given ``engine`` keeps its own settings for answering.
+    Raises :class:`qa.errors.CorpusError` when the corpus cannot be loaded.
+    """
+    config = dict(test_config or {})
+    given = config.pop("QA_SETTINGS", None) or {}
+    overrides = _fields_of(given) if isinstance(given, Settings) else dict(given)
+    if engine is None:
+        engine = Engine.from_corpus(**overrides)
+        settings = engine.settings
+    else:
+        settings = Settings.load({**_fields_of(engine.settings), **overrides}, environ={})
+
+    app = Flask(__name__)
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # keep "answer" first
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.config.from_mapping(
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        QA_SETTINGS=settings,
+        STARTER_QUESTIONS=None,  # None: chosen from the loaded articles (web/starters.py)
+    )
+    app.config.update(config)
+    app.extensions["qa_engine"] = engine
+
+    from . import api, pages
+
+    app.register_blueprint(api.bp)
+    app.register_blueprint(pages.bp)
+    errors.init_app(app)
+    security.init_app(app)
+    access_log.init_app(app)
+    _register_optional(app)
+    return app
+
+
+def _fields_of(settings: Settings) -> dict[str, Any]:
+    return {name: getattr(settings, name) for name in settings.__dataclass_fields__}
+
+
+def _register_optional(app: Flask) -> None:
+    """Feedback and rate limiting live in their own modules; use them when installed."""
+    if importlib.util.find_spec(f"{__name__}.ratelimit") is not None:
+        importlib.import_module(f"{__name__}.ratelimit").init_app(app)
+    if importlib.util.find_spec(f"{__name__}.feedback") is not None:
+        app.register_blueprint(importlib.import_module(f"{__name__}.feedback").bp)
