@@ -1,0 +1,1308 @@
+"""The numeric rule layer: numeric questions answered from facts, with the working shown.
+
+:class:`NumericAnswerer` reads what a question asks for (a count, an amount, an area, a
+percentage, a date, a span of time, a total, a difference, a comparison, a ratio, a share,
+an amount in another unit) and matches it to :class:`qa.facts.Fact` by measure, owner and
+time, with the synonyms a person would use. A direct answer states the fact's value with its
+unit first and cites its sentence; a derived answer states its result first and shows the
+working in ``derivation``, every input cited. Numbers in an answer come from cited sentences
+or are computed from them, never from anywhere else.
+
+``answer`` returns None when the question is not a numeric one this layer handles (the
+engine then uses retrieval), and an abstention when it clearly asks for a number the facts
+cannot give (a year without a figure, a thing the articles never count).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from .analysis import STOP_WORDS, stem
+from .facts import Fact
+from .numbers import asked_unit, conversion_factor, find_quantities, format_amount
+from .types import Answer, Article, Citation, Sentence
+
+# --- vocabulary -------------------------------------------------------------------------
+
+# Words a person uses for what an article says in other words; general English only. A word
+# may sit in several groups ("size" is an area and a value).
+GROUPS: dict[str, str] = {
+    "people": "people person persons staff employee employees worker workers personnel "
+    "professional professionals workforce talent talents academician academicians graduate "
+    "graduates grad grads expert experts scientist scientists researcher researchers engineer "
+    "engineers member members resident residents holder holders specialist specialists",
+    "professional": "professional professionals skilled specialist specialists",
+    "company": "company companies firm firms enterprise enterprises business businesses "
+    "corporation corporations",
+    "revenue": "revenue revenues income sales turnover",
+    "invest": "invest invested investing investment investments",
+    "area": "area size span spans cover covers covering land",
+    "found": "found founded establish established establishment setup create created launch "
+    "launched start started exist existed inception",
+    "arrive": "move moved relocate relocated arrive arrived come came join joined attract "
+    "attracted settle settled enter entered",
+    "authorize": "authorize authorized authorise authorised authorization authorisation "
+    "approve approved approval license licensed grant granted",
+    "price": "price prices cost costs charge charges fee fees",
+    "growth": "grow grew grown growth increase increased rise rose risen up gain gained jump "
+    "jumped climb climbed",
+    "decline": "fall fell decline declined decrease decreased drop dropped down shrink shrank",
+    "target": "target targets goal goals aim aims aiming plan plans planned objective want "
+    "wants hope hopes hoping deadline",
+    "value": "value worth valued size",
+    "doctoral": "doctoral doctor doctors doctorate doctorates phd phds",
+    "master": "master masters",
+    "graduate": "graduate graduates grad grads degree degrees holder holders postgraduate "
+    "postgraduates",
+    "injection": "injection injections shot shots dose doses jab jabs",
+    "tax": "tax taxes taxation",
+    "industry": "industry industries sector sectors economy",
+    "health": "health healthcare",
+    "operating": "operating operational",
+    "generation": "generate generated generation output produce produced production",
+    "job": "job jobs employment",
+    "household": "household households home homes",
+    "loan": "loan loans borrowing borrowings",
+    "capacity": "capacity capacities",
+}
+# Phrases rewritten in a question before its words are read.
+PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bset\s+up\b", "established"),
+    (r"\b(?:put|poured|pumped|sunk)\s+into\b", "invested in"),
+    (r"\b(?:take|took|bring|brought|rake|raked)\s+in\b", "revenue"),
+    (r"\btake\s+up\b|\btakes\s+up\b", "cover"),
+    (r"\b(?:come|came)\s+(?:to|into)\b", "moved to"),
+    (r"\bacademy\s+members?\b", "academicians"),
+    (r"\bright\s+now\b|\bat\s+present\b|\bthese\s+days\b", "now"),
+    (r"\bgo(?:ne)?\s+up\b|\bwent\s+up\b", "increase"),
+    (r"\bgo(?:ne)?\s+down\b|\bwent\s+down\b", "decrease"),
+    (r"\bhow\s+much\s+money\b", "how much"),
+    (r"\bpercentage\s+points?\b", "percent"),
+)
+# Words that say what kind of answer is wanted, not what it is about.
+QUESTION_WORDS = frozenset(
+    (
+        "how many much what which when whats what's wat big large percentage percent total "
+        "together combined altogether sum average per each faster quickly quick slower more "
+        "less fewer difference gap old long ago year years number amount figure rate rates "
+        "add up plus count counting convert converted compared compare between than "
+        "beat exceed higher lower bigger smaller larger later earlier there own around left "
+        "until till remain remaining time date month day deadline since far money "
+        "currently now today current"
+    ).split()
+)
+# Verbs that carry no measure: "work in", "have", "host".
+LIGHT_WORDS = frozenset(
+    "work works working worked have has had host hosts hosted base based employ employs "
+    "get gets got make makes made do does did hold holds keep be being been there here "
+    "exist put bring take takes".split()
+)
+_TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
+_FUTURE = re.compile(r"\b(?:will|expected|expect|expects|going\s+to|by\s+(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,%])")
+_PREVIOUS_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:year|one\s+year)\s+(?:before|earlier|prior)\b|\ba\s+year\s+(?:earlier|"
+    r"before|ago|prior)\b|\bthe\s+previous\s+year\b|\bthe\s+prior\s+year\b|\blast\s+year\b"
+)
+_WORD = re.compile(r"[a-z0-9$€£¥][\w'$.&-]*")
+
+
+def _build_groups() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for name, words in GROUPS.items():
+        for w in words.split():
+            table.setdefault(stem(w), set()).add(name)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+GROUP_OF = _build_groups()
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text.lower()):
+        w = re.sub(r"'s?$", "", w).strip(".-")
+        if w:
+            out.append(w)
+    return out
+
+
+def keys(word: str) -> frozenset[str]:
+    """A word's stem and its synonym groups ("#people"), as matching keys."""
+    s = stem(word)
+    return frozenset({s, *("#" + g for g in GROUP_OF.get(s, ()))})
+
+
+def _keyset(text: str | None) -> frozenset[str]:
+    if not text:
+        return frozenset()
+    out: set[str] = set()
+    for w in _words(text):
+        if w not in STOP_WORDS:
+            out |= keys(w)
+            if "-" in w:
+                for part in w.split("-"):
+                    if part and part not in STOP_WORDS:
+                        out |= keys(part)
+    return frozenset(out)
+
+
+def _strength(term: frozenset[str], pool: frozenset[str]) -> float:
+    """1 when the word itself is in ``pool``, 0.8 for a synonym, else 0."""
+    if not pool:
+        return 0.0
+    for k in term:
+        if not k.startswith("#") and k in pool:
+            return 1.0
+    return 0.8 if any(k in pool for k in term if k.startswith("#")) else 0.0
+
+
+# --- spelling ---------------------------------------------------------------------------
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Speller:
+    """Corrects a misspelt word to a corpus word (symmetric-delete lookup, built once)."""
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        self.vocabulary = vocabulary
+        self.index: dict[str, set[str]] = {}
+        self.prefixes: dict[str, set[str]] = {}
+        for w in vocabulary:
+            if len(w) < 5 or not w.isalpha():
+                continue
+            for d in _deletes(w, 2 if len(w) >= 8 else 1):
+                self.index.setdefault(d, set()).add(w)
+            for n in range(5, len(w)):
+                self.prefixes.setdefault(w[:n], set()).add(w)
+
+    def correct(self, word: str) -> str:
+        if word in self.vocabulary or len(word) < 5 or not word.isalpha():
+            return word
+        limit = 2 if len(word) >= 8 else 1
+        found: set[str] = set()
+        for d in _deletes(word, limit):
+            found |= self.index.get(d, set())
+        best = sorted((dist, w) for w in found if (dist := _distance(word, w)) <= limit)
+        if best and (len(best) == 1 or best[0][0] < best[1][0]):
+            return best[0][1]
+        longer = self.prefixes.get(word)
+        if longer and len(longer) == 1:  # "biopharma" for "biopharmaceutical"
+            return next(iter(longer))
+        return word
+
+
+# --- reading a question -----------------------------------------------------------------
+
+_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "since",
+            r"\bhow\s+long\s+ago\b|\bhow\s+old\b|\bhow\s+many\s+years\s+(?:ago|has|have|"
+            r"had|since)\b|\bhow\s+long\s+(?:has|have|had)\b|\bbeen\s+around\b|\bhow\s+many\s+"
+            r"(?:months|years)\s+ago\b|\bhow\s+long\s+since\b",
+        ),
+        (
+            "until",
+            r"\bhow\s+long\s+(?:until|till|before|is\s+left|remains?)\b|\bhow\s+many\s+"
+            r"years\b.*\b(?:left|remain|remaining|until|till|to\s+go)\b|\byears\s+(?:left|remain)",
+        ),
+        (
+            "when",
+            r"^\s*(?:when\b|(?:in|by|since)\s+(?:what|which)\s+(?:year|month|date)\b|"
+            r"(?:what|which)\s+(?:year|date|month|day)\b(?!-)|since\s+when\b)|\bwhat(?:'s|\s+is|\s+was)"
+            r"\s+the\s+(?:deadline|date|year)\b(?!-)|\bwhen\s+(?:was|did|were|is|will)\b",
+        ),
+        (
+            "share",
+            r"\b(?:what|which)\s+(?:percentage|percent|share|proportion|fraction|part)\s+"
+            r"of\b",
+        ),
+        (
+            "compare",
+            r"^\s*(?:which|what|did|does|do|are|is|was|were|has|have)\b.*\bor\b.*|.*\bor\b"
+            r".*\b(?:faster|quicker|more\s+quickly|slower|bigger|larger|smaller|higher|lower)\b",
+        ),
+        (
+            "difference",
+            r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b|\bhow\s+much\s+"
+            r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
+            r"exceed|outpace|than)\b|\bfrom\s+(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\bby\s+how\s+"
+            r"many\s+(?!percent)[a-z$]+\s+did\b",
+        ),
+        (
+            "total",
+            r"\b(?:together|combined|altogether|in\s+total|sum|add\s+up|added\s+up|plus|"
+            r"all\s+told|in\s+all)\b|\btotal\s+number\b",
+        ),
+        (
+            "per",
+            r"\bper\s+(?!cent\b)|\b(?:for\s+)?each\s+[a-z]|\bon\s+average\b|\baverage\b|"
+            r"\bfor\s+every\b",
+        ),
+        (
+            "percent",
+            r"\b(?:what|which)\s+(?:percentage|percent)\b|\bby\s+(?:what|how\s+much|"
+            r"what\s+percentage|how\s+many\s+percent)\b|\bhow\s+fast\b|\bgrowth\s+rate\b|"
+            r"\bpercentage\s+(?:rise|increase|growth|fall|drop|decline|change)\b|\bhow\s+much\s+did"
+            r"\b.*\b(?:grow|rise|increase|fall|drop|decline|shrink|climb|jump)\b|\b(?:increase|rise|"
+            r"growth|decline|drop|fall)\s+(?:in|of)\b|\brate\s+of\s+(?:growth|increase)\b",
+        ),
+        ("count", r"\bhow\s+many\b"),
+        (
+            "size",
+            r"\bhow\s+(?:big|large)\b|\bwhat\s+(?:area|size)\b|\bhow\s+much\s+(?:land|"
+            r"space|area|ground)\b",
+        ),
+        ("amount", r"\bhow\s+much\b"),
+        ("value", r"^\s*(?:what|what's|whats|wat|which)\b|\bconvert\b|^\s*(?:and\s+)?the\s+\w+"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A content word of a question: its matching keys and whether the corpus knows it."""
+
+    word: str
+    keys: frozenset[str]
+    known: bool  # the corpus uses this word: missing it from a fact's sentence matters
+
+    @property
+    def weight(self) -> float:
+        return 1.0 if self.known or len(self.keys) > 1 else 0.3
+
+
+@dataclass
+class Ask:
+    """What a question asks for, read once."""
+
+    text: str
+    intent: str
+    terms: list[Term]
+    question: str = ""
+    years: list[str] = field(default_factory=list)
+    previous_year: bool = False
+    now: bool = False
+    future: bool = False
+    unit: str | None = None
+    count_noun: list[Term] = field(default_factory=list)
+    numbers: list[float] = field(default_factory=list)
+
+
+# --- matching facts ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """A fact with the keys it is matched on, built once."""
+
+    fact: Fact
+    own: frozenset[str]  # measure, unit, qualifier, owner
+    focus: frozenset[str]  # measure, unit, qualifier (what it is, not whose)
+    ctx: frozenset[str]  # its sentence
+    lead: frozenset[str]  # the article's title and first sentence
+    verb: frozenset[str] = frozenset()  # for a date: the verbs of its event
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    score: float
+    focus: int
+
+
+def _event_verbs(f: Fact) -> frozenset[str]:
+    """Keys of the verbs in a date fact's event ("established", "attracted to the valley")."""
+    if f.kind != "date" or not f.measure:
+        return frozenset()
+    words = _words(f.measure)
+    verbs = [w for i, w in enumerate(words) if i == 0 or w.endswith(("ed", "ing"))]
+    out: set[str] = set()
+    for w in verbs:
+        out |= keys(w)
+    return frozenset(out)
+
+
+def _year_of(time: str | None) -> int | None:
+    return int(time[:4]) if time and time[:4].isdigit() else None
+
+
+def _pretty_date(iso: str) -> str:
+    """ "2022-03-08" → "March 8, 2022"; "2020-06" → "June 2020"; "2023-H1" → "the first half
+    of 2023"."""
+    months = (
+        "January February March April May June July August September October November December"
+    ).split()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        d = date.fromisoformat(iso)
+        return f"{months[d.month - 1]} {d.day}, {d.year}"
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return f"{months[int(iso[5:]) - 1]} {iso[:4]}"
+    if m := re.fullmatch(r"(\d{4})-H([12])", iso):
+        return f"the {'first' if m.group(2) == '1' else 'second'} half of {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", iso):
+        return (
+            f"the {('first', 'second', 'third', 'fourth')[int(m.group(2)) - 1]} quarter of "
+            f"{m.group(1)}"
+        )
+    return iso
+
+
+def _months_between(start: str, end: str) -> int | None:
+    """Whole months from ``start`` to ``end`` (ISO prefixes with a month at least)."""
+    if len(start) < 7 or len(end) < 7 or not start[5:7].isdigit():
+        return None
+    months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
+    if len(start) >= 10 and len(end) >= 10 and int(end[8:10]) < int(start[8:10]):
+        months -= 1
+    return months
+
+
+# --- the answerer -----------------------------------------------------------------------
+
+_SIDES_SPLIT = re.compile(r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"
+                          r"outpaced?)\s+|\s*&\s*")
+_BOUNDARY = frozenset(
+    "is are was were do does did have has had how many much what which who the a an in on at "
+    "by of for to from there altogether together combined total sum grew grow rise rose "
+    "increase increased in 2019 , ? : more less fewer faster quickly slower higher lower "
+    "compared between".split()
+)
+
+
+def _amount(f: Fact, with_qualifier: bool = True) -> str:
+    """A fact's value as the article writes it ("6,053 professionals", "100 billion yuan")."""
+    if f.kind == "count":
+        number = f.surface
+        qual = f" {f.qualifier}" if with_qualifier and f.qualifier else ""
+        return f"{number}{qual} {f.unit}"
+    return f.surface
+
+
+def _computed(value: float, unit: str | None, qualifier: str | None = None) -> str:
+    text = format_amount(value, unit)
+    if qualifier and unit and text.endswith(unit):
+        text = text[: -len(unit)] + f"{qualifier} {unit}"
+    return text
+
+
+_VERB_START = re.compile(
+    r"^(?:spans|covers|represents|employs|generated|invested|costs?|raised|received|earned|"
+    r"attracted|produced|exported|imported|sold|spent|paid|reached|totaled|totalled|"
+    r"[a-z]+ed)\b"
+)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+class NumericAnswerer:
+    """Numeric questions answered from facts; see the module docstring.
+
+    Built once from the corpus' facts, sentences and articles; :meth:`answer` is then cheap.
+    """
+
+    MIN_SCORE = 0.55
+
+    def __init__(
+        self, facts: Sequence[Fact], sentences: Sequence[Sentence], articles: Sequence[Article]
+    ) -> None:
+        self.facts = list(facts)
+        self.by_id = {f.id: f for f in self.facts}
+        self.sentences = {s.id: s for s in sentences}
+        self.articles = {a.id: a for a in articles}
+        firsts: dict[str, Sentence] = {}
+        for s in sentences:
+            firsts.setdefault(s.article, s)
+        self.lead = {
+            a.id: _keyset(a.title + " " + (firsts[a.id].text if a.id in firsts else ""))
+            for a in articles
+        }
+        ctx_cache: dict[str, frozenset[str]] = {}
+        self.index: list[_Indexed] = []
+        for f in self.facts:
+            if f.sentence not in ctx_cache:
+                sentence = self.sentences.get(f.sentence)
+                ctx_cache[f.sentence] = _keyset(sentence.text if sentence else "")
+            focus = _keyset(" ".join(x for x in (f.measure, f.unit, f.qualifier) if x))
+            if f.kind == "money":  # any amount of money is a value, a worth
+                focus |= _MONEY_KEYS
+            self.index.append(
+                _Indexed(f, focus | _keyset(f.owner), focus, ctx_cache[f.sentence],
+                         self.lead.get(f.article, frozenset()), _event_verbs(f))
+            )
+        self.indexed = {ix.fact.id: ix for ix in self.index}
+        vocabulary: set[str] = set()
+        for s in sentences:
+            vocabulary.update(_words(s.text))
+        for a in articles:
+            vocabulary.update(_words(a.title))
+        self.corpus_stems = frozenset(stem(w) for w in vocabulary)
+        self.speller = Speller(vocabulary)
+        self.known_words = frozenset(
+            {w for words in GROUPS.values() for w in words.split()}
+            | QUESTION_WORDS | LIGHT_WORDS | set(STOP_WORDS)
+        )
+        self.rates = self._rates()
+
+    # -- reading --------------------------------------------------------------------------
+
+    def read(self, question: str) -> Ask | None:
+        """What ``question`` asks for, or None when it is not a numeric question."""
+        text = " ".join(self._spell(w)
+                        for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", question.lower()))
+        text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
+        for pattern, repl in PHRASES:
+            text = re.sub(pattern, repl, text)
+        head, _, tail = text.partition(" - ")
+        intent = next((name for name, rx in _INTENTS if rx.search(head)), None)
+        if intent is None:
+            return None
+        ask = Ask(text, intent, self._terms(tail or head), question)
+        if tail:
+            ask.terms += [t for t in self._terms(head) if not self._is_focus_term(t)]
+        ask.years = _YEAR.findall(text)
+        ask.previous_year = bool(_PREVIOUS_YEAR.search(text))
+        ask.now = bool(_TIME_NOW.search(text))
+        ask.future = bool(_FUTURE.search(text)) and not ask.previous_year
+        ask.unit = asked_unit(question)
+        ask.numbers = [q.value for q in find_quantities(text) if not _YEAR.fullmatch(q.surface)]
+        if m := re.search(r"\bhow\s+many\s+(.+)", text):
+            noun = []
+            for w in _words(m.group(1)):
+                if w in _BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS:
+                    break
+                noun.append(w)
+            ask.count_noun = [self._term(w) for w in noun]
+        if intent == "value" and not self._numeric_value_question(ask):
+            return None
+        return ask
+
+    def _spell(self, word: str) -> str:
+        if not word.isalpha() or word in self.known_words or stem(word) in self.corpus_stems:
+            return word
+        return self.speller.correct(word)
+
+    def _term(self, word: str) -> Term:
+        return Term(word, keys(word), stem(word) in self.corpus_stems)
+
+    def _terms(self, text: str) -> list[Term]:
+        out = []
+        for w in _words(text):
+            if w in STOP_WORDS or w in QUESTION_WORDS or w in LIGHT_WORDS or _YEAR.fullmatch(w):
+                continue
+            if w[0].isdigit() or w[0] in "$€£¥" or w in ("yuan", "dollars", "dollar", "usd"):
+                continue
+            out.append(self._term(w))
+            if "-" in w:
+                out += [self._term(p) for p in w.split("-")
+                        if p and p not in STOP_WORDS and p not in QUESTION_WORDS]
+        return out
+
+    def _is_focus_term(self, term: Term) -> bool:
+        return any(_strength(term.keys, ix.focus) for ix in self.index)
+
+    def _numeric_value_question(self, ask: Ask) -> bool:
+        """"What was the operating revenue?" is numeric; "What disease ...?" is not."""
+        if ask.unit:
+            return True
+        return bool(
+            re.match(r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?"
+                     r"(?:[\w'-]+\s+){0,5}?(?:value|worth|revenue|revenues|income|sales|investment|"
+                     r"price|cost|area|size|population|gdp|profit|turnover|budget|output|"
+                     r"capacity|salary|wage|target|goal)\b|^\s*(?:convert|and\s+the)\b",
+                     ask.text)
+        )
+
+    # -- matching -------------------------------------------------------------------------
+
+    def rank(self, terms: Sequence[Term], relevance: Mapping[str, float],
+             accept: object = None) -> list[Match]:
+        """Facts ordered by how well they match ``terms`` (best first)."""
+        total = sum(t.weight for t in terms)
+        out: list[Match] = []
+        for ix in self.index:
+            f = ix.fact
+            if callable(accept) and not accept(f):
+                continue
+            got = 0.0
+            focus = 0
+            entity = local = 0
+            rejected = False
+            for t in terms:
+                s_focus = _strength(t.keys, ix.focus)
+                s_local = max(_strength(t.keys, ix.own), 0.6 * _strength(t.keys, ix.ctx))
+                s = max(s_local, 0.5 * _strength(t.keys, ix.lead))
+                if s_focus:
+                    focus += 1
+                elif t.known:
+                    entity += 1
+                    local += s_local > 0
+                if s == 0 and t.known:
+                    rejected = True
+                    break
+                got += t.weight * s
+            # What the question is about must be in the fact's own sentence, not only in the
+            # article's headline: "Wenzhou's health industry" is not the valley.
+            if rejected or (entity >= 2 and not local):
+                continue
+            score = got / total if total else 0.0
+            score += 0.1 * relevance.get(f.sentence, 0.0)
+            out.append(Match(f, score, focus))
+        out.sort(key=lambda m: (-m.score, -m.focus, m.fact.part_of is not None,
+                                self.facts.index(m.fact)))
+        return out
+
+    def _time_fits(self, f: Fact, ask: Ask, year: str | None = None) -> bool:
+        year = year or (ask.years[0] if ask.years else None)
+        if year:
+            return bool(f.time) and str(f.time).startswith(year)
+        if ask.future:
+            return f.time_kind in ("target", "expected")
+        if ask.now:
+            return f.time_kind in (None, "current") or (
+                f.time is not None and f.time[:4] == self._article_year(f)
+            )
+        return True
+
+    def _article_year(self, f: Fact) -> str | None:
+        a = self.articles.get(f.article)
+        return a.date[:4] if a and a.date else None
+
+    # -- answers --------------------------------------------------------------------------
+
+    def answer(self, question: str, relevance: Mapping[str, float]) -> Answer | None:
+        """The rule layer's answer to ``question`` (already resolved for follow-ups).
+
+        ``relevance`` maps sentence ids to retrieval scores in [0, 1]. Returns None when the
+        question is not a numeric question this layer handles.
+        """
+        ask = self.read(question)
+        if ask is None:
+            return None
+        handler = getattr(self, f"_{ask.intent}")
+        result: Answer | None = handler(ask, relevance)
+        return result
+
+    def _cite(self, facts: Sequence[Fact]) -> tuple[Citation, ...]:
+        seen: list[str] = []
+        for f in facts:
+            if f.sentence not in seen:
+                seen.append(f.sentence)
+        return tuple(Citation.of(self.sentences[s]) for s in seen)
+
+    def _ref(self, f: Fact) -> str:
+        return f"[{f.sentence.rsplit(':', 1)[-1]}]"
+
+    def _abstain(self, ask: Ask, why: str = "", confidence: float = 0.6) -> Answer:
+        reason = f"; {why}" if why else ""
+        return Answer(f"The articles don't say {echo(ask.question)}{reason}.", False, "none",
+                      confidence)
+
+    def _direct(self, f: Fact, ask: Ask, score: float, text: str | None = None,
+                short: str | None = None) -> Answer:
+        return Answer(
+            answer=text or self._sentence_for(f),
+            answered=True,
+            method="rule",
+            confidence=round(min(0.95, 0.45 + 0.5 * score), 4),
+            citations=self._cite([f]),
+            derivation=None,
+            short_answer=short or _amount(f),
+        )
+
+    def _derived(self, result: str, short: str, working: str, facts: Sequence[Fact],
+                 score: float) -> Answer:
+        return Answer(
+            answer=f"{result} {working}",
+            answered=True,
+            method="rule",
+            confidence=round(min(0.9, 0.4 + 0.5 * score), 4),
+            citations=self._cite(facts),
+            derivation=working,
+            short_answer=short,
+        )
+
+    def _sentence_for(self, f: Fact) -> str:
+        """A short sentence written from the fact, its value and unit first among numbers."""
+        amount = _amount(f)
+        eq = next((g for g in self.facts if g.equivalent_of == f.id), None)
+        if eq is not None and f.kind != "count":
+            amount = f"{amount} ({eq.surface})"
+        owner = _cap(f.owner) if f.owner else None
+        past = f.time_kind in ("year", "month", "date", "resolved-relative", "quarter",
+                               "half-year")
+        when = ""
+        if f.time and f.time_kind == "target":
+            when = f" by {f.time[:4]}"
+        elif f.time and past:
+            when = f" in {_pretty_date(f.time)}"
+        s = self.sentences[f.sentence]
+        before = s.text[: f.start - s.start]
+        verb = re.search(r"\b((?:[a-z]+(?:s|ed))(?:\s+(?:an?|the|of|some|about|nearly|over|"
+                         r"[a-z]+ment|[a-z]+ion)){0,3})\s+$", before)
+        if f.kind == "count":
+            has = "had" if past else "has"
+            return f"{owner} {has} {amount}{when}." if owner else f"{_cap(amount)}{when}."
+        if f.kind == "percent" and f.change_of:
+            base = self.by_id.get(f.change_of)
+            measure = base.measure if base and base.measure else "It"
+            return self._change_sentence(measure, f, when)
+        if verb and owner and _VERB_START.match(verb.group(1)) and f.kind != "percent" \
+                and f.time_kind != "target":
+            return f"{owner} {verb.group(1)} {amount}{when}."
+        measure = f.measure or "amount"
+        tense = "was" if past else "is"
+        if owner:
+            return f"The {measure} of {f.owner} {tense} {amount}{when}."
+        return f"The {measure} {tense} {amount}{when}."
+
+    def _change_sentence(self, measure: str, f: Fact, when: str) -> str:
+        base = self.by_id.get(f.change_of or "")
+        change = base.change if base else None
+        direction = "up" if not change or change.direction == "up" else "down"
+        basis = f" {change.basis}" if change and change.basis else ""
+        owner = f" of {base.owner}" if base and base.owner else ""
+        return f"{_cap(measure)}{owner} was {direction} {f.surface}{basis}{when}."
+
+    # -- direct look-ups ------------------------------------------------------------------
+
+    def _candidates(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
+                    terms: Sequence[Term] | None = None) -> list[Match]:
+        terms = ask.terms if terms is None else terms
+        matches = self.rank(
+            terms, relevance,
+            lambda f: f.equivalent_of is None and f.kind != "date" and
+            (kinds is None or f.kind in kinds),
+        )
+        unit = ask.unit
+        required = [t for t in terms if stem(t.word) in _MEASURE_STEMS]
+        if ask.intent == "count" and terms is ask.terms:
+            required += ask.count_noun
+        return [m for m in matches if (m.focus > 0 or not terms or (unit and m.fact.unit == unit))
+                and m.score >= self.MIN_SCORE and (not required or any(
+                    _strength(t.keys, self.indexed[m.fact.id].focus) for t in required))]
+
+    def _focus_exists(self, terms: Sequence[Term]) -> bool:
+        return any(_strength(t.keys, ix.focus) for t in terms for ix in self.index)
+
+    def _target_year(self, ask: Ask) -> str | None:
+        if not ask.years:
+            return None
+        year = ask.years[0]
+        return str(int(year) - 1) if ask.previous_year else year
+
+    def _lookup(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
+                bonus_kind: str | None = None) -> Answer | None:
+        """A direct answer, the previous year's value from a growth rate, a conversion, or
+        an honest abstention when the measure is there but not for the time asked."""
+        matches = self._candidates(ask, relevance, kinds)
+        if bonus_kind:
+            matches.sort(key=lambda m: -(m.score + (0.15 if m.fact.kind == bonus_kind else 0)))
+        if not matches:
+            return self._nothing(ask)
+        year = self._target_year(ask)
+        if ask.previous_year and not year:
+            best = next((m for m in matches if m.fact.change and m.fact.change.basis ==
+                         "year-on-year" and _year_of(m.fact.time)), None)
+            if best is not None:
+                year = str((_year_of(best.fact.time) or 0) - 1)
+        fitting = [m for m in matches if self._time_fits(m.fact, ask, year)]
+        if fitting:
+            best = fitting[0]
+            if ask.intent == "count" and (total := self._sum_of_parts(ask, fitting)):
+                return total
+            return self._in_unit(best.fact, ask, best.score)
+        if year:
+            for m in matches:
+                f = m.fact
+                if f.change and f.change.basis == "year-on-year" and f.change.unit == "percent" \
+                        and _year_of(f.time) == int(year) + 1 and len(str(f.time)) == 4:
+                    return self._previous_year(f, ask, m.score)
+            return self._abstain(ask)
+        return self._abstain(ask, f"the {self._label(matches[0].fact)} they give is for another "
+                                  "time")
+
+    def _nothing(self, ask: Ask) -> Answer | None:
+        """No fact fits: abstain when the question clearly names a number the articles never
+        give; otherwise let retrieval decide."""
+        if ask.intent == "count" and ask.count_noun:
+            return self._abstain(ask)
+        if any(stem(t.word) in _MEASURE_STEMS for t in ask.terms):
+            return self._abstain(ask)
+        return None
+
+    def _sum_of_parts(self, ask: Ask, matches: Sequence[Match]) -> Answer | None:
+        """"How many graduates?" when the article gives doctoral and master's graduates."""
+        best = matches[0]
+        if best.fact.part_of is None or not best.fact.qualifier:
+            return None
+        if any(_strength(t.keys, _keyset(best.fact.qualifier)) for t in ask.terms):
+            return None
+        parts = [m for m in matches if m.fact.part_of == best.fact.part_of and
+                 m.fact.unit == best.fact.unit and abs(m.score - best.score) < 0.02]
+        if len(parts) < 2:
+            return None
+        return self._add([m.fact for m in parts], best.score)
+
+    def _in_unit(self, f: Fact, ask: Ask, score: float) -> Answer:
+        """``f`` in the unit asked for: as stated, its stated equivalent, or converted."""
+        if not ask.unit or ask.unit == f.unit:
+            return self._direct(f, ask, score)
+        eq = next((g for g in self.facts if g.equivalent_of == f.id and g.unit == ask.unit), None)
+        if eq is not None:
+            text = f"{_cap(eq.surface)} ({f.surface})."
+            owner = f" for {f.owner}" if f.owner else ""
+            text = f"{_cap(eq.surface)}: the article gives the {f.measure or 'amount'}{owner} " \
+                   f"as {f.surface} ({eq.surface})."
+            return self._direct(eq, ask, score, text=text, short=eq.surface)
+        converted = self._convert(f, ask.unit, score)
+        return converted or self._direct(f, ask, score)
+
+    # -- conversions ----------------------------------------------------------------------
+
+    def _rates(self) -> dict[tuple[str, str, str], tuple[Fact, Fact]]:
+        """Exchange rates the articles imply: (article, from, to) → (amount, its equivalent)."""
+        rates: dict[tuple[str, str, str], tuple[Fact, Fact]] = {}
+        for g in self.facts:
+            if g.equivalent_of and g.kind == "money":
+                f = self.by_id[g.equivalent_of]
+                if f.unit and g.unit and f.value and g.value:
+                    rates.setdefault((f.article, f.unit, g.unit), (f, g))
+                    rates.setdefault((f.article, g.unit, f.unit), (g, f))
+        return rates
+
+    def _convert(self, f: Fact, unit: str, score: float) -> Answer | None:
+        if f.unit is None:
+            return None
+        if f.kind == "money":
+            pair = self.rates.get((f.article, f.unit, unit))
+            if pair is None:
+                return None
+            a, b = pair
+            rate = b.value / a.value
+            value = f.value * rate
+            result = _computed(value, unit)
+            working = (
+                f"The article gives {a.surface} as {b.surface} {self._ref(a)}, a rate of "
+                f"{rate:.4g} {unit} per {f.unit[:-1] if f.unit.endswith('s') else f.unit}; "
+                f"{f.surface} {self._ref(f)} × {rate:.4g} ≈ {result}. The rate is the one the "
+                f"article implies, not a market rate."
+            )
+            return self._derived(f"About {result}.", f"about {result}", working, [f, a], score)
+        factor = conversion_factor(f.unit, unit)
+        if factor is None:
+            return None
+        result = _computed(f.value * factor, unit)
+        working = (f"{f.surface} {self._ref(f)} × {factor:.6g} ({unit} per "
+                   f"{f.unit}) ≈ {result}.")
+        return self._derived(f"About {result}.", f"about {result}", working, [f], score)
+
+    def _previous_year(self, f: Fact, ask: Ask, score: float) -> Answer:
+        assert f.change is not None
+        year = (_year_of(f.time) or 0) - 1
+        sign = 1 if f.change.direction == "up" else -1
+        factor = 1 + sign * f.change.value / 100
+        value = f.value / factor
+        result = _computed(value, f.unit)
+        change = self.by_id.get(f.change.fact or "")
+        working = (
+            f"{f.surface} in {f.time} {self._ref(f)} was {f.change.direction} "
+            f"{change.surface if change else f'{f.change.value:g} percent'} "
+            f"{f.change.basis} {self._ref(change or f)}, so {year} = {f.surface} ÷ "
+            f"{factor:g} ≈ {result}."
+        )
+        if ask.unit and ask.unit != f.unit and f.kind == "money":
+            pair = self.rates.get((f.article, str(f.unit), ask.unit))
+            if pair:
+                a, b = pair
+                rate = b.value / a.value
+                result = _computed(value * rate, ask.unit)
+                working += (f" At the rate the article implies ({a.surface} = {b.surface} "
+                            f"{self._ref(a)}), that is about {result}.")
+                return self._derived(f"About {result} in {year}.", f"about {result}", working,
+                                     [f, a], score)
+        return self._derived(f"About {result} in {year}.", f"about {result}", working, [f],
+                             score)
+
+    # -- the intents ----------------------------------------------------------------------
+
+    def _count(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        noun = " ".join(t.word for t in ask.count_noun)
+        unit = asked_unit(f"in {noun}") if noun else None
+        if unit:  # "how many square kilometres": an amount in that unit
+            ask.unit = unit
+            ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
+            return self._lookup(ask, relevance, None, bonus_kind="area")
+        if ask.count_noun and not any(
+            _strength(t.keys, ix.focus) for t in ask.count_noun for ix in self.index
+            if ix.fact.kind == "count"
+        ):
+            return self._nothing(ask)
+        return self._lookup(ask, relevance, {"count", "number"})
+
+    def _amount(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        kinds = None if ask.unit else {"money", "area", "length", "mass", "energy", "power",
+                                       "volume", "number", "duration"}
+        if re.search(r"\bhow\s+much\b", ask.text) and not ask.terms:
+            return None
+        return self._lookup(ask, relevance, kinds)
+
+    def _size(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        return self._lookup(ask, relevance, None, bonus_kind="area")
+
+    def _value(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        return self._lookup(ask, relevance, None)
+
+    def _percent(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        basis = re.search(r"\b(?:compared\s+(?:with|to)|from|over|than|versus)\s+((?:19|20)\d\d)",
+                          ask.text)
+        if basis:
+            ask.years = [str(int(basis.group(1)) + 1)]
+        matches = self._candidates(ask, relevance, {"percent"})
+        if not matches:
+            return self._nothing(ask)
+        year = self._target_year(ask)
+        fitting = [m for m in matches if self._time_fits(m.fact, ask, year)]
+        if not fitting:
+            return self._abstain(ask)
+        return self._direct(fitting[0].fact, ask, fitting[0].score)
+
+    # -- dates and spans of time ----------------------------------------------------------
+
+    def _dates(self, ask: Ask, relevance: Mapping[str, float],
+               default_events: tuple[str, ...] = ()) -> list[Match]:
+        """Date facts whose event and owner fit the question, best first."""
+        matches = self.rank(ask.terms, relevance, lambda f: f.kind == "date")
+        out = []
+        for m in matches:
+            if m.score < self.MIN_SCORE:
+                continue
+            verbs = self.indexed[m.fact.id].verb
+            hit = any(_strength(t.keys, verbs) for t in ask.terms)
+            if not hit and not any("#" + g in verbs for g in default_events):
+                continue
+            m = Match(m.fact, m.score, 1 if hit else 0)
+            if ask.future and m.fact.time_kind != "target":
+                continue
+            if ask.years and not str(m.fact.time).startswith(ask.years[0]):
+                continue
+            out.append(m)
+        if default_events:  # prefer the first-named kind of event ("founded" before "moved")
+            def rank_of(m: Match) -> int:
+                ek = self.indexed[m.fact.id].verb
+                return next((i for i, g in enumerate(default_events) if "#" + g in ek),
+                            len(default_events))
+            out.sort(key=lambda m: (-(m.focus > 0), rank_of(m), -m.score))
+        return out
+
+    def _when(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        ask.years = []
+        matches = self._dates(ask, relevance)
+        if not matches:
+            return None
+        f = matches[0].fact
+        article = self.articles.get(f.article)
+        when = _pretty_date(str(f.time))
+        short = when if f.time_kind != "resolved-relative" else str(f.time)
+        if f.time_kind == "target":
+            text = f"By {when}."
+        elif f.time_kind == "resolved-relative":
+            dated = _pretty_date(article.date) if article and article.date else "its date"
+            short = when
+            prep = "On" if len(str(f.time)) == 10 else "In"
+            text = f'{prep} {when}: the article, dated {dated}, says "{f.surface}".'
+        elif len(str(f.time)) == 10:
+            text = f"On {when}."
+        else:
+            text = f"In {when}."
+        return self._direct(f, ask, matches[0].score, text=text, short=short)
+
+    def _since(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        tenure = bool(re.search(r"\bbeen\s+(?:in|at|with|part\s+of)\b", ask.text))
+        events = ("arrive", "found") if tenure else ("found", "arrive")
+        matches = [m for m in self._dates(ask, relevance, events)
+                   if m.fact.time_kind != "target"]
+        if not matches:
+            return None
+        f = matches[0].fact
+        article = self.articles.get(f.article)
+        if not article or not article.date or not f.time:
+            return None
+        months = _months_between(str(f.time), article.date)
+        dated = _pretty_date(article.date)
+        if months is not None and len(str(f.time)) >= 7:
+            years = months / 12
+            result = f"{years:.2f}".rstrip("0").rstrip(".")
+            whole, rest = divmod(months, 12)
+            parts = [f"{whole} year{'s' if whole != 1 else ''}"] if whole else []
+            if rest:
+                parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+            working = (f"From {_pretty_date(str(f.time))} {self._ref(f)} to the article's date, "
+                       f"{dated}: {months} months, that is {' and '.join(parts)}.")
+        else:
+            result = str(int(article.date[:4]) - int(str(f.time)[:4]))
+            working = (f"From {f.time} {self._ref(f)} to the article's date, {dated}: "
+                       f"{article.date[:4]} − {str(f.time)[:4]} = {result} years.")
+        unit = "year" if result == "1" else "years"
+        return self._derived(f"About {result} {unit}, counted to the article's date.",
+                             f"about {result} {unit}", working, [f], matches[0].score)
+
+    def _until(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        ask.future = True
+        matches = self._dates(ask, relevance, ("target",))
+        matches = [m for m in matches if m.fact.time_kind == "target"]
+        if not matches:
+            return None
+        f = matches[0].fact
+        article = self.articles.get(f.article)
+        if not article or not article.date:
+            return None
+        years = int(str(f.time)[:4]) - int(article.date[:4])
+        working = (f"The target is for {f.time} {self._ref(f)} and the article is dated "
+                   f"{_pretty_date(article.date)}: {str(f.time)[:4]} − {article.date[:4]} = "
+                   f"{years} years.")
+        unit = "year" if years == 1 else "years"
+        return self._derived(f"About {years} {unit}, counted from the article's date.",
+                             f"about {years} {unit}", working, [f], matches[0].score)
+
+    # -- two things at once ---------------------------------------------------------------
+
+    def _sides(self, ask: Ask) -> tuple[list[str], list[str]] | None:
+        """The two things a question names around "and", "or", "than", "plus", "beat"."""
+        text = ask.text
+        between = re.search(r"\bbetween\s+(.+?)\s+and\s+(.+)", text)
+        if between:
+            left_text, right_text = "x " + between.group(1), between.group(2)
+        else:
+            m = _SIDES_SPLIT.search(text)
+            if not m:
+                return None
+            left_text, right_text = text[: m.start()], text[m.end():]
+        stop = _BOUNDARY | QUESTION_WORDS | STOP_WORDS | LIGHT_WORDS
+
+        def take(words: list[str]) -> list[str]:
+            out: list[str] = []
+            for w in words:
+                if w in stop - {"number"} or w[0].isdigit() or w in (",", "?", ":"):
+                    if out:
+                        break
+                    continue
+                out.append(w)
+            return out
+
+        tokens = re.findall(r"[\w'$-]+|[,?:]", left_text)
+        tokens = [re.sub(r"'s?$", "", t) for t in tokens]
+        left = list(reversed(take(list(reversed(tokens)))))
+        left = [w for w in left if w != "number"]
+        right_tokens = [re.sub(r"'s?$", "", t) for t in re.findall(r"[\w'$-]+|[,?:]",
+                                                                    right_text)]
+        right = [w for w in take(right_tokens) if w != "number"]
+        if not left or not right:
+            return None
+        if len(left) == 1 and len(right) > 1:  # "doctoral and master's graduates"
+            left = left + right[1:]
+        return left, right
+
+    def _pair(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
+              year: str | None = None) -> tuple[Match, Match] | None:
+        sides = self._sides(ask)
+        if sides is None:
+            return None
+        side_words = set(sides[0]) | set(sides[1])
+        shared = [t for t in ask.terms if t.word not in side_words and not any(
+            t.word in w or w in t.word for w in side_words)]
+        chosen: list[Match] = []
+        for side in sides:
+            terms = [t for w in side for t in self._terms(w)] + shared
+            matches = [m for m in self._candidates(ask, relevance, kinds, terms)
+                       if self._time_fits(m.fact, ask, year)]
+            matches = [m for m in matches if all(m.fact.id != c.fact.id for c in chosen)]
+            if not matches:
+                return None
+            chosen.append(matches[0])
+        a, b = chosen
+        if a.fact.unit != b.fact.unit and not (a.fact.kind == b.fact.kind == "count"):
+            return None
+        return a, b
+
+    def _label(self, f: Fact) -> str:
+        if f.kind == "count":
+            return " ".join(x for x in (f.qualifier, f.unit) if x)
+        if f.kind == "percent" and f.change_of:
+            base = self.by_id.get(f.change_of)
+            return base.measure if base and base.measure else "it"
+        return f.measure or "the amount"
+
+    def _add(self, facts: Sequence[Fact], score: float) -> Answer:
+        unit = facts[0].unit if len({f.unit for f in facts}) == 1 else None
+        total = sum(f.value for f in facts)
+        noun = unit if all(f.kind == "count" for f in facts) else None
+        result = _computed(total, unit)
+        if unit is None and all(f.kind == "count" for f in facts):
+            noun = " and ".join(self._label(f) for f in facts)
+            result = f"{format_amount(total, None)} {noun}"
+        inputs = " + ".join(f"{_amount(f)} {self._ref(f)}" if f.kind == "count" else
+                            f"{f.surface} ({self._label(f)}) {self._ref(f)}" for f in facts)
+        working = f"{inputs} = {result}."
+        head = f"{result} in total" if noun else f"{_cap(result)} in total"
+        return self._derived(f"{_cap(head)}.", result, working, facts, score)
+
+    def _total(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        kinds = {"count"} if re.search(r"\bhow\s+many\b", ask.text) else None
+        pair = self._pair(ask, relevance, kinds, self._target_year(ask))
+        if pair is not None:
+            a, b = pair
+            return self._add([a.fact, b.fact], min(a.score, b.score))
+        matches = [m for m in self._candidates(ask, relevance, kinds)
+                   if self._time_fits(m.fact, ask)]
+        if not matches:
+            return self._nothing(ask)
+        best = matches[0]
+        if best.fact.part_of is not None:
+            parts = [m.fact for m in matches if m.fact.part_of == best.fact.part_of and
+                     m.fact.unit == best.fact.unit and abs(m.score - best.score) < 0.02]
+            if len(parts) >= 2:
+                return self._add(parts, best.score)
+        return self._in_unit(best.fact, ask, best.score)
+
+    def _difference(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        years = sorted(set(ask.years))
+        if len(years) == 2:
+            return self._year_difference(ask, relevance, years)
+        pair = self._pair(ask, relevance, None, self._target_year(ask))
+        if pair is None:
+            return None
+        a, b = pair
+        fa, fb = a.fact, b.fact
+        if fa.value < fb.value and not re.search(r"\b(?:less|fewer|lower|smaller)\b", ask.text):
+            fa, fb = fb, fa
+        diff = fa.value - fb.value
+        unit = "percentage points" if fa.unit == "percent" else fa.unit
+        result = _computed(diff, unit)
+        working = (f"{_amount(fa)} {self._ref(fa)} − {_amount(fb)} {self._ref(fb)} = "
+                   f"{result}.")
+        more = "more" if fa.kind == "count" else "higher"
+        text = f"{_cap(result)}: {self._label(fa)} {more} than {self._label(fb)}."
+        return self._derived(text, result, working, [fa, fb], min(a.score, b.score))
+
+    def _year_difference(self, ask: Ask, relevance: Mapping[str, float],
+                         years: list[str]) -> Answer | None:
+        early, late = years
+        ask.years = [late]
+        matches = [m for m in self._candidates(ask, relevance, None)
+                   if self._time_fits(m.fact, ask, late) and m.fact.kind != "percent"]
+        if not matches:
+            return self._nothing(ask)
+        f = matches[0].fact
+        if not (f.change and f.change.basis == "year-on-year" and int(early) == int(late) - 1):
+            return self._abstain(ask, f"they give no figure for {early}")
+        sign = 1 if f.change.direction == "up" else -1
+        before = f.value / (1 + sign * f.change.value / 100)
+        diff = f.value - before
+        result = _computed(abs(diff), f.unit)
+        change = self.by_id.get(f.change.fact or "")
+        working = (f"{f.surface} in {late} {self._ref(f)} was {f.change.direction} "
+                   f"{change.surface if change else ''} {f.change.basis}, so {early} = "
+                   f"{f.surface} ÷ {1 + sign * f.change.value / 100:g} ≈ "
+                   f"{_computed(before, f.unit)}; {_computed(f.value, f.unit)} − "
+                   f"{_computed(before, f.unit)} ≈ {result}.")
+        word = "more" if diff >= 0 else "less"
+        return self._derived(f"About {result} {word} in {late} than in {early}.",
+                             f"about {result}", working, [f], matches[0].score)
+
+    def _compare(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        growth = bool(re.search(r"\b(?:faster|quicker|quickly|grew|grow|rise|rose|increase|"
+                                r"increased|growth)\b", ask.text))
+        kinds = {"percent"} if growth else None
+        pair = self._pair(ask, relevance, kinds, self._target_year(ask))
+        if pair is None:
+            return None
+        a, b = pair
+        fa, fb = (a.fact, b.fact) if a.fact.value >= b.fact.value else (b.fact, a.fact)
+        if fa.value == fb.value:
+            return None
+        smaller = bool(re.search(r"\b(?:slower|less|fewer|smaller|lower)\b", ask.text))
+        win, lose = (fb, fa) if smaller else (fa, fb)
+        if growth:
+            verb = "grew more slowly" if smaller else "grew faster"
+            text = (f"{_cap(self._label(win))} {verb}: {win.surface} against {lose.surface} "
+                    f"for {self._label(lose)}.")
+        else:
+            word = "fewer" if smaller else "more"
+            text = f"There are {word} {self._label(win)}: {_amount(win)} against {_amount(lose)}."
+        working = (f"{self._label(fa)}: {fa.surface} {self._ref(fa)}; {self._label(fb)}: "
+                   f"{fb.surface} {self._ref(fb)}; {fa.surface} > {fb.surface}.")
+        return self._derived(text, self._label(win), working, [fa, fb], min(a.score, b.score))
+
+    # -- ratios ---------------------------------------------------------------------------
+
+    def _per(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        m = re.search(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,3})", ask.text)
+        if not m:
+            return self._lookup(ask, relevance, None)
+        divisor_words: list[str] = []
+        for w in _words(m.group(1)):
+            if w in _BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS or w in QUESTION_WORDS:
+                break
+            divisor_words.append(w)
+        if not divisor_words:
+            return self._lookup(ask, relevance, None)
+        divisor_terms = [self._term(w) for w in divisor_words]
+        direct = self._candidates(ask, relevance, None)
+        direct = [d for d in direct if d.fact.measure and " per " in d.fact.measure and all(
+            _strength(t.keys, _keyset(d.fact.measure)) for t in divisor_terms)]
+        if direct and self._time_fits(direct[0].fact, ask):
+            return self._in_unit(direct[0].fact, ask, direct[0].score)
+        unit = asked_unit("in " + " ".join(divisor_words))
+        rest = [t for t in ask.terms if t.word not in divisor_words]
+        year = self._target_year(ask)
+        numerators = [n for n in self._candidates(ask, relevance, None, rest)
+                      if self._time_fits(n.fact, ask, year) and n.fact.kind != "percent"]
+        if unit:
+            dens = [d for d in self.rank([], relevance, lambda f: f.unit == unit and
+                                         f.equivalent_of is None)]
+        else:
+            dens = [d for d in self._candidates(ask, relevance, {"count"}, divisor_terms)]
+        if not numerators or not dens:
+            return self._nothing(ask)
+        num = numerators[0]
+        same = [d for d in dens if d.fact.article == num.fact.article and d.fact.id != num.fact.id]
+        if not same:
+            return None
+        den = same[0].fact
+        value = num.fact.value / den.value
+        per = singular_noun(str(den.unit))
+        result = _computed(value, num.fact.unit)
+        label = "" if num.fact.kind == "count" else f" ({self._label(num.fact)})"
+        working = (f"{_amount(num.fact)}{label} {self._ref(num.fact)} ÷ "
+                   f"{_amount(den)} {self._ref(den)} ≈ {result} per {per}.")
+        return self._derived(f"About {result} per {per}.", f"about {result} per {per}", working,
+                             [num.fact, den], min(num.score, 1.0))
+
+    def _share(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        direct = self._candidates(ask, relevance, {"percent"})
+        if direct and direct[0].fact.measure and direct[0].fact.measure.startswith("share"):
+            return self._direct(direct[0].fact, ask, direct[0].score)
+        m = re.search(r"\bof\s+(?:the\s+)?((?:[\w'-]+\s*){1,4})", ask.text)
+        if not m:
+            return None
+        whole_words: list[str] = []
+        for w in _words(m.group(1)):
+            if w in _BOUNDARY or w in LIGHT_WORDS or w in QUESTION_WORDS:
+                break
+            if w not in STOP_WORDS:
+                whole_words.append(w)
+        whole_terms = [self._term(w) for w in whole_words]
+        part_terms = [t for t in ask.terms if t.word not in whole_words]
+        if not whole_terms or not part_terms:
+            return None
+        wholes = self._candidates(ask, relevance, {"count"}, whole_terms)
+        if not wholes:
+            return self._nothing(ask)
+        whole = wholes[0].fact
+        parts = [p for p in self._candidates(ask, relevance, {"count"}, part_terms)
+                 if p.fact.id != whole.id and p.fact.article == whole.article]
+        if not parts:
+            return None
+        part = parts[0].fact
+        value = 100 * part.value / whole.value
+        result = _computed(value, "percent")
+        working = (f"{_amount(part)} {self._ref(part)} ÷ {_amount(whole)} {self._ref(whole)} "
+                   f"× 100 ≈ {result}.")
+        return self._derived(f"About {result}.", f"about {result}", working, [part, whole],
+                             min(wholes[0].score, parts[0].score))
+
+
+_IRREGULAR_PAST = {
+    "have": "had", "make": "made", "take": "took", "get": "got", "bring": "brought",
+    "spend": "spent", "pay": "paid", "sell": "sold", "build": "built", "win": "won",
+    "hold": "held", "give": "gave", "grow": "grew", "rise": "rose", "fall": "fell",
+    "come": "came", "go": "went", "lose": "lost", "keep": "kept", "begin": "began",
+    "cost": "cost", "put": "put", "set": "set", "hit": "hit", "lead": "led", "find": "found",
+}
+_DO_QUESTION = re.compile(
+    r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much(?:\s+[\w'-]+)?|what(?:\s+[\w'-]+){0,3}?|"
+    r"which(?:\s+[\w'-]+){0,3}?)\s+(?P<aux>does|do|did|will)\s+(?P<subj>.+?)\s+(?P<verb>[a-z]+)"
+    r"(?P<tail>(?:\s+(?:in|on|at|by|to|for|from|with|per|into|over|under|during|between|up|"
+    r"on\s+average|today|now|each|altogether|together)\b.*)?)$",
+    re.IGNORECASE,
+)
+_BE_QUESTION = re.compile(
+    r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much|what|which(?:\s+[\w'-]+)?)\s+"
+    r"(?P<aux>is|was|are|were|will\s+be)\s+(?P<subj>.+?)"
+    r"(?P<tail>(?:\s+(?:in|on|at|by|for|from|per|during|today|now|worth)\b.*)?)$",
+    re.IGNORECASE,
+)
+
+
+def echo(question: str) -> str:
+    """A question as an indirect one, for "The articles don't say ...":
+    "How many employees does Uren Biotech have?" → "how many employees Uren Biotech has"."""
+    q = " ".join(question.strip().rstrip("?.!").split())
+    if not q:
+        return "that"
+    q = q[0].lower() + q[1:]
+    if m := _DO_QUESTION.match(q):
+        aux, verb = m.group("aux").lower(), m.group("verb")
+        if aux == "does":
+            verb = "has" if verb == "have" else (
+                verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else
+                verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s"))
+        elif aux == "did":
+            verb = _IRREGULAR_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed"))
+        elif aux == "will":
+            verb = f"will {verb}"
+        return f"{m.group('wh')} {m.group('subj')} {verb}{m.group('tail')}"
+    if m := _BE_QUESTION.match(q):
+        tail = m.group("tail")
+        if tail.strip().lower().startswith("worth"):
+            return f"{m.group('wh')} {m.group('subj')} {m.group('aux')}{tail}"
+        return f"{m.group('wh')} {m.group('subj')} {m.group('aux')}{tail}"
+    return q
+
+
+def singular_noun(word: str) -> str:
+    """"enterprises" → "enterprise", "companies" → "company" (for "per ..." labels)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+_MONEY_KEYS = keys("value") | keys("worth")
+_MEASURE_STEMS = frozenset(
+    stem(w) for w in "value worth revenue revenues income sales investment price cost area size "
+    "population gdp profit profits turnover budget output capacity salary wage wages debt "
+    "earnings spending funding valuation tax taxes".split()
+)
