@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .analysis import STOP_WORDS, stem
-from .facts import Fact
-from .numbers import asked_unit, conversion_factor, find_quantities, format_amount
+from .facts import MEASURE_NOUNS, Fact
+from .numbers import asked_unit, conversion_factor, find_dates, find_quantities, format_amount
 from .types import Answer, Article, Citation, Sentence
 
 # --- vocabulary -------------------------------------------------------------------------
@@ -91,7 +91,7 @@ QUESTION_WORDS = frozenset(
         "add up plus count counting convert converted compared compare between than "
         "beat exceed higher lower bigger smaller larger later earlier there own around left "
         "until till remain remaining time date month day deadline since far money "
-        "currently now today current"
+        "currently now today current share proportion fraction part portion"
     ).split()
 )
 # Verbs that carry no measure: "work in", "have", "host".
@@ -108,6 +108,18 @@ _PREVIOUS_YEAR = re.compile(
     r"before|ago|prior)\b|\bthe\s+previous\s+year\b|\bthe\s+prior\s+year\b|\blast\s+year\b"
 )
 _WORD = re.compile(r"[a-z0-9$€£¥][\w'$.&-]*")
+# Irregular past forms, so "built" finds "build" (general English).
+_BASE_FORM = {
+    "built": "build", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "made": "make", "sold": "sell", "bought": "buy",
+    "paid": "pay", "spent": "spend", "won": "win", "lost": "lose", "began": "begin",
+    "begun": "begin", "came": "come", "went": "go", "gone": "go", "held": "hold",
+    "led": "lead", "took": "take", "taken": "take", "gave": "give", "given": "give",
+    "brought": "bring", "kept": "keep", "found": "found", "set": "set", "hit": "hit",
+    "cost": "cost", "shrank": "shrink", "sank": "sink", "drew": "draw", "drawn": "draw",
+    "chose": "choose", "chosen": "choose", "saw": "see", "seen": "see", "got": "get",
+    "gotten": "get", "ran": "run", "wrote": "write", "written": "write", "opened": "open",
+}
 
 
 def _build_groups() -> dict[str, frozenset[str]]:
@@ -132,7 +144,7 @@ def _words(text: str) -> list[str]:
 
 def keys(word: str) -> frozenset[str]:
     """A word's stem and its synonym groups ("#people"), as matching keys."""
-    s = stem(word)
+    s = stem(_BASE_FORM.get(word, word))
     return frozenset({s, *("#" + g for g in GROUP_OF.get(s, ()))})
 
 
@@ -294,6 +306,7 @@ class Term:
     word: str
     keys: frozenset[str]
     known: bool  # the corpus uses this word: missing it from a fact's sentence matters
+    proper: bool = False  # the corpus writes it capitalised only: a name
 
     @property
     def weight(self) -> float:
@@ -351,6 +364,36 @@ def _event_verbs(f: Fact) -> frozenset[str]:
     return frozenset(out)
 
 
+def _proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Lower-cased words the corpus writes capitalised inside sentences and never in lower case."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for s in sentences:
+        for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z-]*", s.text)):
+            w = m.group()
+            if w[0].isupper():
+                if i:
+                    upper.add(w.lower())
+            else:
+                lower.add(w.lower())
+    return frozenset(upper - lower)
+
+
+def _question_times(text: str) -> list[str]:
+    """Times a question names, as ISO prefixes: "2021", "2022-H1", "2020-06"."""
+    dates = find_dates(text)
+    times = [d.time for d in dates]
+    for m in _YEAR.finditer(text):
+        if not any(d.start <= m.start() < d.end for d in dates):
+            times.append(m.group())
+    return times
+
+
+def _prev_time(time: str) -> str:
+    """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
+    return f"{int(time[:4]) - 1}{time[4:]}"
+
+
 def _year_of(time: str | None) -> int | None:
     return int(time[:4]) if time and time[:4].isdigit() else None
 
@@ -394,7 +437,7 @@ _BOUNDARY = frozenset(
     "is are was were do does did have has had how many much what which who the a an in on at "
     "by of for to from there altogether together combined total sum grew grow rise rose "
     "increase increased in 2019 , ? : more less fewer faster quickly slower higher lower "
-    "compared between".split()
+    "compared between came come comes went hold holds held have has had".split()
 )
 
 
@@ -414,6 +457,7 @@ def _computed(value: float, unit: str | None, qualifier: str | None = None) -> s
     return text
 
 
+_VERB_MEASURES = frozenset("area cost length capacity revenue output sales earnings".split())
 _VERB_START = re.compile(
     r"^(?:spans|covers|represents|employs|generated|invested|costs?|raised|received|earned|"
     r"attracted|produced|exported|imported|sold|spent|paid|reached|totaled|totalled|"
@@ -467,6 +511,7 @@ class NumericAnswerer:
         for a in articles:
             vocabulary.update(_words(a.title))
         self.corpus_stems = frozenset(stem(w) for w in vocabulary)
+        self.proper = _proper_words(sentences)
         self.speller = Speller(vocabulary)
         self.known_words = frozenset(
             {w for words in GROUPS.values() for w in words.split()}
@@ -490,7 +535,7 @@ class NumericAnswerer:
         ask = Ask(text, intent, self._terms(tail or head), question)
         if tail:
             ask.terms += [t for t in self._terms(head) if not self._is_focus_term(t)]
-        ask.years = _YEAR.findall(text)
+        ask.years = _question_times(text)
         ask.previous_year = bool(_PREVIOUS_YEAR.search(text))
         ask.now = bool(_TIME_NOW.search(text))
         ask.future = bool(_FUTURE.search(text)) and not ask.previous_year
@@ -513,7 +558,7 @@ class NumericAnswerer:
         return self.speller.correct(word)
 
     def _term(self, word: str) -> Term:
-        return Term(word, keys(word), stem(word) in self.corpus_stems)
+        return Term(word, keys(word), stem(word) in self.corpus_stems, word in self.proper)
 
     def _terms(self, text: str) -> list[Term]:
         out = []
@@ -535,13 +580,7 @@ class NumericAnswerer:
         """"What was the operating revenue?" is numeric; "What disease ...?" is not."""
         if ask.unit:
             return True
-        return bool(
-            re.match(r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?"
-                     r"(?:[\w'-]+\s+){0,5}?(?:value|worth|revenue|revenues|income|sales|investment|"
-                     r"price|cost|area|size|population|gdp|profit|turnover|budget|output|"
-                     r"capacity|salary|wage|target|goal)\b|^\s*(?:convert|and\s+the)\b",
-                     ask.text)
-        )
+        return bool(_VALUE_QUESTION.match(ask.text))
 
     # -- matching -------------------------------------------------------------------------
 
@@ -557,6 +596,7 @@ class NumericAnswerer:
             got = 0.0
             focus = 0
             entity = local = 0
+            common_from_lead = False
             rejected = False
             for t in terms:
                 s_focus = _strength(t.keys, ix.focus)
@@ -567,13 +607,14 @@ class NumericAnswerer:
                 elif t.known:
                     entity += 1
                     local += s_local > 0
+                    common_from_lead |= s_local == 0 and s > 0 and not t.proper
                 if s == 0 and t.known:
                     rejected = True
                     break
                 got += t.weight * s
-            # What the question is about must be in the fact's own sentence, not only in the
-            # article's headline: "Wenzhou's health industry" is not the valley.
-            if rejected or (entity >= 2 and not local):
+            # What the question is about must be in the fact's own sentence; only a name may
+            # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
+            if rejected or (entity and not local and common_from_lead):
                 continue
             score = got / total if total else 0.0
             score += 0.1 * relevance.get(f.sentence, 0.0)
@@ -671,14 +712,31 @@ class NumericAnswerer:
         verb = re.search(r"\b((?:[a-z]+(?:s|ed))(?:\s+(?:an?|the|of|some|about|nearly|over|"
                          r"[a-z]+ment|[a-z]+ion)){0,3})\s+$", before)
         if f.kind == "count":
-            has = "had" if past else "has"
-            return f"{owner} {has} {amount}{when}." if owner else f"{_cap(amount)}{when}."
+            after = s.text[f.end - s.start:]
+            whole = self.by_id.get(f.part_of or "")
+            if whole is not None:  # "two academicians" among "6,053 professionals"
+                before = s.text[: whole.start - s.start]
+            if owner and re.search(r"\b(?:has|have|had|employs|employed|hosts|houses|counts|"
+                                   r"includes|boasts|with)\s+(?:about\s+|nearly\s+|some\s+|"
+                                   r"over\s+|more\s+than\s+)?$", before):
+                has = "had" if past else "has"
+                return f"{owner} {has} {amount}{when}."
+            if f.owner and after.lower().find(f" in {f.owner.lower()}", 0, len(_amount(f)) + 40) >= 0:
+                return f"{_cap(amount)} in {f.owner}{when}."
+            return f"{_cap(amount)}{when}."
+        if f.part_of and f.qualifier and f.kind != "count":
+            whole = self.by_id.get(f.part_of)
+            of = f" of the {whole.measure}" if whole and whole.measure else ""
+            of += f" of {whole.owner}" if whole and whole.owner and of else ""
+            verb = "came " if f.qualifier.startswith("from") else ""
+            return f"{_cap(amount)}{of} {verb}{f.qualifier}."
         if f.kind == "percent" and f.change_of:
             base = self.by_id.get(f.change_of)
             measure = base.measure if base and base.measure else "It"
             return self._change_sentence(measure, f, when)
         if verb and owner and _VERB_START.match(verb.group(1)) and f.kind != "percent" \
-                and f.time_kind != "target":
+                and f.time_kind != "target" and f.measure and (
+                    f.measure.split()[-1] in verb.group(1) or f.measure in _VERB_MEASURES):
             return f"{owner} {verb.group(1)} {amount}{when}."
         measure = f.measure or "amount"
         tense = "was" if past else "is"
@@ -705,10 +763,12 @@ class NumericAnswerer:
             (kinds is None or f.kind in kinds),
         )
         unit = ask.unit
+        implied = "area" if ask.intent == "size" else None  # "how big" asks for an area
         required = [t for t in terms if stem(t.word) in _MEASURE_STEMS]
         if ask.intent == "count" and terms is ask.terms:
             required += ask.count_noun
-        return [m for m in matches if (m.focus > 0 or not terms or (unit and m.fact.unit == unit))
+        return [m for m in matches if (m.focus > 0 or not terms or (unit and m.fact.unit == unit)
+                                       or m.fact.kind == implied)
                 and m.score >= self.MIN_SCORE and (not required or any(
                     _strength(t.keys, self.indexed[m.fact.id].focus) for t in required))]
 
@@ -719,7 +779,7 @@ class NumericAnswerer:
         if not ask.years:
             return None
         year = ask.years[0]
-        return str(int(year) - 1) if ask.previous_year else year
+        return _prev_time(year) if ask.previous_year else year
 
     def _lookup(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
                 bonus_kind: str | None = None) -> Answer | None:
@@ -735,7 +795,7 @@ class NumericAnswerer:
             best = next((m for m in matches if m.fact.change and m.fact.change.basis ==
                          "year-on-year" and _year_of(m.fact.time)), None)
             if best is not None:
-                year = str((_year_of(best.fact.time) or 0) - 1)
+                year = _prev_time(str(best.fact.time))
         fitting = [m for m in matches if self._time_fits(m.fact, ask, year)]
         if fitting:
             best = fitting[0]
@@ -746,7 +806,7 @@ class NumericAnswerer:
             for m in matches:
                 f = m.fact
                 if f.change and f.change.basis == "year-on-year" and f.change.unit == "percent" \
-                        and _year_of(f.time) == int(year) + 1 and len(str(f.time)) == 4:
+                        and f.time and _prev_time(f.time) == year:
                     return self._previous_year(f, ask, m.score)
             return self._abstain(ask)
         return self._abstain(ask, f"the {self._label(matches[0].fact)} they give is for another "
@@ -824,19 +884,19 @@ class NumericAnswerer:
             return None
         result = _computed(f.value * factor, unit)
         working = (f"{f.surface} {self._ref(f)} × {factor:.6g} ({unit} per "
-                   f"{f.unit}) ≈ {result}.")
+                   f"{singular_noun(f.unit)}) ≈ {result}.")
         return self._derived(f"About {result}.", f"about {result}", working, [f], score)
 
     def _previous_year(self, f: Fact, ask: Ask, score: float) -> Answer:
         assert f.change is not None
-        year = (_year_of(f.time) or 0) - 1
+        year = _pretty_date(_prev_time(str(f.time)))
         sign = 1 if f.change.direction == "up" else -1
         factor = 1 + sign * f.change.value / 100
         value = f.value / factor
         result = _computed(value, f.unit)
         change = self.by_id.get(f.change.fact or "")
         working = (
-            f"{f.surface} in {f.time} {self._ref(f)} was {f.change.direction} "
+            f"{f.surface} in {_pretty_date(str(f.time))} {self._ref(f)} was {f.change.direction} "
             f"{change.surface if change else f'{f.change.value:g} percent'} "
             f"{f.change.basis} {self._ref(change or f)}, so {year} = {f.surface} ÷ "
             f"{factor:g} ≈ {result}."
@@ -979,8 +1039,8 @@ class NumericAnswerer:
 
     def _until(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         ask.future = True
-        matches = self._dates(ask, relevance, ("target",))
-        matches = [m for m in matches if m.fact.time_kind == "target"]
+        matches = [m for m in self.rank(ask.terms, relevance, lambda f: f.time_kind == "target"
+                                        and f.kind == "date") if m.score >= self.MIN_SCORE]
         if not matches:
             return None
         f = matches[0].fact
@@ -1055,13 +1115,21 @@ class NumericAnswerer:
             return None
         return a, b
 
-    def _label(self, f: Fact) -> str:
+    def _label(self, f: Fact, other: Fact | None = None) -> str:
+        """What a fact is, for working and comparisons; with its owner when ``other`` has the
+        same measure ("renewable power generation in Fuzhou")."""
         if f.kind == "count":
             return " ".join(x for x in (f.qualifier, f.unit) if x)
-        if f.kind == "percent" and f.change_of:
-            base = self.by_id.get(f.change_of)
-            return base.measure if base and base.measure else "it"
-        return f.measure or "the amount"
+        base = self.by_id.get(f.change_of) if f.kind == "percent" and f.change_of else f
+        label = (base.measure if base else None) or "the amount"
+        if other is not None:
+            o = self.by_id.get(other.change_of) if other.kind == "percent" and other.change_of \
+                else other
+            if o is not None and o.measure == (base.measure if base else None) and \
+                    base is not None and base.owner and base.owner != o.owner:
+                label = f"{label} in {base.owner}" if base.owner[0].isupper() else \
+                    f"{label} of {base.owner}"
+        return label
 
     def _add(self, facts: Sequence[Fact], score: float) -> Answer:
         unit = facts[0].unit if len({f.unit for f in facts}) == 1 else None
@@ -1112,7 +1180,7 @@ class NumericAnswerer:
         working = (f"{_amount(fa)} {self._ref(fa)} − {_amount(fb)} {self._ref(fb)} = "
                    f"{result}.")
         more = "more" if fa.kind == "count" else "higher"
-        text = f"{_cap(result)}: {self._label(fa)} {more} than {self._label(fb)}."
+        text = f"{_cap(result)}: {self._label(fa, fb)} {more} than {self._label(fb, fa)}."
         return self._derived(text, result, working, [fa, fb], min(a.score, b.score))
 
     def _year_difference(self, ask: Ask, relevance: Mapping[str, float],
@@ -1155,14 +1223,14 @@ class NumericAnswerer:
         win, lose = (fb, fa) if smaller else (fa, fb)
         if growth:
             verb = "grew more slowly" if smaller else "grew faster"
-            text = (f"{_cap(self._label(win))} {verb}: {win.surface} against {lose.surface} "
-                    f"for {self._label(lose)}.")
+            text = (f"{_cap(self._label(win, lose))} {verb}: up {win.surface} against {lose.surface} "
+                    f"for {self._label(lose, win)}.")
         else:
             word = "fewer" if smaller else "more"
-            text = f"There are {word} {self._label(win)}: {_amount(win)} against {_amount(lose)}."
-        working = (f"{self._label(fa)}: {fa.surface} {self._ref(fa)}; {self._label(fb)}: "
+            text = f"There are {word} {self._label(win, lose)}: {_amount(win)} against {_amount(lose)}."
+        working = (f"{self._label(fa, fb)}: {fa.surface} {self._ref(fa)}; {self._label(fb, fa)}: "
                    f"{fb.surface} {self._ref(fb)}; {fa.surface} > {fb.surface}.")
-        return self._derived(text, self._label(win), working, [fa, fb], min(a.score, b.score))
+        return self._derived(text, self._label(win, lose), working, [fa, fb], min(a.score, b.score))
 
     # -- ratios ---------------------------------------------------------------------------
 
@@ -1226,12 +1294,17 @@ class NumericAnswerer:
         part_terms = [t for t in ask.terms if t.word not in whole_words]
         if not whole_terms or not part_terms:
             return None
-        wholes = self._candidates(ask, relevance, {"count"}, whole_terms)
+        wholes = [w for w in self._candidates(ask, relevance, None, whole_terms)
+                  if w.fact.kind != "percent"]
         if not wholes:
             return self._nothing(ask)
+        with_parts = {f.part_of for f in self.facts if f.part_of}
+        wholes.sort(key=lambda w: (w.fact.id not in with_parts, -w.score))
         whole = wholes[0].fact
-        parts = [p for p in self._candidates(ask, relevance, {"count"}, part_terms)
-                 if p.fact.id != whole.id and p.fact.article == whole.article]
+        parts = [p for p in self._candidates(ask, relevance, None, part_terms)
+                 if p.fact.id != whole.id and p.fact.article == whole.article and (
+                     p.fact.unit == whole.unit or p.fact.kind == whole.kind == "count")]
+        parts.sort(key=lambda p: (p.fact.part_of != whole.id, -p.score))
         if not parts:
             return None
         part = parts[0].fact
@@ -1301,6 +1374,11 @@ def singular_noun(word: str) -> str:
 
 
 _MONEY_KEYS = keys("value") | keys("worth")
+_VALUE_QUESTION = re.compile(
+    r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
+    r"{0,5}?(?:" + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"})) +
+    r")\b|^\s*(?:convert|and\s+the)\b"
+)
 _MEASURE_STEMS = frozenset(
     stem(w) for w in "value worth revenue revenues income sales investment price cost area size "
     "population gdp profit profits turnover budget output capacity salary wage wages debt "
