@@ -721,15 +721,16 @@ class NumericAnswerer:
                                    r"over\s+|more\s+than\s+)?$", before):
                 has = "had" if past else "has"
                 return f"{owner} {has} {amount}{when}."
-            if f.owner and after.lower().find(f" in {f.owner.lower()}", 0, len(_amount(f)) + 40) >= 0:
+            in_owner = f" in {f.owner.lower()}" if f.owner else ""
+            if in_owner and after.lower().find(in_owner, 0, len(_amount(f)) + 40) >= 0:
                 return f"{_cap(amount)} in {f.owner}{when}."
             return f"{_cap(amount)}{when}."
         if f.part_of and f.qualifier and f.kind != "count":
             whole = self.by_id.get(f.part_of)
             of = f" of the {whole.measure}" if whole and whole.measure else ""
             of += f" of {whole.owner}" if whole and whole.owner and of else ""
-            verb = "came " if f.qualifier.startswith("from") else ""
-            return f"{_cap(amount)}{of} {verb}{f.qualifier}."
+            came = "came " if f.qualifier.startswith("from") else ""
+            return f"{_cap(amount)}{of} {came}{f.qualifier}."
         if f.kind == "percent" and f.change_of:
             base = self.by_id.get(f.change_of)
             measure = base.measure if base and base.measure else "It"
@@ -1223,11 +1224,12 @@ class NumericAnswerer:
         win, lose = (fb, fa) if smaller else (fa, fb)
         if growth:
             verb = "grew more slowly" if smaller else "grew faster"
-            text = (f"{_cap(self._label(win, lose))} {verb}: up {win.surface} against {lose.surface} "
-                    f"for {self._label(lose, win)}.")
+            text = (f"{_cap(self._label(win, lose))} {verb}: up {win.surface} against "
+                    f"{lose.surface} for {self._label(lose, win)}.")
         else:
             word = "fewer" if smaller else "more"
-            text = f"There are {word} {self._label(win, lose)}: {_amount(win)} against {_amount(lose)}."
+            text = (f"There are {word} {self._label(win, lose)}: {_amount(win)} against "
+                    f"{_amount(lose)}.")
         working = (f"{self._label(fa, fb)}: {fa.surface} {self._ref(fa)}; {self._label(fb, fa)}: "
                    f"{fb.surface} {self._ref(fb)}; {fa.surface} > {fb.surface}.")
         return self._derived(text, self._label(win, lose), working, [fa, fb], min(a.score, b.score))
