@@ -98,7 +98,7 @@ QUESTION_WORDS = frozenset(
 LIGHT_WORDS = frozenset(
     "work works working worked have has had host hosts hosted base based employ employs "
     "get gets got make makes made do does did hold holds keep be being been there here "
-    "exist put bring take takes".split()
+    "exist put bring take takes reach reaches reached achieve become becomes".split()
 )
 _TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
 _FUTURE = re.compile(r"\b(?:will|expected|expect|expects|going\s+to|by\s+(?:19|20)\d\d)\b")
@@ -598,6 +598,7 @@ class NumericAnswerer:
             entity = local = 0
             common_from_lead = False
             rejected = False
+            missing = 0
             for t in terms:
                 s_focus = _strength(t.keys, ix.focus)
                 s_local = max(_strength(t.keys, ix.own), 0.6 * _strength(t.keys, ix.ctx))
@@ -607,10 +608,15 @@ class NumericAnswerer:
                 elif t.known:
                     entity += 1
                     local += s_local > 0
-                    common_from_lead |= s_local == 0 and s > 0 and not t.proper
+                    common_from_lead |= s_local == 0 and s > 0 and (
+                        not t.proper or not (ix.own | ix.ctx) & _STAND_IN_KEYS)
                 if s == 0 and t.known:
-                    rejected = True
-                    break
+                    # A name the fact's sentence lacks is about something else; one missing
+                    # common word ("reach") may be the question's own wording, two are not.
+                    missing += 1
+                    if t.proper or missing >= 2:
+                        rejected = True
+                        break
                 got += t.weight * s
             # What the question is about must be in the fact's own sentence; only a name may
             # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
@@ -847,7 +853,12 @@ class NumericAnswerer:
                    f"as {f.surface} ({eq.surface})."
             return self._direct(eq, ask, score, text=text, short=eq.surface)
         converted = self._convert(f, ask.unit, score)
-        return converted or self._direct(f, ask, score)
+        if converted is not None:
+            return converted
+        direct = self._direct(f, ask, score)
+        note = f" The articles give no rate to convert it to {ask.unit}."
+        return Answer(direct.answer + note, True, "rule", direct.confidence, direct.citations,
+                      None, direct.short_answer)
 
     # -- conversions ----------------------------------------------------------------------
 
@@ -1358,7 +1369,7 @@ def echo(question: str) -> str:
         elif aux == "will":
             verb = f"will {verb}"
         return f"{m.group('wh')} {m.group('subj')} {verb}{m.group('tail')}"
-    if m := _BE_QUESTION.match(q):
+    if (m := _BE_QUESTION.match(q)) and not m.group("wh").lower().startswith("how many"):
         tail = m.group("tail")
         if tail.strip().lower().startswith("worth"):
             return f"{m.group('wh')} {m.group('subj')} {m.group('aux')}{tail}"
@@ -1376,6 +1387,12 @@ def singular_noun(word: str) -> str:
 
 
 _MONEY_KEYS = keys("value") | keys("worth")
+# Nouns that stand in for a name said earlier ("the city" for Wenzhou): a name from the
+# headline or lead may match a fact whose sentence says one of these.
+_STAND_IN_KEYS = frozenset(
+    stem(w) for w in "city town country province state region district county municipality "
+    "company firm group government nation capital".split()
+)
 _VALUE_QUESTION = re.compile(
     r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
     r"{0,5}?(?:" + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"})) +
