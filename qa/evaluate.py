@@ -112,7 +112,7 @@ class Case:
     answerable: bool
     answers: tuple[str, ...] = ()
     number: ExpectedNumber | None = None
-    cite: tuple[str, ...] = ()  # sentence ids an answer must cite
+    cite: tuple[str, ...] = ()  # sentence ids an answer must cite ("a|b": either will do)
     cite_ok: tuple[str, ...] = ()  # sentence ids it may also cite
     history: tuple[Turn, ...] = ()
     tags: tuple[str, ...] = ()
@@ -310,9 +310,10 @@ def case_problems(case: Case, sentence_ids: set[str], article_ids: set[str]) -> 
     problems = []
     if case.article not in article_ids:
         problems.append(f"article {case.article!r} is not in the corpus")
-    for sid in case.cite + case.cite_ok:
-        if sid not in sentence_ids:
-            problems.append(f"cited sentence {sid!r} does not exist in the corpus")
+    for requirement in case.cite + case.cite_ok:
+        for sid in sorted(metrics.alternatives(requirement)):
+            if sid not in sentence_ids:
+                problems.append(f"cited sentence {sid!r} does not exist in the corpus")
     return problems
 
 

@@ -228,22 +228,28 @@ def numeric_match(
 # --- citations and abstention ---------------------------------------------------------------
 
 
+def alternatives(requirement: str) -> set[str]:
+    """The ids that satisfy one requirement: "a" is just a, "a|b" is a or b (a fact the
+    article states twice)."""
+    return set(requirement.split("|"))
+
+
 def citation_precision(
     cited: Sequence[str], required: Iterable[str], allowed: Iterable[str] = ()
 ) -> float:
     """Share of the cited sentences that are required or allowed (1.0 when nothing is cited)."""
     if not cited:
         return 1.0
-    ok = set(required) | set(allowed)
+    ok = set().union(*map(alternatives, required), allowed)
     return sum(c in ok for c in cited) / len(cited)
 
 
 def citation_recall(cited: Iterable[str], required: Sequence[str]) -> float:
-    """Share of the required sentences that are cited (1.0 when nothing is required)."""
+    """Share of the requirements that are cited (1.0 when nothing is required)."""
     if not required:
         return 1.0
     got = set(cited)
-    return sum(r in got for r in required) / len(required)
+    return sum(bool(alternatives(r) & got) for r in required) / len(required)
 
 
 @dataclass(frozen=True)
@@ -276,17 +282,18 @@ def abstention_scores(abstained: Sequence[bool], unanswerable: Sequence[bool]) -
 # --- retrieval ------------------------------------------------------------------------------
 
 
-def recall_at_k(ranked: Sequence[str], relevant: Iterable[str], k: int) -> float:
-    """Share of the relevant ids among the first ``k`` ranked ids (0.0 with none relevant)."""
-    rel = set(relevant)
-    if not rel:
+def recall_at_k(ranked: Sequence[str], relevant: Sequence[str], k: int) -> float:
+    """Share of the relevant ids (or "a|b" alternatives) among the first ``k`` ranked ids
+    (0.0 with none relevant)."""
+    if not relevant:
         return 0.0
-    return len(rel & set(ranked[:k])) / len(rel)
+    top = set(ranked[:k])
+    return sum(bool(alternatives(r) & top) for r in relevant) / len(relevant)
 
 
 def reciprocal_rank(ranked: Sequence[str], relevant: Iterable[str]) -> float:
     """1 / (1-based rank of the first relevant id), 0.0 when none is ranked."""
-    rel = set(relevant)
+    rel = set().union(*map(alternatives, relevant))
     for i, sid in enumerate(ranked, start=1):
         if sid in rel:
             return 1.0 / i

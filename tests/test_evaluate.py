@@ -138,13 +138,15 @@ def test_an_unknown_sentence_id_is_reported_not_passed(runner: CliRunner, tmp_pa
         tmp_path / "t.jsonl",
         case(id="ghost", cite=[f"{SEED}:s99"]),
         case(id="elsewhere", article="no-such-article", cite=["no-such-article:s0"]),
+        case(id="half-ghost", cite=[f"{SEED}:s10|{SEED}:s77"]),
         case(id="fine"),
     )
     result = runner.invoke(main, ["eval", str(path), *CORPUS_ARGS])
     assert result.exit_code == 1
     assert f"ghost ({path}:1): cited sentence '{SEED}:s99' does not exist" in result.output
     assert "article 'no-such-article' is not in the corpus" in result.output
-    assert "2 invalid case(s)" in result.output
+    assert f"half-ghost ({path}:3): cited sentence '{SEED}:s77' does not exist" in result.output
+    assert "3 invalid case(s)" in result.output
 
 
 def test_an_engine_error_fails_its_case_and_the_run_goes_on(
