@@ -77,7 +77,7 @@ def format_comparison(system: Report, baseline: Report) -> str:
     for _title, key, kind in _COLUMNS[2:]:
         b, s = base.get(key), ours.get(key)
         diff = "-" if b is None or s is None else _show(s - b, kind)
-        if diff not in ("-",) and not diff.startswith("-"):
+        if not diff.startswith("-"):
             diff = "+" + diff
         lines.append(f"{key:<22}{_show(b, kind):>10}{_show(s, kind):>10}{diff:>10}")
     return "\n".join(lines)
