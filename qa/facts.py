@@ -1057,19 +1057,29 @@ class _SentenceReader:
         to the valley"), or after the subject when the date leads the sentence."""
         toks = _tokens(self.text, c_start, date.start)
         verb_at = None
-        for i in range(len(toks) - 1, -1, -1):
-            tok = toks[i]
-            if tok.text[0].islower() and (
-                _is_verbish(tok, toks[i - 1] if i else None)
-                and not tok.low.endswith("ly")
-                or (tok.low.endswith("ing") and len(tok.low) > 5)
-            ):
-                verb_at = i
-                while verb_at > 0 and (
-                    toks[verb_at - 1].low in _AUX or toks[verb_at - 1].low.endswith("ly")
-                ):
-                    verb_at -= 1
+        # A finite verb ("generated", "was") first; a verb in -ing ("aiming") only without one,
+        # since "operating" in "generated operating revenues" is no verb.
+        for finite in (True, False):
+            for i in range(len(toks) - 1, -1, -1):
+                tok = toks[i]
+                if not tok.text[0].islower():
+                    continue
+                if finite:
+                    hit = _is_verbish(tok, toks[i - 1] if i else None) and not tok.low.endswith(
+                        "ly"
+                    )
+                else:
+                    hit = tok.low.endswith("ing") and len(tok.low) > 5
+                if hit:
+                    verb_at = i
+                    break
+            if verb_at is not None:
                 break
+        if verb_at is not None:
+            while verb_at > 0 and (
+                toks[verb_at - 1].low in _AUX or toks[verb_at - 1].low.endswith("ly")
+            ):
+                verb_at -= 1
         if verb_at is not None:
             start, end = toks[verb_at].start, date.start
         else:

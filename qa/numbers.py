@@ -83,7 +83,8 @@ def parse_number(text: str) -> float | None:
 
     Returns None when ``text`` is not a number.
     """
-    words = re.sub(r"[-\s]+", " ", text.strip().lower()).replace(" and ", " ").split()
+    spaced = re.sub(r"[-\s]+", " ", text.strip().lower()).replace(" and ", " ")
+    words = spaced.replace("half a ", "half ").replace("half an ", "half ").split()
     if not words:
         return None
     total = 0.0

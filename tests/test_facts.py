@@ -1,0 +1,225 @@
+"""Every number of the seed article and of the second article, read as a fact."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from qa.facts import Fact, extract_facts
+from qa.ingest import clean, load_corpus
+from qa.sentences import split_sentences
+from qa.types import Article
+from tests.support import SECOND_DIR, SEED_DIR
+
+SEED = "china-gene-medicine-valley-wenzhou"
+HARBOR = "harbor-solar-farm"
+
+
+@cache
+def article(folder: str, article_id: str) -> Article:
+    return next(a for a in load_corpus(folder) if a.id == article_id)
+
+
+@cache
+def facts_of(folder: str, article_id: str) -> tuple[Fact, ...]:
+    a = article(folder, article_id)
+    return tuple(extract_facts(a, split_sentences(a)))
+
+
+def seed_facts() -> tuple[Fact, ...]:
+    return facts_of(str(SEED_DIR), SEED)
+
+
+def harbor_facts() -> tuple[Fact, ...]:
+    return facts_of(str(SECOND_DIR), HARBOR)
+
+
+def by_surface(facts: tuple[Fact, ...], surface: str, nth: int = 0) -> Fact:
+    found = [f for f in facts if f.surface == surface]
+    assert found, f"no fact reads {surface!r}: {[f.surface for f in facts]}"
+    return found[nth]
+
+
+# surface, value, unit, kind, measure, owner, time, time_kind, sentence index
+SEED_TABLE = [
+    ("100 billion yuan", 1e11, "yuan", "money", "target value", "the city's health industry",
+     "2025", "target", 1),
+    ("$15.78 billion", 1.578e10, "US dollars", "money", "target value",
+     "the city's health industry", "2025", "target", 1),
+    ("2025", 2025, None, "date", "aiming to raise the value of its health industry", "the city",
+     "2025", "target", 1),
+    ("2019", 2019, None, "date", "established", "the valley", "2019", "year", 2),
+    ("5 square kilometers", 5, "square kilometers", "area", "area", "the valley", None, None, 2),
+    ("15 billion yuan", 1.5e10, "yuan", "money", "investment", "the valley", None, None, 2),
+    ("June 2020", 2020, None, "date", "attracted to the valley", "Uren Biotech", "2020-06",
+     "month", 5),
+    ("last year", 2021, None, "date",
+     "authorized by the China National Intellectual Property Administration",
+     "Uren Biotech's CAR-T technology", "2021", "resolved-relative", 7),
+    ("1.2 million yuan", 1.2e6, "yuan", "money", "price per injection", None, "2022-03-08",
+     "current", 8),
+    ("$189,000", 189000, "US dollars", "money", "price per injection", None, "2022-03-08",
+     "current", 8),
+    ("6,053", 6053, "professionals", "count", "count", "the valley", "2022-03-08", "current", 10),
+    ("two", 2, "academicians", "count", "count", "the valley", "2022-03-08", "current", 10),
+    ("69", 69, "talents", "count", "count", "the valley", "2022-03-08", "current", 10),
+    ("187", 187, "graduates", "count", "count", "the valley", "2022-03-08", "current", 10),
+    ("589", 589, "graduates", "count", "count", "the valley", "2022-03-08", "current", 10),
+    ("125", 125, "enterprises", "count", "count", "the valley", "2021", "year", 11),
+    ("10.23 billion yuan", 1.023e10, "yuan", "money", "operating revenue",
+     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
+    ("548 million yuan", 5.48e8, "yuan", "money", "tax revenue",
+     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
+    ("2021", 2021, None, "date", "generated operating and tax revenues",
+     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
+    ("34.7 percent", 34.7, "percent", "percent", "operating revenue growth",
+     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
+    ("31.4 percent", 31.4, "percent", "percent", "tax revenue growth",
+     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
+]
+
+HARBOR_TABLE = [
+    ("Tuesday", 2023, None, "date", "connected to the power grid", "a floating solar farm",
+     "2023-09-12", "resolved-relative", 0),
+    ("1.8 square kilometers", 1.8, "square kilometers", "area", "area", "the farm", None, None,
+     1),
+    ("2.4 billion yuan", 2.4e9, "yuan", "money", "cost", "the farm", None, None, 1),
+    ("$330 million", 3.3e8, "US dollars", "money", "cost", "the farm", None, None, 1),
+    ("April 2021", 2021, None, "date", "started", "Construction", "2021-04", "month", 2),
+    ("420,000", 420000, "panels", "count", "count", "the farm", None, None, 3),
+    ("600 megawatts", 600, "megawatts", "power", "installed capacity", "the farm", None, None, 3),
+    ("720 million kilowatt-hours", 7.2e8, "kilowatt-hours", "energy", "annual generation",
+     "the farm", None, "expected", 4),
+    ("300,000", 300000, "households", "count", "count", "the farm", None, "expected", 4),
+    ("1.5 billion yuan", 1.5e9, "yuan", "money", "cost", "the project", None, None, 5),
+    ("600 million yuan", 6e8, "yuan", "money", "cost", "the project", None, None, 5),
+    ("the first half of 2023", 2023, None, "date", "reached",
+     "renewable power generation in Fuzhou and Xiamen", "2023-H1", "half-year", 6),
+    ("5.6 billion kWh", 5.6e9, "kilowatt-hours", "energy", "renewable power generation",
+     "Fuzhou", "2023-H1", "half-year", 6),
+    ("3.2 billion kWh", 3.2e9, "kilowatt-hours", "energy", "renewable power generation",
+     "Xiamen", "2023-H1", "half-year", 6),
+    ("18.5 percent", 18.5, "percent", "percent", "renewable power generation growth", "Fuzhou",
+     "2023-H1", "half-year", 6),
+    ("12.2 percent", 12.2, "percent", "percent", "renewable power generation growth", "Xiamen",
+     "2023-H1", "half-year", 6),
+    ("350", 350, "jobs", "count", "count", "the farm", None, "expected", 9),
+    ("400 megawatts", 400, "megawatts", "power", "target capacity", "a second phase", "2026",
+     "target", 10),
+    ("2026", 2026, None, "date", "build a second phase", "the company", "2026", "target", 10),
+    ("1.6 billion yuan", 1.6e9, "yuan", "money", "target investment", "the company", "2026",
+     "target", 10),
+    ("$220 million", 2.2e8, "US dollars", "money", "target investment", "the company", "2026",
+     "target", 10),
+]
+
+
+def _check(facts: tuple[Fact, ...], article_id: str, row: tuple) -> None:
+    surface, value, unit, kind, measure, owner, time, time_kind, sentence = row
+    nth = 1 if (article_id, surface) == (HARBOR, "2.4 billion yuan") and sentence == 5 else 0
+    f = by_surface(facts, surface, nth)
+    assert f.value == pytest.approx(value)
+    assert (f.unit, f.kind, f.measure, f.owner) == (unit, kind, measure, owner)
+    assert (f.time, f.time_kind) == (time, time_kind)
+    assert f.sentence == f"{article_id}:s{sentence}"
+
+
+@pytest.mark.parametrize("row", SEED_TABLE, ids=[r[0] for r in SEED_TABLE])
+def test_every_number_of_the_seed_article(row: tuple) -> None:
+    _check(seed_facts(), SEED, row)
+
+
+@pytest.mark.parametrize("row", HARBOR_TABLE, ids=[r[0] for r in HARBOR_TABLE])
+def test_every_number_of_the_second_article(row: tuple) -> None:
+    _check(harbor_facts(), HARBOR, row)
+
+
+def test_no_number_is_missed_or_invented() -> None:
+    assert sorted(f.surface for f in seed_facts()) == sorted(r[0] for r in SEED_TABLE)
+    harbor = sorted(f.surface for f in harbor_facts())
+    # The second article repeats "2.4 billion yuan" and says "five years".
+    assert harbor == sorted([*(r[0] for r in HARBOR_TABLE), "2.4 billion yuan", "five years"])
+
+
+@pytest.mark.parametrize("facts", [seed_facts, harbor_facts])
+def test_offsets_point_into_the_article_text(facts) -> None:  # type: ignore[no-untyped-def]
+    for f in facts():
+        folder = SEED_DIR if f.article == SEED else SECOND_DIR
+        assert article(str(folder), f.article).text[f.start : f.end] == f.surface
+        assert f.id.startswith(f"{f.article}:f")
+    ids = [f.id for f in facts()]
+    assert len(ids) == len(set(ids))
+
+
+def test_respectively_pairs_and_their_changes() -> None:
+    facts = seed_facts()
+    operating = by_surface(facts, "10.23 billion yuan")
+    tax = by_surface(facts, "548 million yuan")
+    assert operating.change is not None and tax.change is not None
+    assert (operating.change.value, operating.change.direction, operating.change.basis) == (
+        34.7, "up", "year-on-year")
+    assert tax.change.value == 31.4
+    assert by_surface(facts, "34.7 percent").change_of == operating.id
+    assert by_surface(facts, "31.4 percent").change_of == tax.id
+    assert operating.change.fact == by_surface(facts, "34.7 percent").id
+
+
+def test_lists_have_parts_that_belong_to_the_whole() -> None:
+    facts = seed_facts()
+    whole = by_surface(facts, "6,053")
+    parts = [f for f in facts if f.part_of == whole.id]
+    assert [(p.surface, p.qualifier, p.unit) for p in parts] == [
+        ("two", None, "academicians"),
+        ("69", "national or provincial leading", "talents"),
+        ("187", "doctoral", "graduates"),
+        ("589", "master's", "graduates"),
+    ]
+    harbor = harbor_facts()
+    cost = by_surface(harbor, "2.4 billion yuan", 1)
+    loans = by_surface(harbor, "1.5 billion yuan")
+    assert loans.part_of == cost.id and loans.qualifier == "from bank loans"
+    assert by_surface(harbor, "600 million yuan").qualifier == "from the provincial government"
+
+
+def test_parenthetical_equivalents() -> None:
+    facts = seed_facts()
+    assert by_surface(facts, "$15.78 billion").equivalent_of == by_surface(
+        facts, "100 billion yuan").id
+    assert by_surface(facts, "$189,000").equivalent_of == by_surface(facts, "1.2 million yuan").id
+    assert by_surface(harbor_facts(), "$330 million").equivalent_of == by_surface(
+        harbor_facts(), "2.4 billion yuan").id
+
+
+def test_facts_print_as_json() -> None:
+    d = by_surface(seed_facts(), "10.23 billion yuan").to_dict()
+    assert json.loads(json.dumps(d))["change"]["basis"] == "year-on-year"
+    assert d["value"] == 10230000000
+    assert set(d) >= {"id", "value", "unit", "measure", "owner", "time", "time_kind", "change",
+                      "part_of", "equivalent_of", "sentence", "start", "end", "surface"}
+
+
+def test_a_new_article_gets_its_facts_the_same_way() -> None:
+    raw = (
+        "Northgate Wind Park\n\nREUTERS|Updated: May 2, 2024\n\n"
+        "The Northgate wind park, which opened in 2018, covers 12 square kilometers and cost "
+        "900 million euros ($970 million).\n\n"
+        "The park employs 240 people, including 35 engineers and 12 technicians.\n\n"
+        "Its output reached 410 million kilowatt-hours last year, down 4.5 percent "
+        "year-on-year.\n"
+    )
+    a = clean(raw, "northgate")
+    facts = extract_facts(a, split_sentences(a))
+    got = {f.surface: f for f in facts}
+    assert got["2018"].measure == "opened" and got["2018"].owner == "the Northgate wind park"
+    assert (got["12 square kilometers"].measure, got["12 square kilometers"].unit) == (
+        "area", "square kilometers")
+    assert got["900 million euros"].measure == "cost"
+    assert got["$970 million"].equivalent_of == got["900 million euros"].id
+    assert got["240"].unit == "people" and got["240"].owner == "the park"
+    assert got["35"].part_of == got["240"].id and got["12"].unit == "technicians"
+    output = got["410 million kilowatt-hours"]
+    assert output.measure == "output" and (output.time, output.time_kind) == (
+        "2023", "resolved-relative")
+    assert output.change is not None and output.change.direction == "down"

@@ -1,0 +1,150 @@
+"""Numbers, units and dates read from real sentences of the seed and the second article."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.numbers import (
+    asked_unit,
+    conversion_factor,
+    find_dates,
+    find_quantities,
+    format_amount,
+    format_number,
+    parse_number,
+)
+
+SEED_S1 = (
+    "The city is currently aiming to raise the value of its health industry to 100 billion "
+    "yuan ($15.78 billion) by 2025."
+)
+SEED_S11 = (
+    "The 125 biopharmaceutical enterprises in the valley generated operating and tax revenues "
+    "of 10.23 billion yuan and 548 million yuan in 2021, up 34.7 percent and 31.4 percent "
+    "year-on-year respectively."
+)
+HARBOR_S6 = (
+    "In the first half of 2023, renewable power generation in Fuzhou and Xiamen reached 5.6 "
+    "billion kWh and 3.2 billion kWh, up 18.5 percent and 12.2 percent year-on-year "
+    "respectively."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("6,053", 6053),
+        ("10.23 billion", 1.023e10),
+        ("548 million", 5.48e8),
+        ("two", 2),
+        ("a dozen", 12),
+        ("twenty-five", 25),
+        ("one hundred and five", 105),
+        ("420,000", 420000),
+        ("half a million", 500000),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_parse_number_rejects_words() -> None:
+    assert parse_number("valley") is None
+
+
+def test_money_and_parenthetical_equivalent_are_positive_amounts() -> None:
+    found = find_quantities(SEED_S1, [(d.start, d.end) for d in find_dates(SEED_S1)])
+    assert [(q.value, q.unit, q.kind, q.surface) for q in found] == [
+        (1e11, "yuan", "money", "100 billion yuan"),
+        (1.578e10, "US dollars", "money", "$15.78 billion"),
+    ]
+
+
+def test_percent_is_not_a_percentage_year() -> None:
+    found = find_quantities(SEED_S11, [(d.start, d.end) for d in find_dates(SEED_S11)])
+    percents = [q for q in found if q.kind == "percent"]
+    assert [(q.value, q.unit, q.surface) for q in percents] == [
+        (34.7, "percent", "34.7 percent"),
+        (31.4, "percent", "31.4 percent"),
+    ]
+    assert [q.value for q in found if q.kind == "number"] == [125]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("spans 5 square kilometers", 5, "square kilometers", "area"),
+        ("covers 1.8 square kilometers of the harbor", 1.8, "square kilometers", "area"),
+        ("a plot of 3.2 km2", 3.2, "square kilometers", "area"),
+        ("capacity of 600 megawatts", 600, "megawatts", "power"),
+        ("720 million kilowatt-hours of electricity", 7.2e8, "kilowatt-hours", "energy"),
+        ("reached 5.6 billion kWh", 5.6e9, "kilowatt-hours", "energy"),
+        ("cost US$45 million", 4.5e7, "US dollars", "money"),
+        ("a deal worth €3bn", 3e9, "euros", "money"),
+        ("1.2 million yuan ($189,000) per injection", 1.2e6, "yuan", "money"),
+        ("up 12% on the year", 12, "percent", "percent"),
+    ],
+)
+def test_units(text: str, value: float, unit: str, kind: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit, q.kind) == (pytest.approx(value), unit, kind)
+    assert text[q.start : q.end] == q.surface
+
+
+def test_numbers_inside_names_are_not_quantities() -> None:
+    text = "COVID-19 slowed the G20 talks on 5G and CAR-T therapy; one of them failed."
+    assert find_quantities(text) == []
+
+
+def test_dates_and_years_in_their_company() -> None:
+    text = "Uren Biotech, which was attracted to the valley in June 2020, grew; March 8, 2022."
+    assert [(d.time, d.kind, d.surface) for d in find_dates(text)] == [
+        ("2020-06", "month", "June 2020"),
+        ("2022-03-08", "date", "March 8, 2022"),
+    ]
+    assert [d.time for d in find_dates("The valley, which was established in 2019, spans")] == [
+        "2019"
+    ]
+    assert [(d.time, d.preposition) for d in find_dates(SEED_S1)] == [("2025", "by")]
+    # A four-digit count is not a year.
+    assert find_dates("It employs 2019 workers") == []
+
+
+def test_relative_dates_resolve_against_the_article_date() -> None:
+    text = "technology, which was authorized by the administration last year, to treat"
+    (d,) = find_dates(text, "2022-03-08")
+    assert (d.time, d.kind, d.surface) == ("2021", "resolved-relative", "last year")
+    (d,) = find_dates("was connected to the power grid on Tuesday", "2023-09-14")
+    assert d.time == "2023-09-12"
+    assert find_dates(text) == []  # no article date: nothing to resolve against
+
+
+def test_periods_of_a_year() -> None:
+    (d,) = find_dates(HARBOR_S6)
+    assert (d.time, d.kind, d.surface) == ("2023-H1", "half-year", "the first half of 2023")
+    assert find_dates("in the third quarter of 2021")[0].time == "2021-Q3"
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How much is that in dollars?", "US dollars"),
+        ("what's the target in US dollars", "US dollars"),
+        ("worth in usd", "US dollars"),
+        ("how big in km2", "square kilometers"),
+        ("in square miles?", "square miles"),
+        ("the revenue in yuan", "yuan"),
+        ("How big is it?", None),
+    ],
+)
+def test_asked_unit(question: str, unit: str | None) -> None:
+    assert asked_unit(question) == unit
+
+
+def test_formatting_and_conversion() -> None:
+    assert format_number(6053) == "6,053"
+    assert format_amount(7.5946e9, "yuan") == "7.59 billion yuan"
+    assert format_amount(2.367e9, "US dollars") == "$2.37 billion"
+    assert format_amount(776, "graduates") == "776 graduates"
+    assert conversion_factor("square kilometers", "hectares") == pytest.approx(100)
+    assert conversion_factor("square kilometers", "yuan") is None
