@@ -72,10 +72,12 @@ def free_port() -> int:
 
 @dataclass
 class LiveServer:
-    """A running ``qa serve``: its base ``url`` and the file its stdout and stderr go to."""
+    """A running ``qa serve``: its base ``url``, the file its stdout and stderr go to, and
+    its feedback database."""
 
     url: str
     log_path: Path
+    feedback_db: Path
     process: subprocess.Popen[bytes]
 
     def log(self) -> str:
@@ -86,26 +88,13 @@ def start_server(corpus: Path, folder: Path, timeout: float = 30.0) -> LiveServe
     """Start ``qa serve`` on a free port and wait until ``/healthz`` answers 200."""
     port = free_port()
     log_path = folder / "serve.log"
+    feedback_db = folder / "feedback.sqlite3"
     env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
-    command = [
-        sys.executable,
-        "-m",
-        "qa",
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        "2",
-        "--corpus",
-        str(corpus),
-        "--feedback-db",
-        str(folder / "feedback.sqlite3"),
-    ]
+    command = [sys.executable, "-m", "qa", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--workers", "2", "--corpus", str(corpus), "--feedback-db", str(feedback_db)]
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    server = LiveServer(f"http://127.0.0.1:{port}", log_path, process)
+    server = LiveServer(f"http://127.0.0.1:{port}", log_path, feedback_db, process)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

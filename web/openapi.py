@@ -39,6 +39,10 @@ def _obj(
 
 
 NULLABLE_STRING = {"type": ["string", "null"]}
+
+# "Not blank": one character that Python's str.split() (what the engine uses) does not count
+# as a space. Spelled out, because a regex's \s differs between ECMA and Python.
+NOT_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 COUNT = {"type": "integer", "minimum": 0}
 
 
@@ -49,7 +53,7 @@ def schemas(settings: Settings) -> dict[str, Any]:
         "type": "string",
         "minLength": 1,
         "maxLength": limit,
-        "pattern": r"\S",
+        "pattern": NOT_BLANK,
         "description": f"Not blank; at most {limit} characters once spaces are collapsed.",
         "example": "How many professionals work in the valley?",
     }
@@ -141,7 +145,7 @@ def feedback_schemas(settings: Settings) -> dict[str, Any]:
     from qa.feedback import MAX_CITATIONS, MAX_COMMENT_CHARS, VERDICTS
 
     limit = settings.max_question_chars
-    sentence_id = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": r"\S"}
+    sentence_id = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NOT_BLANK}
     optional_text = {"type": ["string", "null"], "maxLength": 20 * limit}
     return {
         "Feedback": _obj(
@@ -150,7 +154,7 @@ def feedback_schemas(settings: Settings) -> dict[str, Any]:
                     "type": "string",
                     "minLength": 1,
                     "maxLength": limit,
-                    "pattern": r"\S",
+                    "pattern": NOT_BLANK,
                     "description": "The question that was asked.",
                 },
                 "answer": {

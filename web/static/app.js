@@ -133,8 +133,10 @@
     send.querySelector(".send-label").textContent = busy ? "Asking…" : "Ask";
   }
 
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
   function scrollIntoView(node) {
-    node.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    node.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
   }
 
   async function ask(text) {
