@@ -18,28 +18,12 @@ from .analysis import expand, tokens
 from .answer import Answerer
 from .config import Settings
 from .errors import QuestionError
-
-try:  # TEMPORARY until the numeric layer lands (issue 3)
-    from .facts import Fact, extract_facts
-    from .rules import NumericAnswerer
-except ImportError:  # pragma: no cover
-    Fact = object  # type: ignore[misc,assignment]
-
-    def extract_facts(article, sentences):  # type: ignore[no-untyped-def]
-        return []
-
-    class NumericAnswerer:  # type: ignore[no-redef]
-        def __init__(self, *args):  # type: ignore[no-untyped-def]
-            pass
-
-        def answer(self, question, relevance):  # type: ignore[no-untyped-def]
-            return None
-
-
+from .facts import Fact, extract_facts
 from .ingest import load_corpus
 from .passages import build_passages
 from .quotes import attribute
 from .retriever import Retriever
+from .rules import NumericAnswerer
 from .sentences import split_sentences
 from .types import Answer, Article, Citation, Passage, Sentence, Turn
 
