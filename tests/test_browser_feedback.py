@@ -173,7 +173,7 @@ def last_feedback(db: Path) -> tuple[str, str, str | None, str | None]:
         row = conn.execute(
             "SELECT question, answer, correct_answer, comment FROM feedback ORDER BY id DESC"
         ).fetchone()
-    return row  # type: ignore[no-any-return]
+    return row
 
 
 def test_markup_in_feedback_is_sent_and_stored_as_text_and_runs_nothing(
