@@ -67,6 +67,7 @@ GROUPS: dict[str, str] = {
     "household": "household households home homes",
     "loan": "loan loans borrowing borrowings",
     "capacity": "capacity capacities",
+    "medicine": "medicine medicines drug drugs treatment treatments therapy therapies medication",
 }
 # Phrases rewritten in a question before its words are read.
 PHRASES: tuple[tuple[str, str], ...] = (
@@ -91,7 +92,7 @@ QUESTION_WORDS = frozenset(
         "add up plus count counting convert converted compared compare between than "
         "beat exceed higher lower bigger smaller larger later earlier there own around left "
         "until till remain remaining time date month day deadline since far money "
-        "currently now today current share proportion fraction part portion"
+        "currently now today current existing present share proportion fraction part portion"
     ).split()
 )
 # Verbs that carry no measure: "work in", "have", "host".
@@ -110,15 +111,51 @@ _PREVIOUS_YEAR = re.compile(
 _WORD = re.compile(r"[a-z0-9$€£¥][\w'$.&-]*")
 # Irregular past forms, so "built" finds "build" (general English).
 _BASE_FORM = {
-    "built": "build", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise",
-    "fell": "fall", "fallen": "fall", "made": "make", "sold": "sell", "bought": "buy",
-    "paid": "pay", "spent": "spend", "won": "win", "lost": "lose", "began": "begin",
-    "begun": "begin", "came": "come", "went": "go", "gone": "go", "held": "hold",
-    "led": "lead", "took": "take", "taken": "take", "gave": "give", "given": "give",
-    "brought": "bring", "kept": "keep", "found": "found", "set": "set", "hit": "hit",
-    "cost": "cost", "shrank": "shrink", "sank": "sink", "drew": "draw", "drawn": "draw",
-    "chose": "choose", "chosen": "choose", "saw": "see", "seen": "see", "got": "get",
-    "gotten": "get", "ran": "run", "wrote": "write", "written": "write", "opened": "open",
+    "built": "build",
+    "grew": "grow",
+    "grown": "grow",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "made": "make",
+    "sold": "sell",
+    "bought": "buy",
+    "paid": "pay",
+    "spent": "spend",
+    "won": "win",
+    "lost": "lose",
+    "began": "begin",
+    "begun": "begin",
+    "came": "come",
+    "went": "go",
+    "gone": "go",
+    "held": "hold",
+    "led": "lead",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "brought": "bring",
+    "kept": "keep",
+    "found": "found",
+    "set": "set",
+    "hit": "hit",
+    "cost": "cost",
+    "shrank": "shrink",
+    "sank": "sink",
+    "drew": "draw",
+    "drawn": "draw",
+    "chose": "choose",
+    "chosen": "choose",
+    "saw": "see",
+    "seen": "see",
+    "got": "get",
+    "gotten": "get",
+    "ran": "run",
+    "wrote": "write",
+    "written": "write",
+    "opened": "open",
 }
 
 
@@ -431,8 +468,10 @@ def _months_between(start: str, end: str) -> int | None:
 
 # --- the answerer -----------------------------------------------------------------------
 
-_SIDES_SPLIT = re.compile(r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"
-                          r"outpaced?)\s+|\s*&\s*")
+_SIDES_SPLIT = re.compile(
+    r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"
+    r"outpaced?)\s+|\s*&\s*"
+)
 _BOUNDARY = frozenset(
     "is are was were do does did have has had how many much what which who the a an in on at "
     "by of for to from there altogether together combined total sum grew grow rise rose "
@@ -501,8 +540,14 @@ class NumericAnswerer:
             if f.kind == "money":  # any amount of money is a value, a worth
                 focus |= _MONEY_KEYS
             self.index.append(
-                _Indexed(f, focus | _keyset(f.owner), focus, ctx_cache[f.sentence],
-                         self.lead.get(f.article, frozenset()), _event_verbs(f))
+                _Indexed(
+                    f,
+                    focus | _keyset(f.owner),
+                    focus,
+                    ctx_cache[f.sentence],
+                    self.lead.get(f.article, frozenset()),
+                    _event_verbs(f),
+                )
             )
         self.indexed = {ix.fact.id: ix for ix in self.index}
         vocabulary: set[str] = set()
@@ -515,7 +560,9 @@ class NumericAnswerer:
         self.speller = Speller(vocabulary)
         self.known_words = frozenset(
             {w for words in GROUPS.values() for w in words.split()}
-            | QUESTION_WORDS | LIGHT_WORDS | set(STOP_WORDS)
+            | QUESTION_WORDS
+            | LIGHT_WORDS
+            | set(STOP_WORDS)
         )
         self.rates = self._rates()
 
@@ -523,8 +570,9 @@ class NumericAnswerer:
 
     def read(self, question: str) -> Ask | None:
         """What ``question`` asks for, or None when it is not a numeric question."""
-        text = " ".join(self._spell(w)
-                        for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", question.lower()))
+        text = " ".join(
+            self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", question.lower())
+        )
         text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
         for pattern, repl in PHRASES:
             text = re.sub(pattern, repl, text)
@@ -569,23 +617,27 @@ class NumericAnswerer:
                 continue
             out.append(self._term(w))
             if "-" in w:
-                out += [self._term(p) for p in w.split("-")
-                        if p and p not in STOP_WORDS and p not in QUESTION_WORDS]
+                out += [
+                    self._term(p)
+                    for p in w.split("-")
+                    if p and p not in STOP_WORDS and p not in QUESTION_WORDS
+                ]
         return out
 
     def _is_focus_term(self, term: Term) -> bool:
         return any(_strength(term.keys, ix.focus) for ix in self.index)
 
     def _numeric_value_question(self, ask: Ask) -> bool:
-        """"What was the operating revenue?" is numeric; "What disease ...?" is not."""
+        """ "What was the operating revenue?" is numeric; "What disease ...?" is not."""
         if ask.unit:
             return True
         return bool(_VALUE_QUESTION.match(ask.text))
 
     # -- matching -------------------------------------------------------------------------
 
-    def rank(self, terms: Sequence[Term], relevance: Mapping[str, float],
-             accept: object = None) -> list[Match]:
+    def rank(
+        self, terms: Sequence[Term], relevance: Mapping[str, float], accept: object = None
+    ) -> list[Match]:
         """Facts ordered by how well they match ``terms`` (best first)."""
         total = sum(t.weight for t in terms)
         out: list[Match] = []
@@ -608,8 +660,11 @@ class NumericAnswerer:
                 elif t.known:
                     entity += 1
                     local += s_local > 0
-                    common_from_lead |= s_local == 0 and s > 0 and (
-                        not t.proper or not (ix.own | ix.ctx) & _STAND_IN_KEYS)
+                    common_from_lead |= (
+                        s_local == 0
+                        and s > 0
+                        and (not t.proper or not (ix.own | ix.ctx) & _STAND_IN_KEYS)
+                    )
                 if s == 0 and t.known:
                     # A name the fact's sentence lacks is about something else; one missing
                     # common word ("reach") may be the question's own wording, two are not.
@@ -625,8 +680,9 @@ class NumericAnswerer:
             score = got / total if total else 0.0
             score += 0.1 * relevance.get(f.sentence, 0.0)
             out.append(Match(f, score, focus))
-        out.sort(key=lambda m: (-m.score, -m.focus, m.fact.part_of is not None,
-                                self.facts.index(m.fact)))
+        out.sort(
+            key=lambda m: (-m.score, -m.focus, m.fact.part_of is not None, self.facts.index(m.fact))
+        )
         return out
 
     def _time_fits(self, f: Fact, ask: Ask, year: str | None = None) -> bool:
@@ -672,11 +728,13 @@ class NumericAnswerer:
 
     def _abstain(self, ask: Ask, why: str = "", confidence: float = 0.6) -> Answer:
         reason = f"; {why}" if why else ""
-        return Answer(f"The articles don't say {echo(ask.question)}{reason}.", False, "none",
-                      confidence)
+        return Answer(
+            f"The articles don't say {echo(ask.question)}{reason}.", False, "none", confidence
+        )
 
-    def _direct(self, f: Fact, ask: Ask, score: float, text: str | None = None,
-                short: str | None = None) -> Answer:
+    def _direct(
+        self, f: Fact, ask: Ask, score: float, text: str | None = None, short: str | None = None
+    ) -> Answer:
         return Answer(
             answer=text or self._sentence_for(f),
             answered=True,
@@ -687,8 +745,9 @@ class NumericAnswerer:
             short_answer=short or _amount(f),
         )
 
-    def _derived(self, result: str, short: str, working: str, facts: Sequence[Fact],
-                 score: float) -> Answer:
+    def _derived(
+        self, result: str, short: str, working: str, facts: Sequence[Fact], score: float
+    ) -> Answer:
         return Answer(
             answer=f"{result} {working}",
             answered=True,
@@ -706,8 +765,7 @@ class NumericAnswerer:
         if eq is not None and f.kind != "count":
             amount = f"{amount} ({eq.surface})"
         owner = _cap(f.owner) if f.owner else None
-        past = f.time_kind in ("year", "month", "date", "resolved-relative", "quarter",
-                               "half-year")
+        past = f.time_kind in ("year", "month", "date", "resolved-relative", "quarter", "half-year")
         when = ""
         if f.time and f.time_kind == "target":
             when = f" by {f.time[:4]}"
@@ -715,16 +773,22 @@ class NumericAnswerer:
             when = f" in {_pretty_date(f.time)}"
         s = self.sentences[f.sentence]
         before = s.text[: f.start - s.start]
-        verb = re.search(r"\b((?:[a-z]+(?:s|ed))(?:\s+(?:an?|the|of|some|about|nearly|over|"
-                         r"[a-z]+ment|[a-z]+ion)){0,3})\s+$", before)
+        verb = re.search(
+            r"\b((?:[a-z]+(?:s|ed))(?:\s+(?:an?|the|of|some|about|nearly|over|"
+            r"[a-z]+ment|[a-z]+ion)){0,3})\s+$",
+            before,
+        )
         if f.kind == "count":
-            after = s.text[f.end - s.start:]
+            after = s.text[f.end - s.start :]
             whole = self.by_id.get(f.part_of or "")
             if whole is not None:  # "two academicians" among "6,053 professionals"
                 before = s.text[: whole.start - s.start]
-            if owner and re.search(r"\b(?:has|have|had|employs|employed|hosts|houses|counts|"
-                                   r"includes|boasts|with)\s+(?:about\s+|nearly\s+|some\s+|"
-                                   r"over\s+|more\s+than\s+)?$", before):
+            if owner and re.search(
+                r"\b(?:has|have|had|employs|employed|hosts|houses|counts|"
+                r"includes|boasts|with)\s+(?:about\s+|nearly\s+|some\s+|"
+                r"over\s+|more\s+than\s+)?$",
+                before,
+            ):
                 has = "had" if past else "has"
                 return f"{owner} {has} {amount}{when}."
             in_owner = f" in {f.owner.lower()}" if f.owner else ""
@@ -741,9 +805,15 @@ class NumericAnswerer:
             base = self.by_id.get(f.change_of)
             measure = base.measure if base and base.measure else "It"
             return self._change_sentence(measure, f, when)
-        if verb and owner and _VERB_START.match(verb.group(1)) and f.kind != "percent" \
-                and f.time_kind != "target" and f.measure and (
-                    f.measure.split()[-1] in verb.group(1) or f.measure in _VERB_MEASURES):
+        if (
+            verb
+            and owner
+            and _VERB_START.match(verb.group(1))
+            and f.kind != "percent"
+            and f.time_kind != "target"
+            and f.measure
+            and (f.measure.split()[-1] in verb.group(1) or f.measure in _VERB_MEASURES)
+        ):
             return f"{owner} {verb.group(1)} {amount}{when}."
         measure = f.measure or "amount"
         tense = "was" if past else "is"
@@ -761,23 +831,38 @@ class NumericAnswerer:
 
     # -- direct look-ups ------------------------------------------------------------------
 
-    def _candidates(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
-                    terms: Sequence[Term] | None = None) -> list[Match]:
+    def _candidates(
+        self,
+        ask: Ask,
+        relevance: Mapping[str, float],
+        kinds: set[str] | None,
+        terms: Sequence[Term] | None = None,
+    ) -> list[Match]:
         terms = ask.terms if terms is None else terms
         matches = self.rank(
-            terms, relevance,
-            lambda f: f.equivalent_of is None and f.kind != "date" and
-            (kinds is None or f.kind in kinds),
+            terms,
+            relevance,
+            lambda f: (
+                f.equivalent_of is None and f.kind != "date" and (kinds is None or f.kind in kinds)
+            ),
         )
         unit = ask.unit
         implied = "area" if ask.intent == "size" else None  # "how big" asks for an area
         required = [t for t in terms if stem(t.word) in _MEASURE_STEMS]
         if ask.intent == "count" and terms is ask.terms:
             required += ask.count_noun
-        return [m for m in matches if (m.focus > 0 or not terms or (unit and m.fact.unit == unit)
-                                       or m.fact.kind == implied)
-                and m.score >= self.MIN_SCORE and (not required or any(
-                    _strength(t.keys, self.indexed[m.fact.id].focus) for t in required))]
+        return [
+            m
+            for m in matches
+            if (
+                m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind == implied
+            )
+            and m.score >= self.MIN_SCORE
+            and (
+                not required
+                or any(_strength(t.keys, self.indexed[m.fact.id].focus) for t in required)
+            )
+        ]
 
     def _focus_exists(self, terms: Sequence[Term]) -> bool:
         return any(_strength(t.keys, ix.focus) for t in terms for ix in self.index)
@@ -788,8 +873,13 @@ class NumericAnswerer:
         year = ask.years[0]
         return _prev_time(year) if ask.previous_year else year
 
-    def _lookup(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
-                bonus_kind: str | None = None) -> Answer | None:
+    def _lookup(
+        self,
+        ask: Ask,
+        relevance: Mapping[str, float],
+        kinds: set[str] | None,
+        bonus_kind: str | None = None,
+    ) -> Answer | None:
         """A direct answer, the previous year's value from a growth rate, a conversion, or
         an honest abstention when the measure is there but not for the time asked."""
         matches = self._candidates(ask, relevance, kinds)
@@ -799,8 +889,16 @@ class NumericAnswerer:
             return self._nothing(ask)
         year = self._target_year(ask)
         if ask.previous_year and not year:
-            best = next((m for m in matches if m.fact.change and m.fact.change.basis ==
-                         "year-on-year" and _year_of(m.fact.time)), None)
+            best = next(
+                (
+                    m
+                    for m in matches
+                    if m.fact.change
+                    and m.fact.change.basis == "year-on-year"
+                    and _year_of(m.fact.time)
+                ),
+                None,
+            )
             if best is not None:
                 year = _prev_time(str(best.fact.time))
         fitting = [m for m in matches if self._time_fits(m.fact, ask, year)]
@@ -812,12 +910,18 @@ class NumericAnswerer:
         if year:
             for m in matches:
                 f = m.fact
-                if f.change and f.change.basis == "year-on-year" and f.change.unit == "percent" \
-                        and f.time and _prev_time(f.time) == year:
+                if (
+                    f.change
+                    and f.change.basis == "year-on-year"
+                    and f.change.unit == "percent"
+                    and f.time
+                    and _prev_time(f.time) == year
+                ):
                     return self._previous_year(f, ask, m.score)
             return self._abstain(ask)
-        return self._abstain(ask, f"the {self._label(matches[0].fact)} they give is for another "
-                                  "time")
+        return self._abstain(
+            ask, f"the {self._label(matches[0].fact)} they give is for another time"
+        )
 
     def _nothing(self, ask: Ask) -> Answer | None:
         """No fact fits: abstain when the question clearly names a number the articles never
@@ -829,14 +933,19 @@ class NumericAnswerer:
         return None
 
     def _sum_of_parts(self, ask: Ask, matches: Sequence[Match]) -> Answer | None:
-        """"How many graduates?" when the article gives doctoral and master's graduates."""
+        """ "How many graduates?" when the article gives doctoral and master's graduates."""
         best = matches[0]
         if best.fact.part_of is None or not best.fact.qualifier:
             return None
         if any(_strength(t.keys, _keyset(best.fact.qualifier)) for t in ask.terms):
             return None
-        parts = [m for m in matches if m.fact.part_of == best.fact.part_of and
-                 m.fact.unit == best.fact.unit and abs(m.score - best.score) < 0.02]
+        parts = [
+            m
+            for m in matches
+            if m.fact.part_of == best.fact.part_of
+            and m.fact.unit == best.fact.unit
+            and abs(m.score - best.score) < 0.02
+        ]
         if len(parts) < 2:
             return None
         return self._add([m.fact for m in parts], best.score)
@@ -849,16 +958,25 @@ class NumericAnswerer:
         if eq is not None:
             text = f"{_cap(eq.surface)} ({f.surface})."
             owner = f" for {f.owner}" if f.owner else ""
-            text = f"{_cap(eq.surface)}: the article gives the {f.measure or 'amount'}{owner} " \
-                   f"as {f.surface} ({eq.surface})."
+            text = (
+                f"{_cap(eq.surface)}: the article gives the {f.measure or 'amount'}{owner} "
+                f"as {f.surface} ({eq.surface})."
+            )
             return self._direct(eq, ask, score, text=text, short=eq.surface)
         converted = self._convert(f, ask.unit, score)
         if converted is not None:
             return converted
         direct = self._direct(f, ask, score)
         note = f" The articles give no rate to convert it to {ask.unit}."
-        return Answer(direct.answer + note, True, "rule", direct.confidence, direct.citations,
-                      None, direct.short_answer)
+        return Answer(
+            direct.answer + note,
+            True,
+            "rule",
+            direct.confidence,
+            direct.citations,
+            None,
+            direct.short_answer,
+        )
 
     # -- conversions ----------------------------------------------------------------------
 
@@ -895,8 +1013,10 @@ class NumericAnswerer:
         if factor is None:
             return None
         result = _computed(f.value * factor, unit)
-        working = (f"{f.surface} {self._ref(f)} × {factor:.6g} ({unit} per "
-                   f"{singular_noun(f.unit)}) ≈ {result}.")
+        working = (
+            f"{f.surface} {self._ref(f)} × {factor:.6g} ({unit} per "
+            f"{singular_noun(f.unit)}) ≈ {result}."
+        )
         return self._derived(f"About {result}.", f"about {result}", working, [f], score)
 
     def _previous_year(self, f: Fact, ask: Ask, score: float) -> Answer:
@@ -919,12 +1039,14 @@ class NumericAnswerer:
                 a, b = pair
                 rate = b.value / a.value
                 result = _computed(value * rate, ask.unit)
-                working += (f" At the rate the article implies ({a.surface} = {b.surface} "
-                            f"{self._ref(a)}), that is about {result}.")
-                return self._derived(f"About {result} in {year}.", f"about {result}", working,
-                                     [f, a], score)
-        return self._derived(f"About {result} in {year}.", f"about {result}", working, [f],
-                             score)
+                working += (
+                    f" At the rate the article implies ({a.surface} = {b.surface} "
+                    f"{self._ref(a)}), that is about {result}."
+                )
+                return self._derived(
+                    f"About {result} in {year}.", f"about {result}", working, [f, a], score
+                )
+        return self._derived(f"About {result} in {year}.", f"about {result}", working, [f], score)
 
     # -- the intents ----------------------------------------------------------------------
 
@@ -936,15 +1058,30 @@ class NumericAnswerer:
             ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
             return self._lookup(ask, relevance, None, bonus_kind="area")
         if ask.count_noun and not any(
-            _strength(t.keys, ix.focus) for t in ask.count_noun for ix in self.index
+            _strength(t.keys, ix.focus)
+            for t in ask.count_noun
+            for ix in self.index
             if ix.fact.kind == "count"
         ):
             return self._nothing(ask)
         return self._lookup(ask, relevance, {"count", "number"})
 
     def _amount(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
-        kinds = None if ask.unit else {"money", "area", "length", "mass", "energy", "power",
-                                       "volume", "number", "duration"}
+        kinds = (
+            None
+            if ask.unit
+            else {
+                "money",
+                "area",
+                "length",
+                "mass",
+                "energy",
+                "power",
+                "volume",
+                "number",
+                "duration",
+            }
+        )
         if re.search(r"\bhow\s+much\b", ask.text) and not ask.terms:
             return None
         return self._lookup(ask, relevance, kinds)
@@ -956,8 +1093,9 @@ class NumericAnswerer:
         return self._lookup(ask, relevance, None)
 
     def _percent(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
-        basis = re.search(r"\b(?:compared\s+(?:with|to)|from|over|than|versus)\s+((?:19|20)\d\d)",
-                          ask.text)
+        basis = re.search(
+            r"\b(?:compared\s+(?:with|to)|from|over|than|versus)\s+((?:19|20)\d\d)", ask.text
+        )
         if basis:
             ask.years = [str(int(basis.group(1)) + 1)]
         matches = self._candidates(ask, relevance, {"percent"})
@@ -971,8 +1109,9 @@ class NumericAnswerer:
 
     # -- dates and spans of time ----------------------------------------------------------
 
-    def _dates(self, ask: Ask, relevance: Mapping[str, float],
-               default_events: tuple[str, ...] = ()) -> list[Match]:
+    def _dates(
+        self, ask: Ask, relevance: Mapping[str, float], default_events: tuple[str, ...] = ()
+    ) -> list[Match]:
         """Date facts whose event and owner fit the question, best first."""
         matches = self.rank(ask.terms, relevance, lambda f: f.kind == "date")
         out = []
@@ -990,10 +1129,13 @@ class NumericAnswerer:
                 continue
             out.append(m)
         if default_events:  # prefer the first-named kind of event ("founded" before "moved")
+
             def rank_of(m: Match) -> int:
                 ek = self.indexed[m.fact.id].verb
-                return next((i for i, g in enumerate(default_events) if "#" + g in ek),
-                            len(default_events))
+                return next(
+                    (i for i, g in enumerate(default_events) if "#" + g in ek), len(default_events)
+                )
+
             out.sort(key=lambda m: (-(m.focus > 0), rank_of(m), -m.score))
         return out
 
@@ -1022,8 +1164,7 @@ class NumericAnswerer:
     def _since(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         tenure = bool(re.search(r"\bbeen\s+(?:in|at|with|part\s+of)\b", ask.text))
         events = ("arrive", "found") if tenure else ("found", "arrive")
-        matches = [m for m in self._dates(ask, relevance, events)
-                   if m.fact.time_kind != "target"]
+        matches = [m for m in self._dates(ask, relevance, events) if m.fact.time_kind != "target"]
         if not matches:
             return None
         f = matches[0].fact
@@ -1039,20 +1180,34 @@ class NumericAnswerer:
             parts = [f"{whole} year{'s' if whole != 1 else ''}"] if whole else []
             if rest:
                 parts.append(f"{rest} month{'s' if rest != 1 else ''}")
-            working = (f"From {_pretty_date(str(f.time))} {self._ref(f)} to the article's date, "
-                       f"{dated}: {months} months, that is {' and '.join(parts)}.")
+            working = (
+                f"From {_pretty_date(str(f.time))} {self._ref(f)} to the article's date, "
+                f"{dated}: {months} months, that is {' and '.join(parts)}."
+            )
         else:
             result = str(int(article.date[:4]) - int(str(f.time)[:4]))
-            working = (f"From {f.time} {self._ref(f)} to the article's date, {dated}: "
-                       f"{article.date[:4]} − {str(f.time)[:4]} = {result} years.")
+            working = (
+                f"From {f.time} {self._ref(f)} to the article's date, {dated}: "
+                f"{article.date[:4]} − {str(f.time)[:4]} = {result} years."
+            )
         unit = "year" if result == "1" else "years"
-        return self._derived(f"About {result} {unit}, counted to the article's date.",
-                             f"about {result} {unit}", working, [f], matches[0].score)
+        return self._derived(
+            f"About {result} {unit}, counted to the article's date.",
+            f"about {result} {unit}",
+            working,
+            [f],
+            matches[0].score,
+        )
 
     def _until(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         ask.future = True
-        matches = [m for m in self.rank(ask.terms, relevance, lambda f: f.time_kind == "target"
-                                        and f.kind == "date") if m.score >= self.MIN_SCORE]
+        matches = [
+            m
+            for m in self.rank(
+                ask.terms, relevance, lambda f: f.time_kind == "target" and f.kind == "date"
+            )
+            if m.score >= self.MIN_SCORE
+        ]
         if not matches:
             return None
         f = matches[0].fact
@@ -1060,12 +1215,19 @@ class NumericAnswerer:
         if not article or not article.date:
             return None
         years = int(str(f.time)[:4]) - int(article.date[:4])
-        working = (f"The target is for {f.time} {self._ref(f)} and the article is dated "
-                   f"{_pretty_date(article.date)}: {str(f.time)[:4]} − {article.date[:4]} = "
-                   f"{years} years.")
+        working = (
+            f"The target is for {f.time} {self._ref(f)} and the article is dated "
+            f"{_pretty_date(article.date)}: {str(f.time)[:4]} − {article.date[:4]} = "
+            f"{years} years."
+        )
         unit = "year" if years == 1 else "years"
-        return self._derived(f"About {years} {unit}, counted from the article's date.",
-                             f"about {years} {unit}", working, [f], matches[0].score)
+        return self._derived(
+            f"About {years} {unit}, counted from the article's date.",
+            f"about {years} {unit}",
+            working,
+            [f],
+            matches[0].score,
+        )
 
     # -- two things at once ---------------------------------------------------------------
 
@@ -1079,7 +1241,7 @@ class NumericAnswerer:
             m = _SIDES_SPLIT.search(text)
             if not m:
                 return None
-            left_text, right_text = text[: m.start()], text[m.end():]
+            left_text, right_text = text[: m.start()], text[m.end() :]
         stop = _BOUNDARY | QUESTION_WORDS | STOP_WORDS | LIGHT_WORDS
 
         def take(words: list[str]) -> list[str]:
@@ -1096,8 +1258,7 @@ class NumericAnswerer:
         tokens = [re.sub(r"'s?$", "", t) for t in tokens]
         left = list(reversed(take(list(reversed(tokens)))))
         left = [w for w in left if w != "number"]
-        right_tokens = [re.sub(r"'s?$", "", t) for t in re.findall(r"[\w'$-]+|[,?:]",
-                                                                    right_text)]
+        right_tokens = [re.sub(r"'s?$", "", t) for t in re.findall(r"[\w'$-]+|[,?:]", right_text)]
         right = [w for w in take(right_tokens) if w != "number"]
         if not left or not right:
             return None
@@ -1105,19 +1266,30 @@ class NumericAnswerer:
             left = left + right[1:]
         return left, right
 
-    def _pair(self, ask: Ask, relevance: Mapping[str, float], kinds: set[str] | None,
-              year: str | None = None) -> tuple[Match, Match] | None:
+    def _pair(
+        self,
+        ask: Ask,
+        relevance: Mapping[str, float],
+        kinds: set[str] | None,
+        year: str | None = None,
+    ) -> tuple[Match, Match] | None:
         sides = self._sides(ask)
         if sides is None:
             return None
         side_words = set(sides[0]) | set(sides[1])
-        shared = [t for t in ask.terms if t.word not in side_words and not any(
-            t.word in w or w in t.word for w in side_words)]
+        shared = [
+            t
+            for t in ask.terms
+            if t.word not in side_words and not any(t.word in w or w in t.word for w in side_words)
+        ]
         chosen: list[Match] = []
         for side in sides:
             terms = [t for w in side for t in self._terms(w)] + shared
-            matches = [m for m in self._candidates(ask, relevance, kinds, terms)
-                       if self._time_fits(m.fact, ask, year)]
+            matches = [
+                m
+                for m in self._candidates(ask, relevance, kinds, terms)
+                if self._time_fits(m.fact, ask, year)
+            ]
             matches = [m for m in matches if all(m.fact.id != c.fact.id for c in chosen)]
             if not matches:
                 return None
@@ -1135,12 +1307,23 @@ class NumericAnswerer:
         base = self.by_id.get(f.change_of) if f.kind == "percent" and f.change_of else f
         label = (base.measure if base else None) or "the amount"
         if other is not None:
-            o = self.by_id.get(other.change_of) if other.kind == "percent" and other.change_of \
+            o = (
+                self.by_id.get(other.change_of)
+                if other.kind == "percent" and other.change_of
                 else other
-            if o is not None and o.measure == (base.measure if base else None) and \
-                    base is not None and base.owner and base.owner != o.owner:
-                label = f"{label} in {base.owner}" if base.owner[0].isupper() else \
-                    f"{label} of {base.owner}"
+            )
+            if (
+                o is not None
+                and o.measure == (base.measure if base else None)
+                and base is not None
+                and base.owner
+                and base.owner != o.owner
+            ):
+                label = (
+                    f"{label} in {base.owner}"
+                    if base.owner[0].isupper()
+                    else f"{label} of {base.owner}"
+                )
         return label
 
     def _add(self, facts: Sequence[Fact], score: float) -> Answer:
@@ -1151,8 +1334,12 @@ class NumericAnswerer:
         if unit is None and all(f.kind == "count" for f in facts):
             noun = " and ".join(self._label(f) for f in facts)
             result = f"{format_amount(total, None)} {noun}"
-        inputs = " + ".join(f"{_amount(f)} {self._ref(f)}" if f.kind == "count" else
-                            f"{f.surface} ({self._label(f)}) {self._ref(f)}" for f in facts)
+        inputs = " + ".join(
+            f"{_amount(f)} {self._ref(f)}"
+            if f.kind == "count"
+            else f"{f.surface} ({self._label(f)}) {self._ref(f)}"
+            for f in facts
+        )
         working = f"{inputs} = {result}."
         head = f"{result} in total" if noun else f"{_cap(result)} in total"
         return self._derived(f"{_cap(head)}.", result, working, facts, score)
@@ -1163,14 +1350,20 @@ class NumericAnswerer:
         if pair is not None:
             a, b = pair
             return self._add([a.fact, b.fact], min(a.score, b.score))
-        matches = [m for m in self._candidates(ask, relevance, kinds)
-                   if self._time_fits(m.fact, ask)]
+        matches = [
+            m for m in self._candidates(ask, relevance, kinds) if self._time_fits(m.fact, ask)
+        ]
         if not matches:
             return self._nothing(ask)
         best = matches[0]
         if best.fact.part_of is not None:
-            parts = [m.fact for m in matches if m.fact.part_of == best.fact.part_of and
-                     m.fact.unit == best.fact.unit and abs(m.score - best.score) < 0.02]
+            parts = [
+                m.fact
+                for m in matches
+                if m.fact.part_of == best.fact.part_of
+                and m.fact.unit == best.fact.unit
+                and abs(m.score - best.score) < 0.02
+            ]
             if len(parts) >= 2:
                 return self._add(parts, best.score)
         return self._in_unit(best.fact, ask, best.score)
@@ -1189,18 +1382,21 @@ class NumericAnswerer:
         diff = fa.value - fb.value
         unit = "percentage points" if fa.unit == "percent" else fa.unit
         result = _computed(diff, unit)
-        working = (f"{_amount(fa)} {self._ref(fa)} − {_amount(fb)} {self._ref(fb)} = "
-                   f"{result}.")
+        working = f"{_amount(fa)} {self._ref(fa)} − {_amount(fb)} {self._ref(fb)} = {result}."
         more = "more" if fa.kind == "count" else "higher"
         text = f"{_cap(result)}: {self._label(fa, fb)} {more} than {self._label(fb, fa)}."
         return self._derived(text, result, working, [fa, fb], min(a.score, b.score))
 
-    def _year_difference(self, ask: Ask, relevance: Mapping[str, float],
-                         years: list[str]) -> Answer | None:
+    def _year_difference(
+        self, ask: Ask, relevance: Mapping[str, float], years: list[str]
+    ) -> Answer | None:
         early, late = years
         ask.years = [late]
-        matches = [m for m in self._candidates(ask, relevance, None)
-                   if self._time_fits(m.fact, ask, late) and m.fact.kind != "percent"]
+        matches = [
+            m
+            for m in self._candidates(ask, relevance, None)
+            if self._time_fits(m.fact, ask, late) and m.fact.kind != "percent"
+        ]
         if not matches:
             return self._nothing(ask)
         f = matches[0].fact
@@ -1211,18 +1407,30 @@ class NumericAnswerer:
         diff = f.value - before
         result = _computed(abs(diff), f.unit)
         change = self.by_id.get(f.change.fact or "")
-        working = (f"{f.surface} in {late} {self._ref(f)} was {f.change.direction} "
-                   f"{change.surface if change else ''} {f.change.basis}, so {early} = "
-                   f"{f.surface} ÷ {1 + sign * f.change.value / 100:g} ≈ "
-                   f"{_computed(before, f.unit)}; {_computed(f.value, f.unit)} − "
-                   f"{_computed(before, f.unit)} ≈ {result}.")
+        working = (
+            f"{f.surface} in {late} {self._ref(f)} was {f.change.direction} "
+            f"{change.surface if change else ''} {f.change.basis}, so {early} = "
+            f"{f.surface} ÷ {1 + sign * f.change.value / 100:g} ≈ "
+            f"{_computed(before, f.unit)}; {_computed(f.value, f.unit)} − "
+            f"{_computed(before, f.unit)} ≈ {result}."
+        )
         word = "more" if diff >= 0 else "less"
-        return self._derived(f"About {result} {word} in {late} than in {early}.",
-                             f"about {result}", working, [f], matches[0].score)
+        return self._derived(
+            f"About {result} {word} in {late} than in {early}.",
+            f"about {result}",
+            working,
+            [f],
+            matches[0].score,
+        )
 
     def _compare(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
-        growth = bool(re.search(r"\b(?:faster|quicker|quickly|grew|grow|rise|rose|increase|"
-                                r"increased|growth)\b", ask.text))
+        growth = bool(
+            re.search(
+                r"\b(?:faster|quicker|quickly|grew|grow|rise|rose|increase|"
+                r"increased|growth)\b",
+                ask.text,
+            )
+        )
         kinds = {"percent"} if growth else None
         pair = self._pair(ask, relevance, kinds, self._target_year(ask))
         if pair is None:
@@ -1235,14 +1443,20 @@ class NumericAnswerer:
         win, lose = (fb, fa) if smaller else (fa, fb)
         if growth:
             verb = "grew more slowly" if smaller else "grew faster"
-            text = (f"{_cap(self._label(win, lose))} {verb}: up {win.surface} against "
-                    f"{lose.surface} for {self._label(lose, win)}.")
+            text = (
+                f"{_cap(self._label(win, lose))} {verb}: up {win.surface} against "
+                f"{lose.surface} for {self._label(lose, win)}."
+            )
         else:
             word = "fewer" if smaller else "more"
-            text = (f"There are {word} {self._label(win, lose)}: {_amount(win)} against "
-                    f"{_amount(lose)}.")
-        working = (f"{self._label(fa, fb)}: {fa.surface} {self._ref(fa)}; {self._label(fb, fa)}: "
-                   f"{fb.surface} {self._ref(fb)}; {fa.surface} > {fb.surface}.")
+            text = (
+                f"There are {word} {self._label(win, lose)}: {_amount(win)} against "
+                f"{_amount(lose)}."
+            )
+        working = (
+            f"{self._label(fa, fb)}: {fa.surface} {self._ref(fa)}; {self._label(fb, fa)}: "
+            f"{fb.surface} {self._ref(fb)}; {fa.surface} > {fb.surface}."
+        )
         return self._derived(text, self._label(win, lose), working, [fa, fb], min(a.score, b.score))
 
     # -- ratios ---------------------------------------------------------------------------
@@ -1260,18 +1474,30 @@ class NumericAnswerer:
             return self._lookup(ask, relevance, None)
         divisor_terms = [self._term(w) for w in divisor_words]
         direct = self._candidates(ask, relevance, None)
-        direct = [d for d in direct if d.fact.measure and " per " in d.fact.measure and all(
-            _strength(t.keys, _keyset(d.fact.measure)) for t in divisor_terms)]
+        direct = [
+            d
+            for d in direct
+            if d.fact.measure
+            and " per " in d.fact.measure
+            and all(_strength(t.keys, _keyset(d.fact.measure)) for t in divisor_terms)
+        ]
         if direct and self._time_fits(direct[0].fact, ask):
             return self._in_unit(direct[0].fact, ask, direct[0].score)
         unit = asked_unit("in " + " ".join(divisor_words))
         rest = [t for t in ask.terms if t.word not in divisor_words]
         year = self._target_year(ask)
-        numerators = [n for n in self._candidates(ask, relevance, None, rest)
-                      if self._time_fits(n.fact, ask, year) and n.fact.kind != "percent"]
+        numerators = [
+            n
+            for n in self._candidates(ask, relevance, None, rest)
+            if self._time_fits(n.fact, ask, year) and n.fact.kind != "percent"
+        ]
         if unit:
-            dens = [d for d in self.rank([], relevance, lambda f: f.unit == unit and
-                                         f.equivalent_of is None)]
+            dens = [
+                d
+                for d in self.rank(
+                    [], relevance, lambda f: f.unit == unit and f.equivalent_of is None
+                )
+            ]
         else:
             dens = [d for d in self._candidates(ask, relevance, {"count"}, divisor_terms)]
         if not numerators or not dens:
@@ -1285,10 +1511,17 @@ class NumericAnswerer:
         per = singular_noun(str(den.unit))
         result = _computed(value, num.fact.unit)
         label = "" if num.fact.kind == "count" else f" ({self._label(num.fact)})"
-        working = (f"{_amount(num.fact)}{label} {self._ref(num.fact)} ÷ "
-                   f"{_amount(den)} {self._ref(den)} ≈ {result} per {per}.")
-        return self._derived(f"About {result} per {per}.", f"about {result} per {per}", working,
-                             [num.fact, den], min(num.score, 1.0))
+        working = (
+            f"{_amount(num.fact)}{label} {self._ref(num.fact)} ÷ "
+            f"{_amount(den)} {self._ref(den)} ≈ {result} per {per}."
+        )
+        return self._derived(
+            f"About {result} per {per}.",
+            f"about {result} per {per}",
+            working,
+            [num.fact, den],
+            min(num.score, 1.0),
+        )
 
     def _share(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         direct = self._candidates(ask, relevance, {"percent"})
@@ -1307,34 +1540,69 @@ class NumericAnswerer:
         part_terms = [t for t in ask.terms if t.word not in whole_words]
         if not whole_terms or not part_terms:
             return None
-        wholes = [w for w in self._candidates(ask, relevance, None, whole_terms)
-                  if w.fact.kind != "percent"]
+        wholes = [
+            w
+            for w in self._candidates(ask, relevance, None, whole_terms)
+            if w.fact.kind != "percent"
+        ]
         if not wholes:
             return self._nothing(ask)
         with_parts = {f.part_of for f in self.facts if f.part_of}
         wholes.sort(key=lambda w: (w.fact.id not in with_parts, -w.score))
         whole = wholes[0].fact
-        parts = [p for p in self._candidates(ask, relevance, None, part_terms)
-                 if p.fact.id != whole.id and p.fact.article == whole.article and (
-                     p.fact.unit == whole.unit or p.fact.kind == whole.kind == "count")]
+        parts = [
+            p
+            for p in self._candidates(ask, relevance, None, part_terms)
+            if p.fact.id != whole.id
+            and p.fact.article == whole.article
+            and (p.fact.unit == whole.unit or p.fact.kind == whole.kind == "count")
+        ]
         parts.sort(key=lambda p: (p.fact.part_of != whole.id, -p.score))
         if not parts:
             return None
         part = parts[0].fact
         value = 100 * part.value / whole.value
         result = _computed(value, "percent")
-        working = (f"{_amount(part)} {self._ref(part)} ÷ {_amount(whole)} {self._ref(whole)} "
-                   f"× 100 ≈ {result}.")
-        return self._derived(f"About {result}.", f"about {result}", working, [part, whole],
-                             min(wholes[0].score, parts[0].score))
+        working = (
+            f"{_amount(part)} {self._ref(part)} ÷ {_amount(whole)} {self._ref(whole)} "
+            f"× 100 ≈ {result}."
+        )
+        return self._derived(
+            f"About {result}.",
+            f"about {result}",
+            working,
+            [part, whole],
+            min(wholes[0].score, parts[0].score),
+        )
 
 
 _IRREGULAR_PAST = {
-    "have": "had", "make": "made", "take": "took", "get": "got", "bring": "brought",
-    "spend": "spent", "pay": "paid", "sell": "sold", "build": "built", "win": "won",
-    "hold": "held", "give": "gave", "grow": "grew", "rise": "rose", "fall": "fell",
-    "come": "came", "go": "went", "lose": "lost", "keep": "kept", "begin": "began",
-    "cost": "cost", "put": "put", "set": "set", "hit": "hit", "lead": "led", "find": "found",
+    "have": "had",
+    "make": "made",
+    "take": "took",
+    "get": "got",
+    "bring": "brought",
+    "spend": "spent",
+    "pay": "paid",
+    "sell": "sold",
+    "build": "built",
+    "win": "won",
+    "hold": "held",
+    "give": "gave",
+    "grow": "grew",
+    "rise": "rose",
+    "fall": "fell",
+    "come": "came",
+    "go": "went",
+    "lose": "lost",
+    "keep": "kept",
+    "begin": "began",
+    "cost": "cost",
+    "put": "put",
+    "set": "set",
+    "hit": "hit",
+    "lead": "led",
+    "find": "found",
 }
 _DO_QUESTION = re.compile(
     r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much(?:\s+[\w'-]+)?|what(?:\s+[\w'-]+){0,3}?|"
@@ -1361,9 +1629,15 @@ def echo(question: str) -> str:
     if m := _DO_QUESTION.match(q):
         aux, verb = m.group("aux").lower(), m.group("verb")
         if aux == "does":
-            verb = "has" if verb == "have" else (
-                verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else
-                verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s"))
+            verb = (
+                "has"
+                if verb == "have"
+                else (
+                    verb[:-1] + "ies"
+                    if verb.endswith("y") and verb[-2:-1] not in "aeiou"
+                    else verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s")
+                )
+            )
         elif aux == "did":
             verb = _IRREGULAR_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed"))
         elif aux == "will":
@@ -1378,7 +1652,7 @@ def echo(question: str) -> str:
 
 
 def singular_noun(word: str) -> str:
-    """"enterprises" → "enterprise", "companies" → "company" (for "per ..." labels)."""
+    """ "enterprises" → "enterprise", "companies" → "company" (for "per ..." labels)."""
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):
@@ -1390,16 +1664,19 @@ _MONEY_KEYS = keys("value") | keys("worth")
 # Nouns that stand in for a name said earlier ("the city" for Wenzhou): a name from the
 # headline or lead may match a fact whose sentence says one of these.
 _STAND_IN_KEYS = frozenset(
-    stem(w) for w in "city town country province state region district county municipality "
+    stem(w)
+    for w in "city town country province state region district county municipality "
     "company firm group government nation capital".split()
 )
 _VALUE_QUESTION = re.compile(
     r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
-    r"{0,5}?(?:" + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"})) +
-    r")\b|^\s*(?:convert|and\s+the)\b"
+    r"{0,5}?(?:"
+    + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"}))
+    + r")\b|^\s*(?:convert|and\s+the)\b"
 )
 _MEASURE_STEMS = frozenset(
-    stem(w) for w in "value worth revenue revenues income sales investment price cost area size "
+    stem(w)
+    for w in "value worth revenue revenues income sales investment price cost area size "
     "population gdp profit profits turnover budget output capacity salary wage wages debt "
     "earnings spending funding valuation tax taxes".split()
 )

@@ -44,75 +44,271 @@ def by_surface(facts: tuple[Fact, ...], surface: str, nth: int = 0) -> Fact:
 
 # surface, value, unit, kind, measure, owner, time, time_kind, sentence index
 SEED_TABLE = [
-    ("100 billion yuan", 1e11, "yuan", "money", "target value", "the city's health industry",
-     "2025", "target", 1),
-    ("$15.78 billion", 1.578e10, "US dollars", "money", "target value",
-     "the city's health industry", "2025", "target", 1),
-    ("2025", 2025, None, "date", "aiming to raise the value of its health industry", "the city",
-     "2025", "target", 1),
+    (
+        "100 billion yuan",
+        1e11,
+        "yuan",
+        "money",
+        "target value",
+        "the city's health industry",
+        "2025",
+        "target",
+        1,
+    ),
+    (
+        "$15.78 billion",
+        1.578e10,
+        "US dollars",
+        "money",
+        "target value",
+        "the city's health industry",
+        "2025",
+        "target",
+        1,
+    ),
+    (
+        "2025",
+        2025,
+        None,
+        "date",
+        "aiming to raise the value of its health industry",
+        "the city",
+        "2025",
+        "target",
+        1,
+    ),
     ("2019", 2019, None, "date", "established", "the valley", "2019", "year", 2),
     ("5 square kilometers", 5, "square kilometers", "area", "area", "the valley", None, None, 2),
     ("15 billion yuan", 1.5e10, "yuan", "money", "investment", "the valley", None, None, 2),
-    ("June 2020", 2020, None, "date", "attracted to the valley", "Uren Biotech", "2020-06",
-     "month", 5),
-    ("last year", 2021, None, "date",
-     "authorized by the China National Intellectual Property Administration",
-     "Uren Biotech's CAR-T technology", "2021", "resolved-relative", 7),
-    ("1.2 million yuan", 1.2e6, "yuan", "money", "price per injection", None, "2022-03-08",
-     "current", 8),
-    ("$189,000", 189000, "US dollars", "money", "price per injection", None, "2022-03-08",
-     "current", 8),
+    (
+        "June 2020",
+        2020,
+        None,
+        "date",
+        "attracted to the valley",
+        "Uren Biotech",
+        "2020-06",
+        "month",
+        5,
+    ),
+    (
+        "last year",
+        2021,
+        None,
+        "date",
+        "authorized by the China National Intellectual Property Administration",
+        "Uren Biotech's CAR-T technology",
+        "2021",
+        "resolved-relative",
+        7,
+    ),
+    (
+        "1.2 million yuan",
+        1.2e6,
+        "yuan",
+        "money",
+        "price per injection",
+        None,
+        "2022-03-08",
+        "current",
+        8,
+    ),
+    (
+        "$189,000",
+        189000,
+        "US dollars",
+        "money",
+        "price per injection",
+        None,
+        "2022-03-08",
+        "current",
+        8,
+    ),
     ("6,053", 6053, "professionals", "count", "count", "the valley", "2022-03-08", "current", 10),
     ("two", 2, "academicians", "count", "count", "the valley", "2022-03-08", "current", 10),
     ("69", 69, "talents", "count", "count", "the valley", "2022-03-08", "current", 10),
     ("187", 187, "graduates", "count", "count", "the valley", "2022-03-08", "current", 10),
     ("589", 589, "graduates", "count", "count", "the valley", "2022-03-08", "current", 10),
     ("125", 125, "enterprises", "count", "count", "the valley", "2021", "year", 11),
-    ("10.23 billion yuan", 1.023e10, "yuan", "money", "operating revenue",
-     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
-    ("548 million yuan", 5.48e8, "yuan", "money", "tax revenue",
-     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
-    ("2021", 2021, None, "date", "generated operating and tax revenues",
-     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
-    ("34.7 percent", 34.7, "percent", "percent", "operating revenue growth",
-     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
-    ("31.4 percent", 31.4, "percent", "percent", "tax revenue growth",
-     "the biopharmaceutical enterprises in the valley", "2021", "year", 11),
+    (
+        "10.23 billion yuan",
+        1.023e10,
+        "yuan",
+        "money",
+        "operating revenue",
+        "the biopharmaceutical enterprises in the valley",
+        "2021",
+        "year",
+        11,
+    ),
+    (
+        "548 million yuan",
+        5.48e8,
+        "yuan",
+        "money",
+        "tax revenue",
+        "the biopharmaceutical enterprises in the valley",
+        "2021",
+        "year",
+        11,
+    ),
+    (
+        "2021",
+        2021,
+        None,
+        "date",
+        "generated operating and tax revenues",
+        "the biopharmaceutical enterprises in the valley",
+        "2021",
+        "year",
+        11,
+    ),
+    (
+        "34.7 percent",
+        34.7,
+        "percent",
+        "percent",
+        "operating revenue growth",
+        "the biopharmaceutical enterprises in the valley",
+        "2021",
+        "year",
+        11,
+    ),
+    (
+        "31.4 percent",
+        31.4,
+        "percent",
+        "percent",
+        "tax revenue growth",
+        "the biopharmaceutical enterprises in the valley",
+        "2021",
+        "year",
+        11,
+    ),
 ]
 
 HARBOR_TABLE = [
-    ("Tuesday", 2023, None, "date", "connected to the power grid", "a floating solar farm",
-     "2023-09-12", "resolved-relative", 0),
-    ("1.8 square kilometers", 1.8, "square kilometers", "area", "area", "the farm", None, None,
-     1),
+    (
+        "Tuesday",
+        2023,
+        None,
+        "date",
+        "connected to the power grid",
+        "a floating solar farm",
+        "2023-09-12",
+        "resolved-relative",
+        0,
+    ),
+    ("1.8 square kilometers", 1.8, "square kilometers", "area", "area", "the farm", None, None, 1),
     ("2.4 billion yuan", 2.4e9, "yuan", "money", "cost", "the farm", None, None, 1),
     ("$330 million", 3.3e8, "US dollars", "money", "cost", "the farm", None, None, 1),
     ("April 2021", 2021, None, "date", "started", "Construction", "2021-04", "month", 2),
     ("420,000", 420000, "panels", "count", "count", "the farm", None, None, 3),
     ("600 megawatts", 600, "megawatts", "power", "installed capacity", "the farm", None, None, 3),
-    ("720 million kilowatt-hours", 7.2e8, "kilowatt-hours", "energy", "annual generation",
-     "the farm", None, "expected", 4),
+    (
+        "720 million kilowatt-hours",
+        7.2e8,
+        "kilowatt-hours",
+        "energy",
+        "annual generation",
+        "the farm",
+        None,
+        "expected",
+        4,
+    ),
     ("300,000", 300000, "households", "count", "count", "the farm", None, "expected", 4),
     ("1.5 billion yuan", 1.5e9, "yuan", "money", "cost", "the project", None, None, 5),
     ("600 million yuan", 6e8, "yuan", "money", "cost", "the project", None, None, 5),
-    ("the first half of 2023", 2023, None, "date", "reached",
-     "renewable power generation in Fuzhou and Xiamen", "2023-H1", "half-year", 6),
-    ("5.6 billion kWh", 5.6e9, "kilowatt-hours", "energy", "renewable power generation",
-     "Fuzhou", "2023-H1", "half-year", 6),
-    ("3.2 billion kWh", 3.2e9, "kilowatt-hours", "energy", "renewable power generation",
-     "Xiamen", "2023-H1", "half-year", 6),
-    ("18.5 percent", 18.5, "percent", "percent", "renewable power generation growth", "Fuzhou",
-     "2023-H1", "half-year", 6),
-    ("12.2 percent", 12.2, "percent", "percent", "renewable power generation growth", "Xiamen",
-     "2023-H1", "half-year", 6),
+    (
+        "the first half of 2023",
+        2023,
+        None,
+        "date",
+        "reached",
+        "renewable power generation in Fuzhou and Xiamen",
+        "2023-H1",
+        "half-year",
+        6,
+    ),
+    (
+        "5.6 billion kWh",
+        5.6e9,
+        "kilowatt-hours",
+        "energy",
+        "renewable power generation",
+        "Fuzhou",
+        "2023-H1",
+        "half-year",
+        6,
+    ),
+    (
+        "3.2 billion kWh",
+        3.2e9,
+        "kilowatt-hours",
+        "energy",
+        "renewable power generation",
+        "Xiamen",
+        "2023-H1",
+        "half-year",
+        6,
+    ),
+    (
+        "18.5 percent",
+        18.5,
+        "percent",
+        "percent",
+        "renewable power generation growth",
+        "Fuzhou",
+        "2023-H1",
+        "half-year",
+        6,
+    ),
+    (
+        "12.2 percent",
+        12.2,
+        "percent",
+        "percent",
+        "renewable power generation growth",
+        "Xiamen",
+        "2023-H1",
+        "half-year",
+        6,
+    ),
     ("350", 350, "jobs", "count", "count", "the farm", None, "expected", 9),
-    ("400 megawatts", 400, "megawatts", "power", "target capacity", "a second phase", "2026",
-     "target", 10),
+    (
+        "400 megawatts",
+        400,
+        "megawatts",
+        "power",
+        "target capacity",
+        "a second phase",
+        "2026",
+        "target",
+        10,
+    ),
     ("2026", 2026, None, "date", "build a second phase", "the company", "2026", "target", 10),
-    ("1.6 billion yuan", 1.6e9, "yuan", "money", "target investment", "the company", "2026",
-     "target", 10),
-    ("$220 million", 2.2e8, "US dollars", "money", "target investment", "the company", "2026",
-     "target", 10),
+    (
+        "1.6 billion yuan",
+        1.6e9,
+        "yuan",
+        "money",
+        "target investment",
+        "the company",
+        "2026",
+        "target",
+        10,
+    ),
+    (
+        "$220 million",
+        2.2e8,
+        "US dollars",
+        "money",
+        "target investment",
+        "the company",
+        "2026",
+        "target",
+        10,
+    ),
 ]
 
 
@@ -159,7 +355,10 @@ def test_respectively_pairs_and_their_changes() -> None:
     tax = by_surface(facts, "548 million yuan")
     assert operating.change is not None and tax.change is not None
     assert (operating.change.value, operating.change.direction, operating.change.basis) == (
-        34.7, "up", "year-on-year")
+        34.7,
+        "up",
+        "year-on-year",
+    )
     assert tax.change.value == 31.4
     assert by_surface(facts, "34.7 percent").change_of == operating.id
     assert by_surface(facts, "31.4 percent").change_of == tax.id
@@ -185,19 +384,37 @@ def test_lists_have_parts_that_belong_to_the_whole() -> None:
 
 def test_parenthetical_equivalents() -> None:
     facts = seed_facts()
-    assert by_surface(facts, "$15.78 billion").equivalent_of == by_surface(
-        facts, "100 billion yuan").id
+    assert (
+        by_surface(facts, "$15.78 billion").equivalent_of
+        == by_surface(facts, "100 billion yuan").id
+    )
     assert by_surface(facts, "$189,000").equivalent_of == by_surface(facts, "1.2 million yuan").id
-    assert by_surface(harbor_facts(), "$330 million").equivalent_of == by_surface(
-        harbor_facts(), "2.4 billion yuan").id
+    assert (
+        by_surface(harbor_facts(), "$330 million").equivalent_of
+        == by_surface(harbor_facts(), "2.4 billion yuan").id
+    )
 
 
 def test_facts_print_as_json() -> None:
     d = by_surface(seed_facts(), "10.23 billion yuan").to_dict()
     assert json.loads(json.dumps(d))["change"]["basis"] == "year-on-year"
     assert d["value"] == 10230000000
-    assert set(d) >= {"id", "value", "unit", "measure", "owner", "time", "time_kind", "change",
-                      "part_of", "equivalent_of", "sentence", "start", "end", "surface"}
+    assert set(d) >= {
+        "id",
+        "value",
+        "unit",
+        "measure",
+        "owner",
+        "time",
+        "time_kind",
+        "change",
+        "part_of",
+        "equivalent_of",
+        "sentence",
+        "start",
+        "end",
+        "surface",
+    }
 
 
 def test_a_new_article_gets_its_facts_the_same_way() -> None:
@@ -214,12 +431,31 @@ def test_a_new_article_gets_its_facts_the_same_way() -> None:
     got = {f.surface: f for f in facts}
     assert got["2018"].measure == "opened" and got["2018"].owner == "the Northgate wind park"
     assert (got["12 square kilometers"].measure, got["12 square kilometers"].unit) == (
-        "area", "square kilometers")
+        "area",
+        "square kilometers",
+    )
     assert got["900 million euros"].measure == "cost"
     assert got["$970 million"].equivalent_of == got["900 million euros"].id
     assert got["240"].unit == "people" and got["240"].owner == "the park"
     assert got["35"].part_of == got["240"].id and got["12"].unit == "technicians"
     output = got["410 million kilowatt-hours"]
     assert output.measure == "output" and (output.time, output.time_kind) == (
-        "2023", "resolved-relative")
+        "2023",
+        "resolved-relative",
+    )
     assert output.change is not None and output.change.direction == "down"
+
+
+def test_the_facts_command_prints_them() -> None:
+    from click.testing import CliRunner
+
+    from qa.cli.facts import facts
+
+    result = CliRunner().invoke(facts, ["--json", "--corpus", str(SEED_DIR)])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.output)
+    assert [f["surface"] for f in printed] == [f.surface for f in seed_facts()]
+    result = CliRunner().invoke(facts, ["--corpus", str(SECOND_DIR)])
+    assert result.exit_code == 0
+    assert "'600 megawatts'  = 600 megawatts" in result.output
+    assert "measure: installed capacity" in result.output

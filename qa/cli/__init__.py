@@ -12,6 +12,7 @@ from qa import __version__
 from .ask import ask, chat, passages, sentences
 from .bench import bench
 from .evaluate import evaluate_command
+from .facts import facts
 from .feedback import feedback_group
 from .serve import serve
 
@@ -31,5 +32,7 @@ def main(verbose: bool) -> None:
     )
 
 
-for command in (ask, chat, sentences, passages, evaluate_command, feedback_group, bench, serve):
+for command in (
+    ask, chat, sentences, passages, facts, evaluate_command, feedback_group, bench, serve
+):
     main.add_command(command)

@@ -1,0 +1,343 @@
+"""The numeric rule layer over both articles: direct answers, derived answers with their
+working and citations, abstentions, and questions it leaves to retrieval."""
+
+from __future__ import annotations
+
+import time
+from functools import cache
+
+import pytest
+
+from qa.facts import extract_facts
+from qa.ingest import load_corpus
+from qa.rules import NumericAnswerer, echo
+from qa.sentences import split_sentences
+from qa.types import Answer
+from tests.support import SECOND_DIR, SEED_DIR
+
+SEED = "china-gene-medicine-valley-wenzhou"
+HARBOR = "harbor-solar-farm"
+
+
+@cache
+def answerer() -> NumericAnswerer:
+    articles = load_corpus(SEED_DIR) + load_corpus(SECOND_DIR)
+    sentences, facts = [], []
+    for a in articles:
+        s = split_sentences(a)
+        sentences += s
+        facts += extract_facts(a, s)
+    return NumericAnswerer(facts, sentences, articles)
+
+
+def ask(question: str) -> Answer:
+    result = answerer().answer(question, {})
+    assert result is not None, question
+    return result
+
+
+def cited(result: Answer) -> list[str]:
+    return [c.id for c in result.citations]
+
+
+def assert_direct(result: Answer, short: str, sentence: str) -> None:
+    assert result.answered and result.method == "rule"
+    assert result.short_answer == short
+    assert result.derivation is None
+    assert cited(result) == [sentence]
+    assert 0 < result.confidence <= 1
+    # The asked value, with its unit, comes before any other number.
+    assert result.answer.find(short) == min(
+        i for i, ch in enumerate(result.answer) if ch.isdigit() or ch == "$"
+    ) or result.answer.lower().startswith(short.lower())
+
+
+# --- direct answers ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "sentence"),
+    [
+        ("How big is the valley?", "5 square kilometers", f"{SEED}:s2"),
+        ("What area does the gene medicine valley cover?", "5 square kilometers", f"{SEED}:s2"),
+        ("how much land does the valley take up", "5 square kilometers", f"{SEED}:s2"),
+        ("How much money has been put into the valley?", "15 billion yuan", f"{SEED}:s2"),
+        ("How many professionals work in the valley?", "6,053 professionals", f"{SEED}:s10"),
+        ("How many staff does the valley have?", "6,053 professionals", f"{SEED}:s10"),
+        ("how many proffesionals are there in the vally", "6,053 professionals", f"{SEED}:s10"),
+        ("How many PhD holders are in the valley?", "187 doctoral graduates", f"{SEED}:s10"),
+        (
+            "How many biopharma companies are in the valley?",
+            "125 biopharmaceutical enterprises",
+            f"{SEED}:s11",
+        ),
+        (
+            "What was the operating revenue of the valley's companies in 2021?",
+            "10.23 billion yuan",
+            f"{SEED}:s11",
+        ),
+        (
+            "How much in taxes did the biopharma companies bring in in 2021?",
+            "548 million yuan",
+            f"{SEED}:s11",
+        ),
+        ("By what percentage did operating revenue grow in 2021?", "34.7 percent", f"{SEED}:s11"),
+        ("What's the price per shot of the existing treatment?", "1.2 million yuan", f"{SEED}:s8"),
+        (
+            "What value is Wenzhou hoping its health sector will reach by 2025?",
+            "100 billion yuan",
+            f"{SEED}:s1",
+        ),
+        ("How many panels does the farm have?", "420,000 panels", f"{HARBOR}:s3"),
+        ("What is the installed capacity of the farm?", "600 megawatts", f"{HARBOR}:s3"),
+        ("How much did the farm cost?", "2.4 billion yuan", f"{HARBOR}:s1"),
+        ("How much power did Xiamen generate?", "3.2 billion kWh", f"{HARBOR}:s6"),
+        ("By how much did Xiamen's renewable generation grow?", "12.2 percent", f"{HARBOR}:s6"),
+    ],
+)
+def test_direct_answers(question: str, short: str, sentence: str) -> None:
+    assert_direct(ask(question), short, sentence)
+
+
+def test_direct_answers_read_as_sentences_written_from_the_fact() -> None:
+    assert ask("How big is the valley?").answer == "The valley spans 5 square kilometers."
+    assert ask("How many professionals work in the valley?").answer == (
+        "The valley has 6,053 professionals."
+    )
+    assert ask("What is the operating revenue?").answer == (
+        "The operating revenue of the biopharmaceutical enterprises in the valley was 10.23 "
+        "billion yuan in 2021."
+    )
+
+
+def test_a_stated_equivalent_answers_in_the_unit_asked() -> None:
+    result = ask("How much is the 2025 health industry goal worth in US dollars?")
+    assert_direct(result, "$15.78 billion", f"{SEED}:s1")
+    result = ask("what does one injeciton cost in dollars right now")
+    assert_direct(result, "$189,000", f"{SEED}:s8")
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "sentence"),
+    [
+        ("When was the valley established?", "2019", f"{SEED}:s2"),
+        ("When was the valley set up?", "2019", f"{SEED}:s2"),
+        ("When did Uren Biotech move to the valley?", "June 2020", f"{SEED}:s5"),
+        ("when did uren biotec join the gene medicine valley", "June 2020", f"{SEED}:s5"),
+        ("what's the deadline for the city's health industry goal?", "2025", f"{SEED}:s1"),
+        ("When was the CAR-T technology authorized?", "2021", f"{SEED}:s7"),
+        ("When did construction start?", "April 2021", f"{HARBOR}:s2"),
+        ("When was the farm connected to the grid?", "September 12, 2023", f"{HARBOR}:s0"),
+    ],
+)
+def test_when(question: str, short: str, sentence: str) -> None:
+    result = ask(question)
+    assert result.answered and result.short_answer == short
+    assert cited(result) == [sentence]
+
+
+def test_when_states_the_date_and_how_a_relative_one_was_read() -> None:
+    assert ask("When was the valley established?").answer == "In 2019."
+    assert ask("When did Uren Biotech move to the valley?").answer == "In June 2020."
+    assert ask("When was the CAR-T technology authorized?").answer == (
+        'In 2021: the article, dated March 8, 2022, says "last year".'
+    )
+
+
+# --- derived answers ---------------------------------------------------------------------
+
+
+def assert_derived(result: Answer, short: str, sentences: list[str], *working: str) -> None:
+    assert result.answered and result.method == "rule"
+    assert result.short_answer == short
+    assert result.derivation and result.answer.endswith(result.derivation)
+    assert sorted(cited(result)) == sorted(sentences)
+    for part in working:
+        assert part in result.derivation, (part, result.derivation)
+    # Every number in the working is in a cited sentence or is computed there.
+    assert result.answer.lower().startswith((short.lower(), short.lower().removeprefix("about ")))
+
+
+def test_total_of_parts() -> None:
+    result = ask("How many doctoral and master's graduates are there altogether?")
+    assert_derived(
+        result,
+        "776 graduates",
+        [f"{SEED}:s10"],
+        "187 doctoral graduates [s10] + 589 master's graduates [s10] = 776 graduates",
+    )
+    assert ask("how many phd and masters grads combined").short_answer == "776 graduates"
+    assert ask("How many graduates are there?").short_answer == "776 graduates"
+
+
+def test_total_of_amounts() -> None:
+    result = ask("What were operating and tax revenues combined in 2021?")
+    assert_derived(
+        result,
+        "10.78 billion yuan",
+        [f"{SEED}:s11"],
+        "10.23 billion yuan (operating revenue) [s11] + 548 million yuan",
+    )
+
+
+def test_previous_year_from_a_growth_rate() -> None:
+    result = ask("What was the operating revenue in 2020?")
+    assert result.answer.startswith("About 7.59 billion yuan in 2020.")
+    assert_derived(
+        result,
+        "about 7.59 billion yuan",
+        [f"{SEED}:s11"],
+        "up 34.7 percent year-on-year",
+        "10.23 billion yuan ÷ 1.347",
+    )
+    assert ask("What were the enterprises' tax revenues the previous year?").short_answer == (
+        "about 417.05 million yuan"
+    )
+    result = ask("How much electricity did Fuzhou generate in the first half of 2022?")
+    assert result.short_answer == "about 4.73 billion kilowatt-hours"
+
+
+def test_difference_and_comparison() -> None:
+    result = ask("How many more master's graduates than doctoral graduates does the valley have?")
+    assert_derived(result, "402 graduates", [f"{SEED}:s10"], "589 master's graduates [s10] − 187")
+    result = ask("Which grew faster in 2021, operating revenue or tax revenue?")
+    assert_derived(result, "operating revenue", [f"{SEED}:s11"], "34.7 percent > 31.4 percent")
+    assert result.answer.startswith("Operating revenue grew faster")
+    result = ask(
+        "By how many percentage points did operating revenue growth beat tax revenue growth?"
+    )
+    assert result.short_answer == "3.3 percentage points"
+    result = ask("How much more operating revenue was there in 2021 than in 2020?")
+    assert result.short_answer == "about 2.64 billion yuan"
+    result = ask("Which grew faster, generation in Fuzhou or Xiamen?")
+    assert result.answer.startswith("Renewable power generation in Fuzhou grew faster")
+
+
+def test_currency_conversion_at_the_rate_the_article_implies() -> None:
+    result = ask("How much is the valley's investment in US dollars?")
+    assert_derived(
+        result,
+        "about $2.37 billion",
+        [f"{SEED}:s2", f"{SEED}:s1"],
+        "100 billion yuan as $15.78 billion [s1]",
+        "15 billion yuan [s2] × 0.1578",
+        "the article implies",
+    )
+    assert result.answer.startswith("About $2.37 billion.")
+
+
+def test_unit_conversion() -> None:
+    result = ask("What area does the farm cover in hectares?")
+    assert_derived(result, "about 180 hectares", [f"{HARBOR}:s1"], "1.8 square kilometers [s1]")
+
+
+def test_ratios() -> None:
+    result = ask("What was the average operating revenue per enterprise in 2021?")
+    assert_derived(
+        result,
+        "about 81.84 million yuan per enterprise",
+        [f"{SEED}:s11"],
+        "÷ 125 biopharmaceutical enterprises [s11]",
+    )
+    result = ask("How much was invested per square kilometer of the valley?")
+    assert result.short_answer == "about 3 billion yuan per square kilometer"
+    result = ask("On average, how many professionals are there per enterprise in the valley?")
+    assert_derived(
+        result, "about 48.42 professionals per enterprise", [f"{SEED}:s10", f"{SEED}:s11"]
+    )
+    result = ask("What percentage of the valley's professionals hold a doctorate?")
+    assert_derived(
+        result,
+        "about 3.09 percent",
+        [f"{SEED}:s10"],
+        "187 doctoral graduates [s10] ÷ 6,053 professionals [s10]",
+    )
+    assert ask("What share of the cost came from bank loans?").short_answer == "about 62.5 percent"
+
+
+def test_time_spans_against_the_article_date() -> None:
+    result = ask("How long ago was the valley founded?")
+    assert_derived(result, "about 3 years", [f"{SEED}:s2"], "2022 − 2019 = 3 years")
+    assert ask("How old is the China Gene Medicine Valley?").short_answer == "about 3 years"
+    result = ask("How long has Uren Biotech been in the valley?")
+    assert_derived(result, "about 1.75 years", [f"{SEED}:s5"], "21 months")
+    result = ask("How long until the 2025 health industry target?")
+    assert_derived(result, "about 3 years", [f"{SEED}:s1"], "2025 − 2022 = 3 years")
+
+
+# --- abstentions and questions left to retrieval -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the valley's revenue in 2019?",
+        "What was the operating revenue in 2018?",
+        "How many patients have been treated with the CAR-T therapy?",
+        "How many employees does Uren Biotech have?",
+        "How much will the new medicine cost per injection?",
+        "What is the population of Wenzhou?",
+        "What profit did the valley's companies make in 2021?",
+        "How many doctoral graduates worked in the valley in 2020?",
+        "How many square kilometers will the valley cover by 2025?",
+        "What is Wenzhou's health industry worth today?",
+        "How many fishermen work at the harbor?",
+    ],
+)
+def test_abstains_when_the_facts_cannot_answer(question: str) -> None:
+    result = ask(question)
+    assert not result.answered and result.method == "none"
+    assert result.answer.startswith("The articles don't say")
+    assert result.citations == () and result.derivation is None
+
+
+def test_abstention_says_what_is_missing_in_plain_words() -> None:
+    assert ask("How many employees does Uren Biotech have?").answer == (
+        "The articles don't say how many employees Uren Biotech has."
+    )
+    assert echo("What was Wenzhou's GDP in 2021?") == "what Wenzhou's GDP was in 2021"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the chairman of Uren Biotech?",
+        "Where is the gene medicine valley located?",
+        "What disease does the hospital treat?",
+        "When was Uren Biotech founded?",
+        "When will the new medicine be approved for sale?",
+        "When was the farm built?",
+        "How big is Wenzhou?",
+    ],
+)
+def test_leaves_other_questions_to_retrieval(question: str) -> None:
+    assert answerer().answer(question, {}) is None
+
+
+def test_relevance_breaks_ties_but_never_invents() -> None:
+    seed_rel = {f"{SEED}:s11": 1.0}
+    result = answerer().answer(
+        "how much revenue did each biopharma company make on average", seed_rel
+    )
+    assert result is not None and result.short_answer == "about 81.84 million yuan per enterprise"
+
+
+def test_answers_are_fast() -> None:
+    questions = [
+        "How big is the valley?",
+        "What was the operating revenue in 2020?",
+        "How many graduates are there?",
+        "When was the valley set up?",
+        "How much is the valley's investment in US dollars?",
+        "Who is the chairman of Uren Biotech?",
+    ]
+    a = answerer()
+    for q in questions:  # warm the caches once, as a running service has
+        a.answer(q, {})
+    started = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for q in questions:
+            a.answer(q, {})
+    per_question = (time.perf_counter() - started) / (rounds * len(questions))
+    assert per_question < 0.001
