@@ -10,10 +10,11 @@
     { value: "wrong_answer_right_passage", label: "Right passage, wrong answer" },
   ];
   const METHODS = {
-    rule: "Worked out from figures in the articles",
+    rule: "From the figures in the articles",
     retrieval: "Found in the articles",
     none: "Not found in the articles",
   };
+  const DERIVED = "Worked out from figures in the articles";
   const UNREACHABLE = "Couldn't reach the server. Check your connection and that the " +
     "server is running, then try again.";
 
@@ -213,7 +214,7 @@
     });
     card.append(el("p", {
       className: "answer-method",
-      text: METHODS[result.method] || result.method,
+      text: result.derivation ? DERIVED : METHODS[result.method] || result.method,
     }), text);
 
     if (result.resolved_question && result.resolved_question !== result.question) {
