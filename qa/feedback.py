@@ -324,6 +324,8 @@ class FeedbackStore:
                     conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
             self._drop_connection()
+            if "no such table" in str(exc):
+                self._ready = False  # the file was replaced: create the tables next time
             raise _storage_error(self.path, exc) from exc
 
     @contextmanager
@@ -354,23 +356,24 @@ class FeedbackStore:
             else parse_feedback(record, self.max_question_chars, self.max_history_turns)
         )
         history = [{"question": t.question, "answer": t.answer} for t in fb.history]
-        with self._writing("FULL", self.timeout) as conn:
-            cur = conn.execute(
-                "INSERT INTO feedback (created_at, question, answer, verdict, history,"
-                " citations, correct_answer, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    _now(),
-                    fb.question,
-                    fb.answer,
-                    fb.verdict,
-                    json.dumps(history, ensure_ascii=False),
-                    json.dumps(list(fb.citations), ensure_ascii=False),
-                    fb.correct_answer,
-                    fb.comment,
-                ),
-            )
-            assert cur.lastrowid is not None
-            return cur.lastrowid
+        row_id = self._write(
+            "FULL",
+            self.timeout,
+            "INSERT INTO feedback (created_at, question, answer, verdict, history,"
+            " citations, correct_answer, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                _now(),
+                fb.question,
+                fb.answer,
+                fb.verdict,
+                json.dumps(history, ensure_ascii=False),
+                json.dumps(list(fb.citations), ensure_ascii=False),
+                fb.correct_answer,
+                fb.comment,
+            ),
+        )
+        assert row_id is not None
+        return row_id
 
     def record_abstention(self, question: str, timeout: float | None = None) -> None:
         """Count one more time the service abstained on ``question``.
@@ -383,13 +386,28 @@ class FeedbackStore:
         if not key:
             return
         now = _now()
-        with self._writing("NORMAL", self.timeout if timeout is None else timeout) as conn:
-            conn.execute(
-                "INSERT INTO abstentions (key, question, count, first_seen, last_seen)"
-                " VALUES (?, ?, 1, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                " count = count + 1, question = excluded.question, last_seen = excluded.last_seen",
-                (key, question, now, now),
-            )
+        self._write(
+            "NORMAL",
+            self.timeout if timeout is None else timeout,
+            "INSERT INTO abstentions (key, question, count, first_seen, last_seen)"
+            " VALUES (?, ?, 1, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " count = count + 1, question = excluded.question, last_seen = excluded.last_seen",
+            (key, question, now, now),
+        )
+
+    def _write(
+        self, synchronous: str, timeout: float, sql: str, params: tuple[Any, ...]
+    ) -> int | None:
+        """One statement in its own transaction; the new row's id. Tried a second time when
+        the file turned out to have lost its tables (replaced or deleted while in use)."""
+        for attempt in (1, 2):
+            try:
+                with self._writing(synchronous, timeout) as conn:
+                    return conn.execute(sql, params).lastrowid
+            except StorageError:
+                if self._ready or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
     # reading
 

@@ -589,3 +589,11 @@ def _children(pid: int) -> list[int]:
         children = (task / "children").read_text().split()
         found += [int(c) for c in children]
     return found
+
+
+def test_a_database_removed_while_in_use_is_created_again(store: FeedbackStore, db: Path) -> None:
+    store.add(GOOD)
+    store.close()
+    for path in db.parent.iterdir():
+        path.unlink()
+    assert store.add(GOOD) == 1 and store.count() == 1
