@@ -1147,18 +1147,15 @@ class NumericAnswerer:
         f = matches[0].fact
         article = self.articles.get(f.article)
         when = _pretty_date(str(f.time))
-        short = when if f.time_kind != "resolved-relative" else str(f.time)
+        short = when
+        # The date first, as every direct answer states its value first.
         if f.time_kind == "target":
-            text = f"By {when}."
+            text = f"By {when}: that is the target date."
         elif f.time_kind == "resolved-relative":
             dated = _pretty_date(article.date) if article and article.date else "its date"
-            short = when
-            prep = "On" if len(str(f.time)) == 10 else "In"
-            text = f'{prep} {when}: the article, dated {dated}, says "{f.surface}".'
-        elif len(str(f.time)) == 10:
-            text = f"On {when}."
+            text = f'{_cap(when)}: the article, dated {dated}, says "{f.surface}".'
         else:
-            text = f"In {when}."
+            text = f"{_cap(when)}."
         return self._direct(f, ask, matches[0].score, text=text, short=short)
 
     def _since(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:

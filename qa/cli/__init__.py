@@ -33,6 +33,14 @@ def main(verbose: bool) -> None:
 
 
 for command in (
-    ask, chat, sentences, passages, facts, evaluate_command, feedback_group, bench, serve
+    ask,
+    chat,
+    sentences,
+    passages,
+    facts,
+    evaluate_command,
+    feedback_group,
+    bench,
+    serve,
 ):
     main.add_command(command)
