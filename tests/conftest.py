@@ -1,7 +1,8 @@
 """Shared fixtures: the web app over the two test articles, its clients, and a live server.
 
 ``app``/``client``/``runner`` follow Flask's tutorial; ``live_server`` runs the real
-``qa serve`` (gunicorn) in a subprocess on a free loopback port, as a person would.
+``qa serve`` (gunicorn) in a subprocess on a free loopback port, as a person would;
+``browser`` is Debian's Chromium driven by Playwright.
 Every fixture keeps its files (feedback database, logs) under pytest's temporary folders.
 """
 
@@ -17,6 +18,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -124,3 +126,45 @@ def live_server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     server = start_server(corpus_dir, tmp_path_factory.mktemp("live_server"))
     yield server
     stop_server(server)
+
+
+# --- a browser ---------------------------------------------------------------------------------
+
+CHROMIUM = Path(os.environ.get("QA_CHROMIUM") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def browser_unavailable(reason: str) -> None:
+    """Skip on a developer's machine without a browser; fail under CI, where it must run."""
+    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium (``$QA_CHROMIUM``, else /usr/bin/chromium) through Playwright's sync API.
+
+    One per test module: Playwright's sync API allows one instance at a time, so a module
+    that launches its own must not overlap with a session-wide one.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        browser_unavailable(f"Playwright is not installed ({exc})")
+    if not CHROMIUM.exists():
+        browser_unavailable(
+            f"no Chromium at {CHROMIUM} (apt-get install chromium, or set QA_CHROMIUM)"
+        )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

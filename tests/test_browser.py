@@ -5,9 +5,9 @@ highlighted, asks a follow-up, meets an abstention, rates an answer; with a mous
 keyboard alone, on a phone-sized screen. Nothing from the question or the article becomes
 markup, and nothing breaks the Content Security Policy (every console error fails a test).
 
-Without Chromium (or Playwright) these tests skip locally, and fail when ``CI`` is set.
-The browser is ``$QA_CHROMIUM``, else /usr/bin/chromium. With ``SCREENSHOTS_DIR`` set, the
-screenshot test writes desktop.png and phone.png there (the README's are docs/screenshots).
+The ``browser`` fixture (conftest.py) skips these tests locally without Chromium or
+Playwright and fails them when ``CI`` is set. With ``SCREENSHOTS_DIR`` set, the screenshot
+test writes desktop.png and phone.png there (the README's are in docs/screenshots).
 """
 
 from __future__ import annotations
@@ -25,40 +25,9 @@ from tests.conftest import LiveServer
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("QA_CHROMIUM") or "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 XSS = "<img src=x onerror=alert(1)>"
-
-
-def unavailable(reason: str) -> None:
-    """Skip on a developer's machine without a browser; fail under CI, where it must run."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover - depends on the machine
-        unavailable(f"Playwright is not installed ({exc})")
-    if not CHROMIUM.exists():
-        unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set QA_CHROMIUM)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Console:
