@@ -47,6 +47,7 @@ GROUPS: dict[str, str] = {
     "authorize": "authorize authorized authorise authorised authorization authorisation "
     "approve approved approval license licensed grant granted",
     "price": "price prices cost costs charge charges fee fees",
+    "outlay": "cost costs investment investments spending outlay expenditure",
     "growth": "grow grew grown growth increase increased rise rose risen up gain gained jump "
     "jumped climb climbed",
     "decline": "fall fell decline declined decrease decreased drop dropped down shrink shrank",
@@ -72,7 +73,7 @@ GROUPS: dict[str, str] = {
 # Phrases rewritten in a question before its words are read.
 PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bset\s+up\b", "established"),
-    (r"\b(?:put|poured|pumped|sunk)\s+into\b", "invested in"),
+    (r"\b(?:put|poured|pumped|sunk|went|gone|go|goes|flowed)\s+into\b", "invested in"),
     (r"\b(?:take|took|bring|brought|rake|raked)\s+in\b", "revenue"),
     (r"\btake\s+up\b|\btakes\s+up\b", "cover"),
     (r"\b(?:come|came)\s+(?:to|into)\b", "moved to"),
@@ -712,6 +713,10 @@ class NumericAnswerer:
         ask = self.read(question)
         if ask is None:
             return None
+        if _PRONOUN.search(ask.text) and not any(
+            not self._is_focus_term(t) and t.known for t in ask.terms
+        ):
+            return None  # "How many employees does it have?": whose, we cannot tell
         handler = getattr(self, f"_{ask.intent}")
         result: Answer | None = handler(ask, relevance)
         return result
@@ -1454,16 +1459,23 @@ class NumericAnswerer:
             f"{self._label(fa, fb)}: {fa.surface} {self._ref(fa)}; {self._label(fb, fa)}: "
             f"{fb.surface} {self._ref(fb)}; {fa.surface} > {fb.surface}."
         )
-        return self._derived(text, self._label(win, lose), working, [fa, fb], min(a.score, b.score))
+        short = self._label(win, lose)
+        if win.kind == lose.kind and self._label(win) == self._label(lose):
+            base = self.by_id.get(win.change_of or "") or win
+            short = base.owner or short  # "Fuzhou", not "renewable power generation in Fuzhou"
+        return self._derived(text, short, working, [fa, fb], min(a.score, b.score))
 
     # -- ratios ---------------------------------------------------------------------------
 
     def _per(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
-        m = re.search(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,3})", ask.text)
+        m = _PER_PHRASE.search(ask.text)
         if not m:
             return self._lookup(ask, relevance, None)
         divisor_words: list[str] = []
-        for w in _words(m.group(1)):
+        words = _words(m.group(1))
+        for i, w in enumerate(words):
+            if w == "of" and divisor_words and i + 1 < len(words):
+                continue  # "per megawatt of capacity": the capacity is the divisor too
             if w in _BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS or w in QUESTION_WORDS:
                 break
             divisor_words.append(w)
@@ -1486,15 +1498,14 @@ class NumericAnswerer:
         numerators = [
             n
             for n in self._candidates(ask, relevance, None, rest)
-            if self._time_fits(n.fact, ask, year) and n.fact.kind != "percent"
+            if self._time_fits(n.fact, ask, year)
+            and n.fact.kind != "percent"
+            and (unit is None or n.fact.unit != unit)
         ]
         if unit:
-            dens = [
-                d
-                for d in self.rank(
-                    [], relevance, lambda f: f.unit == unit and f.equivalent_of is None
-                )
-            ]
+            dens = self.rank(
+                divisor_terms, relevance, lambda f: f.unit == unit and f.equivalent_of is None
+            ) or self.rank([], relevance, lambda f: f.unit == unit and f.equivalent_of is None)
         else:
             dens = [d for d in self._candidates(ask, relevance, {"count"}, divisor_terms)]
         if not numerators or not dens:
@@ -1658,6 +1669,8 @@ def singular_noun(word: str) -> str:
 
 
 _MONEY_KEYS = keys("value") | keys("worth")
+_PER_PHRASE = re.compile(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,4})")
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b")
 # Nouns that stand in for a name said earlier ("the city" for Wenzhou): a name from the
 # headline or lead may match a fact whose sentence says one of these.
 _STAND_IN_KEYS = frozenset(
