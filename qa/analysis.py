@@ -200,6 +200,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("born", "birth"),
     ("job", "jobs", "employment"),
     ("car", "vehicle", "automobile"),
+    ("today", "now", "currently", "current", "present", "presently", "nowadays"),
     ("money", "fund", "funding", "budget", "yuan", "dollar"),
 )
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
-from .analysis import STOP_WORDS, expand, tokens
+from .analysis import STOP_WORDS, expand, stem, tokens
 from .followup import resolve
 from .quotes import Attribution
 from .retriever import Hit, Retriever
@@ -24,6 +25,7 @@ from .spans import (
     _names,
     best_span,
     classify,
+    classify_noun,
     describe,
 )
 from .types import Answer, Article, Citation, Sentence, Turn
@@ -31,6 +33,8 @@ from .types import Answer, Article, Citation, Sentence, Turn
 NOT_FOUND = "The articles don't say."
 TYPED = {"person", "place", "date", "org"}
 _RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\s")
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
 
@@ -60,6 +64,17 @@ class Answerer:
         self.quotes = quotes
         self.numeric = numeric
         self.abstain_below = abstain_below
+        self._years = [self._years_in(s) for s in self.sentences]
+
+    def _years_in(self, s: Sentence) -> frozenset[str]:
+        """Years a sentence speaks of, "last year" read against its article's date."""
+        years = set(_YEAR.findall(s.text))
+        date = self.articles[s.article].date
+        if date:
+            for m in _RELATIVE_YEAR.finditer(s.text):
+                offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1).lower()]
+                years.add(str(int(date[:4]) + offset))
+        return frozenset(years)
 
     def resolve(self, question: str, history: Sequence[Turn]) -> str:
         """The question with references to earlier turns (themselves resolved) spelled out."""
@@ -84,7 +99,7 @@ class Answerer:
         top = max((h.score for h in hits), default=0.0) or 1.0
         relevance = {self.sentences[h.index].id: h.score / top for h in hits}
         ranked = tuple(self.sentences[h.index].id for h in hits)
-        kind = classify(resolved)
+        kind = self._classify(resolved)
         if self.numeric is not None:
             ruled = self.numeric.answer(resolved, relevance)
             if ruled is not None and (ruled.answered or kind.kind == "number"):
@@ -94,6 +109,18 @@ class Answerer:
             if described is not None:
                 return described
         return self._retrieve(kind, terms, hits, ranked, base)
+
+    def _classify(self, question: str) -> QuestionKind:
+        """The question's kind, with a misspelt head noun read as the articles' word."""
+        kind = classify(question)
+        if kind.head and not self.retriever.knows(stem(kind.head)):
+            near = self.retriever.nearest_word(kind.head)
+            if near is not None:
+                typed = classify_noun(near)
+                if kind.kind in ("thing", "place", "org", "person", "date"):
+                    return replace(kind, kind=typed or "thing", head=near)
+                return replace(kind, head=near)
+        return kind
 
     def _describe(
         self,
@@ -144,6 +171,7 @@ class Answerer:
         base: dict[str, Any],
     ) -> Answer:
         best: tuple[float, Hit, ShortAnswer | None] | None = None
+        asked_years = set(_YEAR.findall(base["resolved_question"] or base["question"]))
         for hit in hits[:3]:
             s = self.sentences[hit.index]
             span = best_span(
@@ -162,10 +190,12 @@ class Answerer:
                 conf = hit.coverage * (0.55 + 0.45 * span.score) if span else 0.0
             elif kind.kind == "number":
                 conf = hit.coverage if re.search(r"\d", s.text) else hit.coverage * 0.4
-            elif kind.kind == "thing" and span is not None:
+            elif kind.kind in ("thing", "object") and span is not None:
                 conf = hit.coverage * (0.8 + 0.2 * span.score)
             else:
                 conf = hit.coverage * 0.9
+            if asked_years - self._years[hit.index]:
+                conf *= 0.5  # the question is about a year the sentence does not speak of
             if best is None or conf > best[0] + 1e-9:
                 best = (conf, hit, span)
         if best is None or best[0] < self.abstain_below:
@@ -256,6 +286,4 @@ class Answerer:
 
 
 def _with(answer: Answer, **changes: object) -> Answer:
-    from dataclasses import replace
-
     return replace(answer, **changes)  # type: ignore[arg-type]

@@ -114,25 +114,36 @@ class Retriever:
         """How much a question term says: its idf over sentences, highest for unknown terms."""
         return self._idf.get(term, self._unknown_idf)
 
+    def nearest_word(self, word: str) -> str | None:
+        """The articles' word a misspelt ``word`` most likely means ("acadamy" -> "academy"):
+        one edit away for short words, two for long ones; None when nothing is that close."""
+        w = word.lower()
+        if not w.isalpha() or len(w) < 5:
+            return None
+        limit = 1 if len(w) < 8 else 2
+        best: tuple[int, str] | None = None
+        for n in range(len(w) - limit, len(w) + limit + 1):
+            for cand in self._surface.get(n, {}):
+                if cand[0] != w[0] and cand[-1] != w[-1]:
+                    continue
+                d = edit_distance(w, cand, transpositions=True)
+                if d <= limit and (best is None or d < best[0]):
+                    best = (d, cand)
+        return best[1] if best else None
+
     def correct(self, question_tokens: Sequence[Token]) -> list[Token]:
         """Replace misspelt words (not in any article, close to one word that is)."""
         out = []
         for t in question_tokens:
-            w = t.surface.lower()
-            if t.term in self._idf or not w.isalpha() or len(w) < 5:
+            near = None if t.term in self._idf else self.nearest_word(t.surface)
+            if near is None:
                 out.append(t)
-                continue
-            limit = 1 if len(w) < 8 else 2
-            best: tuple[int, str] | None = None
-            for n in range(len(w) - limit, len(w) + limit + 1):
-                for cand, term in self._surface.get(n, {}).items():
-                    if cand[0] != w[0] and cand[-1] != w[-1]:
-                        continue
-                    d = edit_distance(w, cand, transpositions=True)
-                    if d <= limit and (best is None or d < best[0]):
-                        best = (d, term)
-            out.append(Token(best[1], t.start, t.end, t.surface) if best else t)
+            else:
+                out.append(Token(self._surface[len(near)][near], t.start, t.end, t.surface))
         return out
+
+    def knows(self, term: str) -> bool:
+        return term in self._idf
 
     def content_terms(self, question_tokens: Sequence[Token]) -> list[str]:
         """The question's terms that carry its meaning (no fillers), in order, unique."""

@@ -154,8 +154,10 @@ class QuestionKind:
     """
 
     kind: str
-    head: str | None = None  # the noun after what/which ("disease" in "what disease ...")
+    head: str | None = None  # the noun after what/which ("disease" in "what disease ..."),
+    # or for "object" questions the verb ("raise" in "What do fishermen raise under ...?")
     subject: str | None = None  # the name a define/role question asks about
+    particle: str | None = None  # the verb's particle ("on" in "What does X focus on?")
 
 
 _SKIP_AFTER_WH = {
@@ -187,6 +189,71 @@ _DEFINE = re.compile(
     re.I,
 )
 _ROLE = re.compile(r"\b(?:position|title|role|job|post)\b", re.I)
+
+
+_AUXILIARIES = {"do", "does", "did", "will", "would", "can", "could", "should", "might"}
+_PREPOSITIONS = {
+    "in",
+    "on",
+    "at",
+    "under",
+    "beneath",
+    "below",
+    "over",
+    "above",
+    "for",
+    "from",
+    "with",
+    "to",
+    "into",
+    "about",
+    "by",
+    "during",
+    "after",
+    "before",
+    "near",
+    "through",
+    "across",
+    "inside",
+    "outside",
+    "within",
+    "without",
+    "between",
+}
+# Verbs that ask for a statement, not a thing: left to the sentence itself.
+_VAGUE_VERBS = {
+    "do",
+    "say",
+    "said",
+    "mean",
+    "think",
+    "want",
+    "happen",
+    "have",
+    "get",
+    "make",
+    "tell",
+    "believe",
+    "know",
+    "see",
+    "feel",
+    "like",
+    "need",
+}
+
+
+def _asked_verb(rest: list[str]) -> tuple[str, str | None] | None:
+    """For "what do fishermen raise under the panels": ("raise", None); for "what does
+    Uren Biotech focus on": ("focus", "on"); None unless an auxiliary follows what/which."""
+    if len(rest) < 3 or rest[0] not in _AUXILIARIES:
+        return None
+    words = rest[1:]
+    at = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+    verb = words[at - 1]
+    if verb in _VAGUE_VERBS or verb in STOP_WORDS:
+        return None
+    particle = words[at] if at == len(words) - 1 else None
+    return verb, particle
 
 
 def classify_noun(noun: str) -> str | None:
@@ -240,6 +307,14 @@ def classify(question: str) -> QuestionKind:
     m = re.search(r"\b(what|which)\b(?P<rest>.*)", q)
     if m:
         rest = re.findall(r"[a-z][a-z'\-]*|\d+", m.group("rest"))
+        if question != question.lower() and question != question.upper():
+            # "What Uren Biotech technology ...": names before the head noun are not it.
+            named = {w.lower() for w in re.findall(r"\b[A-Z][\w'\-]*", question)}
+            while rest and rest[0] in named and len(rest) > 1:
+                rest.pop(0)
+        verb = _asked_verb(rest)
+        if verb is not None:
+            return QuestionKind("object", verb[0], particle=verb[1])
         while rest and rest[0] in {"kind", "type", "sort", "of"}:
             rest.pop(0)
         head = rest[0] if rest else None
@@ -423,6 +498,17 @@ class ShortAnswer:
 _LINK = re.compile(r"^(?:,\s+|\s+in\s+|,\s+in\s+|'s\s+)$")
 
 
+def _named_heads(head: str, spans: Sequence[Span], sentence: str) -> list[Span]:
+    """A name followed by the asked-for noun is one answer: "CAR-T technology"."""
+    out = []
+    for span in spans:
+        m = re.match(r"\s+([a-z]+)\b", sentence[span.end :])
+        if m and stem(m.group(1)) == stem(head):
+            end = span.end + m.end()
+            out.append(Span(sentence[span.start : end], span.start, end, "name"))
+    return out
+
+
 def _place_chain(best: Span, spans: Sequence[Span], sentence: str) -> str | None:
     """Places written as a chain ("Fuzhou, Southeast China's Fujian province"), as one phrase."""
     places = sorted((s for s in spans if s.kind != "date"), key=lambda s: s.start)
@@ -451,11 +537,15 @@ def best_span(
         return None
     if kind.kind in ("other", "number"):
         return None
+    if kind.kind == "object":
+        return _object_of(kind, sentence, sentence_tokens)
     anchors = [(t.start + t.end) / 2 for t in sentence_tokens if t.term in question_terms]
     asked = set(question_terms)
     best: ShortAnswer | None = None
     best_span_: Span | None = None
     spans = candidates(sentence, proper)
+    if kind.kind == "thing" and kind.head:
+        spans += _named_heads(kind.head, spans, sentence)
     for span in spans:
         fit = _fit(kind, span, sentence)
         if fit <= 0:
@@ -507,13 +597,58 @@ def _phrase_after(
     words = re.findall(r"\S+", phrase)
     while words and words[0].lower() in STOP_WORDS:
         words.pop(0)
-    if not 1 <= len(words) <= 25:
+    if not 1 <= len(words) <= 25 or not words[0][0].isalnum():
         return None
+    if {t.term for t in tokens(" ".join(words))} <= set(question_terms) | _related(question_terms):
+        return None  # nothing the question does not already say
     text = " ".join(words).rstrip(",")
     start = sentence.find(text, last.end)
     if start < 0:
         return None
     return ShortAnswer(text, start, start + len(text), 0.45)
+
+
+def _related(terms: Collection[str]) -> set[str]:
+    out: set[str] = set()
+    for t in terms:
+        out |= SYNONYMS.get(t, frozenset())
+    return out
+
+
+_OBJECT_END = re.compile(
+    r"[;:()\"]|,\s+(?:which|who|said|says|while|but)\b|\b(?:which|who|that|while|but|"
+    r"in|on|at|under|beneath|below|over|above|for|from|with|to|into|by|during|near)\b|[.!?]$"
+)
+
+
+def _object_of(
+    kind: QuestionKind, sentence: str, sentence_tokens: Sequence[Token]
+) -> ShortAnswer | None:
+    """What the asked verb acts on: "oysters" in "... keep raising oysters beneath ..."."""
+    if not kind.head:
+        return None
+    wanted = {stem(kind.head)} | set(SYNONYMS.get(stem(kind.head), ()))
+    verb = next((t for t in sentence_tokens if t.term in wanted), None)
+    if verb is None:
+        return None
+    rest = sentence[verb.end :]
+    if kind.particle:
+        rest = re.sub(rf"^\s*{re.escape(kind.particle)}\b", "", rest)
+    lead = len(sentence) - len(rest)
+    lead_ws = len(rest) - len(rest.lstrip())
+    rest = rest.lstrip()
+    cut = _OBJECT_END.search(rest, 1)  # a particle-less object may start with "on", "in"
+    phrase = (rest[: cut.start()] if cut else rest).strip().rstrip(".,!?")
+    words = phrase.split()
+    while words and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    if not 1 <= len(words) <= 25 or not words[0][0].isalnum():
+        return None
+    text = " ".join(words)
+    start = sentence.find(text, lead + lead_ws)
+    if start < 0:
+        return None
+    return ShortAnswer(text, start, start + len(text), 0.8)
 
 
 _PURPOSE = re.compile(
