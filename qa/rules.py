@@ -626,7 +626,7 @@ class NumericAnswerer:
         return out
 
     def _is_focus_term(self, term: Term) -> bool:
-        return any(_strength(term.keys, ix.focus) for ix in self.index)
+        return any(_strength(term.keys, ix.focus) for ix in self.index if ix.fact.kind != "date")
 
     def _numeric_value_question(self, ask: Ask) -> bool:
         """ "What was the operating revenue?" is numeric; "What disease ...?" is not."""
@@ -713,7 +713,7 @@ class NumericAnswerer:
         ask = self.read(question)
         if ask is None:
             return None
-        if _PRONOUN.search(ask.text) and not any(
+        if _PRONOUN.search(_PARTITIVE.sub("", ask.text)) and not any(
             not self._is_focus_term(t) and t.known for t in ask.terms
         ):
             return None  # "How many employees does it have?": whose, we cannot tell
@@ -911,6 +911,8 @@ class NumericAnswerer:
             best = fitting[0]
             if ask.intent == "count" and (total := self._sum_of_parts(ask, fitting)):
                 return total
+            if rest := self._remainder(best.fact, ask, best.score):
+                return rest
             return self._in_unit(best.fact, ask, best.score)
         if year:
             for m in matches:
@@ -936,6 +938,27 @@ class NumericAnswerer:
         if any(stem(t.word) in _MEASURE_STEMS for t in ask.terms):
             return self._abstain(ask)
         return None
+
+    def _remainder(self, whole: Fact, ask: Ask, score: float) -> Answer | None:
+        """ "the rest from Minjiang Clean Power": the whole less its stated parts, when the
+        question names whoever the rest came from."""
+        parts = [f for f in self.facts if f.part_of == whole.id]
+        m = _REST.search(self.sentences[whole.sentence].text) if parts else None
+        if m is None:
+            return None
+        rest_keys = _keyset(m.group("q"))
+        named = [t for t in ask.terms if t.proper or (t.known and not self._is_focus_term(t))]
+        if not named or not all(_strength(t.keys, rest_keys) for t in named if t.proper):
+            return None
+        if not any(t.proper for t in named):
+            return None
+        value = whole.value - sum(p.value for p in parts)
+        result = _computed(value, whole.unit)
+        minus = " − ".join(f"{p.surface} {self._ref(p)}" for p in parts)
+        working = f"{whole.surface} {self._ref(whole)} − {minus} = {result}, the rest."
+        of = f" of the {whole.measure}" if whole.measure else ""
+        text = f"{_cap(result)}: the rest{of} came {m.group('q')}."
+        return self._derived(text, result, working, [whole, *parts], score)
 
     def _sum_of_parts(self, ask: Ask, matches: Sequence[Match]) -> Answer | None:
         """ "How many graduates?" when the article gives doctoral and master's graduates."""
@@ -1670,6 +1693,12 @@ def singular_noun(word: str) -> str:
 
 _MONEY_KEYS = keys("value") | keys("worth")
 _PER_PHRASE = re.compile(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,4})")
+_PARTITIVE = re.compile(r"\bhow\s+many\s+of\s+(?:them|those|these)\b")
+_REST = re.compile(
+    r"\b(?:the\s+rest|the\s+remainder|the\s+balance)\s+(?:came\s+|coming\s+)?"
+    r"(?P<q>(?:from|by|for)\s+[^,;.]+)",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b")
 # Nouns that stand in for a name said earlier ("the city" for Wenzhou): a name from the
 # headline or lead may match a fact whose sentence says one of these.

@@ -344,3 +344,19 @@ def test_answers_are_fast() -> None:
             a.answer(q, {})
     per_question = (time.perf_counter() - started) / (rounds * len(questions))
     assert per_question < 0.001
+
+
+def test_the_rest_of_a_whole() -> None:
+    result = ask("How much money did Minjiang Clean Power itself put into the project?")
+    assert_derived(
+        result,
+        "300 million yuan",
+        [f"{HARBOR}:s5"],
+        "2.4 billion yuan [s5] − 1.5 billion yuan [s5] − 600 million yuan [s5] = 300 million yuan",
+    )
+
+
+def test_a_pronoun_it_cannot_resolve_is_left_to_the_engine() -> None:
+    assert answerer().answer("How many employees does it have?", {}) is None
+    # "how many of them" asks for a part of a group, which the facts know.
+    assert ask("How many of them have doctorates?").short_answer == "187 doctoral graduates"
