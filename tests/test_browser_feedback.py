@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,18 +67,41 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def in_browser(test: Callable[[Any], None], timeout: float = 120.0) -> None:
+    """Run ``test(browser)`` with a Chromium of its own, in a thread of its own.
+
+    Playwright's sync API allows one instance per thread at a time, and test_browser.py
+    keeps one open for the whole session in the main thread; a thread has none yet. What
+    the test raises (a failed assertion, a skip) is raised again here.
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:  # pragma: no cover - depends on the machine
         unavailable(f"Playwright is not installed ({exc})")
     if not CHROMIUM.exists():
         unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set QA_CHROMIUM)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+                try:
+                    test(browser)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # handed to the test's own thread below
+            raised.append(exc)
+
+    thread = threading.Thread(target=run, name="browser")
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        pytest.fail(f"the browser test did not finish within {timeout:.0f} s")
+    if raised:
+        raise raised[0]
 
 
 @pytest.fixture(scope="module")
@@ -129,20 +153,6 @@ def open_page(browser: Any, server: LiveServer) -> tuple[Any, Watch]:
     return page, watch
 
 
-@pytest.fixture
-def page(browser: Any, live_server: LiveServer) -> Iterator[tuple[Any, Watch]]:
-    page, watch = open_page(browser, live_server)
-    yield page, watch
-    page.context.close()
-
-
-@pytest.fixture
-def hostile_page(browser: Any, hostile_server: LiveServer) -> Iterator[tuple[Any, Watch]]:
-    page, watch = open_page(browser, hostile_server)
-    yield page, watch
-    page.context.close()
-
-
 def ask(page: Any, question: str) -> tuple[Any, dict[str, Any]]:
     """Type ``question``, press Enter, wait for its answer; the answer's card and /ask body."""
     before = page.locator(".turn").count()
@@ -177,73 +187,86 @@ def last_feedback(db: Path) -> tuple[str, str, str | None, str | None]:
 
 
 def test_markup_in_feedback_is_sent_and_stored_as_text_and_runs_nothing(
-    page: tuple[Any, Watch], live_server: LiveServer
+    live_server: LiveServer,
 ) -> None:
-    tab, watch = page
-    card, _ = ask(tab, "How much did the solar farm cost?")
-    comment = "\n".join(PAYLOADS)
-    right = PAYLOADS[0] + " 2.4 billion yuan " + PAYLOADS[1]
-    request = send_feedback(tab, card, "Not helpful", right, comment)
-    sent = json.loads(request.post_data)
-    assert (sent["correct_answer"], sent["comment"]) == (right, comment)
-    assert last_feedback(live_server.feedback_db)[2:] == (right, comment), "stored byte for byte"
-    watch.assert_nothing_ran()
+    def check(browser: Any) -> None:
+        tab, watch = open_page(browser, live_server)
+        card, _ = ask(tab, "How much did the solar farm cost?")
+        comment = "\n".join(PAYLOADS)
+        right = PAYLOADS[0] + " 2.4 billion yuan " + PAYLOADS[1]
+        request = send_feedback(tab, card, "Not helpful", right, comment)
+        sent = json.loads(request.post_data)
+        assert (sent["correct_answer"], sent["comment"]) == (right, comment)
+        stored = last_feedback(live_server.feedback_db)
+        assert stored[2:] == (right, comment), "stored byte for byte"
+        watch.assert_nothing_ran()
 
-    # A question that is itself markup, rated with more markup.
-    card, body = ask(tab, PAYLOADS[2])
-    send_feedback(tab, card, "Right passage, wrong answer", PAYLOADS[3], PAYLOADS[4])
-    assert last_feedback(live_server.feedback_db) == (
-        body["question"],
-        body["answer"],
-        PAYLOADS[3],
-        PAYLOADS[4],
-    )
-    watch.assert_nothing_ran()
+        # A question that is itself markup, rated with more markup.
+        card, body = ask(tab, PAYLOADS[2])
+        send_feedback(tab, card, "Right passage, wrong answer", PAYLOADS[3], PAYLOADS[4])
+        assert last_feedback(live_server.feedback_db) == (
+            body["question"],
+            body["answer"],
+            PAYLOADS[3],
+            PAYLOADS[4],
+        )
+        watch.assert_nothing_ran()
+
+    in_browser(check)
 
 
 def test_markup_in_article_text_shows_as_text_in_answers_citations_and_titles(
-    hostile_page: tuple[Any, Watch], hostile_server: LiveServer
+    hostile_server: LiveServer,
 ) -> None:
-    from playwright.sync_api import expect
+    def check(browser: Any) -> None:
+        from playwright.sync_api import expect
 
-    tab, watch = hostile_page
-    title = 'Harbor notices <b onmouseover="window.__injected=6">board</b>'
-    expect(tab.locator(".article-title").first).to_have_text(title)
+        tab, watch = open_page(browser, hostile_server)
+        title = 'Harbor notices <b onmouseover="window.__injected=6">board</b>'
+        expect(tab.locator(".article-title").first).to_have_text(title)
 
-    card, body = ask(tab, "What did the notice beside the ferry timetable read?")
-    assert body["answered"] and body["citations"], body
-    expect(card.locator(".answer-text")).to_contain_text(
-        '<img src=x onerror="window.__injected=7;alert(7)">'
-    )
-    card.locator("button.cite").first.click()
-    expect(tab.locator("#reader-title")).to_have_text(title)
-    expect(tab.locator("#reader mark")).to_have_text(body["citations"][0]["text"])
-    expect(tab.locator("#reader")).to_contain_text("<script>window.__injected=8;alert(8)</script>")
-    watch.assert_nothing_ran()
+        card, body = ask(tab, "What did the notice beside the ferry timetable read?")
+        assert body["answered"] and body["citations"], body
+        expect(card.locator(".answer-text")).to_contain_text(
+            '<img src=x onerror="window.__injected=7;alert(7)">'
+        )
+        card.locator("button.cite").first.click()
+        expect(tab.locator("#reader-title")).to_have_text(title)
+        expect(tab.locator("#reader mark")).to_have_text(body["citations"][0]["text"])
+        expect(tab.locator("#reader")).to_contain_text(
+            "<script>window.__injected=8;alert(8)</script>"
+        )
+        watch.assert_nothing_ran()
 
-    card, body = ask(tab, "What did vandals paint on the old pier?")
-    expect(card.locator(".answer-text")).to_contain_text("<script>window.__injected=8")
-    send_feedback(tab, card, "Helpful", None, PAYLOADS[1])
-    assert last_feedback(hostile_server.feedback_db)[1:] == (body["answer"], None, PAYLOADS[1])
-    watch.assert_nothing_ran()
+        card, body = ask(tab, "What did vandals paint on the old pier?")
+        expect(card.locator(".answer-text")).to_contain_text("<script>window.__injected=8")
+        send_feedback(tab, card, "Helpful", None, PAYLOADS[1])
+        stored = last_feedback(hostile_server.feedback_db)
+        assert stored[1:] == (body["answer"], None, PAYLOADS[1])
+        watch.assert_nothing_ran()
+
+    in_browser(check)
 
 
-def test_the_policy_blocks_inline_script_even_if_some_got_in(page: tuple[Any, Watch]) -> None:
-    tab, watch = page
-    tab.evaluate(
-        """() => {
-            const s = document.createElement("script");
-            s.textContent = "window.__inline = 1";
-            document.body.append(s);
-            const img = document.createElement("img");
-            img.setAttribute("src", "x");
-            img.setAttribute("onerror", "window.__inline = 2");
-            document.body.append(img);
-        }"""
-    )
-    tab.wait_for_timeout(300)
-    assert tab.evaluate("() => window.__inline") is None, "the CSP let inline script run"
-    assert any("Content Security Policy" in e for e in watch.errors), watch.errors
+def test_the_policy_blocks_inline_script_even_if_some_got_in(live_server: LiveServer) -> None:
+    def check(browser: Any) -> None:
+        tab, watch = open_page(browser, live_server)
+        tab.evaluate(
+            """() => {
+                const s = document.createElement("script");
+                s.textContent = "window.__inline = 1";
+                document.body.append(s);
+                const img = document.createElement("img");
+                img.setAttribute("src", "x");
+                img.setAttribute("onerror", "window.__inline = 2");
+                document.body.append(img);
+            }"""
+        )
+        tab.wait_for_timeout(300)
+        assert tab.evaluate("() => window.__inline") is None, "the CSP let inline script run"
+        assert any("Content Security Policy" in e for e in watch.errors), watch.errors
+
+    in_browser(check)
 
 
 def test_every_response_carries_a_strict_content_security_policy(live_server: LiveServer) -> None:
