@@ -331,6 +331,7 @@ def test_a_phone_sized_screen(phone: Any) -> None:
     expect(reader.locator("mark")).to_be_in_viewport()
     box = reader.bounding_box()
     assert box["x"] == 0 and box["width"] == PHONE["width"]  # the article fills the screen
+    assert phone.evaluate("document.getElementById('main').inert")  # the chat is behind it
     phone.get_by_role("button", name="Close the article").click()
     expect(reader).to_be_hidden()
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -324,10 +324,14 @@
     return paragraphs;
   }
 
+  // On a narrow screen the article covers the chat: keep focus and screen readers inside it.
+  const narrow = window.matchMedia("(max-width: 999px)");
+
   function showReader(open) {
     reader.hidden = !open;
     layout.classList.toggle("has-reader", open);
     document.body.classList.toggle("reader-open", open);
+    $("main").inert = open && narrow.matches;
   }
 
   function closeReader() {
