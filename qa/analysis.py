@@ -201,6 +201,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("job", "jobs", "employment"),
     ("car", "vehicle", "automobile"),
     ("today", "now", "currently", "current", "present", "presently", "nowadays"),
+    ("father", "dad", "daddy", "parent"),
+    ("mother", "mom", "mum", "parent"),
+    ("husband", "wife", "spouse", "married", "marry", "marriage", "wed"),
+    ("child", "children", "son", "daughter", "kid", "kids"),
+    ("buried", "bury", "burial", "grave", "tomb", "laid", "interred"),
+    ("link", "connect", "connecting", "join"),
+    ("open", "opened", "reopen", "reopened", "launch", "inaugurate", "start", "begin"),
+    ("stop", "station"),
+    ("renovate", "renovation", "refurbish", "refurbishment", "restore", "upgrade", "revamp"),
+    ("ticket", "fare", "journey", "ride", "trip"),
     ("money", "fund", "funding", "budget", "yuan", "dollar"),
 )
 

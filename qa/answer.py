@@ -32,6 +32,8 @@ from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
 TYPED = {"person", "place", "date", "org"}
+# Kinds whose answer must be a span of the sentence (a name, a place, a date, a cause).
+NEEDS_SPAN = TYPED | {"reason"}
 _RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
@@ -93,16 +95,19 @@ class Answerer:
             "question": question,
             "resolved_question": resolved if resolved != question else None,
         }
+        kind = self._classify(resolved)
+        if kind.head and classify_noun(kind.head) and kind.kind in TYPED:
+            # "In which city ...": the head names the kind of answer, not what it is about.
+            terms = [t for t in terms if t != stem(kind.head)] or terms
         if not terms:
             return Answer(NOT_FOUND, False, "none", 0.0, **base)
         hits = self.retriever.rank(expand(terms), terms, k=5)
         top = max((h.score for h in hits), default=0.0) or 1.0
         relevance = {self.sentences[h.index].id: h.score / top for h in hits}
         ranked = tuple(self.sentences[h.index].id for h in hits)
-        kind = self._classify(resolved)
         if self.numeric is not None:
             ruled = self.numeric.answer(resolved, relevance)
-            if ruled is not None and (ruled.answered or kind.kind == "number"):
+            if ruled is not None:  # a number, or an honest "the articles don't say"
                 return _with(ruled, ranked=ranked, **base)
         if kind.kind in ("define", "role"):
             described = self._describe(kind, resolved, hits, ranked, base)
@@ -185,8 +190,8 @@ class Answerer:
                 span = self._speaker(s)
             if kind.kind == "person" and span is None and _SUBJECT_PRONOUN.match(s.text):
                 span = self._antecedent(s)
-            if kind.kind in TYPED:
-                # A who/where/when question needs a name, place or date in the sentence.
+            if kind.kind in NEEDS_SPAN:
+                # A who/where/when/why question needs a name, place, date or cause in it.
                 conf = hit.coverage * (0.55 + 0.45 * span.score) if span else 0.0
             elif kind.kind == "number":
                 conf = hit.coverage if re.search(r"\d", s.text) else hit.coverage * 0.4

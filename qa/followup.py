@@ -24,6 +24,19 @@ _DEFINITE = re.compile(
     r"founder|ceo|president|leader)\b",
     re.I,
 )
+_GENERIC_ORGS = {
+    "company",
+    "firm",
+    "business",
+    "organisation",
+    "organization",
+    "group",
+    "startup",
+    "enterprise",
+    "institute",
+    "agency",
+    "team",
+}
 _PERSON_DESCRIPTIONS = {
     "man",
     "woman",
@@ -138,8 +151,17 @@ def resolve(question: str, history: Sequence[Turn], proper: Collection[str]) -> 
 
     def definite(m: re.Match[str]) -> str:
         noun = m.group(1).lower()
-        name = someone if noun in _PERSON_DESCRIPTIONS else thing
-        return name or m.group(0)
+        if re.match(r"\s+(?:of|in|at|for|from)\b", resolved[m.end() :]):
+            return m.group(0)  # "the president of France" names someone new
+        if noun in _PERSON_DESCRIPTIONS:
+            return someone or m.group(0)
+        if thing is None:
+            return m.group(0)
+        words = [w.lower() for w in thing.split()]
+        if noun in _GENERIC_ORGS and not any(w in PLACE_WORDS for w in words):
+            return thing
+        # "the valley" is "China Gene Medicine Valley", not any organisation named before.
+        return thing if words and words[-1] == noun else m.group(0)
 
     resolved = _DEFINITE.sub(definite, resolved)
     if someone:

@@ -23,8 +23,9 @@ MONTHS = (
 _DATE = re.compile(
     rf"\b(?:(?:early|mid|late)[- ])?(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}|(?:{MONTHS})\s+\d{{4}}|(?:1[5-9]|20)\d{{2}}s?"
+    rf"|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})"
     rf"|(?:last|this|next|previous)\s+(?:year|month|week)|yesterday|today|tomorrow"
-    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    rf"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?)\b"
 )
 _WORD = re.compile(r"[A-Za-z][\w&.\-]*(?:'[A-Za-z]+)?|\d[\d,.]*")
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "van", "von", "&", "la", "del", "on"}
@@ -256,6 +257,24 @@ def _asked_verb(rest: list[str]) -> tuple[str, str | None] | None:
     return verb, particle
 
 
+_WH_FIXES = {
+    "wich": "which",
+    "whcih": "which",
+    "whihc": "which",
+    "wat": "what",
+    "waht": "what",
+    "whta": "what",
+    "wen": "when",
+    "whn": "when",
+    "wher": "where",
+    "whre": "where",
+    "hwo": "who",
+    "hw": "how",
+    "hwo many": "how many",
+}
+_WH_TYPOS = re.compile(r"\b(?:" + "|".join(sorted(_WH_FIXES, key=len, reverse=True)) + r")\b", re.I)
+
+
 def classify_noun(noun: str) -> str | None:
     """The answer kind a head noun asks for ("year" -> date), or None for other nouns."""
     if noun in DATE_NOUNS:
@@ -272,6 +291,8 @@ def classify_noun(noun: str) -> str | None:
 def _is_subject(name: str, question: str) -> bool:
     """Is ``name`` (after "who is") a name, not a clause ("Uren Biotech collaborating with")?"""
     words = name.split()
+    if "'s" in name:
+        return False  # "Who was Ada Lovelace's father?" asks about the father
     if (
         not 1 <= len(words) <= 5
         or words[0].lower() in STOP_WORDS
@@ -284,7 +305,10 @@ def _is_subject(name: str, question: str) -> bool:
 
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` asks for, from its wh-word and head noun."""
+    question = _WH_TYPOS.sub(lambda m: _WH_FIXES[m.group().lower()], question)
     q = question.lower().replace("\u2019", "'").replace("what's", "what is")
+    if re.search(r"\b(?:date|day|year|month)\s+of\s+(?:birth|death|\w+ing)\b|\bbirthday\b", q):
+        return QuestionKind("date")
     numeric = re.search(
         r"\bhow\s+(many|much|big|large|long|old|far|often|high|tall|fast)\b", q
     ) or re.search(r"\bwhat\s+(percentage|share|proportion|percent|number)\b", q)
@@ -351,6 +375,10 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
         w, end = m.group(), m.end()
         if w.endswith(".") and "." not in w[:-1]:  # a full stop, not "U.S."
             w, end = w[:-1], end - 1
+        based = re.match(r"([A-Z][\w']*)-(?:based|born|headquartered)$", w)
+        if based:  # "a Nanjing-based firm": Nanjing is a place
+            found.append(Span(based.group(1), m.start(), m.start() + len(based.group(1)), "place"))
+            continue
         words.append((w, m.start(), end))
     i = 0
     while i < len(words):
@@ -437,6 +465,59 @@ def _is_place(span: Span) -> bool:
     return span.kind == "place" or any(w.lower() in PLACE_WORDS for w in span.text.split())
 
 
+FACILITY_WORDS = {
+    "airport",
+    "station",
+    "line",
+    "church",
+    "cathedral",
+    "hall",
+    "library",
+    "bridge",
+    "tower",
+    "museum",
+    "stadium",
+    "arena",
+    "theater",
+    "theatre",
+    "hotel",
+    "market",
+    "square",
+    "garden",
+    "gardens",
+    "canal",
+    "temple",
+    "palace",
+    "castle",
+    "building",
+    "centre",
+    "center",
+    "mall",
+    "terminal",
+    "highway",
+    "railway",
+    "metro",
+    "prize",
+    "award",
+    "day",
+    "act",
+    "law",
+    "treaty",
+    "war",
+    "engine",
+    "program",
+    "programme",
+    "project",
+    "festival",
+    "games",
+    "cup",
+}
+
+
+def _is_facility(span: Span) -> bool:
+    return any(w.lower() in FACILITY_WORDS for w in span.text.split())
+
+
 def _is_person_name(span: Span) -> bool:
     words = span.text.split()
     return 1 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'\-]+\.?", w) for w in words)
@@ -460,10 +541,10 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
     if kind.kind == "person":
         if _is_org(span):
             return 0.6  # "who runs the project?" may be answered by an organisation
-        if _is_place(span):
+        if _is_place(span) or _is_facility(span):
             return 0.15
-        if not _is_person_name(span):
-            return 0.3
+        if not _is_person_name(span) or before == "the":
+            return 0.3  # "the Bayview International Airport" is no one's name
         return 1.0 if len(span.text.split()) >= 2 else 0.7
     if kind.kind == "place":
         if kind.head and _names_head(kind, span):
@@ -539,7 +620,8 @@ def best_span(
         return None
     if kind.kind == "object":
         return _object_of(kind, sentence, sentence_tokens)
-    anchors = [(t.start + t.end) / 2 for t in sentence_tokens if t.term in question_terms]
+    related = set(question_terms) | _related(question_terms)
+    anchors = [(t.start + t.end) / 2 for t in sentence_tokens if t.term in related]
     asked = set(question_terms)
     best: ShortAnswer | None = None
     best_span_: Span | None = None
@@ -633,6 +715,9 @@ def _object_of(
         return None
     rest = sentence[verb.end :]
     if kind.particle:
+        # "What did he die of?" needs "died of ..."; "died in Greece" does not answer it.
+        if not re.match(rf"\s*{re.escape(kind.particle)}\b", rest):
+            return None
         rest = re.sub(rf"^\s*{re.escape(kind.particle)}\b", "", rest)
     lead = len(sentence) - len(rest)
     lead_ws = len(rest) - len(rest.lstrip())
@@ -653,7 +738,7 @@ def _object_of(
 
 _PURPOSE = re.compile(
     r"\b(?:so as to|in order to|so that|because(?: of)?|due to|aiming to|"
-    r"to help|to)\s+[^,;.]+",
+    r"as a result of|thanks to|to help)\s+[^,;.]+",
     re.I,
 )
 
@@ -670,6 +755,7 @@ def _purpose(
     return ShortAnswer(text, m.start(), m.start() + len(text), 0.8)
 
 
+_NOT_A_ROLE = "(?:" + "|".join(sorted(STOP_WORDS - {"a", "an", "the"}, key=len, reverse=True)) + ")"
 _COPULA = r"\s+(?:is|was|are|were|serves as|became|has been)\s+(?P<desc>(?:a|an|the)\s+[^.;]+)"
 
 
@@ -682,7 +768,7 @@ def describe(subject: str, sentence: str) -> ShortAnswer | None:
     for name in dict.fromkeys(names):
         pat = re.escape(name)
         m = re.search(
-            rf"\b(?i:{pat})(?:'s)?,\s+(?P<desc>(?:the\s+|a\s+|an\s+)?[a-z][^,.;\"]+"
+            rf"\b(?i:{pat})(?:'s)?,\s+(?P<desc>(?:the\s+|a\s+|an\s+)?(?!{_NOT_A_ROLE}\b)[a-z][^,.;\"]+"
             rf"(?:\s+of\s+[^,.;\"]+)?)",
             sentence,
         )
