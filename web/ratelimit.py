@@ -4,7 +4,9 @@ Each client may make ``rate_limit`` requests a minute (the setting, or ``RATE_LI
 app's config; 0 turns the limit off, the default for local use). A bucket holds up to that
 many tokens and refills evenly, so a client may burst up to the limit and then gets one
 request every ``60 / limit`` seconds. A request without a token is answered 429 with the
-usual error body and a ``Retry-After`` header. Static files are not counted.
+usual error body and a ``Retry-After`` header. Only the endpoints that do work for a client
+are counted (``/ask`` and ``POST /feedback``, the ones whose OpenAPI entry lists the 429);
+the page, its static files, the articles and ``/healthz`` are not.
 
 The buckets live in the process: behind ``qa serve`` with several workers, each worker
 counts on its own, so a client hitting every worker could get up to ``workers`` times the
@@ -26,6 +28,7 @@ from flask import Flask, Response, jsonify, request
 from .errors import error_body
 
 MAX_CLIENTS = 10_000  # buckets kept at most; the least recently seen are forgotten first
+LIMITED_ENDPOINTS = frozenset({"api.ask_post", "api.ask_get", "feedback.post_feedback"})
 
 
 class RateLimiter:
@@ -89,7 +92,7 @@ def too_many(limit: int, wait: float) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Limit every request but static files, when the limit is above 0."""
+    """Limit the requests to :data:`LIMITED_ENDPOINTS`, when the limit is above 0."""
     settings = app.config.get("QA_SETTINGS")
     configured = app.config.get("RATE_LIMIT")
     limit = int(configured if configured is not None else getattr(settings, "rate_limit", 0))
@@ -100,7 +103,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def limit_requests() -> Response | None:
-        if request.endpoint == "static":
+        if request.endpoint not in LIMITED_ENDPOINTS:
             return None
         wait = limiter.take(request.remote_addr or "-")
         return too_many(limit, wait) if wait > 0 else None
