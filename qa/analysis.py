@@ -183,7 +183,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("tax", "taxes", "levy"),
     ("worth", "value", "valued"),
     ("city", "town", "municipality"),
-    ("build", "construct", "construction", "develop", "development"),
+    ("build", "built", "construct", "construction", "develop", "development"),
     ("team", "group", "lab", "laboratory"),
     ("move", "moved", "relocate", "arrive", "join", "attract", "attracted"),
     ("work", "working", "cooperate", "collaborate", "partner", "partnership"),

@@ -32,10 +32,15 @@ from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
 TYPED = {"person", "place", "date", "org"}
+UNDESCRIBED = 0.8
+_KIND_WORDS = {
+    "place": {stem(w) for w in ("located", "location", "situated", "based", "place", "where")},
+    "date": {stem(w) for w in ("date", "time", "year", "day", "exactly")},
+}
 # Kinds whose answer must be a span of the sentence (a name, a place, a date, a cause).
 NEEDS_SPAN = TYPED | {"reason"}
 _RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\s")
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
@@ -66,11 +71,37 @@ class Answerer:
         self.quotes = quotes
         self.numeric = numeric
         self.abstain_below = abstain_below
-        self._years = [self._years_in(s) for s in self.sentences]
+        own = [self._numbers_in(s) for s in self.sentences]
+        # A sentence's numbers with its neighbours': "Line 4 runs ..." then "The line ...".
+        self._numbers = [
+            own[i].union(
+                *(
+                    own[j]
+                    for j in (i - 1, i + 1)
+                    if 0 <= j < len(own) and self.sentences[j].article == s.article
+                )
+            )
+            for i, s in enumerate(self.sentences)
+        ]
 
-    def _years_in(self, s: Sentence) -> frozenset[str]:
-        """Years a sentence speaks of, "last year" read against its article's date."""
-        years = set(_YEAR.findall(s.text))
+    def _descriptive_terms(
+        self, question: str, terms: Sequence[str], kind: QuestionKind
+    ) -> list[str]:
+        """The question's content words that are not names nor the kind of answer asked for:
+        what it asks about a name ("mayor" in "Who is the mayor of Wenzhou?")."""
+        names = {
+            t.term
+            for t in tokens(question)
+            if t.surface[:1].isupper() or t.surface.lower() in self.proper
+        }
+        skip = set(_KIND_WORDS.get(kind.kind, ()))
+        if kind.head:
+            skip.add(stem(kind.head))
+        return [t for t in terms if t not in names and t not in skip and not t[0].isdigit()]
+
+    def _numbers_in(self, s: Sentence) -> frozenset[str]:
+        """Numbers a sentence speaks of, "last year" read against its article's date."""
+        years = {n.replace(",", "") for n in _NUMBER.findall(s.text)}
         date = self.articles[s.article].date
         if date:
             for m in _RELATIVE_YEAR.finditer(s.text):
@@ -96,12 +127,14 @@ class Answerer:
             "resolved_question": resolved if resolved != question else None,
         }
         kind = self._classify(resolved)
-        if kind.head and classify_noun(kind.head) and kind.kind in TYPED:
-            # "In which city ...": the head names the kind of answer, not what it is about.
-            terms = [t for t in terms if t != stem(kind.head)] or terms
+        # "In which city ...", "Where is X located?": words that name the kind of answer
+        # count when the sentence has them, and are not missed when it has not.
+        optional = set(_KIND_WORDS.get(kind.kind, ()))
+        if kind.head and classify_noun(kind.head):
+            optional.add(stem(kind.head))
         if not terms:
             return Answer(NOT_FOUND, False, "none", 0.0, **base)
-        hits = self.retriever.rank(expand(terms), terms, k=5)
+        hits = self.retriever.rank(expand(terms), terms, k=5, optional=optional)
         top = max((h.score for h in hits), default=0.0) or 1.0
         relevance = {self.sentences[h.index].id: h.score / top for h in hits}
         ranked = tuple(self.sentences[h.index].id for h in hits)
@@ -176,7 +209,9 @@ class Answerer:
         base: dict[str, Any],
     ) -> Answer:
         best: tuple[float, Hit, ShortAnswer | None] | None = None
-        asked_years = set(_YEAR.findall(base["resolved_question"] or base["question"]))
+        asked = base["resolved_question"] or base["question"]
+        asked_numbers = {n.replace(",", "") for n in _NUMBER.findall(asked)}
+        described = self._descriptive_terms(asked, terms, kind)
         for hit in hits[:3]:
             s = self.sentences[hit.index]
             span = best_span(
@@ -198,9 +233,11 @@ class Answerer:
             elif kind.kind in ("thing", "object") and span is not None:
                 conf = hit.coverage * (0.8 + 0.2 * span.score)
             else:
-                conf = hit.coverage * 0.9
-            if asked_years - self._years[hit.index]:
-                conf *= 0.5  # the question is about a year the sentence does not speak of
+                conf = hit.coverage * 0.85
+            if asked_numbers - self._numbers[hit.index]:
+                conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
+            if described and not any(self.retriever.match(hit.index, t) for t in described):
+                conf *= UNDESCRIBED  # only names in common, nothing of what is asked
             if best is None or conf > best[0] + 1e-9:
                 best = (conf, hit, span)
         if best is None or best[0] < self.abstain_below:

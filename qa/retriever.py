@@ -10,7 +10,7 @@ answerer uses to decide whether the articles answer the question at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -153,20 +153,27 @@ class Retriever:
                 seen.setdefault(t.term, None)
         return list(seen)
 
-    def coverage(self, i: int, terms: Sequence[str], extra: Mapping[str, float] = {}) -> float:
-        """Share of the question's weight (``terms``, plus ``extra`` weights) ``i`` covers."""
-        own, context = self.sentence_terms[i], self.context_terms[i]
+    def match(self, i: int, term: str) -> float:
+        """How well sentence ``i`` contains ``term``: itself 1, a synonym or only a
+        neighbouring sentence less, absent 0."""
+        own = self.sentence_terms[i]
+        if term in own:
+            return 1.0
+        if SYNONYMS.get(term, frozenset()) & own:
+            return SYNONYM_MATCH
+        return CONTEXT_MATCH if term in self.context_terms[i] else 0.0
+
+    def coverage(self, i: int, terms: Sequence[str], optional: Collection[str] = ()) -> float:
+        """Share of the question's weight that sentence ``i`` covers; ``optional`` terms
+        count only when found (the kind of answer asked for: "which *scientist* ...")."""
         total = got = 0.0
-        weighted = [(t, 1.0) for t in terms] + list(extra.items())
-        for t, scale in weighted:
-            w = self.weight(t) * scale
+        for t in terms:
+            m = self.match(i, t)
+            if m == 0.0 and t in optional:
+                continue
+            w = self.weight(t)
             total += w
-            if t in own:
-                got += w
-            elif SYNONYMS.get(t, frozenset()) & own:
-                got += w * SYNONYM_MATCH
-            elif t in context:
-                got += w * CONTEXT_MATCH
+            got += w * m
         return got / total if total else 0.0
 
     def rank(
@@ -174,7 +181,7 @@ class Retriever:
         query: Mapping[str, float],
         terms: Sequence[str],
         k: int = 5,
-        extra: Mapping[str, float] = {},
+        optional: Collection[str] = (),
     ) -> list[Hit]:
         """The ``k`` best sentences for a weighted ``query``, best first."""
         if not self.sentences:
@@ -191,7 +198,7 @@ class Retriever:
         top = np.argpartition(-combined, n - 1)[:n] if n < len(combined) else np.arange(n)
         out = []
         for i in top.tolist():
-            cov = self.coverage(i, terms, extra)
+            cov = self.coverage(i, terms, optional)
             score = float(combined[i])
             out.append(Hit(i, score, cov, frozenset(terms) & self.sentence_terms[i]))
         # Coverage says whether the sentence is about the question; BM25 breaks ties.

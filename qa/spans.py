@@ -465,57 +465,25 @@ def _is_place(span: Span) -> bool:
     return span.kind == "place" or any(w.lower() in PLACE_WORDS for w in span.text.split())
 
 
-FACILITY_WORDS = {
-    "airport",
-    "station",
-    "line",
-    "church",
-    "cathedral",
-    "hall",
-    "library",
-    "bridge",
-    "tower",
-    "museum",
-    "stadium",
-    "arena",
-    "theater",
-    "theatre",
-    "hotel",
-    "market",
-    "square",
-    "garden",
-    "gardens",
-    "canal",
-    "temple",
-    "palace",
-    "castle",
-    "building",
-    "centre",
-    "center",
-    "mall",
-    "terminal",
-    "highway",
-    "railway",
-    "metro",
-    "prize",
-    "award",
-    "day",
-    "act",
-    "law",
-    "treaty",
-    "war",
-    "engine",
-    "program",
-    "programme",
-    "project",
-    "festival",
-    "games",
-    "cup",
-}
+# Named places people go to: answers to "where", never a person's name.
+FACILITY_WORDS = set(
+    """airport station church cathedral hall library bridge tower museum stadium arena theater
+    theatre hotel market square garden gardens canal temple palace castle building centre center
+    mall terminal highway railway cemetery abbey school hospital university""".split()
+)
+# Named things that are neither people nor places.
+THING_WORDS = set(
+    """line metro prize award day act law treaty war engine program programme project festival
+    games cup memoirs journal""".split()
+)
 
 
 def _is_facility(span: Span) -> bool:
     return any(w.lower() in FACILITY_WORDS for w in span.text.split())
+
+
+def _is_thing(span: Span) -> bool:
+    return any(w.lower() in THING_WORDS for w in span.text.split())
 
 
 def _is_person_name(span: Span) -> bool:
@@ -538,10 +506,12 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
     if span.kind == "date":
         return 0.0
     before = text[: span.start].rstrip().split(" ")[-1].lower() if span.start else ""
+    if kind.head and before and stem(before) == stem(kind.head):
+        return 1.0  # "the journal Scientific Memoirs" for "which journal ..."
     if kind.kind == "person":
         if _is_org(span):
             return 0.6  # "who runs the project?" may be answered by an organisation
-        if _is_place(span) or _is_facility(span):
+        if _is_place(span) or _is_facility(span) or _is_thing(span):
             return 0.15
         if not _is_person_name(span) or before == "the":
             return 0.3  # "the Bayview International Airport" is no one's name
@@ -551,7 +521,9 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
             return 1.0
         if _is_place(span):
             return 0.8 if kind.head else 1.0
-        if before in {"in", "at", "near", "from", "to"} and not _is_org(span):
+        if _is_facility(span):
+            return 0.8  # "the Church of St Mary ...", "Bayview International Airport"
+        if before in {"in", "at", "near", "from", "to"} and not (_is_org(span) or _is_thing(span)):
             return 0.6
         return 0.1
     if kind.kind == "org":
