@@ -59,10 +59,11 @@ _FIELDS = {
     "note",
 }
 
-# The project's own test sets and the articles they need beside the default corpus.
+# The project's own test sets, and the folders of test articles they need beside the corpus.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TESTSET_DIR = PROJECT_ROOT / "tests" / "testsets"
-TEST_ARTICLES_DIR = PROJECT_ROOT / "tests" / "data" / "articles"
+TEST_DATA_DIR = PROJECT_ROOT / "tests" / "data"
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
 class CaseFileError(QAError):
@@ -159,9 +160,16 @@ def _case_from_json(obj: Any, where: str) -> Case:
         n = obj["number"]
         if not isinstance(n, dict) or not isinstance(n.get("value"), int | float):
             raise CaseFileError(f"{where}: 'number' must be an object with a numeric 'value'")
+        unit = metrics.canonical_unit(n.get("unit", ""))
+        if unit is None:
+            raise CaseFileError(
+                f"{where}: unit {n['unit']!r} is not one of: "
+                + ", ".join(metrics.UNITS[1:])
+                + ' (or "" for a count)'
+            )
         number = ExpectedNumber(
             float(n["value"]),
-            metrics.canonical_unit(n.get("unit", "")),
+            unit,
             float(n.get("tolerance", 0.0)),
             float(n.get("abs_tolerance", 0.0)),
         )
@@ -225,6 +233,17 @@ def load_cases(paths: Iterable[str | Path]) -> list[Case]:
 def default_testsets() -> list[Path]:
     """The project's own test sets (``tests/testsets/*.jsonl`` of this checkout)."""
     return sorted(TESTSET_DIR.glob("*.jsonl"))
+
+
+def extra_corpora() -> list[Path]:
+    """The folders of test articles (``tests/data/*/`` holding article files), sorted."""
+    if not TEST_DATA_DIR.is_dir():
+        return []
+    return [
+        d
+        for d in sorted(TEST_DATA_DIR.iterdir())
+        if d.is_dir() and any(f.suffix.lower() in ARTICLE_SUFFIXES for f in d.iterdir())
+    ]
 
 
 # --- running ----------------------------------------------------------------------------------

@@ -89,13 +89,19 @@ _WORD_NUMBERS = {
 _UNIT_AFTER = [
     (r"percentage points?|percent|per\s*cent|%|pct", "percent"),
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²", "km2"),
+    (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2|m²", "m2"),
+    (r"kilomet(?:er|re)s?|km", "km"),
     (r"yuan|rmb|cny", "yuan"),
     (r"us\s+dollars?|dollars?|usd", "usd"),
     (r"kilowatt[- ]hours?|kwh", "kwh"),
     (r"megawatts?|mw", "mw"),
     (r"years?", "years"),
     (r"months?", "months"),
+    (r"days?", "days"),
+    (r"hours?|hrs?", "hours"),
+    (r"minutes?|mins?", "minutes"),
 ]
+UNITS = ("", *dict.fromkeys(canonical for _, canonical in _UNIT_AFTER if canonical != "months"))
 _NUMBER = re.compile(
     r"(?:(?P<dollar>(?:US)?\$\s*)|(?P<yuan>(?:RMB|CNY|¥)\s*))?"
     r"(?P<num>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?|"
@@ -193,17 +199,17 @@ def first_quantity(text: str) -> Quantity | None:
     return found[0] if found else None
 
 
-def canonical_unit(unit: str | None) -> str:
-    """Map a unit as written in a test case ("USD", "%", "km2", "") to the canonical name."""
+def canonical_unit(unit: str | None) -> str | None:
+    """Map a unit as written in a test case ("USD", "%", "km2", "") to its canonical name
+    (one of :data:`UNITS`, or "months"); None when it is not a unit this module reads."""
     if not unit:
         return ""
-    for pattern, canonical in _UNIT_RE:
-        m = pattern.fullmatch(unit.strip())
-        if m:
-            return "years" if canonical == "months" else canonical
     if unit.strip() in {"$", "US$"}:
         return "usd"
-    return unit.strip().lower()
+    for pattern, canonical in _UNIT_RE:
+        if pattern.fullmatch(unit.strip()):
+            return canonical
+    return None
 
 
 def numeric_match(
@@ -216,10 +222,16 @@ def numeric_match(
     """True when the first number in ``text`` is within tolerance of ``value`` in ``unit``.
 
     ``tolerance`` is relative (0.01 = 1 %), ``abs_tolerance`` absolute; either suffices. An
-    expected unit of "" (a count) accepts only a number without a recognised unit.
+    expected unit of "" (a count) accepts only a number without a recognised unit; months
+    are compared as years, as they are read.
     """
+    expected = canonical_unit(unit)
+    if expected is None:
+        raise ValueError(f"unknown unit {unit!r}; known: {', '.join(UNITS[1:])}")
+    if expected == "months":
+        expected, value, abs_tolerance = "years", value / 12, abs_tolerance / 12
     q = first_quantity(text)
-    if q is None or q.unit != canonical_unit(unit):
+    if q is None or q.unit != expected:
         return False
     allowed = max(abs(value) * tolerance, abs_tolerance)
     return math.isclose(q.value, value, rel_tol=0.0, abs_tol=allowed + 1e-9 * max(1, abs(value)))

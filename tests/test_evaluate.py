@@ -14,14 +14,18 @@ from qa.evaluate import (
     CASE_TYPES,
     METRICS,
     PROJECT_ROOT,
-    TEST_ARTICLES_DIR,
     CaseFileError,
     default_testsets,
+    extra_corpora,
     load_cases,
 )
 
 SEED = "china-gene-medicine-valley-wenzhou"
-CORPUS_ARGS = ["--corpus", str(PROJECT_ROOT / "corpus"), "--corpus", str(TEST_ARTICLES_DIR)]
+CORPUS_ARGS = [
+    arg
+    for folder in [PROJECT_ROOT / "corpus", *extra_corpora()]
+    for arg in ("--corpus", str(folder))
+]
 
 # The quality gate. The targets on the seed set are numeric accuracy and citation
 # recall 1.0, exact match 0.9, abstention precision and recall 0.9; until the engine reaches
@@ -185,6 +189,7 @@ def test_an_engine_error_fails_its_case_and_the_run_goes_on(
         ({"type": "unanswerable"}, "must have answerable=false"),
         ({"colour": "red"}, "unknown field(s) colour"),
         ({"history": ["earlier"]}, "'history' must be a list"),
+        ({"number": {"value": 3, "unit": "furlongs"}}, "unit 'furlongs' is not one of: "),
     ],
 )
 def test_a_malformed_case_is_one_line_naming_file_and_line(

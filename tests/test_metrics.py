@@ -13,11 +13,11 @@ from qa import metrics
 from qa.engine import Engine
 from qa.evaluate import (
     PROJECT_ROOT,
-    TEST_ARTICLES_DIR,
     Case,
     aggregate,
     default_testsets,
     evaluate,
+    extra_corpora,
     load_cases,
     score_case,
 )
@@ -75,6 +75,9 @@ def test_token_f1_counts_shared_tokens() -> None:
         ("1.8 sq km", 1.8, "km2"),
         ("720 million kilowatt-hours", 720e6, "kwh"),
         ("600 MW", 600, "mw"),
+        ("6,700 square meters", 6700, "m2"),
+        ("32.6 km", 32.6, "km"),
+        ("37 minutes", 37, "minutes"),
         ("about 3 years ago", 3, "years"),
         ("1 year and 9 months", 1.75, "years"),
         ("21 months", 1.75, "years"),
@@ -106,6 +109,9 @@ def test_numeric_match_checks_the_first_number_its_unit_and_the_tolerance() -> N
     assert metrics.numeric_match("about 2 years", 1.75, "years", abs_tolerance=0.25)
     assert metrics.numeric_match("$2.37 billion", 2.367e9, "USD", 0.01)
     assert not metrics.numeric_match("no number here", 1)
+    assert metrics.numeric_match("1 year and 9 months", 21, "months")
+    with pytest.raises(ValueError, match="unknown unit 'furlongs'"):
+        metrics.numeric_match("3 furlongs", 3, "furlongs")
 
 
 # --- citations, abstention, retrieval, percentiles ----------------------------------------------
@@ -160,7 +166,7 @@ def test_percentile_agrees_with_numpy(q: float) -> None:
 
 @pytest.fixture(scope="module")
 def engines() -> list[Engine]:
-    return [Engine.from_corpus(PROJECT_ROOT / "corpus"), Engine.from_corpus(TEST_ARTICLES_DIR)]
+    return [Engine.from_corpus(p) for p in [PROJECT_ROOT / "corpus", *extra_corpora()]]
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +186,11 @@ _UNIT_WORDS = {
     "years": "years",
     "mw": "megawatts",
     "kwh": "kWh",
+    "m2": "square meters",
+    "km": "kilometers",
+    "days": "days",
+    "hours": "hours",
+    "minutes": "minutes",
     "": "",
 }
 

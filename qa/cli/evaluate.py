@@ -15,12 +15,12 @@ from qa.cli.common import user_errors
 from qa.evaluate import (
     CASE_TYPES,
     METRICS,
-    TEST_ARTICLES_DIR,
     CaseResult,
     Report,
     check_thresholds,
     default_testsets,
     evaluate,
+    extra_corpora,
     load_cases,
 )
 
@@ -136,10 +136,7 @@ def _load_engines(corpora: tuple[Path, ...]) -> list[Any]:
 
     if corpora:
         return [Engine.from_corpus(p) for p in corpora]
-    engines = [Engine.from_corpus(None)]
-    if TEST_ARTICLES_DIR.is_dir():
-        engines.append(Engine.from_corpus(TEST_ARTICLES_DIR))
-    return engines
+    return [Engine.from_corpus(None)] + [Engine.from_corpus(p) for p in extra_corpora()]
 
 
 def _run(
@@ -162,7 +159,7 @@ def _run(
     "corpora",
     multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Corpus folder (repeatable). Default: the default corpus and tests/data/articles.",
+    help="Corpus folder (repeatable). Default: the default corpus and each tests/data/*/ folder.",
 )
 @click.option(
     "--json",
