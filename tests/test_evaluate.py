@@ -14,6 +14,7 @@ from qa.evaluate import (
     CASE_TYPES,
     METRICS,
     PROJECT_ROOT,
+    TESTSET_DIR,
     CaseFileError,
     default_testsets,
     extra_corpora,
@@ -27,16 +28,35 @@ CORPUS_ARGS = [
     for arg in ("--corpus", str(folder))
 ]
 
-# The quality gate. The issue's targets on the seed set are numeric accuracy and citation
-# recall 1.0, exact match 0.9, abstention precision and recall 0.9; until the engine reaches
-# them, the gate holds it at what it reliably reaches so that a drop still fails CI.
+# The quality gate, per test set. The issue's targets on the seed set (TARGET) are numeric
+# accuracy and citation recall 1.0, exact match 0.9, abstention precision and recall 0.9; where
+# the engine does not reach them yet, the gate holds it at what it reaches, so that a drop
+# still fails CI. Raise these numbers as the engine improves; never lower them to let a change in.
 GATE = {
-    "numeric_accuracy": 0.10,
-    "citation_recall": 0.60,
-    "exact_match": 0.35,
-    "abstention_recall": 0.30,
-    "recall@3": 0.90,
-    "mrr": 0.85,
+    "seed.jsonl": {
+        "numeric_accuracy": 1.0,
+        "citation_recall": 0.93,
+        "citation_precision": 0.95,
+        "exact_match": 0.72,
+        "abstention_precision": 0.80,
+        "abstention_recall": 0.90,
+        "recall@3": 0.95,
+        "mrr": 0.90,
+    },
+    "harbor.jsonl": {
+        "numeric_accuracy": 0.90,
+        "citation_recall": 0.90,
+        "exact_match": 0.75,
+        "abstention_recall": 0.75,
+        "recall@3": 0.95,
+    },
+    "heldout.jsonl": {  # not tuned on: a floor only
+        "numeric_accuracy": 0.20,
+        "citation_recall": 0.40,
+        "exact_match": 0.45,
+        "abstention_recall": 0.50,
+        "recall@3": 0.85,
+    },
 }
 TARGET = {
     "numeric_accuracy": 1.0,
@@ -248,18 +268,23 @@ def test_the_test_sets_cover_what_the_issue_asks() -> None:
 # --- the quality gate -------------------------------------------------------------------------
 
 
-def test_quality_gate(runner: CliRunner) -> None:
-    """The engine on the project's own test sets must not drop below the gate."""
-    args = ["eval", *CORPUS_ARGS, "--no-failures"]
-    for name, value in GATE.items():
+@pytest.mark.parametrize("testset", [n for n in GATE if (TESTSET_DIR / n).exists()])
+def test_quality_gate(runner: CliRunner, testset: str) -> None:
+    """The engine on each of the project's own test sets must not drop below its gate."""
+    args = ["eval", str(TESTSET_DIR / testset), *CORPUS_ARGS, "--no-failures"]
+    for name, value in GATE[testset].items():
         args += ["--min", f"{name}={value}"]
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
 
 
+def test_every_test_set_has_a_gate() -> None:
+    assert {p.name for p in default_testsets()} <= set(GATE)
+
+
 @pytest.mark.xfail(reason="the issue's targets on the seed set, not reached yet", strict=False)
 def test_issue_targets_on_the_seed_set(runner: CliRunner) -> None:
-    args = ["eval", str(PROJECT_ROOT / "tests" / "testsets" / "seed.jsonl"), *CORPUS_ARGS]
+    args = ["eval", str(TESTSET_DIR / "seed.jsonl"), *CORPUS_ARGS]
     for name, value in TARGET.items():
         args += ["--min", f"{name}={value}"]
     result = runner.invoke(main, [*args, "--no-failures"])
