@@ -60,6 +60,10 @@ def format_table(results: dict[str, Any]) -> str:
         lines += _rows(header, rows)
         if http_["ratio"] is not None:
             lines.append(f"POST /ask / GET /healthz throughput: {http_['ratio']:.0%}")
+        if http_.get("cpu_ratio") is not None:
+            lines.append(
+                f"GET /healthz / POST /ask server CPU per request: {http_['cpu_ratio']:.0%}"
+            )
     scale = results.get("scale")
     if scale:
         lines += [

@@ -264,6 +264,10 @@ def bench_http(
             ask.append(drive(server, "POST", "/ask", bodies, per_round, clients))
     h, a = _merge(healthz), _merge(ask)
     ratio = a["rps"] / h["rps"] if a["rps"] and h["rps"] else None
+    # The same ratio from the server's CPU per request: steadier when other work shares the
+    # machine, as the wall-clock throughputs are not.
+    h_cpu, a_cpu = h["server_cpu_ms"], a["server_cpu_ms"]
+    cpu_ratio = h_cpu / a_cpu if h_cpu and a_cpu else None
     return {
         "server": "qa serve",
         "workers": workers,
@@ -272,4 +276,5 @@ def bench_http(
         "healthz": h,
         "ask": a,
         "ratio": ratio,
+        "cpu_ratio": cpu_ratio,
     }
