@@ -170,6 +170,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "led",
         "manage",
         "manager",
+        "charge",
+        "responsible",
     ),
     ("goal", "target", "aim", "plan", "objective"),
     ("grow", "growth", "increase", "rise", "rose", "gain", "jump", "up"),

@@ -38,7 +38,7 @@ _KIND_WORDS = {
     "date": {stem(w) for w in ("date", "time", "year", "day", "exactly")},
 }
 # Kinds whose answer must be a span of the sentence (a name, a place, a date, a cause).
-NEEDS_SPAN = TYPED | {"reason"}
+NEEDS_SPAN = TYPED | {"reason", "object"}
 _RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
@@ -72,14 +72,17 @@ class Answerer:
         self.numeric = numeric
         self.abstain_below = abstain_below
         own = [self._numbers_in(s) for s in self.sentences]
-        # A sentence's numbers with its neighbours': "Line 4 runs ..." then "The line ...".
+        titles = {a.id: frozenset(_NUMBER.findall(a.title)) for a in articles}
+        # A sentence's numbers with its neighbours' and its headline's: "Line 4 runs ...",
+        # then "The line is run by ..." under "... opens Line 4".
         self._numbers = [
             own[i].union(
+                titles.get(s.article, frozenset()),
                 *(
                     own[j]
                     for j in (i - 1, i + 1)
                     if 0 <= j < len(own) and self.sentences[j].article == s.article
-                )
+                ),
             )
             for i, s in enumerate(self.sentences)
         ]

@@ -135,7 +135,9 @@ class Retriever:
         """Replace misspelt words (not in any article, close to one word that is)."""
         out = []
         for t in question_tokens:
-            near = None if t.term in self._idf else self.nearest_word(t.surface)
+            # A word our own tables know is English, not a typo ("built" is not "build").
+            known = t.term in self._idf or t.term in SYNONYMS or t.term in QUESTION_FILLER
+            near = None if known else self.nearest_word(t.surface)
             if near is None:
                 out.append(t)
             else:

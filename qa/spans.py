@@ -686,7 +686,7 @@ def _object_of(
     if verb is None:
         return None
     rest = sentence[verb.end :]
-    if kind.particle:
+    if kind.particle and verb.term == stem(kind.head):
         # "What did he die of?" needs "died of ..."; "died in Greece" does not answer it.
         if not re.match(rf"\s*{re.escape(kind.particle)}\b", rest):
             return None
