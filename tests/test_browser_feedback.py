@@ -7,16 +7,14 @@ are markup. Every payload must show as text, be stored byte for byte, run nothin
 dialog, no marker variable set, no element created) and break no Content Security Policy
 rule by accident (any console error fails the test).
 
-Without Chromium (or Playwright) these tests skip locally, and fail when ``CI`` is set.
-The browser is ``$QA_CHROMIUM``, else /usr/bin/chromium.
+The browser is the conftest's (``$QA_CHROMIUM``, else /usr/bin/chromium): without it these
+tests skip locally, and fail when ``CI`` is set.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import threading
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,16 +26,6 @@ from tests.conftest import LiveServer, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("QA_CHROMIUM") or "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Each one sets window.__injected (and calls alert) if it ever runs.
 PAYLOADS = [
     '<img src=x onerror="window.__injected=1;alert(1)">',
@@ -58,50 +46,14 @@ according to the ferry operator, who reported it to the police.
 
 The repairs will cost 12,000 yuan and take two weeks, the harbor office said in a statement.
 """
-
-
-def unavailable(reason: str) -> None:
-    """Skip on a developer's machine without a browser; fail under CI, where it must run."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
-    pytest.skip(reason)
-
-
-def in_browser(test: Callable[[Any], None], timeout: float = 120.0) -> None:
-    """Run ``test(browser)`` with a Chromium of its own, in a thread of its own.
-
-    Playwright's sync API allows one instance per thread at a time, and test_browser.py
-    keeps one open for the whole session in the main thread; a thread has none yet. What
-    the test raises (a failed assertion, a skip) is raised again here.
-    """
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover - depends on the machine
-        unavailable(f"Playwright is not installed ({exc})")
-    if not CHROMIUM.exists():
-        unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set QA_CHROMIUM)")
-    raised: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-                )
-                try:
-                    test(browser)
-                finally:
-                    browser.close()
-        except BaseException as exc:  # handed to the test's own thread below
-            raised.append(exc)
-
-    thread = threading.Thread(target=run, name="browser")
-    thread.start()
-    thread.join(timeout)
-    if thread.is_alive():
-        pytest.fail(f"the browser test did not finish within {timeout:.0f} s")
-    if raised:
-        raise raised[0]
+# Several ways to ask for the hostile sentences, so that the test does not hang on how well
+# the engine answers one of them: it needs one answer that cites one.
+HOSTILE_QUESTIONS = [
+    "What did the harbor office post beside the ferry timetable?",
+    "What notice did the harbor office post?",
+    "What words did vandals paint on the old pier?",
+    "What did vandals paint on the old pier?",
+]
 
 
 @pytest.fixture(scope="module")
@@ -143,14 +95,27 @@ class Watch:
         assert self.errors == [], "console errors (a CSP violation is one)"
 
 
-def open_page(browser: Any, server: LiveServer) -> tuple[Any, Watch]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    watch = Watch(page)
-    page.goto("/")
-    page.wait_for_load_state("networkidle")
-    return page, watch
+OpenPage = Callable[[LiveServer], tuple[Any, Watch]]
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[OpenPage]:
+    """Opens the chat page of a server in a fresh browser context, closed after the test."""
+    contexts: list[Any] = []
+
+    def open_on(server: LiveServer) -> tuple[Any, Watch]:
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, base_url=server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        watch = Watch(page)
+        page.goto("/")
+        page.wait_for_load_state("networkidle")
+        return page, watch
+
+    yield open_on
+    for context in contexts:
+        context.close()
 
 
 def ask(page: Any, question: str) -> tuple[Any, dict[str, Any]]:
@@ -187,86 +152,82 @@ def last_feedback(db: Path) -> tuple[str, str, str | None, str | None]:
 
 
 def test_markup_in_feedback_is_sent_and_stored_as_text_and_runs_nothing(
-    live_server: LiveServer,
+    open_page: OpenPage, live_server: LiveServer
 ) -> None:
-    def check(browser: Any) -> None:
-        tab, watch = open_page(browser, live_server)
-        card, _ = ask(tab, "How much did the solar farm cost?")
-        comment = "\n".join(PAYLOADS)
-        right = PAYLOADS[0] + " 2.4 billion yuan " + PAYLOADS[1]
-        request = send_feedback(tab, card, "Not helpful", right, comment)
-        sent = json.loads(request.post_data)
-        assert (sent["correct_answer"], sent["comment"]) == (right, comment)
-        stored = last_feedback(live_server.feedback_db)
-        assert stored[2:] == (right, comment), "stored byte for byte"
-        watch.assert_nothing_ran()
+    tab, watch = open_page(live_server)
+    card, _ = ask(tab, "How much did the solar farm cost?")
+    comment = "\n".join(PAYLOADS)
+    right = PAYLOADS[0] + " 2.4 billion yuan " + PAYLOADS[1]
+    request = send_feedback(tab, card, "Not helpful", right, comment)
+    sent = json.loads(request.post_data)
+    assert (sent["correct_answer"], sent["comment"]) == (right, comment)
+    stored = last_feedback(live_server.feedback_db)
+    assert stored[2:] == (right, comment), "stored byte for byte"
+    watch.assert_nothing_ran()
 
-        # A question that is itself markup, rated with more markup.
-        card, body = ask(tab, PAYLOADS[2])
-        send_feedback(tab, card, "Right passage, wrong answer", PAYLOADS[3], PAYLOADS[4])
-        assert last_feedback(live_server.feedback_db) == (
-            body["question"],
-            body["answer"],
-            PAYLOADS[3],
-            PAYLOADS[4],
-        )
-        watch.assert_nothing_ran()
-
-    in_browser(check)
+    # A question that is itself markup, rated with more markup.
+    card, body = ask(tab, PAYLOADS[2])
+    send_feedback(tab, card, "Right passage, wrong answer", PAYLOADS[3], PAYLOADS[4])
+    assert last_feedback(live_server.feedback_db) == (
+        body["question"],
+        body["answer"],
+        PAYLOADS[3],
+        PAYLOADS[4],
+    )
+    watch.assert_nothing_ran()
 
 
 def test_markup_in_article_text_shows_as_text_in_answers_citations_and_titles(
-    hostile_server: LiveServer,
+    open_page: OpenPage, hostile_server: LiveServer
 ) -> None:
-    def check(browser: Any) -> None:
-        from playwright.sync_api import expect
+    from playwright.sync_api import expect
 
-        tab, watch = open_page(browser, hostile_server)
-        title = 'Harbor notices <b onmouseover="window.__injected=6">board</b>'
-        expect(tab.locator(".article-title").first).to_have_text(title)
+    tab, watch = open_page(hostile_server)
+    title = 'Harbor notices <b onmouseover="window.__injected=6">board</b>'
+    expect(tab.locator(".article-title").first).to_have_text(title)
 
-        card, body = ask(tab, "What did the notice beside the ferry timetable read?")
-        assert body["answered"] and body["citations"], body
-        expect(card.locator(".answer-text")).to_contain_text(
-            '<img src=x onerror="window.__injected=7;alert(7)">'
-        )
-        card.locator("button.cite").first.click()
-        expect(tab.locator("#reader-title")).to_have_text(title)
-        expect(tab.locator("#reader mark")).to_have_text(body["citations"][0]["text"])
-        expect(tab.locator("#reader")).to_contain_text(
-            "<script>window.__injected=8;alert(8)</script>"
-        )
-        watch.assert_nothing_ran()
+    answered = []
+    for question in HOSTILE_QUESTIONS:
+        card, body = ask(tab, question)
+        expect(card.locator(".answer-text")).to_contain_text(body["answer"])  # as text
+        if body["citations"]:
+            answered.append((card, body))
+    assert answered, "the engine cited none of the hostile sentences: nothing was tested"
+    card, body = answered[0]
+    assert "<" in body["citations"][0]["text"], "a cited sentence carries markup"
+    card.locator("button.cite").first.click()
+    expect(tab.locator("#reader-title")).to_have_text(title)
+    expect(tab.locator("#reader mark")).to_have_text(body["citations"][0]["text"])
+    reader = tab.locator("#reader")
+    expect(reader).to_contain_text('<img src=x onerror="window.__injected=7;alert(7)">')
+    expect(reader).to_contain_text("<script>window.__injected=8;alert(8)</script>")
+    watch.assert_nothing_ran()
 
-        card, body = ask(tab, "What did vandals paint on the old pier?")
-        expect(card.locator(".answer-text")).to_contain_text("<script>window.__injected=8")
-        send_feedback(tab, card, "Helpful", None, PAYLOADS[1])
-        stored = last_feedback(hostile_server.feedback_db)
-        assert stored[1:] == (body["answer"], None, PAYLOADS[1])
-        watch.assert_nothing_ran()
-
-    in_browser(check)
+    card, body = answered[-1]
+    send_feedback(tab, card, "Helpful", None, PAYLOADS[1])
+    stored = last_feedback(hostile_server.feedback_db)
+    assert stored[1:] == (body["answer"], None, PAYLOADS[1]), "the answer stored as shown"
+    watch.assert_nothing_ran()
 
 
-def test_the_policy_blocks_inline_script_even_if_some_got_in(live_server: LiveServer) -> None:
-    def check(browser: Any) -> None:
-        tab, watch = open_page(browser, live_server)
-        tab.evaluate(
-            """() => {
-                const s = document.createElement("script");
-                s.textContent = "window.__inline = 1";
-                document.body.append(s);
-                const img = document.createElement("img");
-                img.setAttribute("src", "x");
-                img.setAttribute("onerror", "window.__inline = 2");
-                document.body.append(img);
-            }"""
-        )
-        tab.wait_for_timeout(300)
-        assert tab.evaluate("() => window.__inline") is None, "the CSP let inline script run"
-        assert any("Content Security Policy" in e for e in watch.errors), watch.errors
-
-    in_browser(check)
+def test_the_policy_blocks_inline_script_even_if_some_got_in(
+    open_page: OpenPage, live_server: LiveServer
+) -> None:
+    tab, watch = open_page(live_server)
+    tab.evaluate(
+        """() => {
+            const s = document.createElement("script");
+            s.textContent = "window.__inline = 1";
+            document.body.append(s);
+            const img = document.createElement("img");
+            img.setAttribute("src", "x");
+            img.setAttribute("onerror", "window.__inline = 2");
+            document.body.append(img);
+        }"""
+    )
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("() => window.__inline") is None, "the CSP let inline script run"
+    assert any("Content Security Policy" in e for e in watch.errors), watch.errors
 
 
 def test_every_response_carries_a_strict_content_security_policy(live_server: LiveServer) -> None:
