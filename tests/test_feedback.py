@@ -14,6 +14,7 @@ import tempfile
 import textwrap
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -498,15 +499,19 @@ def test_a_damaged_database_is_a_503_that_says_so(app: Flask, client: FlaskClien
 
 def test_ask_counts_the_questions_it_abstained_on(app: Flask, client: FlaskClient) -> None:
     unanswerable = "What is the favourite colour of the harbor's cat?"
-    for _ in range(2):
-        answer = client.post("/ask", json={"question": unanswerable}).get_json()
-        assert answer["answered"] is False
-    assert client.get("/ask", query_string={"question": unanswerable}).status_code == 200
-    answered = client.post("/ask", json={"question": "How much did the solar farm cost?"})
-    assert answered.get_json()["answered"] is True
-    client.post("/ask", json={"question": ""})  # a 400 is no abstention
-    (gap,) = app_store(app).abstentions()
-    assert gap.question == unanswerable and gap.count == 3
+    asked = [
+        unanswerable,
+        unanswerable,
+        "How much did the solar farm cost?",
+        "How many panels does the farm have?",
+    ]
+    bodies = [client.post("/ask", json={"question": q}).get_json() for q in asked]
+    bodies.append(client.get("/ask", query_string={"question": unanswerable}).get_json())
+    assert client.post("/ask", json={"question": ""}).status_code == 400  # no abstention
+    abstained = Counter(b["question"] for b in bodies if not b["answered"])
+    assert abstained[unanswerable] == 3, "the test needs a question the engine abstains on"
+    assert any(b["answered"] for b in bodies), "and one it answers"
+    assert {g.question: g.count for g in app_store(app).abstentions()} == dict(abstained)
 
 
 def test_ask_still_answers_when_the_feedback_database_is_broken(
@@ -516,7 +521,9 @@ def test_ask_still_answers_when_the_feedback_database_is_broken(
     Path(app.config["FEEDBACK_DB"]).write_text("not a database")
     for _ in range(3):
         response = client.post("/ask", json={"question": "Who owns the moon?"})
-        assert response.status_code == 200 and response.get_json()["answered"] is False
+        assert response.status_code == 200 and response.get_json()["answered"] is False, (
+            "the test needs a question the engine abstains on"
+        )
     warnings = [r for r in caplog.records if "abstention not recorded" in r.getMessage()]
     assert len(warnings) == 1, "one warning, not one a request"
 
