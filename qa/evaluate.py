@@ -63,6 +63,7 @@ _FIELDS = {
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TESTSET_DIR = PROJECT_ROOT / "tests" / "testsets"
 TEST_DATA_DIR = PROJECT_ROOT / "tests" / "data"
+TEST_ARTICLES_DIR = TEST_DATA_DIR / "articles"  # the second article (harbor-solar-farm)
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 
