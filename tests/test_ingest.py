@@ -113,3 +113,14 @@ def test_encyclopedia_headings_and_reference_marks_are_dropped() -> None:
         "Albert Einstein was a German-born theoretical physicist. He developed the theory of "
         "relativity.\n\nEinstein was born in Ulm on 14 March 1879."
     )
+
+
+def test_a_long_headline_is_still_the_title() -> None:
+    article = clean(
+        "Port City opens its first driverless metro line linking the container harbour "
+        "with the international airport in the north\n\nPublished: 2024-05-12\n\n"
+        "The line opened to passengers on May 10 after five years of construction work.\n"
+    )
+    assert article.title.startswith("Port City opens")
+    assert article.date == "2024-05-12"
+    assert article.text.startswith("The line opened")
