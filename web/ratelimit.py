@@ -3,10 +3,9 @@
 Each client may make ``rate_limit`` requests a minute (the setting, or ``RATE_LIMIT`` in the
 app's config; 0 turns the limit off, the default for local use). A bucket holds up to that
 many tokens and refills evenly, so a client may burst up to the limit and then gets one
-request every ``60 / limit`` seconds. A request without a token is answered 429 with the
-usual error body and a ``Retry-After`` header. Only the endpoints that do work for a client
-are counted (``/ask`` and ``POST /feedback``, the ones whose OpenAPI entry lists the 429);
-the page, its static files, the articles and ``/healthz`` are not.
+request every ``60 / limit`` seconds. A request without a token is answered 429 with a
+message and a ``Retry-After`` header, through the app's error handler: the usual JSON error
+body for programs, the error page for a browser. Every request counts but static files.
 
 The buckets live in the process: behind ``qa serve`` with several workers, each worker
 counts on its own, so a client hitting every worker could get up to ``workers`` times the
@@ -23,12 +22,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import Flask, Response, jsonify, request
-
-from .errors import error_body
+from flask import Flask, Response, g, request
+from werkzeug.exceptions import TooManyRequests
 
 MAX_CLIENTS = 10_000  # buckets kept at most; the least recently seen are forgotten first
-LIMITED_ENDPOINTS = frozenset({"api.ask_post", "api.ask_get", "feedback.post_feedback"})
+NOT_COUNTED = frozenset({"static"})  # endpoints a client may call without limit
 
 
 class RateLimiter:
@@ -77,22 +75,18 @@ class RateLimiter:
         return len(self._buckets)
 
 
-def too_many(limit: int, wait: float) -> Response:
+def too_many(limit: int, wait: float) -> TooManyRequests:
+    """The 429 to raise; web/errors.py turns it into the error body and keeps Retry-After."""
     seconds = max(1, math.ceil(wait))
-    response = jsonify(
-        error_body(
-            "rate_limited",
-            f"Too many requests: the limit is {limit} a minute for each client. "
-            f"Try again in {seconds} second{'s' if seconds != 1 else ''}.",
-        )
+    return TooManyRequests(
+        f"Too many requests: the limit is {limit} a minute for each client. "
+        f"Try again in {seconds} second{'s' if seconds != 1 else ''}.",
+        retry_after=seconds,
     )
-    response.status_code = 429
-    response.headers["Retry-After"] = str(seconds)
-    return response
 
 
 def init_app(app: Flask) -> None:
-    """Limit the requests to :data:`LIMITED_ENDPOINTS`, when the limit is above 0."""
+    """Limit every request but those to :data:`NOT_COUNTED`, when the limit is above 0."""
     settings = app.config.get("QA_SETTINGS")
     configured = app.config.get("RATE_LIMIT")
     limit = int(configured if configured is not None else getattr(settings, "rate_limit", 0))
@@ -102,8 +96,19 @@ def init_app(app: Flask) -> None:
     app.extensions["qa_rate_limiter"] = limiter
 
     @app.before_request
-    def limit_requests() -> Response | None:
-        if request.endpoint not in LIMITED_ENDPOINTS:
-            return None
+    def limit_requests() -> None:
+        if request.endpoint in NOT_COUNTED:
+            return
         wait = limiter.take(request.remote_addr or "-")
-        return too_many(limit, wait) if wait > 0 else None
+        if wait > 0:
+            refused = too_many(limit, wait)
+            g.retry_after = refused.retry_after
+            raise refused
+
+    @app.after_request
+    def keep_retry_after(response: Response) -> Response:
+        """The error page a browser gets is rendered without the exception's headers."""
+        retry_after = g.get("retry_after")
+        if response.status_code == 429 and retry_after and "Retry-After" not in response.headers:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
