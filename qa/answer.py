@@ -215,6 +215,7 @@ class Answerer:
         asked = base["resolved_question"] or base["question"]
         asked_numbers = {n.replace(",", "") for n in _NUMBER.findall(asked)}
         described = self._descriptive_terms(asked, terms, kind)
+        focus = _focus(asked, described) if kind.kind == "other" else None
         for hit in hits[:3]:
             s = self.sentences[hit.index]
             span = best_span(
@@ -239,7 +240,9 @@ class Answerer:
                 conf = hit.coverage * 0.85
             if asked_numbers - self._numbers[hit.index]:
                 conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
-            if described and not any(self.retriever.match(hit.index, t) for t in described):
+            if focus and not self.retriever.match(hit.index, focus):
+                conf *= UNDESCRIBED  # "What was the weather like ...?" without the weather
+            elif described and not any(self.retriever.match(hit.index, t) for t in described):
                 conf *= UNDESCRIBED  # only names in common, nothing of what is asked
             if best is None or conf > best[0] + 1e-9:
                 best = (conf, hit, span)
@@ -328,6 +331,18 @@ class Answerer:
             if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
                 text = f"{short}, {m.group(1)}"
         return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
+
+
+_FOCUS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<rest>.+)$", re.I)
+
+
+def _focus(question: str, described: Sequence[str]) -> str | None:
+    """The thing "What is the X of ...?" asks about: the first descriptive word after it."""
+    m = _FOCUS.match(question)
+    if not m:
+        return None
+    rest = {t.term for t in tokens(m.group("rest").split(" of ")[0])}
+    return next((t for t in described if t in rest), None)
 
 
 def _with(answer: Answer, **changes: object) -> Answer:

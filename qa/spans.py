@@ -513,8 +513,8 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
             return 0.6  # "who runs the project?" may be answered by an organisation
         if _is_place(span) or _is_facility(span) or _is_thing(span):
             return 0.15
-        if not _is_person_name(span) or before == "the":
-            return 0.3  # "the Bayview International Airport" is no one's name
+        if not _is_person_name(span) or before in {"the", "in", "at", "near", "from"}:
+            return 0.3  # "the Bayview International Airport", "in Fuzhou": no one's name
         return 1.0 if len(span.text.split()) >= 2 else 0.7
     if kind.kind == "place":
         if kind.head and _names_head(kind, span):
@@ -562,6 +562,33 @@ def _named_heads(head: str, spans: Sequence[Span], sentence: str) -> list[Span]:
     return out
 
 
+def _named_by(span: Span, asked: Collection[str]) -> bool:
+    """Does the question name this span ("the Riverside Library" in "Where is ...")?"""
+    terms = {t.term for t in tokens(span.text)}
+    return bool(terms) and len(terms & set(asked)) / len(terms) > 0.6
+
+
+def _in_place_chain(span: Span, spans: Sequence[Span], sentence: str) -> bool:
+    """Is ``span`` linked (", ", " in ", "'s ") to a span that is surely a place?"""
+    for other in spans:
+        if other is span or other.kind == "date" or not _is_place(other):
+            continue
+        lo, hi = sorted((span, other), key=lambda s: s.start)
+        if _LINK.match(sentence[lo.end : hi.start]):
+            return True
+    return False
+
+
+def _beside(span: Span, sentence: str, asked: Collection[str]) -> bool:
+    """Is ``span`` where the question's subject is: "<span>'s <subject>" or
+    "<subject>, in <span>" / "<subject> in <span>"?"""
+    after = re.match(r"'s\s+([\w\-]+)", sentence[span.end :])
+    if after and stem(after.group(1).lower()) in asked:
+        return True
+    before = re.search(r"([\w\-]+),?\s+in\s+$", sentence[: span.start])
+    return bool(before and stem(before.group(1).lower()) in asked)
+
+
 def _place_chain(best: Span, spans: Sequence[Span], sentence: str) -> str | None:
     """Places written as a chain ("Fuzhou, Southeast China's Fujian province"), as one phrase."""
     places = sorted((s for s in spans if s.kind != "date"), key=lambda s: s.start)
@@ -602,6 +629,12 @@ def best_span(
         spans += _named_heads(kind.head, spans, sentence)
     for span in spans:
         fit = _fit(kind, span, sentence)
+        if kind.kind == "person" and fit > 0.3 and _in_place_chain(span, spans, sentence):
+            fit = 0.15  # "Fuzhou, Southeast China's Fujian province" names no one
+        elif kind.kind == "place" and span.kind != "date" and _beside(span, sentence, asked):
+            fit = max(fit, 1.0)  # "East China's Wenzhou", "Wenzhou, in East China"
+        if kind.kind in ("person", "org") and fit < 0.5:
+            continue  # a place or a thing does not answer "who"
         if fit <= 0:
             continue
         span_terms = {t.term for t in tokens(span.text)}
@@ -620,7 +653,8 @@ def best_span(
             best = ShortAnswer(span.text, span.start, span.end, score)
             best_span_ = span
     if best is not None and best_span_ is not None and kind.kind == "place":
-        chain = _place_chain(best_span_, spans, sentence)
+        unnamed = [s for s in spans if s is best_span_ or not _named_by(s, asked)]
+        chain = _place_chain(best_span_, unnamed, sentence)
         if chain and not {t.term for t in tokens(chain)} <= asked:
             best = ShortAnswer(best.text, best.start, best.end, best.score, chain)
     if best is None and kind.kind == "thing":
@@ -632,6 +666,7 @@ _STOP_PHRASE = re.compile(
     r"[;:()\"]|,\s+(?:which|who|said|says|while|but)\b|"
     r"\b(?:which|who|that|while|but|to)\b|[.!?]$"
 )
+_PREPOSITION_START = re.compile(r"^(?:with|such as|including|like|of|for|from|against)\s", re.I)
 _LEAD_NOUN = re.compile(r"^\w+(?:\s+\w+)?\s+(?:with|such as|including|like|of)\s+", re.I)
 
 
@@ -647,8 +682,10 @@ def _phrase_after(
     rest = sentence[last.end :]
     cut = _STOP_PHRASE.search(rest)
     phrase = (rest[: cut.start()] if cut else rest).strip().rstrip(".,!?")
-    phrase = _LEAD_NOUN.sub("", phrase)
-    words = re.findall(r"\S+", phrase)
+    introduced = _LEAD_NOUN.sub("", phrase)
+    if introduced == phrase and not _PREPOSITION_START.match(phrase):
+        return None  # only "... patients with X", "... such as X": not any words that follow
+    words = re.findall(r"\S+", introduced)
     while words and words[0].lower() in STOP_WORDS:
         words.pop(0)
     if not 1 <= len(words) <= 25 or not words[0][0].isalnum():
