@@ -633,7 +633,7 @@ def best_span(
             fit = 0.15  # "Fuzhou, Southeast China's Fujian province" names no one
         elif kind.kind == "place" and span.kind != "date" and _beside(span, sentence, asked):
             fit = max(fit, 1.0)  # "East China's Wenzhou", "Wenzhou, in East China"
-        if kind.kind in ("person", "org") and fit < 0.5:
+        if (kind.kind == "person" and fit < 0.5) or (kind.kind == "org" and fit < 0.35):
             continue  # a place or a thing does not answer "who"
         if fit <= 0:
             continue
