@@ -5,6 +5,7 @@ Every test keeps its database under ``tmp_path``; none touches the user's real f
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -557,11 +558,13 @@ def test_a_server_killed_mid_request_keeps_every_acknowledged_write(
                         timeout=5,
                         json={**GOOD, "comment": f"client {n} #{i}"},
                     )
-                except requests.RequestException:
+                    if r.status_code != 201:
+                        continue
+                    record_id = r.json()["id"]  # only a whole 201 body is an acknowledgement
+                except (requests.RequestException, ValueError):
                     return  # the server is gone
-                if r.status_code == 201:
-                    with lock:
-                        acknowledged.append(r.json()["id"])
+                with lock:
+                    acknowledged.append(record_id)
 
     clients = [threading.Thread(target=post, args=(n,)) for n in range(6)]
     try:
@@ -572,9 +575,12 @@ def test_a_server_killed_mid_request_keeps_every_acknowledged_write(
             time.sleep(0.01)
         # SIGKILL the whole server (gunicorn's master and workers: its own process group
         # would take the test with it, so kill the processes we started, by their ids).
-        for pid in [*_children(server.process.pid), server.process.pid]:
-            os.kill(pid, signal.SIGKILL)
+        pids = [*_children(server.process.pid), server.process.pid]
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         server.process.wait(timeout=10)
+        _wait_until_dead(pids)
     finally:
         stop.set()
         for c in clients:
@@ -593,9 +599,23 @@ def _children(pid: int) -> list[int]:
     """The ids of a process's children (gunicorn's workers), from /proc."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        children = (task / "children").read_text().split()
-        found += [int(c) for c in children]
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            found += [int(c) for c in (task / "children").read_text().split()]
     return found
+
+
+def _wait_until_dead(pids: list[int], timeout: float = 10.0) -> None:
+    """Until each process is gone or a zombie (it holds no file or lock any more)."""
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while time.monotonic() < deadline:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, IndexError):
+                break
+            if state in ("Z", "X"):
+                break
+            time.sleep(0.01)
 
 
 def test_a_database_removed_while_in_use_is_created_again(store: FeedbackStore, db: Path) -> None:
