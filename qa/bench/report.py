@@ -62,7 +62,7 @@ def format_table(results: dict[str, Any]) -> str:
             lines.append(f"POST /ask / GET /healthz throughput: {http_['ratio']:.0%}")
         if http_.get("cpu_ratio") is not None:
             lines.append(
-                f"GET /healthz / POST /ask server CPU per request: {http_['cpu_ratio']:.0%}"
+                f"The same from server CPU per request (healthz / ask): {http_['cpu_ratio']:.0%}"
             )
     scale = results.get("scale")
     if scale:
@@ -103,6 +103,10 @@ def format_table(results: dict[str, Any]) -> str:
             "max |diff|",
         ]
         lines += _rows(header, rows)
+        lines.append(
+            "build s and MiB are the whole index, rank_bm25's model (which it keeps) included; "
+            "query = get_scores + top 10"
+        )
     if results.get("targets"):
         lines += ["", "Targets:"]
         for t in results["targets"]:
