@@ -127,7 +127,8 @@ def test_too_many_requests_is_a_429_with_the_error_body(engine: Engine, tmp_path
     )
     client = app.test_client()
     for _ in range(2):
-        assert client.get("/healthz").status_code == 200
+        assert client.post("/ask", json={"question": "Who?"}).status_code == 200
+        assert client.get("/healthz").status_code == 200  # never limited
     response = client.post("/ask", json={"question": "Who?"})
     assert assert_error_shape(response, 429)["code"] == "rate_limited"
     assert int(response.headers["Retry-After"]) >= 1

@@ -80,19 +80,23 @@ def test_over_the_limit_the_api_answers_429_with_a_message_and_retry_after(
     assert client.post("/feedback", json=feedback).status_code == 429
 
 
-def test_static_files_are_not_counted_and_a_browser_gets_the_error_page(
-    engine: Engine, tmp_path: Path
-) -> None:
+def test_only_the_answering_endpoints_count(engine: Engine, tmp_path: Path) -> None:
     client = limited_app(engine, tmp_path, 1).test_client()
     for _ in range(5):
         assert client.get("/static/app.css").status_code == 200
-    assert client.get("/", headers={"Accept": "text/html"}).status_code == 200
-    page = client.get("/", headers={"Accept": "text/html"})
-    assert page.status_code == 429 and page.mimetype == "text/html"
-    assert "the limit is 1 a minute" in page.get_data(as_text=True)
-    assert page.headers["Retry-After"] == "60"
-    health = client.get("/healthz")
-    assert health.status_code == 429 and health.get_json()["error"]["code"] == "rate_limited"
+        assert client.get("/", headers={"Accept": "text/html"}).status_code == 200
+        assert client.get("/healthz").status_code == 200
+        assert client.get("/openapi.json").status_code == 200
+    html = {"Accept": "text/html"}  # even a browser gets the API's JSON error from /ask
+    assert client.get("/ask?question=Who", headers=html).status_code == 200
+    refused = client.get("/ask?question=Who", headers=html)
+    assert refused.status_code == 429 and refused.mimetype == "application/json"
+    assert "the limit is 1 a minute" in refused.get_json()["error"]["message"]
+    assert refused.headers["Retry-After"] == "60"
+    refused = client.post(
+        "/feedback", json={"question": "Who?", "answer": "", "verdict": "helpful"}
+    )
+    assert refused.status_code == 429 and refused.get_json()["error"]["code"] == "rate_limited"
 
 
 def test_another_client_is_not_limited(engine: Engine, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ app's config; 0 turns the limit off, the default for local use). A bucket holds 
 many tokens and refills evenly, so a client may burst up to the limit and then gets one
 request every ``60 / limit`` seconds. A request without a token is answered 429 with a
 message and a ``Retry-After`` header, through the app's error handler: the usual JSON error
-body for programs, the error page for a browser. Every request counts but static files.
+body for programs, the error page for a browser. Only /ask and /feedback count.
 
 The buckets live in the process: behind ``qa serve`` with several workers, each worker
 counts on its own, so a client hitting every worker could get up to ``workers`` times the
@@ -26,7 +26,9 @@ from flask import Flask, Response, g, request
 from werkzeug.exceptions import TooManyRequests
 
 MAX_CLIENTS = 10_000  # buckets kept at most; the least recently seen are forgotten first
-NOT_COUNTED = frozenset({"static"})  # endpoints a client may call without limit
+# The paths that cost work and whose OpenAPI entries list the 429; the page, its static
+# files, /healthz and /openapi.json are never refused.
+COUNTED_PATHS = frozenset({"/ask", "/feedback"})
 
 
 class RateLimiter:
@@ -86,7 +88,7 @@ def too_many(limit: int, wait: float) -> TooManyRequests:
 
 
 def init_app(app: Flask) -> None:
-    """Limit every request but those to :data:`NOT_COUNTED`, when the limit is above 0."""
+    """Limit requests to :data:`COUNTED_PATHS`, when the limit is above 0."""
     settings = app.config.get("QA_SETTINGS")
     configured = app.config.get("RATE_LIMIT")
     limit = int(configured if configured is not None else getattr(settings, "rate_limit", 0))
@@ -97,7 +99,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def limit_requests() -> None:
-        if request.endpoint in NOT_COUNTED:
+        if request.path not in COUNTED_PATHS:
             return
         wait = limiter.take(request.remote_addr or "-")
         if wait > 0:
