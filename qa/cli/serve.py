@@ -49,6 +49,14 @@ DEFAULTS = Settings()
     show_envvar=True,
     help="SQLite file where feedback on answers is kept.",
 )
+@click.option(
+    "--rate-limit",
+    type=click.IntRange(0),
+    default=None,
+    envvar="QA_RATE_LIMIT",
+    show_envvar=True,
+    help="Requests a minute per client to /ask and /feedback; 0 is no limit.  [default: 0]",
+)
 @user_errors
 def serve(
     host: str | None,
@@ -56,6 +64,7 @@ def serve(
     workers: int | None,
     corpus: Path | None,
     feedback_db: Path | None,
+    rate_limit: int | None,
 ) -> None:
     """Serve the chat page and the JSON API (/ask, /articles, /openapi.json).
 
@@ -70,6 +79,7 @@ def serve(
         "workers": workers,
         "corpus": corpus,
         "feedback_db": feedback_db,
+        "rate_limit": rate_limit,
     }
     settings = Settings.load(overrides)
     logging.getLogger("web").setLevel(logging.INFO)  # one line per request (web.access)
