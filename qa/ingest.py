@@ -130,8 +130,10 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
             if caption:
                 captions.append(caption)
             continue
-        if not body and title is None and (
-            not _is_body(line) or (len(line.split()) <= 30 and not line.endswith("."))
+        if (
+            not body
+            and title is None
+            and (not _is_body(line) or (len(line.split()) <= 30 and not line.endswith(".")))
         ):
             title = line  # a headline, however long, ends without a full stop
             continue
