@@ -109,6 +109,12 @@ def _variants(word: str) -> list[str]:
 
 def tokens(text: str) -> list[Token]:
     """Analysed tokens of ``text`` with spans (several tokens may share one word's span)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # Cached: questions, spans and sentences are analysed again and again while answering.
     out: list[Token] = []
     for start, end in _TOKENIZER.span_tokenize(text):
         surface = text[start:end]
@@ -118,7 +124,7 @@ def tokens(text: str) -> list[Token]:
             v = NUMBER_WORDS.get(v, v)
             term = v if v[0].isdigit() else stem(v)
             out.append(Token(term, start, end, surface))
-    return out
+    return tuple(out)
 
 
 def analyse(text: str) -> list[str]:

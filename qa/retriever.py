@@ -45,6 +45,16 @@ class Hit:
     matched: frozenset[str]  # question terms found in the sentence itself
 
 
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
 class Retriever:
     """BM25 indexes over sentences and passages, built once."""
 
@@ -104,11 +114,15 @@ class Retriever:
         self._unknown_idf = math.log(n + 1) + 0.1  # as rare as the rarest known term
         # Surface words by length, for correcting a misspelt question word.
         self._surface: dict[int, dict[str, str]] = {}
+        self._nearest: dict[str, str | None] = {}
+        self._order: dict[str, int] = {}  # first appearance, to break ties as reading does
+        self._deletion_index: dict[str, list[str]] | None = None
         for ts in self.sentence_tokens:
             for tok in ts:
                 w = tok.surface.lower()
                 if w.isalpha():
                     self._surface.setdefault(len(w), {})[w] = tok.term
+                    self._order.setdefault(w, len(self._order))
 
     def weight(self, term: str) -> float:
         """How much a question term says: its idf over sentences, highest for unknown terms."""
@@ -118,18 +132,42 @@ class Retriever:
         """The articles' word a misspelt ``word`` most likely means ("acadamy" -> "academy"):
         one edit away for short words, two for long ones; None when nothing is that close."""
         w = word.lower()
-        if not w.isalpha() or len(w) < 5:
-            return None
-        limit = 1 if len(w) < 8 else 2
-        best: tuple[int, str] | None = None
-        for n in range(len(w) - limit, len(w) + limit + 1):
-            for cand in self._surface.get(n, {}):
-                if cand[0] != w[0] and cand[-1] != w[-1]:
-                    continue
-                d = edit_distance(w, cand, transpositions=True)
-                if d <= limit and (best is None or d < best[0]):
-                    best = (d, cand)
-        return best[1] if best else None
+        if w in self._nearest:
+            return self._nearest[w]
+        best: tuple[int, int, str] | None = None
+        if w.isalpha() and len(w) >= 5:
+            limit = 1 if len(w) < 8 else 2
+            # Symmetric deletion (as in SymSpell): two words within `limit` edits share a
+            # string reachable by deleting up to `limit` letters from each.
+            seen: set[str] = set()
+            for key in _deletions(w, limit):
+                for cand in self._by_deletion().get(key, ()):
+                    if cand in seen or abs(len(cand) - len(w)) > limit:
+                        continue
+                    seen.add(cand)
+                    if cand[0] != w[0] and cand[-1] != w[-1]:
+                        continue
+                    d = edit_distance(w, cand, transpositions=True)
+                    rank = (d, self._order[cand], cand)
+                    if d <= limit and (best is None or rank < best):
+                        best = rank
+        found = best[2] if best else None
+        if len(self._nearest) < 100_000:
+            self._nearest[w] = found
+        return found
+
+    def _by_deletion(self) -> dict[str, list[str]]:
+        """Every article word under each string its deletions reach (built on first use)."""
+        if self._deletion_index is None:
+            index: dict[str, list[str]] = {}
+            for words in self._surface.values():
+                for cand in words:
+                    if len(cand) < 4:
+                        continue
+                    for key in _deletions(cand, 1 if len(cand) < 7 else 2):
+                        index.setdefault(key, []).append(cand)
+            self._deletion_index = index
+        return self._deletion_index
 
     def correct(self, question_tokens: Sequence[Token]) -> list[Token]:
         """Replace misspelt words (not in any article, close to one word that is)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
 
@@ -448,13 +449,20 @@ def _names(text: str, proper: Collection[str]) -> list[Span]:
 
 def candidates(text: str, proper: Collection[str]) -> list[Span]:
     """Every candidate answer span in a sentence: names, places and dates."""
+    key = proper if isinstance(proper, frozenset) else frozenset(proper)
+    return list(_candidates(text, key))
+
+
+@lru_cache(maxsize=16384)
+def _candidates(text: str, proper: frozenset[str]) -> tuple[Span, ...]:
+    # Cached: a sentence's candidates do not depend on the question.
     dates = [Span(m.group(), m.start(), m.end(), "date") for m in _DATE.finditer(text)]
     names = [
         n
         for n in _names(text, proper)
         if not any(d.start < n.end and n.start < d.end for d in dates)
     ]
-    return names + dates
+    return tuple(names + dates)
 
 
 def _is_org(span: Span) -> bool:
