@@ -166,6 +166,15 @@ _CURRENCY_NAMES: tuple[tuple[str, str], ...] = (
     (r"dollars?", "US dollars"),
     (r"euros?|EUR", "euros"),
     (r"(?:British\s+)?pounds\s+sterling|sterling|GBP", "pounds"),
+    (
+        r"(?:(?:Norwegian|Swedish|Danish|Icelandic|Czech|Estonian)\s+)?(?:crowns?|kron(?:or|er|a|e|ur))"
+        r"|NOK|SEK|DKK|ISK|CZK",
+        "crowns",
+    ),
+    (r"zloty|zlotys|PLN", "zloty"),
+    (r"(?:Turkish\s+)?lira|TRY", "lira"),
+    (r"shekels?|ILS", "shekels"),
+    (r"naira|NGN", "naira"),
     (r"yen|JPY", "yen"),
     (r"rupees?|INR", "rupees"),
     (r"won|KRW", "won"),
@@ -259,8 +268,33 @@ def _unit_of(m: re.Match[str]) -> tuple[str | None, str]:
             _, name, kind = _UNIT_INDEX[key]
             return name, kind
     if "pounds" in groups:
-        return ("pounds", "money") if groups.get("scale") else ("pounds (weight)", "mass")
+        money = groups.get("scale") or _MONEY_BEFORE.search(
+            m.string[max(0, m.start() - 40) : m.start()]
+        )
+        return ("pounds", "money") if money else ("pounds (weight)", "mass")
     return None, "number"
+
+
+# "costs 540 pounds" is money, "weighs 540 pounds" is not.
+_MONEY_BEFORE = re.compile(
+    r"\b(?:costs?|costing|priced|price[sd]?|pa(?:y|id|ys|ying)|spen[dt]|spending|worth|fees?|"
+    r"fares?|fined?|salary|wages?|budget|funding|raised?|sold|bought|charges?|charged|earn(?:s|ed)?|"
+    r"donated|invested|tickets?)\b[^.;]{0,25}?(?:at|for|of|to)?\s*(?:about|around|nearly|some|just|"
+    r"over|under|only|up\s+to)?\s*$",
+    re.IGNORECASE,
+)
+# A capitalised word before a bare number makes a name ("Line 4", "Ariane 6", "Apollo 11")
+# unless the word is a function word ("About 320", "In 2019", "Some 40").
+_NAME_WORD = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
+_NOT_NAME_WORDS = frozenset(
+    """
+    about around nearly almost some over under only just roughly approximately exactly
+    another all in on at by for from to of with since until after before during than and or
+    but the a an its their his her our this that these those each every both up down
+    more less fewer at least most another per plus minus between among also only even
+    just among some total totalling
+    """.split()
+)
 
 
 def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list[Quantity]:
@@ -271,7 +305,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         if any(s < end and start < e for s, e in skip):
             continue
         value = parse_number(m.group("num"))
-        if value is None:
+        if value is None or _is_name_or_score(text, m):
             continue
         unit, kind = _unit_of(m)
         unit_key = next(
@@ -289,6 +323,26 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
     return found
 
 
+def _is_name_or_score(text: str, m: re.Match[str]) -> bool:
+    """A bare number that names something ("Line 4", "Ariane 6") or is part of a score or
+    range written with a hyphen ("a 3-1 win")."""
+    bare = not (m.group("sym") or m.group("scale")) and all(
+        v is None for k, v in m.groupdict().items() if k[0] in "uc" and k[1:].isdigit()
+    )
+    if not bare or not m.group("num")[0].isdigit():
+        return False
+    if re.match(r"-\d", text[m.end() : m.end() + 2]):
+        return True
+    word = _NAME_WORD.search(text[max(0, m.start() - 30) : m.start()])
+    if word is None:
+        return False
+    return word.group(1).lower() not in _NOT_NAME_WORDS and not _is_month(word.group(1))
+
+
+def _is_month(word: str) -> bool:
+    return word.lower().rstrip(".") in MONTHS
+
+
 def _unit_case_ok(unit_text: str) -> bool:
     """Abbreviations are matched case-insensitively by the regex; check the case here."""
     abbreviations = {
@@ -302,6 +356,15 @@ def _unit_case_ok(unit_text: str) -> bool:
         "ha": "ha",
         "won": "won",
         "real": "real",
+        "try": "TRY",
+        "ils": "ILS",
+        "nok": "NOK",
+        "sek": "SEK",
+        "dkk": "DKK",
+        "isk": "ISK",
+        "czk": "CZK",
+        "pln": "PLN",
+        "ngn": "NGN",
     }
     expected = abbreviations.get(unit_text.lower())
     return expected is None or unit_text == expected
@@ -339,7 +402,7 @@ _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORDINAL_PARTS = {
     "first": 1,
@@ -370,8 +433,15 @@ _DATES = re.compile(
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|by|since|from|until|till|through|to|of|before|after|between|and|or|early|"
     r"late|mid|year|fiscal|the|as of|during|for|around|circa|end of|start of|beginning of|"
-    r"-)\s*|[(,]\s*|^\s*)$",
+    r"with|against|versus|-)\s*|[(,]\s*|^\s*)$",
     re.IGNORECASE,
+)
+# After a weak cue ("with", "against") or outside 1800-2100, a number before a plural noun
+# counts it ("with 1500 members", "in 1200 homes"); a year's own nouns are the exception.
+_WEAK_YEAR_CUE = re.compile(r"\b(?:with|against|versus)\s*$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?!(?:levels|figures|prices|values|rates|terms|dollars|results|standards|elections|"
+    r"games|olympics|accounts|earnings|sales)\b)[a-z]+s\b"
 )
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:" + _UNITS_RE + r")\b", re.IGNORECASE)
 
@@ -427,7 +497,12 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
             time, kind = f"{m.group('y3')}-{_month(m.group('m3')):02d}", "month"
         elif m.group("year"):
             before, after = text[: m.start()], text[m.end() :]
-            if _YEAR_BEFORE.search(before[-20:]) and not _NOT_YEAR_AFTER.match(after):
+            weak = _WEAK_YEAR_CUE.search(before[-20:]) or not 1800 <= int(m.group("year")) <= 2100
+            if (
+                _YEAR_BEFORE.search(before[-20:])
+                and not _NOT_YEAR_AFTER.match(after)
+                and not (weak and _COUNTED_AFTER.match(after))
+            ):
                 time = m.group("year")
         elif m.group("rel") and reference:
             time, kind = _resolve_relative(m.group("rel").lower(), m.group("ago"), reference)
