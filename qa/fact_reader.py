@@ -239,7 +239,7 @@ _VALUED_AT = re.compile(
     r"\b(?P<v>valu(?:ing|ed|es|e)|priced|pegged|estimated|put)\s+(?P<o>[^,;]{1,40}?\s+)?at\s*$",
     re.IGNORECASE,
 )
-_VALUED_MEASURES = {"priced": "price", "pegged": "value", "estimated": "estimated value"}
+_VALUED_MEASURES = {"priced": "price", "estimated": "estimated value"}
 _THAT_VERB = re.compile(
     r"(?P<np>\b(?:a|an|the)\s+[^,;()]{1,40}?)\s+(?:that|which)\s+[a-z]+\s*$", re.IGNORECASE
 )
@@ -685,7 +685,7 @@ class SentenceReader:
             elif re.search(r"\bhome\s+to\s*$", core, re.IGNORECASE):
                 measure = "population"
         if (m := _VALUED_AT.search(core)) and d.kind == "money":
-            measure = measure or _VALUED_MEASURES.get(m.group("v").lower(), "value")
+            measure = measure or _VALUED_MEASURES.get(m.group("v").lower(), "valuation")
             if m.group("o"):
                 owner = m.group("o")
         if d.kind == "count":
@@ -793,7 +793,7 @@ class SentenceReader:
         d.owner = clean_phrase(_resolve_pronoun(clean_phrase(owner or ""), self.subject) or "")
 
     def _in_subject(self, d: _Draft) -> bool:
-        return d.start < self.subject_end
+        return self.lead_end <= d.start < self.subject_end
 
     def _verbs(self) -> None:
         """The verb each number goes with: the last one before it in its clause, or the
@@ -1170,6 +1170,8 @@ class SentenceReader:
             by = bool(_EXPECTED.search(self.text[s_start:s_end]))
         if by and (self.article_date is None or date.time >= self.article_date[: len(date.time)]):
             return "target"
+        if self.article_date and date.kind == "year" and date.time > self.article_date[:4]:
+            return "expected"  # "due to open in 2026", in an article of 2025
         return date.kind
 
     def _inherit(self) -> None:

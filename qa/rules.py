@@ -16,13 +16,20 @@ cannot give (a year without a figure, a thing the articles never count).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .analysis import STOP_WORDS, stem
 from .facts import MEASURE_NOUNS, Fact
-from .numbers import asked_unit, conversion_factor, find_dates, find_quantities, format_amount
+from .numbers import (
+    asked_unit,
+    conversion_factor,
+    find_dates,
+    find_quantities,
+    format_amount,
+    parse_number,
+)
 from .types import Answer, Article, Citation, Sentence
 
 # --- vocabulary -------------------------------------------------------------------------
@@ -47,13 +54,14 @@ GROUPS: dict[str, str] = {
     "authorize": "authorize authorized authorise authorised authorization authorisation "
     "approve approved approval license licensed grant granted",
     "price": "price prices cost costs charge charges fee fees",
-    "outlay": "cost costs investment investments spending outlay expenditure",
+    "outlay": "cost costs investment investments spending spend spent outlay expenditure pay "
+    "paid pays paying contribute contributed contributes contributing",
     "growth": "grow grew grown growth increase increased rise rose risen up gain gained jump "
     "jumped climb climbed",
     "decline": "fall fell decline declined decrease decreased drop dropped down shrink shrank",
     "target": "target targets goal goals aim aims aiming plan plans planned objective want "
     "wants hope hopes hoping deadline",
-    "value": "value worth valued size",
+    "value": "value worth valued size valuation valuing",
     "doctoral": "doctoral doctor doctors doctorate doctorates phd phds",
     "master": "master masters",
     "graduate": "graduate graduates grad grads degree degrees holder holders postgraduate "
@@ -67,8 +75,34 @@ GROUPS: dict[str, str] = {
     "job": "job jobs employment",
     "household": "household households home homes",
     "loan": "loan loans borrowing borrowings",
-    "capacity": "capacity capacities",
+    "capacity": "capacity capacities seat seats seating hold holds accommodate accommodates",
     "medicine": "medicine medicines drug drugs treatment treatments therapy therapies medication",
+    # Who a count of people is, by what they do: "how many people work at X" asks for staff,
+    # not visitors. These groups also serve as the verbs a count must agree with.
+    "work": "work works worked working employ employs employed employing employee employees "
+    "staff worker workers personnel workforce professional professionals hire hires hired",
+    "live": "live lives lived living resident residents inhabitant inhabitants population "
+    "populations home",
+    "visit": "visit visits visited visiting visitor visitors tourist tourists",
+    "watch": "watch watched watching attend attended attending attendance spectator spectators "
+    "fan fans crowd crowds audience audiences viewer viewers",
+    "ride": "ride rides rode riding rider riders passenger passengers journey journeys trip trips "
+    "fare fares ticket tickets",
+    "study": "study studies studied studying student students pupil pupils enrol enrolled "
+    "enroll enrolment enrollment",
+    "station": "station stations stop stops halt halts",
+    "single": "single one lone individual",
+    "weight": "weigh weighs weighed weighing weight weights heavy mass",
+    "length": "long length lengths",
+    "height": "tall high height elevation altitude",
+    "speed": "fast speed speeds quick quickly",
+    "reopen": "reopen reopened reopening reopens",
+    "open": "open opened opening opens inaugurate inaugurated",
+    "excess": "overrun overran exceed exceeded exceeding excess increase",
+    "dividend": "dividend dividends payout payouts",
+    "profit": "profit profits earnings",
+    "child": "child children kid kids son sons daughter daughters",
+    "duration": "duration last lasts lasted lasting long",
 }
 # Phrases rewritten in a question before its words are read.
 PHRASES: tuple[tuple[str, str], ...] = (
@@ -82,6 +116,16 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bgo(?:ne)?\s+up\b|\bwent\s+up\b", "increase"),
     (r"\bgo(?:ne)?\s+down\b|\bwent\s+down\b", "decrease"),
     (r"\bhow\s+much\s+money\b", "how much"),
+    (
+        r"\bre-?open(?:ed|s|ing)?\b|\bopen(?:ed|s)?\s+(?:(?:its|their|the)\s+)?(?:doors\s+)?again\b",
+        "reopened",
+    ),
+    (r"\bend(?:ed|s)?\s+up\s+costing\b|\bwork(?:ed)?\s+out\s+at\b", "cost"),
+    (r"\bgo(?:es)?\s+over\b|\bwent\s+over\b|\bgone\s+over\b", "exceed"),
+    (
+        r"\bmarket\s+(?:value|capitali[sz]ation|cap)\b|\bworth\s+on\s+the\s+(?:stock\s+)?market\b",
+        "valuation",
+    ),
     (r"\bpercentage\s+points?\b", "percent"),
 )
 # Words that say what kind of answer is wanted, not what it is about.
@@ -157,6 +201,11 @@ _BASE_FORM = {
     "wrote": "write",
     "written": "write",
     "opened": "open",
+    "had": "have",
+    "became": "become",
+    "has": "have",
+    "sent": "send",
+    "rode": "ride",
 }
 
 
@@ -189,7 +238,7 @@ def keys(word: str) -> frozenset[str]:
 def _keyset(text: str | None) -> frozenset[str]:
     if not text:
         return frozenset()
-    out: set[str] = set()
+    out: set[str] = {f"{m.group(1).lower()}#{m.group(2)}" for m in _NAME_NUMBER.finditer(text)}
     for w in _words(text):
         if w not in STOP_WORDS:
             out |= keys(w)
@@ -273,6 +322,7 @@ class Speller:
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        ("age", r"\bhow\s+old\s+(?:is|was|are|were|will|would)\b"),
         (
             "since",
             r"\bhow\s+long\s+ago\b|\bhow\s+old\b|\bhow\s+many\s+years\s+(?:ago|has|have|"
@@ -283,6 +333,14 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "until",
             r"\bhow\s+long\s+(?:until|till|before|is\s+left|remains?)\b|\bhow\s+many\s+"
             r"years\b.*\b(?:left|remain|remaining|until|till|to\s+go)\b|\byears\s+(?:left|remain)",
+        ),
+        (
+            "span",
+            r"\bhow\s+long\s+(?:is|was|are|were|will|would|did|does|do)\b|\bhow\s+many\s+"
+            r"(?:years|months|weeks|days|hours|minutes)\s+(?:did|does|do|was|were|is|are|will)\b|"
+            r"\bfor\s+how\s+(?:long|many\s+(?:years|months|weeks|days|hours))\b|\bhow\s+(?:tall|"
+            r"high|deep|wide|far|heavy)\b|\bhow\s+fast\b(?!.*\b(?:grow|grew|grown|rise|rose|risen|"
+            r"increase|increased|expand|expanded|climb|climbed)\b)",
         ),
         (
             "when",
@@ -302,6 +360,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "difference",
+            r"\bbetween\s+(?:1[0-9]|20)\d\d\s+and\s+(?:1[0-9]|20)\d\d\b|"
             r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b|\bhow\s+much\s+"
             r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
             r"exceed|outpace|than)\b|\bfrom\s+(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\bby\s+how\s+"
@@ -345,10 +404,11 @@ class Term:
     keys: frozenset[str]
     known: bool  # the corpus uses this word: missing it from a fact's sentence matters
     proper: bool = False  # the corpus writes it capitalised only: a name
+    related: bool = True  # the corpus uses a word of its synonym group
 
     @property
     def weight(self) -> float:
-        return 1.0 if self.known or len(self.keys) > 1 else 0.3
+        return 1.0 if self.known or (len(self.keys) > 1 and self.related) else 0.5
 
 
 @dataclass
@@ -366,6 +426,18 @@ class Ask:
     unit: str | None = None
     count_noun: list[Term] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)
+    rate: str | None = None  # "a day" for "how many passengers a day"
+    period: str | None = None  # "first day" for "on its opening day"
+    whole_span: bool = False  # "in total", "so far": not a stated part of a span
+    earlier: bool = False  # "before the rebuild", "previously": an earlier value
+    verbs: list[str] = field(default_factory=list)  # groups of "work", "live", "watch" ...
+    verb: str | None = None  # the main verb of a do-question, base form ("have")
+    against: list[str] = field(default_factory=list)  # keys a fact must not be about
+    marked: list[str] = field(default_factory=list)  # "old", "former": keys a fact must say
+    article: str | None = None  # the one article a "he" or "she" can be about
+    done: bool = False  # asks what happened ("did", "has ... sent"), not what is planned
+    part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
+    unknown_names: list[str] = field(default_factory=list)  # names the articles never use
 
 
 # --- matching facts ---------------------------------------------------------------------
@@ -381,13 +453,15 @@ class _Indexed:
     ctx: frozenset[str]  # its sentence
     lead: frozenset[str]  # the article's title and first sentence
     verb: frozenset[str] = frozenset()  # for a date: the verbs of its event
+    owner_keys: frozenset[str] = frozenset()  # its owner's own words
 
 
 @dataclass(frozen=True)
 class Match:
     fact: Fact
-    score: float
+    score: float  # how well it matches, relevance and the question's verb counted in
     focus: int
+    base: float = 0.0  # how well its words match: what must reach the threshold
 
 
 def _event_verbs(f: Fact) -> frozenset[str]:
@@ -532,11 +606,16 @@ class NumericAnswerer:
             for a in articles
         }
         ctx_cache: dict[str, frozenset[str]] = {}
+        aliases = _aliases(sentences)
         self.index: list[_Indexed] = []
         for f in self.facts:
             if f.sentence not in ctx_cache:
                 sentence = self.sentences.get(f.sentence)
-                ctx_cache[f.sentence] = _keyset(sentence.text if sentence else "")
+                text = sentence.text if sentence else ""
+                extra = aliases.get(f.article, {})
+                ctx_cache[f.sentence] = _keyset(text).union(
+                    *(extra[w] for w in set(_words(text)) if w in extra)
+                )
             focus = _keyset(" ".join(x for x in (f.measure, f.unit, f.qualifier) if x))
             if f.kind == "money":  # any amount of money is a value, a worth
                 focus |= _MONEY_KEYS
@@ -548,6 +627,7 @@ class NumericAnswerer:
                     ctx_cache[f.sentence],
                     self.lead.get(f.article, frozenset()),
                     _event_verbs(f),
+                    frozenset(k for k in _keyset(f.owner) if not k.startswith("#")),
                 )
             )
         self.indexed = {ix.fact.id: ix for ix in self.index}
@@ -557,7 +637,18 @@ class NumericAnswerer:
         for a in articles:
             vocabulary.update(_words(a.title))
         self.corpus_stems = frozenset(stem(w) for w in vocabulary)
+        self.known_groups = frozenset(
+            g
+            for g, words in GROUPS.items()
+            if any(stem(w) in self.corpus_stems for w in words.split())
+        )
         self.proper = _proper_words(sentences)
+        self.name_numbers = frozenset(
+            f"{m.group(1).lower()}#{m.group(2)}"
+            for s in sentences
+            for m in _NAME_NUMBER.finditer(s.text)
+            if m.group(1)[0].isupper()
+        )
         self.speller = Speller(vocabulary)
         self.known_words = frozenset(
             {w for words in GROUPS.values() for w in words.split()}
@@ -566,6 +657,9 @@ class NumericAnswerer:
             | set(STOP_WORDS)
         )
         self.rates = self._rates()
+        people = [a.id for a in articles if _is_person_name(a.title)]
+        # The one encyclopedia life in the corpus, whom a bare "he" or "she" is about.
+        self.biography = people[0] if len(people) == 1 else None
 
     # -- reading --------------------------------------------------------------------------
 
@@ -577,11 +671,20 @@ class NumericAnswerer:
         text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
         for pattern, repl in PHRASES:
             text = re.sub(pattern, repl, text)
+        rate = _RATE_Q.search(text)
+        if rate:  # "a day", "each year": what the figure is per, not a ratio to work out
+            text = (text[: rate.start()] + text[rate.end() :]).strip()
+            text = re.sub(r"\s+", " ", text)
         head, _, tail = text.partition(" - ")
         intent = next((name for name, rx in _INTENTS if rx.search(head)), None)
         if intent is None:
             return None
-        ask = Ask(text, intent, self._terms(tail or head), question)
+        names = {
+            w.lower()
+            for i, w in enumerate(re.findall(r"[\w'-]+", question))
+            if i and w[0].isupper() and not w.isupper() and stem(w.lower()) in self.corpus_stems
+        }
+        ask = Ask(text, intent, self._terms(tail or head, names), question)
         if tail:
             ask.terms += [t for t in self._terms(head) if not self._is_focus_term(t)]
         ask.years = _question_times(text)
@@ -590,6 +693,47 @@ class NumericAnswerer:
         ask.future = bool(_FUTURE.search(text)) and not ask.previous_year
         ask.unit = asked_unit(question)
         ask.numbers = [q.value for q in find_quantities(text) if not _YEAR.fullmatch(q.surface)]
+        if rate:
+            unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
+            ask.rate = f"a {'year' if unit == 'annum' else unit}"
+        ask.period = _question_period(text)
+        ask.whole_span = bool(_WHOLE_SPAN.search(text))
+        ask.earlier = bool(_EARLIER_Q.search(text))
+        ask.done = bool(re.search(r"\b(?:did|has|have|had)\b", text)) and not ask.future
+        ask.done = ask.done and not re.search(r"\b(?:target|goal|plan|expect|aim|forecast)", text)
+        if (py := _PART_OF_YEAR.search(text)) and not ask.years:
+            n = _ORDINALS[py.group("n")]
+            ask.part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
+        ask.unknown_names = [
+            w
+            for i, w in enumerate(re.findall(r"[A-Za-z][\w'-]*", question))
+            if i
+            and w[0].isupper()
+            and not question.isupper()
+            and not self._term(w.lower()).related
+            and len(w) > 2
+            and stem(re.sub(r"'s?$", "", w.lower())) not in self.corpus_stems
+            and w.lower() not in _NOT_NAMES
+            and not asked_unit(f"in {w}")
+        ]
+        words = _words(text)
+        ask.verbs = sorted(
+            {g for w in words if w in _VERB_FORMS for g in GROUP_OF.get(stem(w), ()) if g in _DOERS}
+        )
+        ask.against = [stem(_OPPOSITES[w]) for w in words if w in _OPPOSITES]
+        ask.marked = [
+            stem(w)
+            for i, w in enumerate(words)
+            if w in _MARKED
+            and not (w == "old" and i and words[i - 1] == "how")
+            and (words[i + 1] if i + 1 < len(words) else "") not in _TIME_NOUNS
+        ]
+        if do := re.match(
+            r"^.*?\b(?:does|do|did|will)\s+.+?\s+([a-z]+)\b(?:\s+(?:in|on|at|by|to|for|"
+            r"from|with|per|into|over|during|up|back)\b.*)?$",
+            text,
+        ):
+            ask.verb = _base(do.group(1))
         if m := re.search(r"\bhow\s+many\s+(.+)", text):
             noun = []
             for w in _words(m.group(1)):
@@ -607,16 +751,23 @@ class NumericAnswerer:
         return self.speller.correct(word)
 
     def _term(self, word: str) -> Term:
-        return Term(word, keys(word), stem(word) in self.corpus_stems, word in self.proper)
+        ks = keys(word)
+        related = any(k[1:] in self.known_groups for k in ks if k.startswith("#"))
+        return Term(word, ks, stem(word) in self.corpus_stems, word in self.proper, related)
 
-    def _terms(self, text: str) -> list[Term]:
+    def _terms(self, text: str, names: Collection[str] = ()) -> list[Term]:
         out = []
+        for m in _NAME_NUMBER.finditer(text):  # "line 4" names one line of several
+            key = f"{m.group(1).lower()}#{m.group(2)}"
+            if key in self.name_numbers:
+                out.append(Term(f"{m.group(1)} {m.group(2)}", frozenset({key}), True, True))
         for w in _words(text):
             if w in STOP_WORDS or w in QUESTION_WORDS or w in LIGHT_WORDS or _YEAR.fullmatch(w):
                 continue
             if w[0].isdigit() or w[0] in "$€£¥" or w in ("yuan", "dollars", "dollar", "usd"):
                 continue
-            out.append(self._term(w))
+            term = self._term(w)
+            out.append(replace(term, proper=True) if w in names else term)
             if "-" in w:
                 out += [
                     self._term(p)
@@ -637,9 +788,15 @@ class NumericAnswerer:
     # -- matching -------------------------------------------------------------------------
 
     def rank(
-        self, terms: Sequence[Term], relevance: Mapping[str, float], accept: object = None
+        self,
+        terms: Sequence[Term],
+        relevance: Mapping[str, float],
+        accept: object = None,
+        verb: str | None = None,
     ) -> list[Match]:
-        """Facts ordered by how well they match ``terms`` (best first)."""
+        """Facts ordered by how well they match ``terms`` (best first); a fact that goes
+        with the question's own verb ``verb`` ("had" for "did he have") comes first among
+        equals."""
         total = sum(t.weight for t in terms)
         out: list[Match] = []
         for ix in self.index:
@@ -652,9 +809,14 @@ class NumericAnswerer:
             common_from_lead = False
             rejected = False
             missing = 0
+            stand_in = bool(ix.owner_keys & _STAND_IN_KEYS) and len(ix.owner_keys) <= 2
             for t in terms:
                 s_focus = _strength(t.keys, ix.focus)
-                s_local = max(_strength(t.keys, ix.own), 0.6 * _strength(t.keys, ix.ctx))
+                s_ctx = _strength(t.keys, ix.ctx)
+                # A name in the sentence of a fact owned by "the company" is the company's.
+                s_local = max(
+                    _strength(t.keys, ix.own), s_ctx if t.proper and stand_in else 0.6 * s_ctx
+                )
                 s = max(s_local, 0.5 * _strength(t.keys, ix.lead))
                 if s_focus:
                     focus += 1
@@ -678,9 +840,11 @@ class NumericAnswerer:
             # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
             if rejected or (entity and not local and common_from_lead):
                 continue
-            score = got / total if total else 0.0
-            score += 0.1 * relevance.get(f.sentence, 0.0)
-            out.append(Match(f, score, focus))
+            base = got / total if total else 0.0
+            score = base + 0.1 * relevance.get(f.sentence, 0.0)
+            if verb and f.verb and _base(f.verb) == verb:
+                score += 0.05
+            out.append(Match(f, score, focus, base))
         out.sort(
             key=lambda m: (-m.score, -m.focus, m.fact.part_of is not None, self.facts.index(m.fact))
         )
@@ -692,6 +856,8 @@ class NumericAnswerer:
             return bool(f.time) and str(f.time).startswith(year)
         if ask.future:
             return f.time_kind in ("target", "expected")
+        if ask.done and f.time_kind in ("target", "expected"):
+            return False  # "how many has it sent" is not what it expects to send
         if ask.now:
             return f.time_kind in (None, "current") or (
                 f.time is not None and f.time[:4] == self._article_year(f)
@@ -713,8 +879,15 @@ class NumericAnswerer:
         ask = self.read(question)
         if ask is None:
             return None
-        if _PRONOUN.search(_PARTITIVE.sub("", ask.text)) and not any(
-            not self._is_focus_term(t) and t.known for t in ask.terms
+        if ask.unknown_names or self._unknown_part(ask):
+            # "How many people does it employ in Sweden?" when no article names Sweden.
+            return self._abstain(ask) if ask.intent != "when" else None
+        if _PERSONAL.search(ask.text) and self.biography and not any(t.proper for t in ask.terms):
+            ask.article = self.biography  # "How old was she ...?" in an encyclopedia's life
+        if (
+            _PRONOUN.search(_PARTITIVE.sub("", ask.text))
+            and not any(not self._is_focus_term(t) and t.known for t in ask.terms)
+            and ask.article is None
         ):
             return None  # "How many employees does it have?": whose, we cannot tell
         handler = getattr(self, f"_{ask.intent}")
@@ -848,11 +1021,19 @@ class NumericAnswerer:
             terms,
             relevance,
             lambda f: (
-                f.equivalent_of is None and f.kind != "date" and (kinds is None or f.kind in kinds)
+                f.equivalent_of is None
+                and f.kind != "date"
+                and (kinds is None or f.kind in kinds)
+                and self._fits(f, ask)
             ),
+            ask.verb,
         )
         unit = ask.unit
-        implied = "area" if ask.intent == "size" else None  # "how big" asks for an area
+        implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
+        if ask.intent == "amount" and re.search(r"\bhow\s+much\s+(?:is|are|was|were)\b", ask.text):
+            implied = {"money"}  # "how much is a ticket" asks for a price
+        if ask.intent in ("span", "age") and kinds:  # "how long is", "how old": the kind says
+            implied = kinds
         required = [t for t in terms if stem(t.word) in _MEASURE_STEMS]
         if ask.intent == "count" and terms is ask.terms:
             required += ask.count_noun
@@ -860,7 +1041,7 @@ class NumericAnswerer:
             m
             for m in matches
             if (
-                m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind == implied
+                m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind in implied
             )
             and m.score >= self.MIN_SCORE
             and (
@@ -868,6 +1049,46 @@ class NumericAnswerer:
                 or any(_strength(t.keys, self.indexed[m.fact.id].focus) for t in required)
             )
         ]
+
+    def _unknown_part(self, ask: Ask) -> bool:
+        """ "the rover's camera" when no article mentions a camera: a part of something the
+        articles never name."""
+        for m in re.finditer(r"\b[a-z][\w-]*'s?\s+([a-z][\w-]+)", ask.text):
+            word = m.group(1)
+            if word not in STOP_WORDS and stem(word) not in self.corpus_stems:
+                term = self._term(word)
+                if not term.related:
+                    return True
+        return False
+
+    def _fits(self, f: Fact, ask: Ask) -> bool:
+        """Whether ``f`` is for what the question asks beyond its words: the article a "he"
+        or "she" is in, the part of a span ("on its first day"), the rate ("a day"), an
+        earlier or the latest value, who a count of people is ("work" counts staff), and
+        not the opposite ("the old stadium" is not "the new ground")."""
+        if ask.article and f.article != ask.article:
+            return False
+        if ask.part_of_year and not (f.time or "").endswith(ask.part_of_year):
+            return False
+        if f.rate and ask.whole_span and not ask.rate:
+            return False
+        if ask.period and f.period != ask.period:
+            return False
+        if f.period and ask.whole_span and not ask.period:
+            return False
+        if ask.rate and f.rate != ask.rate:
+            return False
+        if f.earlier_of and not ask.earlier and not ask.years:
+            return False
+        if ask.earlier and not f.earlier_of and not ask.years:
+            return False
+        ix = self.indexed[f.id]
+        pool = ix.focus | ix.ctx
+        if any("#" + g not in pool for g in ask.verbs):
+            return False
+        if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
+            return False  # "the old stadium": a figure for the stadium as it is now is not it
+        return not any(k in ix.ctx for k in ask.against)
 
     def _focus_exists(self, terms: Sequence[Term]) -> bool:
         return any(_strength(t.keys, ix.focus) for t in terms for ix in self.index)
@@ -887,9 +1108,13 @@ class NumericAnswerer:
     ) -> Answer | None:
         """A direct answer, the previous year's value from a growth rate, a conversion, or
         an honest abstention when the measure is there but not for the time asked."""
+        if _EXCLUDE_Q.search(ask.text):
+            return self._excluding(ask, relevance)
         matches = self._candidates(ask, relevance, kinds)
         if bonus_kind:
             matches.sort(key=lambda m: -(m.score + (0.15 if m.fact.kind == bonus_kind else 0)))
+        if ask.unit:  # "how many megawatts": a figure in megawatts first
+            matches.sort(key=lambda m: m.fact.unit != ask.unit)
         if not matches:
             return self._nothing(ask)
         year = self._target_year(ask)
@@ -932,33 +1157,111 @@ class NumericAnswerer:
 
     def _nothing(self, ask: Ask) -> Answer | None:
         """No fact fits: abstain when the question clearly names a number the articles never
-        give; otherwise let retrieval decide."""
+        give, or one they give for another part of a span, rate or state ("on its first day"
+        when they give the first two days); otherwise let retrieval decide."""
+        qualified = ask.period or ask.rate or ask.earlier or ask.marked or ask.against or ask.verbs
+        if qualified and any(
+            m.score >= 0.5 and m.focus for m in self.rank(ask.terms, {}, lambda f: f.kind != "date")
+        ):
+            return self._abstain(ask)
         if ask.intent == "count" and ask.count_noun:
             return self._abstain(ask)
         if any(stem(t.word) in _MEASURE_STEMS for t in ask.terms):
             return self._abstain(ask)
         return None
 
-    def _remainder(self, whole: Fact, ask: Ask, score: float) -> Answer | None:
-        """ "the rest from Minjiang Clean Power": the whole less its stated parts, when the
-        question names whoever the rest came from."""
+    def _remainder(self, best: Fact, ask: Ask, score: float) -> Answer | None:
+        """ "the rest from Minjiang Clean Power", "the club paying the rest": the whole less
+        its stated parts, when the question names whoever the rest is from. A whole given as
+        percentages of an amount is 100 percent."""
+        whole = self.by_id.get(best.part_of or "") or best
         parts = [f for f in self.facts if f.part_of == whole.id]
-        m = _REST.search(self.sentences[whole.sentence].text) if parts else None
-        if m is None:
+        holder = self._rest_holder(whole) if parts else None
+        if holder is None:
             return None
-        rest_keys = _keyset(m.group("q"))
+        phrase, came = holder
+        rest_keys = _keyset(phrase)
         named = [t for t in ask.terms if t.proper or (t.known and not self._is_focus_term(t))]
-        if not named or not all(_strength(t.keys, rest_keys) for t in named if t.proper):
+        if not any(_strength(t.keys, rest_keys) for t in named):
             return None
-        if not any(t.proper for t in named):
+        if not all(_strength(t.keys, rest_keys) for t in named if t.proper):
             return None
-        value = whole.value - sum(p.value for p in parts)
-        result = _computed(value, whole.unit)
+        if best.part_of and best.qualifier:
+            said = _keyset(best.qualifier)
+            if all(_strength(t.keys, said) for t in named if _strength(t.keys, rest_keys)):
+                return None  # the question names the part's own giver
+        unit: str | None
+        if all(p.kind == "percent" for p in parts):
+            total, unit, whole_text = 100.0, "percent", f"100 percent of the {whole.measure}"
+        elif all(p.unit == whole.unit for p in parts):
+            total, unit, whole_text = whole.value, whole.unit, f"{whole.surface} {self._ref(whole)}"
+        else:
+            return None
+        value = total - sum(p.value for p in parts)
+        result = _computed(value, unit)
         minus = " − ".join(f"{p.surface} {self._ref(p)}" for p in parts)
-        working = f"{whole.surface} {self._ref(whole)} − {minus} = {result}, the rest."
-        of = f" of the {whole.measure}" if whole.measure else ""
-        text = f"{_cap(result)}: the rest{of} came {m.group('q')}."
+        working = f"{whole_text} − {minus} = {result}, the rest."
+        of = f" of the {whole.measure}" if whole.measure and unit != "percent" else ""
+        text = f"{_cap(result)}: the rest{of} {came}."
         return self._derived(text, result, working, [whole, *parts], score)
+
+    def _rest_holder(self, whole: Fact) -> tuple[str, str] | None:
+        """Who the rest of ``whole`` is from, as the sentence says it, and how to say it:
+        ("from Minjiang Clean Power", "came from Minjiang Clean Power"), ("the club", "the
+        club paying it")."""
+        text = self.sentences[whole.sentence].text
+        if m := _REST.search(text):
+            return m.group("q"), f"came {m.group('q')}"
+        if m := _REST_BY.search(text):
+            holder = re.split(r"\b(?:and|with|while)\s+", m.group("h").strip())[-1]
+            return holder, f"from {holder}"
+        return None
+
+    def _excluding(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        """ "How many were neither students nor retired teachers?", "... outside Norway",
+        "... not from Japan": a whole less the parts the question leaves out."""
+        m = _EXCLUDE_Q.search(ask.text)
+        if not m:
+            return None
+        phrases = [g for g in m.groups() if g]
+        left_out = {w for p in phrases for w in _words(p)}
+        cue_words = set(_words(m.group(0))) - left_out
+        terms = [t for t in ask.terms if t.word not in left_out and t.word not in cue_words]
+        with_parts = {f.part_of for f in self.facts if f.part_of}
+        wholes = [
+            w
+            for w in self._candidates(ask, relevance, None, terms)
+            if w.fact.id in with_parts and w.fact.kind != "percent"
+        ]
+        if not wholes:
+            return self._abstain(ask)
+        whole = wholes[0].fact
+        parts = [f for f in self.facts if f.part_of == whole.id and f.unit == whole.unit]
+        out: list[Fact] = []
+        for phrase in phrases:
+            pk = [self._term(w) for w in _words(phrase) if w not in STOP_WORDS]
+            hit = [
+                p
+                for p in parts
+                if all(
+                    _strength(
+                        t.keys,
+                        _keyset(" ".join(x for x in (p.qualifier, p.unit) if x))
+                        | self.indexed[p.id].focus,
+                    )
+                    for t in pk
+                )
+            ]
+            if not hit:
+                return self._abstain(
+                    ask, f"they do not say how many of the {self._label(whole)} that leaves"
+                )
+            out += [p for p in hit if p not in out]
+        value = whole.value - sum(p.value for p in out)
+        result = _computed(value, whole.unit)
+        minus = " − ".join(f"{_amount(p)} {self._ref(p)}" for p in out)
+        working = f"{_amount(whole)} {self._ref(whole)} − {minus} = {result}."
+        return self._derived(f"{_cap(result)}.", result, working, [whole, *out], wholes[0].score)
 
     def _sum_of_parts(self, ask: Ask, matches: Sequence[Match]) -> Answer | None:
         """ "How many graduates?" when the article gives doctoral and master's graduates."""
@@ -1080,10 +1383,15 @@ class NumericAnswerer:
 
     def _count(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         noun = " ".join(t.word for t in ask.count_noun)
+        if noun in ("years", "months", "weeks", "days", "hours", "minutes"):
+            return self._lookup(ask, relevance, {"duration"})  # "how many years did it take"
+        if noun == "times":
+            return self._lookup(ask, relevance, {"multiple"})
         unit = asked_unit(f"in {noun}") if noun else None
         if unit:  # "how many square kilometres": an amount in that unit
             ask.unit = unit
             ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
+            ask.count_noun = []
             return self._lookup(ask, relevance, None, bonus_kind="area")
         if ask.count_noun and not any(
             _strength(t.keys, ix.focus)
@@ -1118,7 +1426,10 @@ class NumericAnswerer:
         return self._lookup(ask, relevance, None, bonus_kind="area")
 
     def _value(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
-        return self._lookup(ask, relevance, None)
+        if ask.unit == "percent" or re.search(r"\b(?:percent|percentage|rate|share)\b", ask.text):
+            return self._lookup(ask, relevance, None)
+        # "What was the original budget?" asks for the budget, not how far it was overrun.
+        return self._lookup(ask, relevance, set(_KINDS - {"percent"}))
 
     def _percent(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         basis = re.search(
@@ -1150,7 +1461,7 @@ class NumericAnswerer:
             hit = any(_strength(t.keys, verbs) for t in ask.terms)
             if not hit and not any("#" + g in verbs for g in default_events):
                 continue
-            m = Match(m.fact, m.score, 1 if hit else 0)
+            m = Match(m.fact, m.score, 1 if hit else 0, m.base)
             if ask.future and m.fact.time_kind != "target":
                 continue
             if ask.years and not str(m.fact.time).startswith(ask.years[0]):
@@ -1399,7 +1710,7 @@ class NumericAnswerer:
             return self._year_difference(ask, relevance, years)
         pair = self._pair(ask, relevance, None, self._target_year(ask))
         if pair is None:
-            return None
+            return self._earlier_difference(ask, relevance)
         a, b = pair
         fa, fb = a.fact, b.fact
         if fa.value < fb.value and not re.search(r"\b(?:less|fewer|lower|smaller)\b", ask.text):
@@ -1412,10 +1723,45 @@ class NumericAnswerer:
         text = f"{_cap(result)}: {self._label(fa, fb)} {more} than {self._label(fb, fa)}."
         return self._derived(text, result, working, [fa, fb], min(a.score, b.score))
 
+    def _earlier_difference(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        """ "By how many seats did the capacity grow?" when the article gives the number
+        before and after ("41,500 spectators, compared with 18,200 before")."""
+        ask.earlier = False
+        matches = [
+            m
+            for m in self._candidates(ask, relevance, None)
+            if m.fact.kind != "percent"
+            and any(g.earlier_of == m.fact.id for g in self.facts)
+            and self._time_fits(m.fact, ask)
+        ]
+        if not matches:
+            return self._nothing(ask)
+        late = matches[0].fact
+        early = next(g for g in self.facts if g.earlier_of == late.id)
+        return self._subtract(late, early, matches[0].score)
+
+    def _subtract(self, late: Fact, early: Fact, score: float) -> Answer:
+        """The change from an earlier value of a measure to a later one."""
+        diff = late.value - early.value
+        unit = "percentage points" if late.unit == "percent" else late.unit
+        result = _computed(abs(diff), unit)
+        working = (
+            f"{_amount(late)} {self._ref(late)} − {_amount(early)} {self._ref(early)} = "
+            f"{_computed(diff, unit)}."
+        )
+        word = "more" if diff >= 0 else "less"
+        if late.kind not in ("count", "number"):
+            word = "higher" if diff >= 0 else "lower"
+        text = f"{_cap(result)} {word}: {_amount(late)} against {_amount(early)} before."
+        return self._derived(text, result, working, [late, early], score)
+
     def _year_difference(
         self, ask: Ask, relevance: Mapping[str, float], years: list[str]
     ) -> Answer | None:
         early, late = years
+        stated = self._stated_years(ask, relevance, early, late)
+        if stated is not None:
+            return stated
         ask.years = [late]
         matches = [
             m
@@ -1447,6 +1793,84 @@ class NumericAnswerer:
             [f],
             matches[0].score,
         )
+
+    def _stated_years(
+        self, ask: Ask, relevance: Mapping[str, float], early: str, late: str
+    ) -> Answer | None:
+        """Both years' values stated ("214,300 at the 2021 census, up from 198,700 in 2011"):
+        the difference between them."""
+        found: list[Match] = []
+        for year in (late, early):
+            ask.years = [year]
+            ms = [
+                m
+                for m in self._candidates(ask, relevance, None)
+                if m.fact.kind != "percent" and self._time_fits(m.fact, ask, year)
+            ]
+            if not ms:
+                return None
+            found.append(ms[0])
+        a, b = found
+        if a.fact.unit != b.fact.unit or a.fact.article != b.fact.article:
+            return None
+        if a.fact.measure != b.fact.measure:
+            return None
+        return self._subtract(a.fact, b.fact, min(a.score, b.score))
+
+    def _age(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        """ "How old is X?", "How old was she when she died?": a stated age; a person's age
+        the articles do not state is not worked out from other dates; a place's or a firm's
+        age is the time since it was founded."""
+        when = re.search(r"\bwhen\s+(.+)$", ask.text)
+        clause = {w for w in _words(when.group(1))} - STOP_WORDS if when else set()
+        terms = [t for t in ask.terms if t.word not in clause]
+        matches = self._candidates(ask, relevance, {"age"}, terms)
+        if clause:  # "when he died": the age must be the one at that event
+            matches = [
+                m
+                for m in matches
+                if any(_strength(keys(w), self.indexed[m.fact.id].ctx) for w in clause)
+            ]
+        if matches:
+            f = matches[0].fact
+            short = f"{f.surface} years"
+            return self._direct(f, ask, matches[0].score, text=self._age_sentence(f), short=short)
+        if ask.article or any(
+            t.proper
+            and any(_strength(t.keys, _keyset(f.owner)) for f in self.facts if f.kind == "age")
+            for t in ask.terms
+        ):
+            return self._abstain(ask)  # a person whose age they do not give
+        return self._since(ask, relevance)
+
+    def _age_sentence(self, f: Fact) -> str:
+        owner = _cap(f.owner) if f.owner else "They"
+        if f.time_kind == "current":
+            return f"{f.surface} years: {owner} is {f.surface} years old."
+        verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
+        when = f" in {_pretty_date(f.time)}" if f.time else ""
+        return f"{f.surface} years: {owner}{verb} at the age of {f.surface}{when}."
+
+    def _span(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        """ "How long is the line?", "How long did it take?", "How heavy is the rover?",
+        "How fast can it travel?": a length, a duration, a weight or a speed."""
+        text = ask.text
+        if re.search(r"\bhow\s+heavy\b", text):
+            kinds = {"mass"}
+        elif re.search(r"\bhow\s+fast\b", text):
+            kinds = {"speed"}
+        elif re.search(r"\bhow\s+(?:tall|high|deep|wide|far)\b", text):
+            kinds = {"length"}
+        elif re.search(
+            r"\b(?:last|lasts|lasted|take|takes|took|taken|spend|spent|hold|held|serve|served|"
+            r"stay|stayed|remain|remained)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b|"
+            r"\bfor\s+how\b",
+            text,
+        ):
+            kinds = {"duration"}
+        else:
+            kinds = {"length", "duration"}
+        return self._lookup(ask, relevance, kinds, bonus_kind="length")
 
     def _compare(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         growth = bool(
@@ -1705,7 +2129,13 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b")
 _STAND_IN_KEYS = frozenset(
     stem(w)
     for w in "city town country province state region district county municipality "
-    "company firm group government nation capital".split()
+    "company firm group government nation capital stadium ground arena venue park library "
+    "museum project line network port university college school hospital bridge building "
+    "plant factory site facility airport station mission scheme".split()
+)
+_KINDS = frozenset(
+    "money area percent length mass energy power volume speed temperature duration count "
+    "number multiple age".split()
 )
 _VALUE_QUESTION = re.compile(
     r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
@@ -1717,5 +2147,154 @@ _MEASURE_STEMS = frozenset(
     stem(w)
     for w in "value worth revenue revenues income sales investment price cost area size "
     "population gdp profit profits turnover budget output capacity salary wage wages debt "
-    "earnings spending funding valuation tax taxes".split()
+    "earnings spending funding valuation tax taxes attendance crowd audience workforce "
+    "membership enrolment enrollment ridership speed height length weight depth width distance "
+    "elevation altitude temperature dividend fare fee fees age diameter rainfall".split()
+)
+# What a figure is per, in a question: "a day", "each year", "annually".
+_RATE_Q = re.compile(
+    r"\b(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year|annum|hour))\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
+    r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
+)
+_RATE_ADVERBS = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+}
+_PERIOD_Q = re.compile(
+    r"\b(?:on|in|during|over|for|within|across)\s+(?:its|their|the|his|her|our)\s+"
+    r"(?P<which>first|opening|initial|last|final|maiden)\s+(?:(?P<n>[\w-]+)\s+)?"
+    r"(?P<unit>days?|weeks?|weekends?|months?|years?|hours?|seasons?|quarters?)\b"
+    r"|\b(?P<which2>opening|first|launch|inaugural)\s+(?P<unit2>day|week|weekend|season)\b"
+    r"|\b(?P<rel>this|last|next)\s+(?P<unit3>season|week|weekend)\b"
+)
+_WHOLE_SPAN = re.compile(
+    r"\b(?:in\s+total|altogether|all\s+told|so\s+far|to\s+date|overall|in\s+all|total|ever)\b"
+)
+_EARLIER_Q = re.compile(
+    r"\bbefore\s+(?!(?:19|20)\d\d)\w+|\bpreviously\b|\bformerly\b|\bused\s+to\b|\bprior\s+to\b"
+    r"|\bat\s+first\b|\boriginally\b"
+)
+# Verbs that say who a count of people is: "how many people work at X" counts staff.
+_VERB_FORMS = frozenset(
+    "work works worked working employ employs employed live lives lived living visit visits "
+    "visited watch watched watching attend attended attending ride rides rode riding study "
+    "studies studied enrol enrolled enroll".split()
+)
+_DOERS = frozenset("work live visit watch ride study".split())
+# Words that mark which of two states a question is about; the fact's sentence must say it.
+_MARKED = frozenset("old former previous original".split())
+_TIME_NOUNS = frozenset("year years month months quarter day days week weeks season".split())
+# A fact about "the new ground" is no answer about "the old stadium".
+_OPPOSITES = {
+    "old": "new",
+    "new": "old",
+    "former": "current",
+    "previous": "next",
+    "adult": "child",
+    "adults": "children",
+    "child": "adult",
+    "children": "adults",
+    "minimum": "maximum",
+    "maximum": "minimum",
+    "lowest": "highest",
+    "highest": "lowest",
+}
+
+
+def _question_period(text: str) -> str | None:
+    """A stated part of a span in a question, as facts write it: "on its opening day" →
+    "first day", "in the first three weeks" → "first 3 weeks"."""
+    m = _PERIOD_Q.search(text)
+    if not m:
+        return None
+    if m.group("rel"):
+        return f"{m.group('rel')} {m.group('unit3')}"
+    if m.group("which2"):
+        return f"first {m.group('unit2')}"
+    which = m.group("which")
+    which = "first" if which in ("opening", "initial", "maiden") else which
+    which = "last" if which == "final" else which
+    unit = m.group("unit").rstrip("s")
+    n = parse_number(m.group("n")) if m.group("n") else 1
+    if n is None:
+        return None
+    return f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"
+
+
+def _base(word: str) -> str:
+    """A verb's base form, roughly: "had" → "have", "sold" → "sell", "employs" → "employ"."""
+    word = _BASE_FORM.get(word, word)
+    return stem(word)
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b")
+
+
+def _is_person_name(title: str) -> bool:
+    """A title that is a person's name: two to four capitalised words and nothing else."""
+    words = title.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][a-z'-]+\.?", w) for w in words)
+
+
+_REST_BY = re.compile(
+    r"(?P<h>[^,;()]{2,60}?)\s+(?:paying|covering|providing|contributing|funding|footing|"
+    r"putting\s+up|making\s+up|picking\s+up|meeting)\s+the\s+(?:rest|remainder|balance)\b",
+    re.IGNORECASE,
+)
+# What a question leaves out of a whole: "neither students nor retired teachers".
+_EXCLUDE_Q = re.compile(
+    r"\bneither\s+(.+?)\s+nor\s+([^?,]+)|\bnot\s+(?:from|in|at|for|on|by)\s+([^?,]+)"
+    r"|\boutside(?:\s+of)?\s+([^?,]+)|\bother\s+than\s+([^?,]+)|\bapart\s+from\s+([^?,]+)"
+    r"|\bexcept(?:\s+for)?\s+([^?,]+)|\bexcluding\s+([^?,]+)"
+)
+# A name with a number: "Line 4", "Terminal 2", "Apollo 11".
+_NAME_NUMBER = re.compile(r"\b([A-Za-z][a-z]+)\s+(\d{1,4})\b(?![.,]\d)")
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
+_NAMED = re.compile(
+    r"\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:named|called|known\s+as)\s+"
+    r"(?P<name>[A-Z][\w-]*)"
+)
+
+
+def _aliases(sentences: Sequence[Sentence]) -> dict[str, dict[str, frozenset[str]]]:
+    """Per article, words that stand for more than themselves: a surname for the full name
+    said once ("Solberg" is Ingrid Solberg), a name for what it names ("a rover named Tessa")."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for s in sentences:
+        table = out.setdefault(s.article, {})
+        for m in _FULL_NAME.finditer(s.text):
+            table[m.group(2).lower()] = table.get(m.group(2).lower(), frozenset()) | _keyset(
+                m.group(1)
+            )
+        for m in _NAMED.finditer(s.text):
+            name = m.group("name").lower()
+            table[name] = table.get(name, frozenset()) | _keyset(m.group("noun"))
+    return out
+
+
+_PART_OF_YEAR = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
+    r"(?!\s+of\s+(?:19|20)\d\d)"
+)
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+# Capitalised words in a question that are no names.
+_NOT_NAMES = frozenset(
+    "us usd uk eu un the what how which when who whose where why is are was were did does do "
+    "and or january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday i".split()
 )
