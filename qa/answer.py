@@ -136,7 +136,7 @@ class Answerer:
         if kind.head and classify_noun(kind.head):
             optional.add(stem(kind.head))
         if not terms:
-            return Answer(NOT_FOUND, False, "none", 0.0, **base)
+            return Answer(NOT_FOUND, False, "none", 1.0, **base)  # nothing to look up
         hits = self.retriever.rank(expand(terms), terms, k=5, optional=optional)
         top = max((h.score for h in hits), default=0.0) or 1.0
         relevance = {self.sentences[h.index].id: h.score / top for h in hits}
@@ -248,7 +248,8 @@ class Answerer:
                 best = (conf, hit, span)
         if best is None or best[0] < self.abstain_below:
             conf = best[0] if best else 0.0
-            return Answer(NOT_FOUND, False, "none", round(conf, 4), ranked=ranked, **base)
+            # Confidence is always in the reply given: here, that the articles don't say.
+            return Answer(NOT_FOUND, False, "none", round(1.0 - conf, 4), ranked=ranked, **base)
         conf, hit, span = best
         sentence = self.sentences[hit.index]
         cited = [sentence]

@@ -221,6 +221,7 @@ _PREPOSITIONS = {
     "within",
     "without",
     "between",
+    "of",
 }
 # Verbs that ask for a statement, not a thing: left to the sentence itself.
 _VAGUE_VERBS = {
@@ -641,22 +642,28 @@ def best_span(
             fit = 0.15  # "Fuzhou, Southeast China's Fujian province" names no one
         elif kind.kind == "place" and span.kind != "date" and _beside(span, sentence, asked):
             fit = max(fit, 1.0)  # "East China's Wenzhou", "Wenzhou, in East China"
+        agent = (
+            kind.kind in ("person", "org")
+            and span.kind != "date"
+            and bool(re.search(r"\bby\s+(?:the\s+)?$", sentence[: span.start]))
+        )
+        if agent:
+            fit = max(fit, 0.6)  # the agent of a passive: "authorized by X", "led by X"
         if (kind.kind == "person" and fit < 0.5) or (kind.kind == "org" and fit < 0.35):
             continue  # a place or a thing does not answer "who"
         if fit <= 0:
             continue
         span_terms = {t.term for t in tokens(span.text)}
-        named = len(span_terms & asked) / len(span_terms) if span_terms else 0.0
-        if named > 0.6:
+        shared = len(span_terms & asked)
+        named = shared / len(span_terms) if span_terms else 0.0
+        if named > 0.6 or (shared >= 2 and kind.kind in ("person", "org")):
             continue  # the question names it: it is the subject, not the answer
         mid = (span.start + span.end) / 2
         dist = min((abs(mid - a) for a in anchors), default=len(sentence))
         closeness = 1.0 / (1.0 + dist / 40.0)
         score = fit * (0.7 + 0.3 * closeness) * (1.0 - 0.5 * named)
-        if kind.kind in ("person", "org") and re.search(
-            r"\bby\s+(?:the\s+)?$", sentence[: span.start]
-        ):
-            score = min(1.0, score + 0.2)  # the agent of a passive: "authorized by X"
+        if agent:
+            score = min(1.0, score + 0.2)
         if best is None or score > best.score:
             best = ShortAnswer(span.text, span.start, span.end, score)
             best_span_ = span
@@ -664,7 +671,11 @@ def best_span(
         unnamed = [s for s in spans if s is best_span_ or not _named_by(s, asked)]
         chain = _place_chain(best_span_, unnamed, sentence)
         if chain and not {t.term for t in tokens(chain)} <= asked:
-            best = ShortAnswer(best.text, best.start, best.end, best.score, chain)
+            # The short answer is the chain's most specific place: "Xinbei district" in
+            # "Changzhou's Xinbei district".
+            inside = [s for s in unnamed if _is_place(s) and chain.find(s.text) >= 0]
+            head = inside[0] if inside and not _is_place(best_span_) else best_span_
+            best = ShortAnswer(head.text, head.start, head.end, best.score, chain)
     if best is None and kind.kind == "thing":
         best = _phrase_after(sentence, sentence_tokens, question_terms)
     return best

@@ -99,7 +99,9 @@ class Answer:
 
     ``method`` is "rule" (numeric facts), "retrieval" (a sentence found by BM25) or "none"
     (abstained). ``short_answer`` is the span that answers a who/what/where/when/which
-    question, when one was found; ``answer`` is the reply a person reads.
+    question, when one was found; ``answer`` is the reply a person reads. ``confidence``
+    is in the reply given: that the answer is right, or, when abstaining, that the articles
+    do not say.
     """
 
     answer: str
