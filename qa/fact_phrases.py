@@ -139,7 +139,7 @@ def is_verbish(tok: Tok, prev: Tok | None) -> bool:
     if w in VERBS:  # "the cost", "its seats", "operating costs": nouns
         if prev is not None and prev.low.endswith("ing") and w.endswith("s"):
             return not prev.text[0].islower()
-        return prev is None or prev.low not in DETERMINERS
+        return prev is None or prev.low not in DETERMINERS or prev.low == "that"
     if not tok.text[0].islower():
         return False
     if w.endswith("ed") and len(w) > 4 and (prev is None or prev.low not in DETERMINERS):

@@ -540,7 +540,7 @@ def _resolve_relative(phrase: str, ago: str | None, reference: str) -> tuple[str
 
 _ASKED_UNIT = re.compile(
     rf"\b(?:in|into|as|to)\s+(?:(?P<sym>{_SYMBOL_RE})(?![\w])|(?P<name>(?:{_CURRENCY_RE})"
-    rf"|(?:{_UNITS_RE})))",
+    rf"|(?:{_UNITS_RE}))(?![\w]))",
     re.IGNORECASE,
 )
 

@@ -82,10 +82,10 @@ GROUPS: dict[str, str] = {
     "work": "work works worked working employ employs employed employing employee employees "
     "staff worker workers personnel workforce professional professionals hire hires hired",
     "live": "live lives lived living resident residents inhabitant inhabitants population "
-    "populations home",
-    "visit": "visit visits visited visiting visitor visitors tourist tourists",
+    "populations home people",
+    "visit": "visit visits visited visiting visitor visitors tourist tourists people",
     "watch": "watch watched watching attend attended attending attendance spectator spectators "
-    "fan fans crowd crowds audience audiences viewer viewers",
+    "fan fans crowd crowds audience audiences viewer viewers people",
     "ride": "ride rides rode riding rider riders passenger passengers journey journeys trip trips "
     "fare fares ticket tickets",
     "study": "study studies studied studying student students pupil pupils enrol enrolled "
@@ -454,6 +454,7 @@ class _Indexed:
     lead: frozenset[str]  # the article's title and first sentence
     verb: frozenset[str] = frozenset()  # for a date: the verbs of its event
     owner_keys: frozenset[str] = frozenset()  # its owner's own words
+    owner_all: frozenset[str] = frozenset()  # its owner's words and their synonyms
 
 
 @dataclass(frozen=True)
@@ -556,12 +557,20 @@ _BOUNDARY = frozenset(
 
 
 def _amount(f: Fact, with_qualifier: bool = True) -> str:
-    """A fact's value as the article writes it ("6,053 professionals", "100 billion yuan")."""
+    """A fact's value as the article writes it ("6,053 professionals", "100 billion yuan",
+    "1,100 people in Chile", "640 kilograms of fuel", "90 images a day")."""
+    qual = f.qualifier if with_qualifier else None
+    placed = bool(qual and _PREPOSITION_START.match(qual))  # "in Chile" follows the noun
     if f.kind == "count":
-        number = f.surface
-        qual = f" {f.qualifier}" if with_qualifier and f.qualifier else ""
-        return f"{number}{qual} {f.unit}"
-    return f.surface
+        text = f"{f.surface} {f.unit} {qual}" if placed else f"{f.surface} {qual} {f.unit}"
+        text = text if qual else f"{f.surface} {f.unit}"
+    elif f.kind in _PHYSICAL_KINDS and qual and not placed:
+        text = f"{f.surface} of {qual}"
+    else:
+        text = f.surface
+    if f.rate and f.kind in _PHYSICAL_KINDS | {"count", "number"}:
+        text += f" {f.rate}"
+    return text
 
 
 def _computed(value: float, unit: str | None, qualifier: str | None = None) -> str:
@@ -628,6 +637,7 @@ class NumericAnswerer:
                     self.lead.get(f.article, frozenset()),
                     _event_verbs(f),
                     frozenset(k for k in _keyset(f.owner) if not k.startswith("#")),
+                    _keyset(f.owner),
                 )
             )
         self.indexed = {ix.fact.id: ix for ix in self.index}
@@ -657,7 +667,21 @@ class NumericAnswerer:
             | set(STOP_WORDS)
         )
         self.rates = self._rates()
+        self.light_stems = frozenset(_base(w) for w in LIGHT_WORDS)
+        self.verb_stems = frozenset(
+            {_base(f.verb) for f in self.facts if f.verb}
+            | {k for ix in self.index for k in ix.verb if not k.startswith("#")}
+            | {_base(w) for w in _VERB_FORMS | LIGHT_WORDS}
+        )
+        # Per sentence, the things it gives figures for ("the lander", "a rover named Tessa").
+        things: dict[str, set[str]] = {}
+        for ix in self.index:
+            if ix.fact.kind != "date":
+                things.setdefault(ix.fact.sentence, set()).update(ix.owner_keys)
+        self.things = {k: frozenset(v) for k, v in things.items()}
         people = [a.id for a in articles if _is_person_name(a.title)]
+        # An encyclopedia entry's title is a name, and the entry is about it.
+        self.topic = {a.id: _keyset(a.title) for a in articles if _is_name(a.title)}
         # The one encyclopedia life in the corpus, whom a bare "he" or "she" is about.
         self.biography = people[0] if len(people) == 1 else None
 
@@ -697,6 +721,10 @@ class NumericAnswerer:
             unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
             ask.rate = f"a {'year' if unit == 'annum' else unit}"
         ask.period = _question_period(text)
+        if ask.period and (pm := _PERIOD_Q.search(text)):
+            ask.terms = [t for t in ask.terms if t.word not in _words(pm.group(0))]
+        if ask.period and ask.period.startswith("this ") and ask.years:
+            ask.period = None  # "this season by 2027": the year says which
         ask.whole_span = bool(_WHOLE_SPAN.search(text))
         ask.earlier = bool(_EARLIER_Q.search(text))
         ask.done = bool(re.search(r"\b(?:did|has|have|had)\b", text)) and not ask.future
@@ -721,6 +749,9 @@ class NumericAnswerer:
             {g for w in words if w in _VERB_FORMS for g in GROUP_OF.get(stem(w), ()) if g in _DOERS}
         )
         ask.against = [stem(_OPPOSITES[w]) for w in words if w in _OPPOSITES]
+        months = [w for w in words if w in _MONTH_NAMES]
+        if months:  # "the mean July temperature" is not January's
+            ask.against += [stem(m) for m in _MONTH_NAMES if m not in months]
         ask.marked = [
             stem(w)
             for i, w in enumerate(words)
@@ -728,17 +759,19 @@ class NumericAnswerer:
             and not (w == "old" and i and words[i - 1] == "how")
             and (words[i + 1] if i + 1 < len(words) else "") not in _TIME_NOUNS
         ]
-        if do := re.match(
-            r"^.*?\b(?:does|do|did|will)\s+.+?\s+([a-z]+)\b(?:\s+(?:in|on|at|by|to|for|"
-            r"from|with|per|into|over|during|up|back)\b.*)?$",
-            text,
-        ):
-            ask.verb = _base(do.group(1))
+        if do := re.search(r"\b(?:does|do|did|will|can|could)\s+(.+)$", text):
+            # The main verb: the first word after the subject that is a verb the articles use.
+            after = _words(do.group(1))[1:]
+            ask.verb = next(
+                (_base(w) for w in after if w in LIGHT_WORDS or _base(w) in self.verb_stems), None
+            )
         if m := re.search(r"\bhow\s+many\s+(.+)", text):
-            noun = []
+            noun: list[str] = []
             for w in _words(m.group(1)):
                 if w in _BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS:
                     break
+                if noun and (w in _VERB_FORMS or w in self.proper or w in names):
+                    break  # "how many tourists visit Brennick": the noun has ended
                 noun.append(w)
             ask.count_noun = [self._term(w) for w in noun]
         if intent == "value" and not self._numeric_value_question(ask):
@@ -809,14 +842,26 @@ class NumericAnswerer:
             common_from_lead = False
             rejected = False
             missing = 0
-            stand_in = bool(ix.owner_keys & _STAND_IN_KEYS) and len(ix.owner_keys) <= 2
+            stand_in = bool(ix.owner_keys & _STAND_IN_KEYS) and len(ix.owner_keys) == 1
+            owner_hit = other_thing = False
+            things = self.things.get(f.sentence, _NONE)
             for t in terms:
                 s_focus = _strength(t.keys, ix.focus)
                 s_ctx = _strength(t.keys, ix.ctx)
+                if ix.owner_keys and _strength(t.keys, ix.owner_all):
+                    owner_hit = True
+                elif not s_focus and not t.proper and t.known and s_ctx and stem(t.word) in things:
+                    other_thing = True  # "the rover" of a sentence about "the lander"
                 # A name in the sentence of a fact owned by "the company" is the company's.
                 s_local = max(
                     _strength(t.keys, ix.own), s_ctx if t.proper and stand_in else 0.6 * s_ctx
                 )
+                if (
+                    t.proper
+                    and s_local == 0
+                    and _strength(t.keys, self.topic.get(f.article, _NONE))
+                ):
+                    s_local = 0.8  # "Brennick" in the entry "Brennick": every fact is its
                 s = max(s_local, 0.5 * _strength(t.keys, ix.lead))
                 if s_focus:
                     focus += 1
@@ -840,6 +885,8 @@ class NumericAnswerer:
             # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
             if rejected or (entity and not local and common_from_lead):
                 continue
+            if other_thing and not owner_hit and ix.owner_keys and not stand_in:
+                continue  # the question is about another thing the sentence names
             base = got / total if total else 0.0
             score = base + 0.1 * relevance.get(f.sentence, 0.0)
             if verb and f.verb and _base(f.verb) == verb:
@@ -884,6 +931,8 @@ class NumericAnswerer:
             return self._abstain(ask) if ask.intent != "when" else None
         if _PERSONAL.search(ask.text) and self.biography and not any(t.proper for t in ask.terms):
             ask.article = self.biography  # "How old was she ...?" in an encyclopedia's life
+            title = self.articles[self.biography].title
+            ask.terms += [replace(self._term(w), proper=True) for w in _words(title)]
         if (
             _PRONOUN.search(_PARTITIVE.sub("", ask.text))
             and not any(not self._is_focus_term(t) and t.known for t in ask.terms)
@@ -938,6 +987,12 @@ class NumericAnswerer:
 
     def _sentence_for(self, f: Fact) -> str:
         """A short sentence written from the fact, its value and unit first among numbers."""
+        text = self._sentence_from_parts(f)
+        if f.period and text.endswith("."):
+            text = f"{text[:-1]}, in the {f.period}."
+        return text
+
+    def _sentence_from_parts(self, f: Fact) -> str:
         amount = _amount(f)
         eq = next((g for g in self.facts if g.equivalent_of == f.id), None)
         if eq is not None and f.kind != "count":
@@ -956,9 +1011,34 @@ class NumericAnswerer:
             r"[a-z]+ment|[a-z]+ion)){0,3})\s+$",
             before,
         )
+        later = self.by_id.get(f.earlier_of or "")
+        if later is not None and not f.time:  # "compared with 18,200 before"
+            of = f" of {f.owner}" if f.owner else ""
+            return (
+                f"{_cap(amount)}: the {f.measure or 'figure'}{of} before, against "
+                f"{_amount(later)} now."
+            )
+        whole = self.by_id.get(f.part_of or "")
+        if whole is not None and f.kind != "count" and f.qualifier:
+            of = f" of the {whole.measure}" if whole.measure and f.kind == "percent" else ""
+            of += f" of {whole.owner}" if whole.owner and of else ""
+            if _PREPOSITION_START.match(f.qualifier) or f.kind in _PHYSICAL_KINDS:
+                part = f"part of {whole.surface}" + (f" ({whole.owner})" if whole.owner else "")
+                if f.qualifier.startswith("from"):
+                    return f"{_cap(amount)}{of} came {f.qualifier}."
+                return f"{_cap(amount)}, {part}."
+            return f"{_cap(amount)}{of}, from {f.qualifier}."  # "with X paying 70 percent"
+        phrase = self._verb_phrase(f)
+        if (
+            phrase
+            and owner
+            and f.kind not in ("percent", "date", "age")
+            and f.time_kind != "target"
+            and not f.change_of
+        ):
+            return f"{owner} {phrase}{amount}{when}."
         if f.kind == "count":
             after = s.text[f.end - s.start :]
-            whole = self.by_id.get(f.part_of or "")
             if whole is not None:  # "two academicians" among "6,053 professionals"
                 before = s.text[: whole.start - s.start]
             if owner and re.search(
@@ -979,6 +1059,16 @@ class NumericAnswerer:
             of += f" of {whole.owner}" if whole and whole.owner and of else ""
             came = "came " if f.qualifier.startswith("from") else ""
             return f"{_cap(amount)}{of} {came}{f.qualifier}."
+        if f.kind == "percent" and f.measure and (m := _AGAINST.match(f.measure)):
+            word = "more" if m.group(1) == "increase over" else "less"
+            return f"{_cap(amount)} {word} than the {m.group(2)}."  # "24 percent more than"
+        if (
+            f.kind in _PHYSICAL_KINDS
+            and f.qualifier
+            and not _PREPOSITION_START.match(f.qualifier)
+            and (f.measure or "").removeprefix("annual ") == _KIND_MEASURE.get(f.kind)
+        ):
+            return f"{_cap(amount)}{when}."  # "1,150 millimetres of rain a year"
         if f.kind == "percent" and f.change_of:
             base = self.by_id.get(f.change_of)
             measure = base.measure if base and base.measure else "It"
@@ -998,6 +1088,27 @@ class NumericAnswerer:
         if owner:
             return f"The {measure} of {f.owner} {tense} {amount}{when}."
         return f"The {measure} {tense} {amount}{when}."
+
+    def _verb_phrase(self, f: Fact) -> str | None:
+        """The article's words from the fact's verb to its number, when they are few and
+        plain: "employs ", "processed ", "held the post for "."""
+        if not f.verb:
+            return None
+        s = self.sentences[f.sentence]
+        before = s.text[: f.start - s.start]
+        at = before.lower().rfind(f.verb)
+        if at < 0 or not re.match(rf"{re.escape(f.verb)}\b", before[at:].lower()):
+            return None
+        aux = re.search(
+            r"\b(?:(?:is|are|was|were|will|can|could|has|have|had|be)\s+)+$", before[:at]
+        )
+        phrase = before[aux.start() if aux else at :]
+        words = phrase.split()
+        if len(words) > 5 or re.search(r"[\d,;()$€£¥]|\b(?:and|or|but|of)\s*$", phrase):
+            return None
+        if re.search(r"\b(?:and|or)\b", phrase):
+            return None
+        return phrase if phrase.endswith(" ") else phrase + " "
 
     def _change_sentence(self, measure: str, f: Fact, when: str) -> str:
         base = self.by_id.get(f.change_of or "")
@@ -1159,13 +1270,28 @@ class NumericAnswerer:
         """No fact fits: abstain when the question clearly names a number the articles never
         give, or one they give for another part of a span, rate or state ("on its first day"
         when they give the first two days); otherwise let retrieval decide."""
-        qualified = ask.period or ask.rate or ask.earlier or ask.marked or ask.against or ask.verbs
+        qualified = (
+            ask.period
+            or ask.rate
+            or ask.earlier
+            or ask.marked
+            or ask.against
+            or ask.verbs
+            or ask.whole_span
+        )
         if qualified and any(
             m.score >= 0.5 and m.focus for m in self.rank(ask.terms, {}, lambda f: f.kind != "date")
         ):
             return self._abstain(ask)
-        if ask.intent == "count" and ask.count_noun:
+        if ask.intent in ("count", "total") and ask.count_noun:
             return self._abstain(ask)
+        head = re.search(r"\bhow\s+(?:much|many)\s+([a-z][\w-]*)", ask.text)
+        if (
+            head
+            and head.group(1) not in STOP_WORDS
+            and self._is_focus_term(self._term(head.group(1)))
+        ):
+            return self._abstain(ask)  # "how much fuel": a figure the articles give, not for it
         if any(stem(t.word) in _MEASURE_STEMS for t in ask.terms):
             return self._abstain(ask)
         return None
@@ -1392,7 +1518,8 @@ class NumericAnswerer:
             ask.unit = unit
             ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
             ask.count_noun = []
-            return self._lookup(ask, relevance, None, bonus_kind="area")
+            found = self._lookup(ask, relevance, None, bonus_kind="area")
+            return found or self._abstain(ask)
         if ask.count_noun and not any(
             _strength(t.keys, ix.focus)
             for t in ask.count_noun
@@ -1459,6 +1586,14 @@ class NumericAnswerer:
                 continue
             verbs = self.indexed[m.fact.id].verb
             hit = any(_strength(t.keys, verbs) for t in ask.terms)
+            if (
+                not hit
+                and not default_events
+                and (ask.verb is None or ask.verb in self.light_stems)
+            ):
+                # "When did she become chief executive?": the event's words say which.
+                event = _keyset(m.fact.measure)
+                hit = any(_strength(t.keys, event) for t in ask.terms if not t.proper)
             if not hit and not any("#" + g in verbs for g in default_events):
                 continue
             m = Match(m.fact, m.score, 1 if hit else 0, m.base)
@@ -1823,7 +1958,7 @@ class NumericAnswerer:
         age is the time since it was founded."""
         when = re.search(r"\bwhen\s+(.+)$", ask.text)
         clause = {w for w in _words(when.group(1))} - STOP_WORDS if when else set()
-        terms = [t for t in ask.terms if t.word not in clause]
+        terms = [t for t in ask.terms if t.word not in clause] or ask.terms
         matches = self._candidates(ask, relevance, {"age"}, terms)
         if clause:  # "when he died": the age must be the one at that event
             matches = [
@@ -1870,7 +2005,7 @@ class NumericAnswerer:
             kinds = {"duration"}
         else:
             kinds = {"length", "duration"}
-        return self._lookup(ask, relevance, kinds, bonus_kind="length")
+        return self._lookup(ask, relevance, kinds, bonus_kind="length") or self._abstain(ask)
 
     def _compare(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         growth = bool(
@@ -1981,6 +2116,8 @@ class NumericAnswerer:
     def _share(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         direct = self._candidates(ask, relevance, {"percent"})
         if direct and direct[0].fact.measure and direct[0].fact.measure.startswith("share"):
+            if rest := self._remainder(direct[0].fact, ask, direct[0].score):
+                return rest  # "Japan's space agency covering the remainder"
             return self._direct(direct[0].fact, ask, direct[0].score)
         m = re.search(r"\bof\s+(?:the\s+)?((?:[\w'-]+\s*){1,4})", ask.text)
         if not m:
@@ -2298,3 +2435,19 @@ _NOT_NAMES = frozenset(
     "and or january february march april may june july august september october november "
     "december monday tuesday wednesday thursday friday saturday sunday i".split()
 )
+_NONE: frozenset[str] = frozenset()
+
+
+def _is_name(title: str) -> bool:
+    """A title that is a name (an encyclopedia entry's): one to four capitalised words."""
+    words = title.split()
+    return 1 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'.-]*", w) for w in words)
+
+
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_PREPOSITION_START = re.compile(r"(?:in|from|at|of|for|on|to|by|across|outside)\s", re.IGNORECASE)
+_PHYSICAL_KINDS = frozenset("mass volume energy length area speed power".split())
+_AGAINST = re.compile(r"(increase over|decrease from) (.+)")
+_KIND_MEASURE = {"length": "length", "mass": "weight", "area": "area", "volume": "volume"}
