@@ -48,6 +48,7 @@ class Settings:
     max_history_turns: int = 20
     max_body_bytes: int = 64 * 1024
     rate_limit: int = 0  # requests per minute per client; 0 = off
+    answer_cache: int = 1024  # answers kept for questions asked again; 0 = none
 
     @classmethod
     def load(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -84,6 +86,8 @@ class Engine:
             self.settings.abstain_below,
         )
         self._articles_by_id = {a.id: a for a in self.articles}
+        self._cache: OrderedDict[tuple[str, tuple[Turn, ...]], Answer] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.build_seconds = time.perf_counter() - started
         log.info(
             "indexed %d articles: %d sentences, %d passages, %d facts in %.0f ms",
@@ -145,9 +149,26 @@ class Engine:
         return question, turns
 
     def ask(self, question: str, history: Sequence[Turn | Mapping[str, str]] = ()) -> Answer:
-        """Answer ``question`` (with earlier turns, oldest first) from the articles."""
+        """Answer ``question`` (with earlier turns, oldest first) from the articles.
+
+        Answers depend only on the articles, the question and the history, so the most recent
+        ``settings.answer_cache`` of them are kept: a question asked again (a starter question,
+        a popular one) is answered without being worked out again.
+        """
         question, turns = self.check(question, history)
-        return self.answerer.ask(question, turns)
+        key = (question, tuple(turns))
+        with self._cache_lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached
+        answer = self.answerer.ask(question, turns)
+        if self.settings.answer_cache > 0:
+            with self._cache_lock:
+                self._cache[key] = answer
+                if len(self._cache) > self.settings.answer_cache:
+                    self._cache.popitem(last=False)
+        return answer
 
     def ranked(self, question: str, k: int = 10) -> list[tuple[str, float]]:
         """Sentence ids with their BM25 scores for ``question``, best first (no rules)."""

@@ -5,7 +5,7 @@ import pytest
 from qa.engine import Engine
 from qa.errors import QuestionError
 from qa.types import Turn
-from tests.support import cited_texts, second_engine, seed_engine
+from tests.support import SEED_DIR, cited_texts, second_engine, seed_engine
 
 
 def ask(engine: Engine, question: str, history: list[Turn] | None = None):  # type: ignore[no-untyped-def]
@@ -146,3 +146,16 @@ def test_result_json_has_the_documented_fields() -> None:
     assert {"answer", "answered", "method", "confidence", "citations", "derivation"} <= set(d)
     assert set(d["citations"][0]) == {"id", "article", "text", "start", "end"}
     assert 0.0 <= d["confidence"] <= 1.0
+
+
+def test_answers_to_repeated_questions_are_kept() -> None:
+    engine = Engine.from_corpus(SEED_DIR, answer_cache=2)
+    first = engine.ask("Who is the chairman of Uren Biotech?")
+    assert engine.ask("Who is the chairman of  Uren Biotech?") is first  # same question
+    follow = engine.ask("Who is its chairman?", [Turn("What does Uren Biotech do?", "")])
+    assert engine.ask("Who is its chairman?") is not follow  # other history, other answer
+    engine.ask("How big is the valley?")
+    engine.ask("When was the valley established?")
+    assert engine.ask("Who is the chairman of Uren Biotech?") is not first  # oldest dropped
+    uncached = Engine.from_corpus(SEED_DIR, answer_cache=0)
+    assert uncached.ask("How big is the valley?") is not uncached.ask("How big is the valley?")
