@@ -54,12 +54,21 @@ def format_table(results: dict[str, Any]) -> str:
                 _ms(r["server_cpu_ms"]),
                 str(r["errors"]),
             ]
-            for name, r in (("GET /healthz", http_["healthz"]), ("POST /ask", http_["ask"]))
+            for name, r in (
+                ("GET /healthz", http_["healthz"]),
+                ("POST /ask", http_["ask"]),
+                ("POST /ask, no answer cache", http_["ask_uncached"]),
+            )
         ]
         header = ["endpoint", "requests", "req/s", "p50 ms", "p95 ms", "server CPU ms", "errors"]
         lines += _rows(header, rows)
         if http_["ratio"] is not None:
             lines.append(f"POST /ask / GET /healthz throughput: {http_['ratio']:.0%}")
+        if http_.get("uncached_ratio") is not None:
+            lines.append(
+                "The same with every answer worked out (no answer cache): "
+                f"{http_['uncached_ratio']:.0%}"
+            )
         if http_.get("cpu_ratio") is not None:
             lines.append(
                 f"The same from server CPU per request (healthz / ask): {http_['cpu_ratio']:.0%}"
