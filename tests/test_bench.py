@@ -58,12 +58,12 @@ def test_ask_bodies_carry_follow_up_history() -> None:
 
 def test_http_section_drives_qa_serve() -> None:
     result = bench.bench_http(requests=40, clients=2, rounds=1)
-    for endpoint in ("healthz", "ask"):
+    for endpoint in ("healthz", "ask", "ask_uncached"):
         assert result[endpoint]["requests"] == 40
         assert result[endpoint]["errors"] == 0
         if sys.platform == "linux":  # in clock ticks (10 ms): 40 requests may round to 0
             assert result[endpoint]["server_cpu_ms"] >= 0
-    assert result["ratio"] > 0
+    assert result["ratio"] > 0 and result["uncached_ratio"] > 0
 
 
 def test_run_reports_targets_and_a_table(tmp_path) -> None:
