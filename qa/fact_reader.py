@@ -70,7 +70,7 @@ _LINK_VERB = (
 )
 _MEASURE_OF_OWNER = re.compile(
     rf"\b(?:the|its|their|his|her|a|an)\s+(?P<m>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{0,2}}?)\s+of\s+"
-    rf"(?P<o>[^,;()]{{1,60}}?)\s+{_LINK_VERB}\s*$",
+    rf"(?P<o>[^,;()\d]{{1,60}}?)\s+{_LINK_VERB}\s*$",
     re.IGNORECASE,
 )
 _NP_LINK = re.compile(rf"(?P<np>[^,;()]{{1,80}}?)\s+{_LINK_VERB}\s*$", re.IGNORECASE)
@@ -249,11 +249,25 @@ _BY_PERCENT = re.compile(
     r"by\s+(?:about\s+|around\s+|nearly\s+|at\s+least\s+|some\s+)?$",
     re.IGNORECASE,
 )
+_AT_PLACE = re.compile(r"^\s+(?P<q>at\s+(?:the|its|a|an)\s+[^,;.()]{2,50})")
+_IN_PLACE = re.compile(
+    r"^\s+(?:in|on|at|inside|within|across)\s+(?P<o>(?:the|a|an|its)\s+[^,;.()]{1,40})"
+)
 _COUNT_OF = re.compile(r"^\s+of\s+(?P<o>(?:a|an|the|his|her|their)\s+[^,;.()]{1,40})")
 _MONEY_VERBS = wordset(
     "spent spend spends spending paid pay pays cost costs invested raised earned lost donated "
     "borrowed"
 )
+_DIMENSION = re.compile(r"^\s+(long|wide|high|tall|deep|thick|across)\b", re.IGNORECASE)
+_DIMENSIONS = {
+    "long": "length",
+    "wide": "width",
+    "across": "width",
+    "high": "height",
+    "tall": "height",
+    "deep": "depth",
+    "thick": "thickness",
+}
 _PHYSICAL = frozenset("mass volume energy length area".split())
 _EVENT_ADVERBS = wordset("first last originally initially officially finally formally")
 _LIFESPAN = re.compile(r"^\s*[A-Z][^()]{1,60}?\s*\((?P<inner>[^()]{4,60})\)")
@@ -311,8 +325,9 @@ _DOWN = re.compile(
 )
 _BASIS = re.compile(
     r"\b(?P<yoy>year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|(?:compared\s+"
-    r"with|over|from)\s+(?:the\s+(?:previous|same\s+period\s+(?:of\s+)?(?:the\s+)?(?:previous|"
-    r"last))\s+year|last\s+year|a\s+year\s+earlier))|(?P<mom>month[-\s]on[-\s]month)"
+    r"with|over|from)\s+(?:the\s+(?:previous|prior|same\s+period\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:previous|last))\s+year|the\s+year\s+(?:before|earlier)|last\s+year|a\s+year\s+"
+    r"earlier))|(?P<mom>month[-\s]on[-\s]month)"
     r"|(?P<qoq>quarter[-\s]on[-\s]quarter)",
     re.IGNORECASE,
 )
@@ -483,6 +498,9 @@ class SentenceReader:
             subject = _resolve_pronoun(subject, prev_person)
         if subject and _is_bare_measure(subject):
             subject = None  # "Revenue rose 9 percent": whose revenue is the last subject's
+        self.existential = bool(subject and subject.lower() == "there")
+        if self.existential:
+            subject = None
         self.own_subject = None if _is_pronoun(subject) else subject
         self.own_person = self.own_subject if _looks_like_person(self.own_subject) else None
         self.person = self.own_person or prev_person
@@ -751,6 +769,8 @@ class SentenceReader:
                 d.rate = f"a {x}" if x != "annually" else "a year"
             elif d.kind == "money" or measure is None:
                 measure = f"{measure or 'price'} per {x}"
+        if d.kind == "length" and (m := _DIMENSION.match(right)):
+            measure = _DIMENSIONS[m.group(1).lower()]  # "11 kilometres wide"
         if d.kind in _PHYSICAL and d.qualifier is None and (m := _POST_SUBSTANCE.match(right)):
             d.qualifier = m.group("x")  # "640 kilograms of fuel"
         if (
@@ -775,6 +795,13 @@ class SentenceReader:
             )
             owner = pp.group("o") if pp else None
             d.owner_fixed = True
+        if (
+            owner is None
+            and d.kind == "count"
+            and self.existential
+            and (m := _IN_PLACE.match(right))
+        ):
+            owner = m.group("o")  # "There are 17 islands in the lake"
         if owner is None and d.kind == "count" and (m := _COUNT_OF.match(right)):
             owner = m.group("o")  # "the second of five children of a schoolteacher"
         if owner is None and (m := _EXPECT_NP.search(left)):
@@ -841,7 +868,9 @@ class SentenceReader:
                 and cue.group().lower().startswith("from")
                 and not re.search(
                     r"\b(?:up|down|percent|rising|falling|rose|fell|grew|increased|decreased|"
-                    r"dropped|climbed|declined|jumped|slipped|%)\s*$",
+                    r"dropped|climbed|declined|jumped|slipped|%|(?:(?:risen|fallen|grown|dropped|"
+                    r"climbed|declined|increased|decreased|rose|fell|grew|jumped)\s+to\s+[^,;]+))"
+                    r"\s*$",
                     self.text[s_start : d.start - len(left) + cue.start()],
                     re.IGNORECASE,
                 )
@@ -861,6 +890,9 @@ class SentenceReader:
                     d.earlier_of = anchor
                     _lean_on(d, self.drafts[anchor])
                     _lean_on(self.drafts[anchor], d)
+                    at = _AT_PLACE.match(self.text[d.phrase_end :])
+                    if at:
+                        d.qualifier = at.group("q")  # "up from 5,200 at the old unit"
                 continue
             if _LATER_CUE.search(left):
                 anchor = next((j for j in reversed(earlier) if _compatible(self.drafts[j], d)), -1)

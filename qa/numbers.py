@@ -307,6 +307,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         value = parse_number(m.group("num"))
         if value is None or _is_name_or_score(text, m):
             continue
+        if re.match(r"\s*(?:AD|BC|BCE|CE)\b", text[m.end() :]):
+            continue  # "around 800 AD" is a year
         unit, kind = _unit_of(m)
         unit_key = next(
             (k for k, v in m.groupdict().items() if v and k[0] in "uc" and k[1:].isdigit()), None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .analysis import STOP_WORDS, stem
+from .fact_phrases import subject_of
 from .facts import MEASURE_NOUNS, Fact
 from .numbers import (
     asked_unit,
@@ -364,7 +365,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b|\bhow\s+much\s+"
             r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
             r"exceed|outpace|than)\b|\bfrom\s+(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\bby\s+how\s+"
-            r"many\s+(?!percent)[a-z$]+\s+did\b",
+            r"many\s+(?!percent)[a-z$]+\s+(?:did|have|has|had|was|were)\b",
         ),
         (
             "total",
@@ -438,6 +439,7 @@ class Ask:
     done: bool = False  # asks what happened ("did", "has ... sent"), not what is planned
     part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
     unknown_names: list[str] = field(default_factory=list)  # names the articles never use
+    dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only
 
 
 # --- matching facts ---------------------------------------------------------------------
@@ -455,6 +457,7 @@ class _Indexed:
     verb: frozenset[str] = frozenset()  # for a date: the verbs of its event
     owner_keys: frozenset[str] = frozenset()  # its owner's own words
     owner_all: frozenset[str] = frozenset()  # its owner's words and their synonyms
+    stand_in_owner: bool = False  # its owner is "the building", "the project", "the line"
 
 
 @dataclass(frozen=True)
@@ -638,6 +641,7 @@ class NumericAnswerer:
                     _event_verbs(f),
                     frozenset(k for k in _keyset(f.owner) if not k.startswith("#")),
                     _keyset(f.owner),
+                    _stand_in(f.owner),
                 )
             )
         self.indexed = {ix.fact.id: ix for ix in self.index}
@@ -679,6 +683,15 @@ class NumericAnswerer:
             if ix.fact.kind != "date":
                 things.setdefault(ix.fact.sentence, set()).update(ix.owner_keys)
         self.things = {k: frozenset(v) for k, v in things.items()}
+        # Each article's first subject, up to its first preposition ("a new cancer centre").
+        self.topic_head = {
+            a: _keyset(
+                re.split(
+                    r"\s+(?:at|in|on|of|near|for|by|with|from)\s+", subject_of(s.text)[0] or ""
+                )[0]
+            )
+            for a, s in firsts.items()
+        }
         people = [a.id for a in articles if _is_person_name(a.title)]
         # An encyclopedia entry's title is a name, and the entry is about it.
         self.topic = {a.id: _keyset(a.title) for a in articles if _is_name(a.title)}
@@ -844,6 +857,13 @@ class NumericAnswerer:
             missing = 0
             stand_in = bool(ix.owner_keys & _STAND_IN_KEYS) and len(ix.owner_keys) == 1
             owner_hit = other_thing = False
+            # "the four-storey building" of an article whose first subject is "a new cancer
+            # centre at ...": the question's headline words must be that subject's own.
+            topical = ix.stand_in_owner and all(
+                _strength(t.keys, self.topic_head.get(f.article, _NONE))
+                for t in terms
+                if t.known and not t.proper and not _strength(t.keys, ix.focus | ix.own | ix.ctx)
+            )
             things = self.things.get(f.sentence, _NONE)
             for t in terms:
                 s_focus = _strength(t.keys, ix.focus)
@@ -883,7 +903,8 @@ class NumericAnswerer:
                 got += t.weight * s
             # What the question is about must be in the fact's own sentence; only a name may
             # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
-            if rejected or (entity and not local and common_from_lead):
+            # A sentence about "the building" or "the project" is about the headline's subject.
+            if rejected or (entity and not local and common_from_lead and not topical):
                 continue
             if other_thing and not owner_hit and ix.owner_keys and not stand_in:
                 continue  # the question is about another thing the sentence names
@@ -962,14 +983,18 @@ class NumericAnswerer:
     def _direct(
         self, f: Fact, ask: Ask, score: float, text: str | None = None, short: str | None = None
     ) -> Answer:
+        short = short or _amount(f)
+        answer = text or self._sentence_for(f)
+        if text is None and f.kind != "date" and not _value_comes_first(answer, f.value):
+            answer = f"{_cap(short)}: {answer[0].lower()}{answer[1:]}"  # "four-storey" first
         return Answer(
-            answer=text or self._sentence_for(f),
+            answer=answer,
             answered=True,
             method="rule",
             confidence=round(min(0.95, 0.45 + 0.5 * score), 4),
             citations=self._cite([f]),
             derivation=None,
-            short_answer=short or _amount(f),
+            short_answer=short,
         )
 
     def _derived(
@@ -1148,6 +1173,8 @@ class NumericAnswerer:
         required = [t for t in terms if stem(t.word) in _MEASURE_STEMS]
         if ask.intent == "count" and terms is ask.terms:
             required += ask.count_noun
+        if ask.dimension:  # "how deep is the lake" is not answered by its length
+            matches = [m for m in matches if _dimension_fits(m.fact, ask.dimension)]
         return [
             m
             for m in matches
@@ -1189,8 +1216,8 @@ class NumericAnswerer:
             return False
         if ask.rate and f.rate != ask.rate:
             return False
-        if f.earlier_of and not ask.earlier and not ask.years:
-            return False
+        if f.earlier_of and not (ask.earlier or ask.marked) and not ask.years:
+            return False  # "the old unit" may be what an earlier value is for
         if ask.earlier and not f.earlier_of and not ask.years:
             return False
         ix = self.indexed[f.id]
@@ -1249,6 +1276,9 @@ class NumericAnswerer:
                 return total
             if rest := self._remainder(best.fact, ask, best.score):
                 return rest
+            total_once = _ONCE_ADDED.search(ask.text) and re.search(r"\btotal\b", ask.text)
+            if total_once and (grown := self._with_addition(best.fact, best.score)):
+                return grown  # "the total capacity once the second phase is built"
             return self._in_unit(best.fact, ask, best.score)
         if year:
             for m in matches:
@@ -1307,7 +1337,8 @@ class NumericAnswerer:
             return None
         phrase, came = holder
         rest_keys = _keyset(phrase)
-        named = [t for t in ask.terms if t.proper or (t.known and not self._is_focus_term(t))]
+        focus = self.indexed[whole.id].focus
+        named = [t for t in ask.terms if t.proper or (t.known and not _strength(t.keys, focus))]
         if not any(_strength(t.keys, rest_keys) for t in named):
             return None
         if not all(_strength(t.keys, rest_keys) for t in named if t.proper):
@@ -1837,7 +1868,31 @@ class NumericAnswerer:
             ]
             if len(parts) >= 2:
                 return self._add(parts, best.score)
+        if _ONCE_ADDED.search(ask.text) and (grown := self._with_addition(best.fact, best.score)):
+            return grown
         return self._in_unit(best.fact, ask, best.score)
+
+    def _with_addition(self, added: Fact, score: float) -> Answer | None:
+        """ "What will the total capacity be once the second phase is built?": a planned
+        addition ("a second phase of 400 megawatts by 2026") and what there is now (its
+        "installed capacity of 600 megawatts"), added up."""
+        if added.time_kind not in ("target", "expected") or not added.measure:
+            return None
+        head = added.measure.split()[-1]
+        now = [
+            f
+            for f in self.facts
+            if f.article == added.article
+            and f.unit == added.unit
+            and f.id != added.id
+            and f.equivalent_of is None
+            and f.time_kind not in ("target", "expected")
+            and f.measure
+            and f.measure.split()[-1] == head
+        ]
+        if len(now) != 1:
+            return None
+        return self._add([now[0], added], score)
 
     def _difference(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         years = sorted(set(ask.years))
@@ -2005,7 +2060,33 @@ class NumericAnswerer:
             kinds = {"duration"}
         else:
             kinds = {"length", "duration"}
-        return self._lookup(ask, relevance, kinds, bonus_kind="length") or self._abstain(ask)
+        if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
+            ask.dimension = _ASKED_DIMENSION[dim.group(1)]
+        found = self._lookup(ask, relevance, kinds, bonus_kind="length")
+        if (found is None or not found.answered) and kinds == {"duration"}:
+            found = self._date_span(ask, relevance) or found
+        return found or self._abstain(ask)
+
+    def _date_span(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
+        """ "For how many years did the service run?" when a sentence says when it "began in
+        1874 and ran until 1961": the years between."""
+        for m in self.rank(ask.terms, relevance, lambda f: f.kind == "date"):
+            if m.score < self.MIN_SCORE:
+                break
+            s = self.sentences[m.fact.sentence]
+            dates = [f for f in self.facts if f.sentence == s.id and f.kind == "date"]
+            ends = [f for f in dates if _UNTIL.search(s.text[: f.start - s.start])]
+            starts = [f for f in dates if f not in ends]
+            if len(starts) == 1 and len(ends) == 1 and starts[0].value < ends[0].value:
+                a, b = starts[0], ends[0]
+                years = int(b.value - a.value)
+                result = f"{years} years"
+                working = (
+                    f"From {a.surface} {self._ref(a)} until {b.surface} {self._ref(b)}: "
+                    f"{int(b.value)} − {int(a.value)} = {years} years."
+                )
+                return self._derived(f"About {result}.", f"about {result}", working, [a], m.score)
+        return None
 
     def _compare(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
         growth = bool(
@@ -2451,3 +2532,64 @@ _PREPOSITION_START = re.compile(r"(?:in|from|at|of|for|on|to|by|across|outside)\
 _PHYSICAL_KINDS = frozenset("mass volume energy length area speed power".split())
 _AGAINST = re.compile(r"(increase over|decrease from) (.+)")
 _KIND_MEASURE = {"length": "length", "mass": "weight", "area": "area", "volume": "volume"}
+
+
+def _stand_in(owner: str | None) -> bool:
+    """ "the four-storey building", "the project": an owner that stands in for a name."""
+    if not owner or not re.match(r"(?:the|this|its)\s", owner, re.IGNORECASE):
+        return False
+    words = _words(owner)
+    return bool(words) and stem(words[-1]) in _FACILITY_KEYS and "of" not in words
+
+
+# Things a sentence may call by a common noun after its headline names them: "the building"
+# for the new cancer centre. Not firms or places: "the company" is not "the farm".
+_FACILITY_KEYS = frozenset(
+    stem(w)
+    for w in "building project centre center facility site stadium ground arena venue library "
+    "museum hospital bridge port airport station line network scheme plant complex tower "
+    "terminal school campus".split()
+)
+_DIMENSION_WORDS = frozenset(
+    "length width height depth distance thickness elevation altitude diameter".split()
+)
+_ASKED_DIMENSION = {
+    "long": frozenset({"length", "distance"}),
+    "far": frozenset({"distance", "length"}),
+    "wide": frozenset({"width", "diameter"}),
+    "deep": frozenset({"depth"}),
+    "tall": frozenset({"height", "elevation", "altitude"}),
+    "high": frozenset({"height", "elevation", "altitude"}),
+}
+_UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+
+
+def _dimension_fits(f: Fact, asked: frozenset[str]) -> bool:
+    """Whether a length's measure is the dimension asked ("maximum depth" for "how deep");
+    a figure that names another dimension is not."""
+    if f.kind != "length":
+        return True
+    named = {w for w in _words(f.measure or "") if w in _DIMENSION_WORDS}
+    return not named or bool(named & asked)
+
+
+def _value_comes_first(text: str, value: float) -> bool:
+    """Whether the first number in ``text`` (dates aside) is ``value``, with nothing that
+    reads as a number before it ("The four-storey building cost ...")."""
+    dates = [(d.start, d.end) for d in find_dates(text)]
+    found = find_quantities(text, dates)
+    if not found or abs(found[0].value - value) > 1e-9 * max(1.0, abs(value)):
+        return not found
+    return not _NUMBERISH.search(text, 0, found[0].start)
+
+
+_NUMBERISH = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|dozen)\b",
+    re.IGNORECASE,
+)
+_ONCE_ADDED = re.compile(
+    r"\b(?:once|when|after)\b.*\b(?:built|added|completed|finished|done|opens?|open|"
+    r"operational|in\s+place|complete)\b"
+)
