@@ -164,12 +164,21 @@ def singular(word: str) -> str:
     return w[:-1]
 
 
+_NUMBER_IN_PHRASE = re.compile(
+    r"(?<![\w$])[$€£¥]?\d[\d,.]*(?:\s+(?:million|billion|thousand|trillion))?\b"
+)
+
+
+def _drop_number(m: re.Match[str]) -> str:
+    """A number goes from a label, but not a name's ("Route 7", "Line 4")."""
+    before = m.string[: m.start()]
+    return m.group() if re.search(r"\b[A-Z][a-z]+\s$", before) else ""
+
+
 def clean_phrase(text: str) -> str | None:
     """A noun phrase as a label: numbers and spare spaces gone, a leading "The" lower-cased."""
     text = re.sub(r"\s*\([^)]*\)", "", text)
-    text = re.sub(
-        r"(?<![\w$])[$€£¥]?\d[\d,.]*(?:\s+(?:million|billion|thousand|trillion))?\b", "", text
-    )
+    text = _NUMBER_IN_PHRASE.sub(_drop_number, text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:\"'")
     if not text:
         return None

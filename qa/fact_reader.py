@@ -1161,9 +1161,22 @@ class SentenceReader:
         nearer ("35,000 this season, rising to 40,000 by 2027"; "6.50 crowns, up from 5.20
         crowns for 2023"): the date is that one's."""
         a, b = (d.end, date.start) if date.start >= d.end else (date.end, d.start)
-        return any(
-            a <= x.start < b and x is not d and (x.earlier_of is not None or "later" in x.notes)
-            for x in self.drafts
+        inside = [x for x in self.drafts if a <= x.start < b and x is not d]
+        if any(x.earlier_of is not None or "later" in x.notes for x in inside):
+            return True
+        if not inside or self._in_subject(d) or date.end <= self.lead_end:
+            return False  # "The 125 enterprises ... generated ... in 2021": the clause's year
+        # "A and B in 2021" is one list; "$2.1 billion, 15 percent more than the budget of
+        # $1.8 billion approved in 2017" is not: the year is the budget's.
+        run = sorted([d, *inside], key=lambda x: x.start)
+        return not all(
+            re.fullmatch(
+                r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:up|down)\s+)?",
+                self.text[x.phrase_end : y.start],
+            )
+            or x.equivalent_of is not None
+            or y.equivalent_of is not None
+            for x, y in zip(run, run[1:], strict=False)
         )
 
     def _periods(self) -> None:
@@ -1188,7 +1201,12 @@ class SentenceReader:
             for d in self.drafts:
                 if m.start() <= d.start < m.end():
                     d.notes.add("drop")
-                elif d.kind != "date" and s_start <= d.start < s_end:
+                elif (
+                    d.kind != "date"
+                    and s_start <= d.start < s_end
+                    and d.time_kind not in ("target", "year", "month", "date")
+                    and "later" not in d.notes
+                ):
                     d.period = d.period or period
 
     def _date_kind(self, date: DateMention) -> str:

@@ -516,7 +516,53 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
                 time, kind, m.start(), m.end(), m.group(0), prev.group(1).lower() if prev else None
             )
         )
+    if reference:
+        found += _days_without_year(text, reference, found)
+        found.sort(key=lambda d: d.start)
     return found
+
+
+# "on May 3" in an article of May 5, 2025: a day of the article's year (or the year before,
+# for a day after the article's date). The month is capitalised: "may" is a verb.
+_DAY_NO_YEAR = re.compile(
+    r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>January|"
+    r"February|March|April|May|June|July|August|September|October|November|December))\b"
+    r"(?!,?\s+\d{4})(?![-/]\d)"
+)
+
+
+def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> list[DateMention]:
+    out = []
+    ref = date.fromisoformat(reference[:10])
+    for m in _DAY_NO_YEAR.finditer(text):
+        if any(d.start <= m.start() < d.end for d in taken):
+            continue
+        month, day = (
+            (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+        )
+        try:
+            when = date(ref.year, _month(month), int(day))
+        except ValueError:
+            continue
+        if when > ref:
+            try:
+                when = date(ref.year - 1, _month(month), int(day))
+            except ValueError:
+                continue
+        prev = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
+        out.append(
+            DateMention(
+                when.isoformat(),
+                "resolved-relative",
+                m.start(),
+                m.end(),
+                m.group(0),
+                prev.group(1).lower() if prev else None,
+            )
+        )
+    return out
 
 
 def _last_weekday(name: str, reference: str) -> str:

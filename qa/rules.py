@@ -365,7 +365,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b|\bhow\s+much\s+"
             r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
             r"exceed|outpace|than)\b|\bfrom\s+(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\bby\s+how\s+"
-            r"many\s+(?!percent)[a-z$]+\s+(?:did|have|has|had|was|were)\b",
+            r"many\s+(?!percent)(?:[a-z$]+\s+){1,2}(?:did|have|has|had|was|were)\b",
         ),
         (
             "total",
@@ -440,6 +440,7 @@ class Ask:
     part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
     unknown_names: list[str] = field(default_factory=list)  # names the articles never use
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only
+    unit_counted: bool = False  # "how many megawatts": the unit is what is counted
 
 
 # --- matching facts ---------------------------------------------------------------------
@@ -702,9 +703,10 @@ class NumericAnswerer:
 
     def read(self, question: str) -> Ask | None:
         """What ``question`` asks for, or None when it is not a numeric question."""
-        text = " ".join(
-            self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", question.lower())
-        )
+        raw = question.lower()
+        for pattern, repl in PHRASES:
+            raw = re.sub(pattern, repl, raw)
+        text = " ".join(self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", raw))
         text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
         for pattern, repl in PHRASES:
             text = re.sub(pattern, repl, text)
@@ -955,7 +957,7 @@ class NumericAnswerer:
             title = self.articles[self.biography].title
             ask.terms += [replace(self._term(w), proper=True) for w in _words(title)]
         if (
-            _PRONOUN.search(_PARTITIVE.sub("", ask.text))
+            _unresolved_pronoun(_PARTITIVE.sub("", _PERIOD_Q.sub("", ask.text)))
             and not any(not self._is_focus_term(t) and t.known for t in ask.terms)
             and ask.article is None
         ):
@@ -986,7 +988,9 @@ class NumericAnswerer:
         short = short or _amount(f)
         answer = text or self._sentence_for(f)
         if text is None and f.kind != "date" and not _value_comes_first(answer, f.value):
-            answer = f"{_cap(short)}: {answer[0].lower()}{answer[1:]}"  # "four-storey" first
+            first, _, rest = answer.partition(" ")
+            first = first.lower() if first in ("The", "A", "An") else first
+            answer = f"{_cap(short)}: {first} {rest}"  # "The four-storey building": value first
         return Answer(
             answer=answer,
             answered=True,
@@ -1166,8 +1170,8 @@ class NumericAnswerer:
         )
         unit = ask.unit
         implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
-        if ask.intent == "amount" and re.search(r"\bhow\s+much\s+(?:is|are|was|were)\b", ask.text):
-            implied = {"money"}  # "how much is a ticket" asks for a price
+        if ask.intent == "amount" and _MONEY_Q.search(ask.text):
+            implied = {"money"}  # "how much is a ticket", "how much came from donors"
         if ask.intent in ("span", "age") and kinds:  # "how long is", "how old": the kind says
             implied = kinds
         required = [t for t in terms if stem(t.word) in _MEASURE_STEMS]
@@ -1251,7 +1255,7 @@ class NumericAnswerer:
         matches = self._candidates(ask, relevance, kinds)
         if bonus_kind:
             matches.sort(key=lambda m: -(m.score + (0.15 if m.fact.kind == bonus_kind else 0)))
-        if ask.unit:  # "how many megawatts": a figure in megawatts first
+        if ask.unit and ask.unit_counted:  # "how many megawatts": a figure in megawatts first
             matches.sort(key=lambda m: m.fact.unit != ask.unit)
         if not matches:
             return self._nothing(ask)
@@ -1393,7 +1397,11 @@ class NumericAnswerer:
         if not wholes:
             return self._abstain(ask)
         whole = wholes[0].fact
-        parts = [f for f in self.facts if f.part_of == whole.id and f.unit == whole.unit]
+        parts = [
+            f
+            for f in self.facts
+            if f.part_of == whole.id and (f.unit == whole.unit or f.kind == whole.kind == "count")
+        ]
         out: list[Fact] = []
         for phrase in phrases:
             pk = [self._term(w) for w in _words(phrase) if w not in STOP_WORDS]
@@ -1546,7 +1554,7 @@ class NumericAnswerer:
             return self._lookup(ask, relevance, {"multiple"})
         unit = asked_unit(f"in {noun}") if noun else None
         if unit:  # "how many square kilometres": an amount in that unit
-            ask.unit = unit
+            ask.unit, ask.unit_counted = unit, True
             ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
             ask.count_noun = []
             found = self._lookup(ask, relevance, None, bonus_kind="area")
@@ -1917,6 +1925,13 @@ class NumericAnswerer:
         """ "By how many seats did the capacity grow?" when the article gives the number
         before and after ("41,500 spectators, compared with 18,200 before")."""
         ask.earlier = False
+        # "by how many square meters did the floor area grow": the unit and the change verb
+        # say what kind of answer is wanted, not what it is about.
+        ask.terms = [
+            t
+            for t in ask.terms
+            if not ({"#growth", "#decline"} & t.keys) and not asked_unit(f"in {t.word}")
+        ] or ask.terms
         matches = [
             m
             for m in self._candidates(ask, relevance, None)
@@ -2038,7 +2053,10 @@ class NumericAnswerer:
         if f.time_kind == "current":
             return f"{f.surface} years: {owner} is {f.surface} years old."
         verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
-        when = f" in {_pretty_date(f.time)}" if f.time else ""
+        when = ""
+        if f.time:
+            on = "on" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.time) else "in"
+            when = f" {on} {_pretty_date(f.time)}"
         return f"{f.surface} years: {owner}{verb} at the age of {f.surface}{when}."
 
     def _span(self, ask: Ask, relevance: Mapping[str, float]) -> Answer | None:
@@ -2593,3 +2611,20 @@ _ONCE_ADDED = re.compile(
     r"\b(?:once|when|after)\b.*\b(?:built|added|completed|finished|done|opens?|open|"
     r"operational|in\s+place|complete)\b"
 )
+_MONEY_Q = re.compile(
+    r"\bhow\s+much\s+(?:is|are|was|were|did|does|do|will)?\b.*\b(?:came|come|comes|coming)\s+"
+    r"from\b|\bhow\s+much\s+(?:is|are|was|were)\b|\b(?:contribut|donat|provid|rais|fund|"
+    r"chip)\w*\b"
+)
+
+
+def _unresolved_pronoun(text: str) -> bool:
+    """A pronoun the question itself does not resolve: "How many employees does it have?",
+    but not "By how much did the route overrun its budget?" ("its" is the route's)."""
+    for m in _PRONOUN.finditer(text):
+        if m.group() in ("its", "their", "his", "her") and re.search(
+            r"\b(?:the|this|that)\s+[a-z]", text[: m.start()]
+        ):
+            continue
+        return True
+    return False
