@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from .analysis import STOP_WORDS, stem
 from .fact_phrases import subject_of
@@ -254,10 +255,19 @@ def _strength(term: frozenset[str], pool: frozenset[str]) -> float:
     """1 when the word itself is in ``pool``, 0.8 for a synonym, else 0."""
     if not pool:
         return 0.0
-    for k in term:
-        if not k.startswith("#") and k in pool:
-            return 1.0
-    return 0.8 if any(k in pool for k in term if k.startswith("#")) else 0.0
+    words, groups = _split_keys(term)
+    if not words.isdisjoint(pool):
+        return 1.0
+    return 0.8 if not groups.isdisjoint(pool) else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _split_keys(term: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A term's keys as (its words, its synonym groups)."""
+    return (
+        frozenset(k for k in term if not k.startswith("#")),
+        frozenset(k for k in term if k.startswith("#")),
+    )
 
 
 # --- spelling ---------------------------------------------------------------------------
@@ -609,6 +619,7 @@ class NumericAnswerer:
     ) -> None:
         self.facts = list(facts)
         self.by_id = {f.id: f for f in self.facts}
+        self.position = {f.id: i for i, f in enumerate(self.facts)}
         self.sentences = {s.id: s for s in sentences}
         self.articles = {a.id: a for a in articles}
         firsts: dict[str, Sentence] = {}
@@ -646,6 +657,9 @@ class NumericAnswerer:
                 )
             )
         self.indexed = {ix.fact.id: ix for ix in self.index}
+        self.all_focus = frozenset().union(
+            *(ix.focus for ix in self.index if ix.fact.kind != "date")
+        )
         vocabulary: set[str] = set()
         for s in sentences:
             vocabulary.update(_words(s.text))
@@ -825,7 +839,8 @@ class NumericAnswerer:
         return out
 
     def _is_focus_term(self, term: Term) -> bool:
-        return any(_strength(term.keys, ix.focus) for ix in self.index if ix.fact.kind != "date")
+        """Whether some figure is a measure of this word ("revenue", "professionals")."""
+        return _strength(term.keys, self.all_focus) > 0
 
     def _numeric_value_question(self, ask: Ask) -> bool:
         """ "What was the operating revenue?" is numeric; "What disease ...?" is not."""
@@ -916,7 +931,7 @@ class NumericAnswerer:
                 score += 0.05
             out.append(Match(f, score, focus, base))
         out.sort(
-            key=lambda m: (-m.score, -m.focus, m.fact.part_of is not None, self.facts.index(m.fact))
+            key=lambda m: (-m.score, -m.focus, m.fact.part_of is not None, self.position[m.fact.id])
         )
         return out
 
