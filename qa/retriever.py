@@ -26,7 +26,8 @@ QUESTION_FILLER = frozenset(
     for w in """name named called kind type sort happen happened mean means number amount
     exactly actually article articles story text report mentioned mention according
     currently current now do does did get got go went make made give given thing things
-    anything something someone somebody anyone way ways whole lot lots mid early late""".split()
+    anything something someone somebody anyone way ways whole lot lots mid early late
+    member members belong belongs""".split()
 )
 
 SENTENCE_WEIGHT = 1.0

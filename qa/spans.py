@@ -674,7 +674,8 @@ def best_span(
             # The short answer is the chain's most specific place: "Xinbei district" in
             # "Changzhou's Xinbei district".
             inside = [s for s in unnamed if _is_place(s) and chain.find(s.text) >= 0]
-            head = inside[0] if inside and not _is_place(best_span_) else best_span_
+            keep = _is_place(best_span_) or _beside(best_span_, sentence, asked)
+            head = inside[0] if inside and not keep else best_span_
             best = ShortAnswer(head.text, head.start, head.end, best.score, chain)
     if best is None and kind.kind == "thing":
         best = _phrase_after(sentence, sentence_tokens, question_terms)
