@@ -297,8 +297,15 @@ def subject_of(text: str) -> tuple[str | None, int]:
         if words and is_verbish(tok, prev):
             break
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if words and tok.low in ADVERBS and nxt is not None and is_verbish(nxt, tok):
-            break  # "Kestrel Park first opened", "The stadium now seats"
+        if (
+            words
+            and tok.low in ADVERBS
+            and nxt is not None
+            and (is_verbish(nxt, tok) or (nxt.text[0].islower() and nxt.low.endswith("s")))
+            and prev is not None
+            and prev.low not in DETERMINERS
+        ):
+            break  # "Kestrel Park first opened", "The stadium now seats", "The library now lends"
         if (
             len(words) >= 2
             and tok.low in DETERMINERS

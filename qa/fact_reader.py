@@ -377,6 +377,25 @@ _NOT_MAIN_VERBS = wordset(
 )
 
 
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:should|will|would|could|can|may|might|must|is|are|was|were|has|have|had|be|"
+    r"been|also|now|still)\b)+\s*$",
+    re.IGNORECASE,
+)
+
+
+def _gap(d: _Draft, date: DateMention) -> int:
+    """Characters between a number and a date, whichever comes first."""
+    return date.start - d.end if date.start >= d.end else d.start - date.end
+
+
+def _lower_first(measure: str | None) -> str | None:
+    """ "Sales" at the start of a sentence is the measure "sales"; "GDP" stays."""
+    if not measure or not measure[:1].isupper() or measure[1:2].isupper():
+        return measure
+    return measure[0].lower() + measure[1:]
+
+
 def _is_main_verb(tok: Tok, prev: Tok | None) -> bool:
     return (
         tok.text[0].islower()
@@ -401,6 +420,8 @@ def _lean_on(d: _Draft, anchor: _Draft) -> None:
     if d.kind != "number" or anchor.kind == "number":
         if d.measure in (None, "count") and anchor.measure and d.kind == anchor.kind:
             d.measure = anchor.measure
+        if d.kind == anchor.kind:
+            d.rate = d.rate or anchor.rate  # "50,000 a day ..., rising to 75,000"
         return
     d.kind, d.unit = anchor.kind, anchor.unit
     d.measure, d.owner, d.qualifier = anchor.measure, anchor.owner, anchor.qualifier
@@ -430,7 +451,7 @@ def _is_bare_measure(phrase: str) -> bool:
     words = phrase.split()
     return (
         len(words) <= 3
-        and words[-1].lower() in MEASURE_NOUNS
+        and (words[-1].lower() in MEASURE_NOUNS or words[-1].lower() in _COUNT_MEASURE_NOUNS)
         and not any(w.lower() in ("of", "in", "at") or w.endswith("'s") for w in words)
         and words[0].lower() not in ("the", "a", "an", "this", "that")
     )
@@ -725,7 +746,8 @@ class SentenceReader:
                     owner = np
         if measure is None and d.kind != "percent":
             m = _NP_LINK.search(core)
-            np = np_before(m.group("np")) if m else None
+            subject = re.sub(_TRAILING_AUX, "", m.group("np")) if m else ""
+            np = np_before(subject) if m else None  # "Ridership should reach": ridership
             raw = re.sub(r"^\s*(?:and|while|but|whereas)\s+", "", m.group("np")) if m else ""
             if (
                 np
@@ -733,7 +755,13 @@ class SentenceReader:
                 and re.fullmatch(r"[a-z]+ing\s+[a-z ]+", raw.strip())
             ):
                 np = raw.strip()  # "operating costs climbed to": the -ing word is the measure's
-            if np and measure_noun(split_pp(np)[0]):
+            head = split_pp(np)[0] if np else ""
+            counted = (
+                d.kind == "number"
+                and bool(head.split())
+                and head.split()[-1].lower() in _COUNT_MEASURE_NOUNS
+            )
+            if np and (measure_noun(head) or counted):  # "Ridership should reach 50,000"
                 np_measure, np_owner = split_possessive(np)
                 np_measure, pp_owner = split_pp(np_measure)
                 measure, owner = strip_det(np_measure), owner or np_owner or pp_owner
@@ -776,7 +804,7 @@ class SentenceReader:
         if (
             d.kind == "percent"
             and measure is None
-            and (m := re.match(r"^\s*of\s+(?P<np>[^,;]{1,50})", right))
+            and (m := re.match(r"^\s*of\s+(?P<np>[^,;.]{1,50})", right))
         ):
             np = np_before(m.group("np") + " ") or m.group("np")
             measure = f"share of {strip_det(np)}"
@@ -784,7 +812,7 @@ class SentenceReader:
             measure = _KIND_MEASURES.get(d.kind)
         if d.rate and measure and not measure.startswith("annual") and d.rate == "a year":
             measure = f"annual {measure}"
-        d.measure = clean_phrase(measure) if measure else None
+        d.measure = _lower_first(clean_phrase(measure)) if measure else None
         if d.owner_fixed:
             return
         if owner is None and d.kind == "count" and self._in_subject(d):
@@ -1126,7 +1154,7 @@ class SentenceReader:
             and not self._number_between(d, x)
         ]
         if near:
-            date = min(near, key=lambda x: (abs(x.start - d.start), x.start < d.start))
+            date = min(near, key=lambda x: (_gap(d, x), x.start < d.start))
             d.time = date.time
             d.time_kind = self._date_kind(date)
             return

@@ -1,21 +1,26 @@
 """Numeric facts: every number in an article, with what it measures, whose it is and when.
 
 ``extract_facts(article, sentences)`` reads each sentence with :mod:`qa.numbers` (values,
-units, dates) and a few constructions a news article uses:
+units, dates), :mod:`qa.fact_phrases` (subjects, clauses, noun phrases) and
+:mod:`qa.fact_reader` (the constructions news and encyclopedia text uses):
 
-- the measure on the left ("an investment of 15 billion yuan", "the value of its health
-  industry to 100 billion yuan", "revenue reached ...") or implied by the verb or unit
-  ("spans 5 square kilometers" is an area) or on the right ("1.2 million yuan per injection");
+- the measure on the left ("an investment of 15 billion yuan", "revenue reached ..."), implied
+  by the verb or unit ("spans 5 square kilometers" is an area, "employs 7,400 people" counts
+  employees, "seats 41,500" is a capacity) or on the right ("1.2 million yuan per injection",
+  "11 kilometres wide", "640 kilograms of fuel");
 - the counted thing after a bare number ("6,053 professionals", "187 doctoral and 589
-  master's graduates": doctoral graduates and master's graduates);
-- "X and Y ... A and B ... respectively" pairs, parenthetical equivalents
-  ("100 billion yuan ($15.78 billion)"), lists whose parts belong to a whole
-  ("6,053 professionals, including two academicians, ..."; "Of the 2.4 billion yuan cost,
-  1.5 billion yuan came from ...");
-- changes ("up 34.7 percent year-on-year"), times ("in 2021", "by 2025" as a target,
-  "last year" resolved against the article's date, "currently" as of the article's date);
-- whose it is: the clause's subject, a relative clause's antecedent ("The valley, which was
-  established in 2019, ..."), or an "of" phrase; "its" is resolved to the subject.
+  master's graduates"), ages ("at the age of 36", "Peter Ralston, 64"), speeds;
+- "respectively" pairs, parenthetical equivalents ("100 billion yuan ($15.78 billion)"), parts
+  of a whole ("6,053 professionals, including ...", "of which 450 million euros ...", "with
+  the city council contributing 150 million pounds"), earlier and later values ("41,500,
+  compared with 18,200 before", "up from 198,700 in 2011", "rising to 40,000 by 2027");
+- changes ("up 34.7 percent year-on-year", "rose 9 percent to 41.2 billion", "20 percent more
+  than the original budget"), times ("in 2021", "by 2025" as a target, "last year" and "on
+  Saturday" against the article's date, "a year earlier" against the sentence's year), rates
+  ("a day"), stated parts of a span ("in its first two days");
+- whose it is: the clause's subject (each coordinated clause its own), a relative clause's
+  antecedent, an "of" phrase; "its" is resolved to the subject, "he" and "she" to the last
+  person named (in an encyclopedia life, its title).
 
 The rules are about English, never about one article. Offsets index the article's text.
 """

@@ -1,11 +1,14 @@
 """Find numbers, amounts and dates in English text, with their spans.
 
 ``find_quantities`` reads "6,053", "10.23 billion yuan", "$15.78 billion", "US$45 million",
-"5 square kilometers", "3.2 km2", "34.7 percent", "two", "a dozen", "twenty-five";
-``find_dates`` reads "2019", "June 2020", "March 8, 2022", "2022-03-08" and relative dates
-("last year") against a reference date. Values are plain floats ("10.23 billion" is 1.023e10);
-units are canonical names ("yuan", "US dollars", "square kilometers", "percent").
-Numbers that belong to dates, or to names ("COVID-19", "G20", "5G"), are not quantities.
+"3.4 billion Norwegian crowns", "5 square kilometers", "3.2 km2", "34.7 percent", "two",
+"a dozen", "twenty-five" ("costs 540 pounds" is money, "weighs 540 pounds" is not);
+``find_dates`` reads "2019", "1479", "June 2020", "March 8, 2022", "2022-03-08" and relative
+dates ("last year", "on Saturday", "on May 3") against a reference date. Values are plain
+floats ("10.23 billion" is 1.023e10); units are canonical names ("yuan", "US dollars",
+"square kilometers", "percent").
+Numbers that belong to dates, or to names ("COVID-19", "G20", "5G", "Line 4"), scores
+("a 3-1 win") and eras ("800 AD") are not quantities.
 
 Everything here is general English vocabulary; nothing is about a particular article.
 """

@@ -459,3 +459,127 @@ def test_the_facts_command_prints_them() -> None:
     assert result.exit_code == 0
     assert "'600 megawatts'  = 600 megawatts" in result.output
     assert "measure: installed capacity" in result.output
+
+
+# --- constructions of news and encyclopedia text -----------------------------------------
+
+
+def facts_in(body: str, title: str = "Local news", date: str = "May 1, 2024") -> dict[str, Fact]:
+    """The facts of a small article, by surface."""
+    a = clean(f"{title}\n\nNEWS|Updated: {date}\n\n{body}\n", "t")
+    return {f.surface: f for f in extract_facts(a, split_sentences(a))}
+
+
+def test_ages_of_people() -> None:
+    said = facts_in('"We built this for the fans," said head coach Tom Price, 47.')["47"]
+    assert (said.kind, said.unit, said.measure) == ("age", "years", "age")
+    assert said.owner == "head coach Tom Price" and said.time_kind == "current"
+    retired = facts_in("The judge retired in 1990 at the age of 61.")["61"]
+    assert (retired.kind, retired.owner, retired.verb, retired.time) == (
+        "age",
+        "the judge",
+        "retired",
+        "1990",
+    )
+
+
+def test_earlier_values_take_what_the_later_one_measures() -> None:
+    got = facts_in("The library now lends 2,400 books a week, compared with 1,600 before the move.")
+    now, before = got["2,400"], got["1,600"]
+    assert before.earlier_of == now.id and now.earlier_of is None
+    assert (before.unit, before.rate, before.owner) == ("books", "a week", "the library")
+    assert now.time_kind == "current" and before.time_kind == "earlier"
+    got = facts_in(
+        "Sales reached 40 million euros in 2023, up from 32 million euros a year earlier."
+    )
+    assert got["32 million euros"].earlier_of == got["40 million euros"].id
+    # "a year earlier" is the year before the sentence's own year, not the article's.
+    assert (got["40 million euros"].time, got["32 million euros"].time) == ("2023", "2022")
+    assert got["40 million euros"].measure == "sales"
+
+
+def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
+    got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
+    first, later = got["50,000"], got["75,000"]
+    assert (first.measure, first.rate, first.time) == ("ridership", "a day", "2026")
+    assert (later.measure, later.rate, later.time, later.time_kind) == (
+        "target ridership",
+        "a day",
+        "2030",
+        "target",
+    )
+
+
+def test_a_part_of_a_span_is_no_duration() -> None:
+    got = facts_in("In its first month the shop served 9,000 customers.")
+    assert list(got) == ["9,000"] and got["9,000"].period == "first month"
+
+
+def test_parts_of_any_unit() -> None:
+    got = facts_in("The festival drew 30,000 visitors, including 4,000 from abroad.")
+    part = got["4,000"]
+    assert part.part_of == got["30,000"].id
+    assert (part.unit, part.qualifier) == ("visitors", "from abroad")
+    got = facts_in("The plan costs 90 million euros, of which 50 million euros goes to roads.")
+    assert got["50 million euros"].part_of == got["90 million euros"].id
+    assert got["50 million euros"].qualifier == "to roads"
+    got = facts_in(
+        "The bridge cost 300 million dollars, with the state paying 70 percent and the city "
+        "covering the rest."
+    )
+    share = got["70 percent"]
+    assert share.part_of == got["300 million dollars"].id
+    assert (share.measure, share.qualifier) == ("share of cost", "the state")
+
+
+def test_a_percentage_more_than_a_named_amount_is_a_change() -> None:
+    got = facts_in("The tunnel cost 5 billion yuan, 25 percent more than the original estimate.")
+    change = got["25 percent"]
+    assert change.measure == "increase over original estimate"
+    assert change.change_of == got["5 billion yuan"].id
+    cost = got["5 billion yuan"].change
+    assert cost is not None and (cost.value, cost.direction) == (25, "up")
+    got = facts_in(
+        "Exports made up 40 percent of sales. Revenue rose 6 percent to 2.2 billion euros."
+    )
+    assert got["40 percent"].measure == "share of sales" and got["40 percent"].change is None
+    assert got["2.2 billion euros"].measure == "revenue"
+    assert got["6 percent"].change_of == got["2.2 billion euros"].id
+
+
+def test_names_rates_speeds_dimensions_and_substances() -> None:
+    got = facts_in("Terminal 2 handles 18 million passengers a year.")
+    assert list(got) == ["18 million"]
+    assert (got["18 million"].owner, got["18 million"].rate) == ("Terminal 2", "a year")
+    speed = facts_in("The train can reach 320 kilometres an hour.")["320 kilometres an hour"]
+    assert (speed.kind, speed.unit) == ("speed", "kilometers per hour")
+    got = facts_in("The canal is 80 kilometres long and 30 metres wide.")
+    assert (got["80 kilometres"].measure, got["30 metres"].measure) == ("length", "width")
+    grain = facts_in("The ship carried 4,500 tonnes of grain.")["4,500 tonnes"]
+    assert grain.qualifier == "grain"
+    assert facts_in("There are 12 bridges in the city.")["12"].owner == "the city"
+
+
+def test_clauses_keep_their_own_subjects_and_dates() -> None:
+    got = facts_in("The port handled 2 million containers in 2021, and it employs 3,000 dockers.")
+    assert got["2 million"].time == "2021"
+    assert got["3,000"].time is None and got["3,000"].measure == "employees"
+    got = facts_in(
+        "The line cost $3 billion to build, 20 percent more than the budget of $2.5 billion "
+        "approved in 2019."
+    )
+    assert got["$2.5 billion"].time == "2019" and got["$3 billion"].time is None
+
+
+def test_an_encyclopedia_life() -> None:
+    got = facts_in(
+        "Ida Berg (4 June 1880 - 9 May 1950) was a Danish painter. She had three daughters.",
+        title="Ida Berg",
+    )
+    assert (got["4 June 1880"].measure, got["9 May 1950"].measure) == ("born", "died")
+    assert (got["three"].owner, got["three"].verb) == ("Ida Berg", "had")
+
+
+def test_a_day_without_a_year_is_read_against_the_article_date() -> None:
+    got = facts_in("The museum reopened on April 20 after two years of work.")
+    assert got["April 20"].time == "2024-04-20" and got["April 20"].measure == "reopened"

@@ -135,6 +135,8 @@ def test_periods_of_a_year() -> None:
         ("in square miles?", "square miles"),
         ("the revenue in yuan", "yuan"),
         ("How big is it?", None),
+        ("How many people does it employ in France?", None),
+        ("What was the profit in Norwegian crowns?", "crowns"),
     ],
 )
 def test_asked_unit(question: str, unit: str | None) -> None:
@@ -148,3 +150,42 @@ def test_formatting_and_conversion() -> None:
     assert format_amount(776, "graduates") == "776 graduates"
     assert conversion_factor("square kilometers", "hectares") == pytest.approx(100)
     assert conversion_factor("square kilometers", "yuan") is None
+
+
+def quantities(text: str) -> list[tuple[float, str | None, str]]:
+    found = find_quantities(text, [(d.start, d.end) for d in find_dates(text)])
+    return [(q.value, q.unit, q.kind) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("3.4 billion Norwegian crowns", [(3.4e9, "crowns", "money")]),
+        ("2.1 million kronor", [(2.1e6, "crowns", "money")]),
+        ("A season ticket costs 540 pounds", [(540, "pounds", "money")]),
+        ("The bag weighs 40 pounds", [(40, "pounds (weight)", "mass")]),
+        # A number in a name, a score or a range of years is no quantity.
+        ("Line 4 has 21 stations", [(21, None, "number")]),
+        ("aboard an Apollo 11 capsule", []),
+        ("a 3-1 win", []),
+        ("settled around 800 AD", []),
+        ("About 320 scientists", [(320, None, "number")]),
+    ],
+)
+def test_quantities_in_news_and_encyclopedia_text(text: str, found: list) -> None:
+    assert quantities(text) == found
+
+
+def test_years_before_1800_in_the_company_of_a_year_word() -> None:
+    assert [d.time for d in find_dates("granted a royal charter in 1479, which")] == ["1479"]
+    assert [d.time for d in find_dates("compared with 2019 levels")] == ["2019"]
+    assert find_dates("a club with 1500 members") == []
+    assert find_dates("in 1200 homes") == []
+
+
+def test_a_day_without_a_year_needs_the_article_date() -> None:
+    assert [d.time for d in find_dates("reopened on May 3", "2025-05-05")] == ["2025-05-03"]
+    # A day later in the year than the article is last year's.
+    assert [d.time for d in find_dates("closed on 20 December", "2025-05-05")] == ["2024-12-20"]
+    assert find_dates("reopened on May 3") == []
+    assert find_dates("it may 3 times", "2025-05-05") == []
