@@ -2320,13 +2320,15 @@ _DO_QUESTION = re.compile(
     r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much(?:\s+[\w'-]+)?|what(?:\s+[\w'-]+){0,3}?|"
     r"which(?:\s+[\w'-]+){0,3}?)\s+(?P<aux>does|do|did|will)\s+(?P<subj>.+?)\s+(?P<verb>[a-z]+)"
     r"(?P<tail>(?:\s+(?:in|on|at|by|to|for|from|with|per|into|over|under|during|between|up|"
-    r"on\s+average|today|now|each|altogether|together)\b.*)?)$",
+    r"on\s+average|today|now|each|every|altogether|together|a\s+(?:day|week|month|year))\b.*)?)$",
     re.IGNORECASE,
 )
 _BE_QUESTION = re.compile(
-    r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much|what|which(?:\s+[\w'-]+)?)\s+"
-    r"(?P<aux>is|was|are|were|will\s+be)\s+(?P<subj>.+?)"
-    r"(?P<tail>(?:\s+(?:in|on|at|by|for|from|per|during|today|now|worth)\b.*)?)$",
+    r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much|how\s+(?:long|old|big|large|tall|high|deep|"
+    r"wide|far|heavy|fast)|what|which(?:\s+[\w'-]+)?)\s+(?P<aux>is|was|are|were|will\s+be)\s+"
+    r"(?P<subj>.+?)"
+    r"(?P<tail>(?:\s+(?:in|on|at|by|for|from|per|during|today|now|worth|when|before|after)"
+    r"\b.*)?)$",
     re.IGNORECASE,
 )
 
