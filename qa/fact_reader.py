@@ -331,11 +331,6 @@ _BASIS = re.compile(
     r"|(?P<qoq>quarter[-\s]on[-\s]quarter)",
     re.IGNORECASE,
 )
-_PARTS_CUE = re.compile(
-    r"^\s*(?:,\s*)?(?:including|among\s+(?:them|whom|which)|of\s+whom|"
-    r"of\s+which|such\s+as)\b|^\s*:",
-    re.IGNORECASE,
-)
 _PARTS_CUE_ANY = re.compile(
     r",\s*(?:including|among\s+(?:them|whom|which)|of\s+whom|of\s+which|such\s+as)\b"
     r"|:\s*(?=\S)",
