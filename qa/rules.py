@@ -1299,6 +1299,8 @@ class NumericAnswerer:
             best = fitting[0]
             if ask.intent == "count" and (total := self._sum_of_parts(ask, fitting)):
                 return total
+            if self._two_named(ask, fitting):
+                return self._abstain(ask)
             if rest := self._remainder(best.fact, ask, best.score):
                 return rest
             total_once = _ONCE_ADDED.search(ask.text) and re.search(r"\btotal\b", ask.text)
@@ -1320,6 +1322,22 @@ class NumericAnswerer:
         return self._abstain(
             ask, f"the {self._label(matches[0].fact)} they give is for another time"
         )
+
+    def _two_named(self, ask: Ask, fitting: Sequence[Match]) -> bool:
+        """ "How many people does it employ in Norway in Chile?": the two best figures are
+        each for one of two names the question gives, so which it asks is unclear."""
+        best = fitting[0]
+        names = [t for t in ask.terms if t.proper]
+        if len(names) < 2:
+            return False
+        mine = {t.word for t in names if _strength(t.keys, self.indexed[best.fact.id].own)}
+        for other in fitting[1:]:
+            if abs(other.score - best.score) > 1e-6 or other.fact.value == best.fact.value:
+                continue
+            theirs = {t.word for t in names if _strength(t.keys, self.indexed[other.fact.id].own)}
+            if mine - theirs and theirs - mine:
+                return True
+        return False
 
     def _nothing(self, ask: Ask) -> Answer | None:
         """No fact fits: abstain when the question clearly names a number the articles never
