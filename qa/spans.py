@@ -504,8 +504,14 @@ def _names_head(kind: QuestionKind, span: Span) -> bool:
     """Does the span contain the question's head noun or a synonym ("school" ~ University)?"""
     if not kind.head:
         return False
-    wanted = {stem(kind.head)} | set(SYNONYMS.get(stem(kind.head), ()))
-    return any(stem(w.lower()) in wanted for w in span.text.split())
+    head = stem(kind.head)
+    words = span.text.split()
+    if any(stem(w.lower()) == head for w in words):
+        return True
+    # A synonym only as the name's own head noun: "Wenzhou University" is a school, but
+    # "... Wenzhou Medical University" is no therapy.
+    own = span.text.split(" of ")[0].split()[-1].lower()
+    return stem(own) in SYNONYMS.get(head, ())
 
 
 def _fit(kind: QuestionKind, span: Span, text: str) -> float:
@@ -518,13 +524,15 @@ def _fit(kind: QuestionKind, span: Span, text: str) -> float:
     if kind.head and before and stem(before) == stem(kind.head):
         return 1.0  # "the journal Scientific Memoirs" for "which journal ..."
     if kind.kind == "person":
+        if span.kind == "group":
+            return 0.6
         if _is_org(span):
             return 0.6  # "who runs the project?" may be answered by an organisation
         if _is_place(span) or _is_facility(span) or _is_thing(span):
             return 0.15
         if not _is_person_name(span) or before in {"the", "in", "at", "near", "from"}:
             return 0.3  # "the Bayview International Airport", "in Fuzhou": no one's name
-        return 1.0 if len(span.text.split()) >= 2 else 0.7
+        return 1.0 if len(span.text.split()) >= 2 else 0.55  # "Wenzhou" may be a place
     if kind.kind == "place":
         if kind.head and _names_head(kind, span):
             return 1.0
@@ -598,6 +606,47 @@ def _beside(span: Span, sentence: str, asked: Collection[str]) -> bool:
     return bool(before and stem(before.group(1).lower()) in asked)
 
 
+GROUP_NOUNS = set(
+    """people residents citizens patients workers staff students children families farmers
+    fishermen locals villagers employees members volunteers visitors users customers
+    passengers readers viewers fans voters consumers investors doctors nurses teachers""".split()
+)
+_GROUP = re.compile(
+    r"\b(?:the|local|many|more|all)\s+(?P<noun>[a-z]+)(?:\s+of\s+[A-Z][\w']*(?:\s+[A-Z][\w']*)*)?"
+)
+
+
+def _groups(sentence: str) -> list[Span]:
+    """Groups of people who can answer "who": "the people of Wenzhou", "local residents"."""
+    return [
+        Span(m.group(), m.start(), m.end(), "group")
+        for m in _GROUP.finditer(sentence)
+        if m.group("noun") in GROUP_NOUNS
+    ]
+
+
+def _modified_heads(head: str, sentence: str, asked: Collection[str]) -> list[Span]:
+    """ "What kind of medicine ...": the asked noun with the words that say which kind
+    ("growth factor medicine")."""
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][\w\-]*", sentence)]
+    forms = {head, head + "s", head + "es"}
+    out = []
+    for i, (word, _, end) in enumerate(words):
+        if word.lower() not in forms:
+            continue
+        j = i
+        # Modifiers, not verbs ("providing services") nor what the question says already.
+        while j > 0 and i - j < 3:
+            w = words[j - 1][0]
+            if not w.islower() or w in STOP_WORDS or stem(w) in asked or w.endswith(("ing", "ed")):
+                break
+            j -= 1
+        if j < i:
+            start = words[j][1]
+            out.append(Span(sentence[start:end], start, end, "name"))
+    return out
+
+
 def _place_chain(best: Span, spans: Sequence[Span], sentence: str) -> str | None:
     """Places written as a chain ("Fuzhou, Southeast China's Fujian province"), as one phrase."""
     places = sorted((s for s in spans if s.kind != "date"), key=lambda s: s.start)
@@ -636,6 +685,9 @@ def best_span(
     spans = candidates(sentence, proper)
     if kind.kind == "thing" and kind.head:
         spans += _named_heads(kind.head, spans, sentence)
+        spans += _modified_heads(kind.head, sentence, asked)
+    if kind.kind == "person":
+        spans += _groups(sentence)
     for span in spans:
         fit = _fit(kind, span, sentence)
         if kind.kind == "person" and fit > 0.3 and _in_place_chain(span, spans, sentence):
@@ -658,6 +710,8 @@ def best_span(
         named = shared / len(span_terms) if span_terms else 0.0
         if named > 0.6 or (shared >= 2 and kind.kind in ("person", "org")):
             continue  # the question names it: it is the subject, not the answer
+        if kind.kind == "person" and shared and _is_person_name(span):
+            continue  # "Who does Zheng expect ...": Zheng Peiduo is who asks, not the answer
         mid = (span.start + span.end) / 2
         dist = min((abs(mid - a) for a in anchors), default=len(sentence))
         closeness = 1.0 / (1.0 + dist / 40.0)
@@ -686,7 +740,7 @@ _STOP_PHRASE = re.compile(
     r"[;:()\"]|,\s+(?:which|who|said|says|while|but)\b|"
     r"\b(?:which|who|that|while|but|to)\b|[.!?]$"
 )
-_PREPOSITION_START = re.compile(r"^(?:with|such as|including|like|of|for|from|against)\s", re.I)
+_PREPOSITION_START = re.compile(r"^(?:with|such as|including|like|for|against)\s", re.I)
 _LEAD_NOUN = re.compile(r"^\w+(?:\s+\w+)?\s+(?:with|such as|including|like|of)\s+", re.I)
 
 
@@ -703,8 +757,11 @@ def _phrase_after(
     cut = _STOP_PHRASE.search(rest)
     phrase = (rest[: cut.start()] if cut else rest).strip().rstrip(".,!?")
     introduced = _LEAD_NOUN.sub("", phrase)
-    if introduced == phrase and not _PREPOSITION_START.match(phrase):
+    of_phrase = phrase.startswith("of ") and last.surface[:1].islower()  # "a venture of X"
+    if introduced == phrase and not (_PREPOSITION_START.match(phrase) or of_phrase):
         return None  # only "... patients with X", "... such as X": not any words that follow
+    if of_phrase:
+        introduced = phrase[3:]
     words = re.findall(r"\S+", introduced)
     while words and words[0].lower() in STOP_WORDS:
         words.pop(0)
