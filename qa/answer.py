@@ -87,16 +87,24 @@ class Answerer:
             for i, s in enumerate(self.sentences)
         ]
 
+    def _name_terms(self, question: str) -> set[str]:
+        return {
+            t.term
+            for t in tokens(question)
+            if t.surface[:1].isupper() or t.surface.lower() in self.proper
+        }
+
+    def _is_about(self, i: int, names: set[str]) -> bool:
+        """Does sentence ``i`` open with one of the question's names (its subject)?"""
+        opening = self.retriever.sentence_tokens[i][:3]
+        return bool(names) and any(t.term in names for t in opening)
+
     def _descriptive_terms(
         self, question: str, terms: Sequence[str], kind: QuestionKind
     ) -> list[str]:
         """The question's content words that are not names nor the kind of answer asked for:
         what it asks about a name ("mayor" in "Who is the mayor of Wenzhou?")."""
-        names = {
-            t.term
-            for t in tokens(question)
-            if t.surface[:1].isupper() or t.surface.lower() in self.proper
-        }
+        names = self._name_terms(question)
         skip = set(_KIND_WORDS.get(kind.kind, ()))
         if kind.head:
             skip.add(stem(kind.head))
@@ -215,6 +223,7 @@ class Answerer:
         asked = base["resolved_question"] or base["question"]
         asked_numbers = {n.replace(",", "") for n in _NUMBER.findall(asked)}
         described = self._descriptive_terms(asked, terms, kind)
+        names = self._name_terms(asked)
         focus = _focus(asked, described) if kind.kind == "other" else None
         for hit in hits[:3]:
             s = self.sentences[hit.index]
@@ -238,6 +247,8 @@ class Answerer:
                 conf = hit.coverage * (0.8 + 0.2 * span.score)
             else:
                 conf = hit.coverage * 0.85
+            if kind.kind not in NEEDS_SPAN and self._is_about(hit.index, names):
+                conf += 0.05  # "What does Uren Biotech do?": a sentence about Uren Biotech
             if asked_numbers - self._numbers[hit.index]:
                 conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
             if focus and not self.retriever.match(hit.index, focus):
