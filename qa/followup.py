@@ -106,9 +106,16 @@ def _swap(previous: str, rest: str, proper: Collection[str]) -> str:
     years = _YEAR.findall(rest)
     if years and _YEAR.search(previous):
         return _YEAR.sub(years[0], previous, count=1)
-    if _PREPOSITION_START.match(rest):
-        return f"{base} {rest}?"
     names = [n for n in candidates(previous, proper) if n.kind != "date"]
+    lead = _PREPOSITION_START.match(rest)
+    if lead:
+        place = rest[lead.end() :].strip()
+        # "And in Chile?" after "... in Norway?": Chile takes Norway's place.
+        said = re.search(rf"\b{lead.group().strip()}\s+", previous, re.I)
+        after = [n for n in names if said and n.start == said.end()]
+        if place[:1].isupper() and after:
+            return previous[: after[0].start] + place + previous[after[0].end :]
+        return f"{base} {rest}?"
     if rest[:1].isupper() and names:
         last = names[-1]
         return previous[: last.start] + rest + previous[last.end :]

@@ -5,7 +5,7 @@ import pytest
 from qa.followup import resolve
 from qa.types import Turn
 
-PROPER = {"fuzhou", "xiamen", "wenzhou", "uren", "zheng", "peiduo"}
+PROPER = {"fuzhou", "xiamen", "wenzhou", "uren", "zheng", "peiduo", "norland", "norway"}
 
 
 @pytest.mark.parametrize(
