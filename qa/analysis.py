@@ -9,12 +9,14 @@ regexp tokenizer and Snowball stemmer need no downloaded data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
+
+from .types import Sentence
 
 # Words: letters/digits joined by & . ' - (R&D, U.S., Biotech's, year-on-year);
 # numbers: digits with thousands separators and decimals (6,053; 10.23).
@@ -247,3 +249,18 @@ def expand(terms: Iterable[str]) -> dict[str, float]:
             if s not in own:
                 weights[s] = max(weights.get(s, 0.0), 0.5)
     return weights
+
+
+def proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Lower-cased words that appear capitalised inside sentences and never in lower case."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for s in sentences:
+        for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z\-]*", s.text)):
+            w = m.group()
+            if w[0].isupper():
+                if i > 0:
+                    upper.add(w.lower())
+            else:
+                lower.add(w.lower())
+    return frozenset(upper - lower)

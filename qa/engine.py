@@ -8,7 +8,6 @@ answers.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -16,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .analysis import expand, tokens
+from .analysis import expand, proper_words, tokens
 from .answer import Answerer
 from .config import Settings
 from .errors import QuestionError
@@ -30,21 +29,6 @@ from .sentences import split_sentences
 from .types import Answer, Article, Citation, Passage, Sentence, Turn
 
 log = logging.getLogger(__name__)
-
-
-def proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
-    """Lower-cased words that appear capitalised inside sentences and never in lower case."""
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for s in sentences:
-        for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z\-]*", s.text)):
-            w = m.group()
-            if w[0].isupper():
-                if i > 0:
-                    upper.add(w.lower())
-            else:
-                lower.add(w.lower())
-    return frozenset(upper - lower)
 
 
 class Engine:

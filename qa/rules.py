@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from .analysis import STOP_WORDS, stem
+from .analysis import STOP_WORDS, proper_words, stem
 from .fact_phrases import subject_of
 from .facts import MEASURE_NOUNS, Fact
 from .numbers import (
@@ -497,21 +497,6 @@ def _event_verbs(f: Fact) -> frozenset[str]:
     return frozenset(out)
 
 
-def _proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
-    """Lower-cased words the corpus writes capitalised inside sentences and never in lower case."""
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for s in sentences:
-        for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z-]*", s.text)):
-            w = m.group()
-            if w[0].isupper():
-                if i:
-                    upper.add(w.lower())
-            else:
-                lower.add(w.lower())
-    return frozenset(upper - lower)
-
-
 def _question_times(text: str) -> list[str]:
     """Times a question names, as ISO prefixes: "2021", "2022-H1", "2020-06"."""
     dates = find_dates(text)
@@ -677,7 +662,7 @@ class NumericAnswerer:
             for g, words in GROUPS.items()
             if any(stem(w) in self.corpus_stems for w in words.split())
         )
-        self.proper = _proper_words(sentences)
+        self.proper = proper_words(sentences)
         self.name_numbers = frozenset(
             f"{m.group(1).lower()}#{m.group(2)}"
             for s in sentences
