@@ -151,7 +151,11 @@ class Answerer:
         ranked = tuple(self.sentences[h.index].id for h in hits)
         if self.numeric is not None:
             ruled = self.numeric.answer(resolved, relevance)
-            if ruled is not None:  # a number, or an honest "the articles don't say"
+            # A number, or an honest "the articles don't say"; never a figure of "Line 5"
+            # for a question about "Line 4".
+            if ruled is not None and not any(
+                _other_label(resolved, c.text) for c in ruled.citations
+            ):
                 return _with(ruled, ranked=ranked, **base)
         if kind.kind in ("define", "role"):
             described = self._describe(kind, resolved, hits, ranked, base)
@@ -251,6 +255,8 @@ class Answerer:
                 conf += 0.05  # "What does Uren Biotech do?": a sentence about Uren Biotech
             if asked_numbers - self._numbers[hit.index]:
                 conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
+            if _other_label(asked, s.text):
+                conf *= 0.3  # the sentence is about "Line 5", the question about "Line 4"
             if focus and not self.retriever.match(hit.index, focus):
                 conf *= UNDESCRIBED  # "What was the weather like ...?" without the weather
             elif described and not any(self.retriever.match(hit.index, t) for t in described):
@@ -343,6 +349,16 @@ class Answerer:
             if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
                 text = f"{short}, {m.group(1)}"
         return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
+
+
+_LABEL = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,3})\b")
+
+
+def _other_label(question: str, text: str) -> bool:
+    """Does ``text`` name a numbered thing the question asks about, with another number
+    ("Line 5" against the question's "Line 4")?"""
+    asked = dict((w.lower(), n) for w, n in _LABEL.findall(question))
+    return any(asked.get(w.lower(), n) != n for w, n in _LABEL.findall(text))
 
 
 _FOCUS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<rest>.+)$", re.I)

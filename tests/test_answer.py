@@ -159,3 +159,16 @@ def test_answers_to_repeated_questions_are_kept() -> None:
     assert engine.ask("Who is the chairman of Uren Biotech?") is not first  # oldest dropped
     uncached = Engine.from_corpus(SEED_DIR, answer_cache=0)
     assert uncached.ask("How big is the valley?") is not uncached.ask("How big is the valley?")
+
+
+def test_a_numbered_name_is_not_confused_with_its_neighbour() -> None:
+    from qa.config import Settings
+    from qa.ingest import clean
+
+    article = clean(
+        "Metro\n\nLine 4 opened to passengers on May 10 after five years of construction.\n\n"
+        "Work on Line 5, a route to the eastern suburbs, is scheduled to start in 2026.\n"
+    )
+    engine = Engine([article], Settings.load({"answer_cache": 0}))
+    assert engine.ask("When did Line 4 open to passengers?").short_answer == "May 10"
+    assert "2026" not in engine.ask("When did Line 4 start?").answer
