@@ -96,7 +96,7 @@ class Answerer:
 
     def _is_about(self, i: int, names: set[str]) -> bool:
         """Does sentence ``i`` open with one of the question's names (its subject)?"""
-        opening = self.retriever.sentence_tokens[i][:3]
+        opening = self.retriever.sentence_tokens[i][:1]
         return bool(names) and any(t.term in names for t in opening)
 
     def _descriptive_terms(
