@@ -27,6 +27,7 @@ from .spans import (
     classify,
     classify_noun,
     describe,
+    fix_wh_words,
 )
 from .types import Answer, Article, Citation, Sentence, Turn
 
@@ -130,7 +131,7 @@ class Answerer:
         return resolve(question, resolved_history, self.proper)
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
-        resolved = self.resolve(question, history)
+        resolved = fix_wh_words(self.resolve(question, history))
         q_tokens = self.retriever.correct(tokens(resolved))
         terms = self.retriever.content_terms(q_tokens)
         base: dict[str, Any] = {

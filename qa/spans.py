@@ -15,6 +15,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from nltk.metrics.distance import edit_distance
+
 from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
 
 MONTHS = (
@@ -277,6 +279,34 @@ _WH_FIXES = {
 _WH_TYPOS = re.compile(r"\b(?:" + "|".join(sorted(_WH_FIXES, key=len, reverse=True)) + r")\b", re.I)
 
 
+_WH_WORDS = ("who", "what", "when", "where", "which", "why", "how")
+
+
+def fix_wh_words(question: str) -> str:
+    """Misspelt question words mended: "wich", "Whoo is ...", "Wehre was ..."."""
+
+    def mend(m: re.Match[str]) -> str:
+        fixed = _WH_FIXES[m.group().lower()]
+        return fixed.capitalize() if m.group()[0].isupper() else fixed
+
+    return _fix_wh_word(_WH_TYPOS.sub(mend, question))
+
+
+def _fix_wh_word(question: str) -> str:
+    """A question opening with a near miss of a wh-word ("Whoo is ...", "Wehre was ...")."""
+    m = re.match(r"\s*([A-Za-z]+)", question)
+    if not m:
+        return question
+    word = m.group(1).lower()
+    if word in STOP_WORDS or len(word) > 6:
+        return question
+    for wh in _WH_WORDS:
+        if edit_distance(word, wh, transpositions=True) == 1 and word[0] in "wh":
+            fixed = wh.capitalize() if m.group(1)[0].isupper() else wh
+            return question[: m.start(1)] + fixed + question[m.end(1) :]
+    return question
+
+
 def classify_noun(noun: str) -> str | None:
     """The answer kind a head noun asks for ("year" -> date), or None for other nouns."""
     if noun in DATE_NOUNS:
@@ -307,7 +337,7 @@ def _is_subject(name: str, question: str) -> bool:
 
 def classify(question: str) -> QuestionKind:
     """The kind of answer ``question`` asks for, from its wh-word and head noun."""
-    question = _WH_TYPOS.sub(lambda m: _WH_FIXES[m.group().lower()], question)
+    question = fix_wh_words(question)
     q = question.lower().replace("\u2019", "'").replace("what's", "what is")
     if re.search(r"\b(?:date|day|year|month)\s+of\s+(?:birth|death|\w+ing)\b|\bbirthday\b", q):
         return QuestionKind("date")

@@ -172,3 +172,15 @@ def test_a_numbered_name_is_not_confused_with_its_neighbour() -> None:
     engine = Engine([article], Settings.load({"answer_cache": 0}))
     assert engine.ask("When did Line 4 open to passengers?").short_answer == "May 10"
     assert "2026" not in engine.ask("When did Line 4 start?").answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Whoo is the charman of Uren Biotek?",
+        "WHO RUNS UREN BIOTECH",
+        "wich person chairs uren biotech",
+    ],
+)
+def test_misspelt_and_shouted_questions(question: str) -> None:
+    assert ask(seed_engine(), question).short_answer == "Zheng Peiduo"
