@@ -111,6 +111,13 @@ class Answerer:
             skip.add(stem(kind.head))
         return [t for t in terms if t not in names and t not in skip and not t[0].isdigit()]
 
+    def _relative_year(self, m: re.Match[str], s: Sentence) -> str:
+        date = self.articles[s.article].date
+        if not date:
+            return ""
+        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1).lower()]
+        return str(int(date[:4]) + offset)
+
     def _numbers_in(self, s: Sentence) -> frozenset[str]:
         """Numbers a sentence speaks of, "last year" read against its article's date."""
         years = {n.replace(",", "") for n in _NUMBER.findall(s.text)}
@@ -230,6 +237,9 @@ class Answerer:
         described = self._descriptive_terms(asked, terms, kind)
         names = self._name_terms(asked)
         focus = _focus(asked, described) if kind.kind == "other" else None
+        # "When will the second phase be finished?": the event asked about, its last word.
+        event = described[-1] if kind.kind == "date" and described else None
+        relative = _RELATIVE_YEAR.search(asked)
         for hit in hits[:3]:
             s = self.sentences[hit.index]
             span = best_span(
@@ -254,8 +264,20 @@ class Answerer:
                 conf = hit.coverage * 0.85
             if kind.kind not in NEEDS_SPAN and self._is_about(hit.index, names):
                 conf += 0.05  # "What does Uren Biotech do?": a sentence about Uren Biotech
-            if asked_numbers - self._numbers[hit.index]:
+            wanted = set(asked_numbers)
+            if relative:  # "last year's final", read against this sentence's article
+                wanted.add(self._relative_year(relative, s))
+            if wanted - self._numbers[hit.index] - {""}:
                 conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
+            if event and not self.retriever.match(hit.index, event):
+                conf *= 0.5  # a date, but of another event ("due to begin" for "finished")
+            if (
+                kind.kind == "person"
+                and span is not None
+                and span.start >= 0
+                and _lesser_role(asked, s.text[span.end :])
+            ):
+                conf *= 0.3  # "deputy mayor of Changzhou" does not answer "Who is the mayor"
             if _other_label(asked, s.text):
                 conf *= 0.3  # the sentence is about "Line 5", the question about "Line 4"
             if focus and not self.retriever.match(hit.index, focus):
@@ -350,6 +372,18 @@ class Answerer:
             if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
                 text = f"{short}, {m.group(1)}"
         return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
+
+
+_LESSER = re.compile(r"^,\s+(?:the\s+)?(deputy|vice|acting|assistant|former|ex)[\s-]+(\w+)", re.I)
+
+
+def _lesser_role(question: str, after: str) -> bool:
+    """Is the person "deputy mayor" where the question asks for the mayor?"""
+    m = _LESSER.match(after)
+    if not m:
+        return False
+    q = question.lower()
+    return m.group(2).lower() in q and m.group(1).lower() not in q
 
 
 _LABEL = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,3})\b")
