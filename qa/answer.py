@@ -238,7 +238,7 @@ class Answerer:
         names = self._name_terms(asked)
         focus = _focus(asked, described) if kind.kind == "other" else None
         # "When will the second phase be finished?": the event asked about, its last word.
-        event = described[-1] if kind.kind == "date" and described else None
+        event = _event_word(asked, described) if kind.kind == "date" else None
         relative = _RELATIVE_YEAR.search(asked)
         for hit in hits[:3]:
             s = self.sentences[hit.index]
@@ -372,6 +372,19 @@ class Answerer:
             if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
                 text = f"{short}, {m.group(1)}"
         return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
+
+
+_TRAILING_PHRASE = re.compile(
+    r"\s+(?:on|to|in|at|for|from|with|of|into|by)\s+(?:the\s+|a\s+|an\s+)?[\w\s'-]*\??\s*$", re.I
+)
+
+
+def _event_word(question: str, described: Sequence[str]) -> str | None:
+    """The event a "when" question asks the date of: its last descriptive word before a
+    closing phrase ("begin" in "When did construction begin on the facility?")."""
+    core = {t.term for t in tokens(_TRAILING_PHRASE.sub("", question))}
+    kept = [t for t in described if t in core]
+    return kept[-1] if kept else (described[-1] if described else None)
 
 
 _LESSER = re.compile(r"^,\s+(?:the\s+)?(deputy|vice|acting|assistant|former|ex)[\s-]+(\w+)", re.I)
