@@ -8,7 +8,6 @@ article itself, so nothing is fetched. Sentences never cross a paragraph boundar
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
@@ -24,13 +23,6 @@ ABBREVIATIONS = frozenset(
     ave blvd rd hwy mph km kg lb lbs oz pp ph.d b.a m.a b.sc m.sc
     """.split()
 )
-
-
-@lru_cache(maxsize=1)
-def _base_parameters() -> PunktParameters:
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return params
 
 
 def tokenizer_for(text: str) -> PunktSentenceTokenizer:
