@@ -191,6 +191,7 @@ _UNIT_WORDS = {
     "days": "days",
     "hours": "hours",
     "minutes": "minutes",
+    "months": "months",
     "": "",
 }
 
