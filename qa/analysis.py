@@ -185,7 +185,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("grow", "growth", "increase", "rise", "rose", "gain", "jump", "up"),
     ("fall", "fell", "decrease", "decline", "drop", "down", "shrink"),
     ("where", "located", "location", "situated", "based"),
-    ("medicine", "drug", "treatment", "therapy", "medication", "medical"),
+    ("medicine", "drug", "treatment", "treat", "therapy", "medication", "medical"),
     ("disease", "illness", "condition", "cancer", "disorder"),
     ("doctor", "doctoral", "phd", "doctorate"),
     ("master", "masters"),

@@ -42,6 +42,11 @@ _KIND_WORDS = {
 NEEDS_SPAN = TYPED | {"reason", "object"}
 _RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going to|expected to|due to|planned to|scheduled to)\b", re.I
+)
+_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 _SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\s")
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
@@ -110,6 +115,23 @@ class Answerer:
         if kind.head:
             skip.add(stem(kind.head))
         return [t for t in terms if t not in names and t not in skip and not t[0].isdigit()]
+
+    def _wrong_tense(self, question: str, span: ShortAnswer, s: Sentence) -> bool:
+        """Is the date on the wrong side of the article's date for the question's tense?"""
+        date = self.articles[s.article].date
+        relative = _RELATIVE_YEAR.search(span.text)
+        year_text = self._relative_year(relative, s) if relative else None
+        if year_text is None:
+            found = _YEAR.search(span.text)
+            year_text = found.group() if found else None
+        if not date or not year_text:
+            return False
+        year, now = int(year_text), int(date[:4])
+        if _FUTURE.search(question):
+            return year < now
+        if _PAST.search(question):
+            return year > now
+        return False
 
     def _relative_year(self, m: re.Match[str], s: Sentence) -> str:
         date = self.articles[s.article].date
@@ -271,6 +293,8 @@ class Answerer:
                 conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
             if event and not self.retriever.match(hit.index, event):
                 conf *= 0.5  # a date, but of another event ("due to begin" for "finished")
+            if kind.kind == "date" and span is not None and self._wrong_tense(asked, span, s):
+                conf *= 0.3  # "When will it be approved?" is not answered by "last year"
             if (
                 kind.kind == "person"
                 and span is not None

@@ -184,3 +184,10 @@ def test_a_numbered_name_is_not_confused_with_its_neighbour() -> None:
 )
 def test_misspelt_and_shouted_questions(question: str) -> None:
     assert ask(seed_engine(), question).short_answer == "Zheng Peiduo"
+
+
+def test_a_future_question_is_not_answered_with_a_past_date() -> None:
+    a = ask(seed_engine(), "When will the new medicine be approved for sale?")
+    assert not a.answered
+    past = ask(seed_engine(), "When was the CAR-T technology authorized?")
+    assert past.answered and past.short_answer == "2021"

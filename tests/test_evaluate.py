@@ -35,7 +35,7 @@ CORPUS_ARGS = [
 GATE = {
     "seed.jsonl": {
         "numeric_accuracy": 1.0,
-        "citation_recall": 0.98,
+        "citation_recall": 1.0,
         "citation_precision": 0.97,
         "exact_match": 0.90,
         "abstention_precision": 0.90,
@@ -290,7 +290,6 @@ def test_every_test_set_has_a_gate() -> None:
     assert {p.name for p in default_testsets()} <= set(GATE)
 
 
-@pytest.mark.xfail(reason="the issue's targets on the seed set, not reached yet", strict=False)
 def test_issue_targets_on_the_seed_set(runner: CliRunner) -> None:
     args = ["eval", str(TESTSET_DIR / "seed.jsonl"), *CORPUS_ARGS]
     for name, value in TARGET.items():
