@@ -411,26 +411,25 @@ class FeedbackStore:
 
     # reading
 
-    def feedback(self, limit: int | None = None) -> list[Feedback]:
-        """Stored feedback, oldest first (the last ``limit`` records when given)."""
-        sql = "SELECT * FROM feedback ORDER BY id DESC"
+    def _select(self, sql: str, limit: int | None) -> list[sqlite3.Row]:
+        """Rows of ``sql`` (the first ``limit`` when given); none before the first write."""
         params: tuple[int, ...] = ()
         if limit is not None:
             sql += " LIMIT ?"
             params = (limit,)
         with self._reading() as conn:
-            rows = [] if conn is None else conn.execute(sql, params).fetchall()
+            return [] if conn is None else conn.execute(sql, params).fetchall()
+
+    def feedback(self, limit: int | None = None) -> list[Feedback]:
+        """Stored feedback, oldest first (the last ``limit`` records when given)."""
+        rows = self._select("SELECT * FROM feedback ORDER BY id DESC", limit)
         return [_feedback_of(row) for row in reversed(rows)]
 
     def abstentions(self, limit: int | None = None) -> list[Abstention]:
         """Questions the service abstained on, most frequent first (then most recent)."""
-        sql = "SELECT * FROM abstentions ORDER BY count DESC, last_seen DESC, key"
-        params: tuple[int, ...] = ()
-        if limit is not None:
-            sql += " LIMIT ?"
-            params = (limit,)
-        with self._reading() as conn:
-            rows = [] if conn is None else conn.execute(sql, params).fetchall()
+        rows = self._select(
+            "SELECT * FROM abstentions ORDER BY count DESC, last_seen DESC, key", limit
+        )
         return [
             Abstention(r["question"], r["count"], r["first_seen"], r["last_seen"]) for r in rows
         ]
