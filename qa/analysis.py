@@ -269,3 +269,14 @@ def proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
             else:
                 lower.add(w.lower())
     return frozenset(upper - lower)
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` of its letters: the keys of
+    a symmetric-delete (SymSpell) index, where two words within ``depth`` edits meet."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found

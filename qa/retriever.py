@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from nltk.metrics.distance import edit_distance
 
-from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
+from .analysis import STOP_WORDS, SYNONYMS, Token, deletions, stem, tokens
 from .bm25 import BM25Index
 from .types import Passage, Sentence
 
@@ -44,16 +44,6 @@ class Hit:
     score: float
     coverage: float
     matched: frozenset[str]  # question terms found in the sentence itself
-
-
-def _deletions(word: str, depth: int) -> set[str]:
-    """``word`` and every string made by deleting up to ``depth`` of its letters."""
-    found = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        found |= frontier
-    return found
 
 
 class Retriever:
@@ -141,7 +131,7 @@ class Retriever:
             # Symmetric deletion (as in SymSpell): two words within `limit` edits share a
             # string reachable by deleting up to `limit` letters from each.
             seen: set[str] = set()
-            for key in _deletions(w, limit):
+            for key in deletions(w, limit):
                 for cand in self._by_deletion().get(key, ()):
                     if cand in seen or abs(len(cand) - len(w)) > limit:
                         continue
@@ -165,7 +155,7 @@ class Retriever:
                 for cand in words:
                     if len(cand) < 4:
                         continue
-                    for key in _deletions(cand, 1 if len(cand) < 7 else 2):
+                    for key in deletions(cand, 1 if len(cand) < 7 else 2):
                         index.setdefault(key, []).append(cand)
             self._deletion_index = index
         return self._deletion_index

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from .analysis import STOP_WORDS, proper_words, stem
+from .analysis import STOP_WORDS, deletions, proper_words, stem
 from .fact_phrases import subject_of
 from .facts import MEASURE_NOUNS, Fact
 from .numbers import (
@@ -279,15 +279,6 @@ def _split_keys(term: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
 # --- spelling ---------------------------------------------------------------------------
 
 
-def _deletes(word: str, depth: int) -> set[str]:
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
-
-
 def _distance(a: str, b: str) -> int:
     """Damerau-Levenshtein distance (optimal string alignment)."""
     prev2: list[int] = []
@@ -313,7 +304,7 @@ class Speller:
         for w in vocabulary:
             if len(w) < 5 or not w.isalpha():
                 continue
-            for d in _deletes(w, 2 if len(w) >= 8 else 1):
+            for d in deletions(w, 2 if len(w) >= 8 else 1):
                 self.index.setdefault(d, set()).add(w)
             for n in range(5, len(w)):
                 self.prefixes.setdefault(w[:n], set()).add(w)
@@ -323,7 +314,7 @@ class Speller:
             return word
         limit = 2 if len(word) >= 8 else 1
         found: set[str] = set()
-        for d in _deletes(word, limit):
+        for d in deletions(word, limit):
             found |= self.index.get(d, set())
         best = sorted((dist, w) for w in found if (dist := _distance(word, w)) <= limit)
         if best and (len(best) == 1 or best[0][0] < best[1][0]):
