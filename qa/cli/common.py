@@ -24,6 +24,16 @@ corpus_option = click.option(
     help="Folder of articles (.txt, .md, .html). Default: ./corpus.",
 )
 
+feedback_db_option = click.option(
+    "--feedback-db",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    envvar="QA_FEEDBACK_DB",
+    show_envvar=True,
+    help="SQLite file where feedback on answers is kept. "
+    "Default: ~/.local/share/newsqa/feedback.sqlite3.",
+)
+
 
 def user_errors(func: F) -> F:
     """Print a QAError (or a bad setting) as one line on stderr and exit 1, no traceback."""

@@ -13,16 +13,7 @@ from qa.config import Settings
 from qa.feedback import Abstention, Feedback, FeedbackStore
 from qa.feedback_cases import cases_from_feedback
 
-from .common import dump, user_errors
-
-feedback_db_option = click.option(
-    "--feedback-db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    envvar="QA_FEEDBACK_DB",
-    show_envvar=True,
-    help="The SQLite file of feedback. Default: ~/.local/share/newsqa/feedback.sqlite3.",
-)
+from .common import dump, feedback_db_option, user_errors
 
 
 def open_store(feedback_db: Path | None) -> FeedbackStore:

@@ -11,7 +11,7 @@ from gunicorn.app.base import BaseApplication
 
 from qa.config import Settings
 
-from .common import corpus_option, user_errors
+from .common import corpus_option, feedback_db_option, user_errors
 
 DEFAULTS = Settings()
 
@@ -41,14 +41,7 @@ DEFAULTS = Settings()
     help=f"Worker processes.  [default: {DEFAULTS.workers}]",
 )
 @corpus_option
-@click.option(
-    "--feedback-db",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    envvar="QA_FEEDBACK_DB",
-    show_envvar=True,
-    help="SQLite file where feedback on answers is kept.",
-)
+@feedback_db_option
 @click.option(
     "--rate-limit",
     type=click.IntRange(0),
