@@ -168,3 +168,14 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def ask(page: Any, question: str) -> tuple[Any, dict[str, Any]]:
+    """Type ``question``, press Enter, wait for its answer; the answer's card and /ask body."""
+    before = page.locator(".turn").count()
+    page.locator("#question").fill(question)
+    with page.expect_response("**/ask") as response:
+        page.locator("#question").press("Enter")
+    card = page.locator(".turn").nth(before).locator(".bubble-answer")
+    card.wait_for()
+    return card, response.value.json()

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, ask
 
 pytestmark = pytest.mark.browser
 
@@ -79,17 +79,6 @@ def phone(browser: Any, live_server: LiveServer, console: Console) -> Iterator[A
     page = open_page(browser, live_server, PHONE, console)
     yield page
     page.context.close()
-
-
-def ask(page: Any, question: str) -> Any:
-    """Type ``question``, press Enter, wait for its answer; the answer's card and /ask body."""
-    before = page.locator(".turn").count()
-    page.locator("#question").fill(question)
-    with page.expect_response("**/ask") as response:
-        page.locator("#question").press("Enter")
-    card = page.locator(".turn").nth(before).locator(".bubble-answer")
-    card.wait_for()
-    return card, response.value.json()
 
 
 # --- asking ----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import LiveServer, start_server, stop_server
+from tests.conftest import LiveServer, ask, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
@@ -116,17 +116,6 @@ def open_page(browser: Any) -> Iterator[OpenPage]:
     yield open_on
     for context in contexts:
         context.close()
-
-
-def ask(page: Any, question: str) -> tuple[Any, dict[str, Any]]:
-    """Type ``question``, press Enter, wait for its answer; the answer's card and /ask body."""
-    before = page.locator(".turn").count()
-    page.locator("#question").fill(question)
-    with page.expect_response("**/ask") as response:
-        page.locator("#question").press("Enter")
-    card = page.locator(".turn").nth(before).locator(".bubble-answer")
-    card.wait_for()
-    return card, response.value.json()
 
 
 def send_feedback(page: Any, card: Any, verdict: str, right: str | None, comment: str) -> Any:
