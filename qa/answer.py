@@ -40,7 +40,6 @@ _KIND_WORDS = {
 }
 # Kinds whose answer must be a span of the sentence (a name, a place, a date, a cause).
 NEEDS_SPAN = TYPED | {"reason", "object"}
-_RELATIVE = re.compile(r"^(?:last|this|next|previous)\s+year$", re.I)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 _FUTURE = re.compile(
@@ -134,6 +133,8 @@ class Answerer:
         return False
 
     def _relative_year(self, m: re.Match[str], s: Sentence) -> str:
+        """The year "last/this/next year" (``m``, from :data:`_RELATIVE_YEAR`) means in the
+        article of ``s``; "" when the article has no date."""
         date = self.articles[s.article].date
         if not date:
             return ""
@@ -143,12 +144,8 @@ class Answerer:
     def _numbers_in(self, s: Sentence) -> frozenset[str]:
         """Numbers a sentence speaks of, "last year" read against its article's date."""
         years = {n.replace(",", "") for n in _NUMBER.findall(s.text)}
-        date = self.articles[s.article].date
-        if date:
-            for m in _RELATIVE_YEAR.finditer(s.text):
-                offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1).lower()]
-                years.add(str(int(date[:4]) + offset))
-        return frozenset(years)
+        years |= {self._relative_year(m, s) for m in _RELATIVE_YEAR.finditer(s.text)}
+        return frozenset(years - {""})
 
     def resolve(self, question: str, history: Sequence[Turn]) -> str:
         """The question with references to earlier turns (themselves resolved) spelled out."""
@@ -380,15 +377,11 @@ class Answerer:
             return s.text, None
         short = span.text
         text = span.phrase or short
-        if kind.kind == "date" and _RELATIVE.match(short):
-            date = self.articles[s.article].date
-            if date:
-                offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[
-                    short.split()[0].lower()
-                ]
-                year = str(int(date[:4]) + offset)
-                text = f'{year} ("{short}" in an article dated {date})'
-                short = year
+        relative = _RELATIVE_YEAR.fullmatch(short) if kind.kind == "date" else None
+        year = self._relative_year(relative, s) if relative else ""
+        if year:
+            text = f'{year} ("{short}" in an article dated {self.articles[s.article].date})'
+            short = year
         elif kind.kind == "person" and span.start >= 0:
             m = re.match(
                 r",\s+((?:the\s+|an?\s+)?([a-z]+)[^,.;:\"]{0,80})(?=[,.;:]|$)", s.text[span.end :]
