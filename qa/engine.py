@@ -17,12 +17,14 @@ from typing import Any
 
 from .analysis import expand, proper_words, tokens
 from .answer import Answerer
-from .config import Settings
+from .config import Settings, parse_cache_dir
 from .errors import QuestionError
 from .facts import Fact, extract_facts
 from .ingest import load_corpus
 from .passages import build_passages
 from .quotes import attribute
+from .reading import pipeline
+from .reading.parses import ParseCache, parse_sentences
 from .retriever import Retriever
 from .rules import NumericAnswerer
 from .sentences import split_sentences
@@ -48,6 +50,17 @@ class Engine:
             self.sentences.extend(sentences)
             self.passages.extend(build_passages(article, sentences, self.settings.passages))
             self.facts.extend(extract_facts(article, sentences))
+        self.nlp = pipeline.load(self.settings.spacy_model)
+        # One parse per sentence, aligned with ``self.sentences``.
+        self.docs = [
+            doc
+            for docs in parse_sentences(
+                self.nlp,
+                [sentences for _, sentences in per_article],
+                ParseCache(parse_cache_dir(self.settings.parse_cache)),
+            )
+            for doc in docs
+        ]
         self.proper = proper_words(self.sentences)
         quotes = {}
         for article, sentences in per_article:
