@@ -24,7 +24,7 @@ from .ingest import load_corpus
 from .passages import build_passages
 from .quotes import attribute
 from .reading import pipeline
-from .reading.parses import ParseCache, parse_sentences
+from .reading.parses import ParseCache, parse_texts
 from .retriever import Retriever
 from .rules import NumericAnswerer
 from .sentences import split_sentences
@@ -51,16 +51,14 @@ class Engine:
             self.passages.extend(build_passages(article, sentences, self.settings.passages))
             self.facts.extend(extract_facts(article, sentences))
         self.nlp = pipeline.load(self.settings.spacy_model)
-        # One parse per sentence, aligned with ``self.sentences``.
-        self.docs = [
-            doc
-            for docs in parse_sentences(
-                self.nlp,
-                [sentences for _, sentences in per_article],
-                ParseCache(parse_cache_dir(self.settings.parse_cache)),
-            )
-            for doc in docs
-        ]
+        parsed = parse_texts(
+            self.nlp,
+            [[a.title] + [s.text for s in sentences] for a, sentences in per_article],
+            ParseCache(parse_cache_dir(self.settings.parse_cache)),
+        )
+        # One parse per sentence, aligned with ``self.sentences``, and one per title.
+        self.docs = [doc for docs in parsed for doc in docs[1:]]
+        self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed)}
         self.proper = proper_words(self.sentences)
         quotes = {}
         for article, sentences in per_article:

@@ -6,7 +6,7 @@ import pytest
 
 from qa.engine import Engine
 from qa.reading import pipeline
-from qa.reading.parses import ParseCache, cache_key, parse_sentences
+from qa.reading.parses import ParseCache, cache_key, parse_texts
 from qa.types import Sentence
 
 # The official en_core_web_sm 3.8.0 release's accuracy figures: a different model (another
@@ -40,7 +40,7 @@ def test_each_sentence_is_parsed_alone_with_tags_entities_and_a_tree(tmp_path):
     sentences = _sentences(
         "Maria Lopez opened a bakery in Lisbon in 2015.", "It employs 40 people."
     )
-    [docs] = parse_sentences(pipeline.load(), [sentences], ParseCache(tmp_path))
+    [docs] = parse_texts(pipeline.load(), [[s.text for s in sentences]], ParseCache(tmp_path))
     assert [d.text for d in docs] == [s.text for s in sentences]
     first = docs[0]
     assert ("Maria Lopez", "PERSON") in [(e.text, e.label_) for e in first.ents]
@@ -58,9 +58,9 @@ def test_parses_are_kept_on_disk_and_read_back_identically(tmp_path):
     nlp = pipeline.load()
     sentences = _sentences("The council approved a budget of 12 million euros on Monday.")
     cache = ParseCache(tmp_path)
-    [fresh] = parse_sentences(nlp, [sentences], cache)
-    assert (tmp_path / f"{cache_key(nlp, sentences)}.spacy").is_file()
-    [again] = parse_sentences(nlp, [sentences], cache)
+    [fresh] = parse_texts(nlp, [[s.text for s in sentences]], cache)
+    assert (tmp_path / f"{cache_key(nlp, [s.text for s in sentences])}.spacy").is_file()
+    [again] = parse_texts(nlp, [[s.text for s in sentences]], cache)
     assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in fresh[0]] == [
         (t.text, t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in again[0]
     ]
@@ -69,8 +69,8 @@ def test_parses_are_kept_on_disk_and_read_back_identically(tmp_path):
 def test_a_damaged_cache_file_is_parsed_again(tmp_path):
     nlp = pipeline.load()
     sentences = _sentences("Rivers flood in spring.")
-    (tmp_path / f"{cache_key(nlp, sentences)}.spacy").write_bytes(b"not a docbin")
-    [docs] = parse_sentences(nlp, [sentences], ParseCache(tmp_path))
+    (tmp_path / f"{cache_key(nlp, [s.text for s in sentences])}.spacy").write_bytes(b"not a docbin")
+    [docs] = parse_texts(nlp, [[s.text for s in sentences]], ParseCache(tmp_path))
     assert docs[0].text == "Rivers flood in spring."
 
 
@@ -78,7 +78,7 @@ def test_a_changed_text_is_parsed_again(tmp_path):
     nlp = pipeline.load()
     a = _sentences("Prices rose by 3 percent.")
     b = _sentences("Prices fell by 3 percent.")
-    assert cache_key(nlp, a) != cache_key(nlp, b)
+    assert cache_key(nlp, [s.text for s in a]) != cache_key(nlp, [s.text for s in b])
 
 
 def test_the_engine_holds_one_parse_per_sentence(tmp_path, monkeypatch):

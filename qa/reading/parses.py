@@ -1,7 +1,8 @@
 """Sentences parsed once: each article's sentences through spaCy, kept on disk by content.
 
 NLTK decides the sentences and their offsets; spaCy parses each sentence as its own ``Doc``,
-so token ``t`` of sentence ``s`` starts at ``s.start + t.idx`` in the article. A restart
+so token ``t`` of sentence ``s`` starts at ``s.start + t.idx`` in the article. An article's
+title is parsed with its sentences, as the first text of its group. A restart
 reads the parses back from a ``DocBin`` file named by a hash of the pipeline and the
 sentences, so an article is parsed again only when its text or the pipeline changes.
 """
@@ -18,7 +19,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from ..types import Sentence
 from .pipeline import describe
 
 log = logging.getLogger(__name__)
@@ -28,11 +28,11 @@ PARSE_FORMAT = 1
 _ATTRS = ["ORTH", "NORM", "LEMMA", "TAG", "POS", "MORPH", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
 
 
-def cache_key(nlp: Language, sentences: Sequence[Sentence]) -> str:
+def cache_key(nlp: Language, texts: Sequence[str]) -> str:
     h = hashlib.sha256(f"{describe(nlp)}|{PARSE_FORMAT}".encode())
-    for s in sentences:
+    for text in texts:
         h.update(b"\x00")
-        h.update(s.text.encode("utf-8", "surrogatepass"))
+        h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:32]
 
 
@@ -69,10 +69,10 @@ class ParseCache:
             log.warning("cannot write the parse cache in %s: %s", self.folder, exc)
 
 
-def parse_sentences(
-    nlp: Language, groups: Sequence[Sequence[Sentence]], cache: ParseCache
+def parse_texts(
+    nlp: Language, groups: Sequence[Sequence[str]], cache: ParseCache
 ) -> list[list[Doc]]:
-    """One ``Doc`` per sentence, for each group (an article's sentences), in order.
+    """One ``Doc`` per text, for each group (an article's title and sentences), in order.
 
     Groups found in ``cache`` are read back; the rest are parsed together in one
     ``nlp.pipe`` and stored. Fresh parses go through the same ``DocBin`` round trip as
@@ -82,7 +82,7 @@ def parse_sentences(
     out: list[list[Doc] | None] = [cache.get(k, nlp) for k in keys]
     todo = [i for i, docs in enumerate(out) if docs is None or len(docs) != len(groups[i])]
     if todo:
-        texts = [s.text for i in todo for s in groups[i]]
+        texts = [text for i in todo for text in groups[i]]
         parsed = iter(nlp.pipe(texts, batch_size=256))
         for i in todo:
             bin_ = DocBin(attrs=_ATTRS, store_user_data=False)
