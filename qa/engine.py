@@ -58,7 +58,7 @@ class Engine:
         )
         # One parse per sentence, aligned with ``self.sentences``, and one per title.
         self.docs = [doc for docs in parsed for doc in docs[1:]]
-        self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed)}
+        self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed, strict=True)}
         self.proper = proper_words(self.sentences)
         quotes = {}
         for article, sentences in per_article:
