@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -114,6 +115,9 @@ class Answer:
     question: str = ""
     resolved_question: str | None = None  # the question after follow-up resolution
     ranked: tuple[str, ...] = field(default=(), compare=False)  # sentence ids, best first
+    # What the answering stage measured (match strengths, scores, kinds), by name: the
+    # inputs of the fitted confidence model (qa.confidence). Not part of the JSON.
+    features: Mapping[str, float] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
