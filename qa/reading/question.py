@@ -1,0 +1,190 @@
+"""What a question asks for, read from its parse.
+
+The wh-word and the noun it governs give the kind of answer ("Which *city* ...": a place,
+"How many ...": a count). The wh-phrase's place in the question's tree gives the *gap* the
+answer fills: the subject or object of the question's main verb, or the object of a
+preposition ("*In* what year ..."). Later stages find the sentence and the span of it that
+fills that gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon.answer_types import LABELS, NAME_NOUNS, NOUN_KINDS, WH_KINDS
+
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_AUX_LEMMAS = frozenset({"be", "do", "have"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, read once; stages read it and never change it."""
+
+    text: str
+    doc: Doc
+    wh: str  # "who", "when", "how many", "how old", ..., "" when there is none
+    kind: str  # "person", "place", "date", "count", "thing", "reason", "manner", ...
+    head: Token | None  # the noun the wh-word asks about: "city" in "Which city ..."
+    gap: Token | None  # the wh-phrase's top token: its dep_ and head say what role it fills
+    preposition: str | None  # "in" for "In what year ...": the answer's preposition
+    verb: Token | None  # the main verb, not an auxiliary ("introduced", "sculpt")
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """Entity labels an answer of this kind carries (empty for reasons, manners, things)."""
+        return LABELS.get(self.kind, frozenset())
+
+    @property
+    def gap_role(self) -> str:
+        """The grammatical role the answer plays: "nsubj", "dobj", "pobj", "attr", ...
+
+        A fronted object ("Which bridge did the city close?") is often parsed as a second
+        subject; when the verb has a subject of its own, the wh-phrase is its object.
+        """
+        if self.gap is None:
+            return ""
+        role = self.gap.dep_
+        if role == "nsubj" and self.verb is not None:
+            subjects = [c for c in self.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c != self.gap for c in subjects):
+                return "dobj"
+        return role
+
+    def content(self) -> list[Token]:
+        """The words that say what the question is about: not the wh-phrase, auxiliaries,
+        punctuation or stop words."""
+        skip = set(self._wh_phrase())
+        return [
+            t
+            for t in self.doc
+            if t.i not in skip and not t.is_punct and not t.is_stop and not t.is_space
+        ]
+
+    def _wh_phrase(self) -> list[int]:
+        out = []
+        for t in self.doc:
+            if t.tag_ in WH_TAGS:
+                out.append(t.i)
+                if t.lower_ == "how" and t.i + 1 < len(self.doc):
+                    out.append(t.i + 1)
+        return out
+
+
+def read(doc: Doc) -> Question:
+    """Read a parsed question."""
+    verb = _main_verb(doc)
+    wh_token = _wh_word(doc)
+    if wh_token is None:
+        # "Name the river ...", "List the ...": the object names the thing asked for.
+        obj = None
+        if verb is not None and verb.lemma_.lower() in _ASKING_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        head = _named_noun(obj) if obj is not None else None
+        kind = (kind_of_noun(head) if head is not None else None) or "thing"
+        return Question(doc.text, doc, "", kind, head, obj, None, verb)
+    wh = wh_token.lower_
+    after = doc[wh_token.i + 1] if wh_token.i + 1 < len(doc) else None
+    if wh == "how" and after is not None and f"how {after.lower_}" in WH_KINDS:
+        wh = f"how {after.lower_}"
+    kind = WH_KINDS.get(wh, "thing")
+    noun = _asked_noun(wh_token, wh, after)
+    head = _named_noun(noun) if noun is not None else None
+    if head is not None and wh in ("what", "which", "whose"):
+        kind = kind_of_noun(head) or kind
+    elif noun is not None and wh == "how much" and after is not None and after.head == noun:
+        kind = kind_of_noun(noun) if kind_of_noun(noun) in ("money", "percent") else kind
+    gap = _gap(wh_token, wh, noun)
+    preposition = gap.head.lemma_ if gap.dep_ in ("pobj", "pcomp") else None
+    return Question(doc.text, doc, wh, kind, head, gap, preposition, verb)
+
+
+_ASKING_VERBS = frozenset("name list identify give state tell".split())
+
+
+def _wh_word(doc: Doc) -> Token | None:
+    """The question's wh-word; a relative pronoun ("the man *who* ...") only when there is
+    no other."""
+    found = [t for t in doc if t.tag_ in WH_TAGS and t.lower_ != "that"]
+    asking = [t for t in found if t.head.dep_ != "relcl" and t.dep_ != "relcl"]
+    return (asking or found or [None])[0]
+
+
+def kind_of_noun(noun: Token) -> str | None:
+    """The kind of answer a noun names ("city" → "place"); None for other nouns."""
+    lemma = noun.lemma_.lower()
+    for kind, nouns in NOUN_KINDS.items():
+        if lemma in nouns:
+            return kind
+    return None
+
+
+def _asked_noun(wh_token: Token, wh: str, after: Token | None) -> Token | None:
+    """The noun the question asks about: "city" in "which city", "nights" in "how many
+    nights", "river" in "what is the name of the river"."""
+    noun: Token | None = None
+    if wh in ("how many", "how much") and after is not None:
+        noun = after.head if after.head.pos_ in _NOUN_POS else None
+        if noun is None:  # "how many of the songs", "how much of its revenue"
+            noun = next(
+                (
+                    c
+                    for p in after.children
+                    if p.dep_ == "prep"
+                    for c in p.children
+                    if c.dep_ == "pobj"
+                ),
+                None,
+            )
+    elif wh_token.dep_ in ("det", "poss") and wh_token.head.pos_ in _NOUN_POS:
+        noun = wh_token.head  # "which city", "whose body"
+    elif wh_token.dep_ in ("attr", "nsubj", "dobj") and wh_token.lower_ in ("what", "which"):
+        # "What is the capital of France?": the copula's other argument names the thing.
+        verb = wh_token.head
+        if verb.lemma_ == "be":
+            noun = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("nsubj", "attr") and c != wh_token and c.pos_ in _NOUN_POS
+                ),
+                None,
+            )
+    return noun
+
+
+def _named_noun(noun: Token) -> Token:
+    """The noun that says what kind of thing is asked for: after "the name of", "what type
+    of", the noun of the "of" phrase."""
+    if noun.lemma_.lower() in NAME_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if inner is not None and inner.pos_ == "NOUN":
+            return inner
+    return noun
+
+
+def _gap(wh_token: Token, wh: str, noun: Token | None) -> Token:
+    """The top token of the wh-phrase: the phrase the answer replaces."""
+    if wh.startswith("how ") and wh_token.i + 1 < len(wh_token.doc):
+        after = wh_token.doc[wh_token.i + 1]
+        return noun if noun is not None and after.head == noun else after
+    if noun is not None and wh_token.dep_ in ("det", "poss"):
+        return noun
+    return wh_token
+
+
+def _main_verb(doc: Doc) -> Token | None:
+    """The question's main verb: the root, or the verb an auxiliary root governs."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if root.pos_ in ("VERB",) and root.lemma_ not in _AUX_LEMMAS:
+        return root
+    for child in root.children:
+        if child.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl"):
+            return child
+    return root if root.pos_ in ("VERB", "AUX") else None
