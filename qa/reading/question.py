@@ -96,7 +96,8 @@ def read(doc: Doc) -> Question:
     if head is not None and wh in ("what", "which", "whose"):
         kind = kind_of_noun(head) or kind
     elif noun is not None and wh == "how much" and after is not None and after.head == noun:
-        kind = kind_of_noun(noun) if kind_of_noun(noun) in ("money", "percent") else kind
+        noun_kind = kind_of_noun(noun)
+        kind = noun_kind if noun_kind in ("money", "percent") else kind
     gap = _gap(wh_token, wh, noun)
     preposition = gap.head.lemma_ if gap.dep_ in ("pobj", "pcomp") else None
     return Question(doc.text, doc, wh, kind, head, gap, preposition, verb)
@@ -110,7 +111,8 @@ def _wh_word(doc: Doc) -> Token | None:
     no other."""
     found = [t for t in doc if t.tag_ in WH_TAGS and t.lower_ != "that"]
     asking = [t for t in found if t.head.dep_ != "relcl" and t.dep_ != "relcl"]
-    return (asking or found or [None])[0]
+    chosen = asking or found
+    return chosen[0] if chosen else None
 
 
 def kind_of_noun(noun: Token) -> str | None:
