@@ -237,13 +237,20 @@ def default_testsets() -> list[Path]:
 
 
 def extra_corpora() -> list[Path]:
-    """The folders of test articles (``tests/data/*/`` holding article files), sorted."""
+    """The folders of test articles (``tests/data/*/`` holding article files), sorted.
+
+    A README describes a folder rather than being an article, so a folder holding only a
+    README and data of another kind (``tests/data/squad/``) is not a corpus.
+    """
     if not TEST_DATA_DIR.is_dir():
         return []
     return [
         d
         for d in sorted(TEST_DATA_DIR.iterdir())
-        if d.is_dir() and any(f.suffix.lower() in ARTICLE_SUFFIXES for f in d.iterdir())
+        if d.is_dir()
+        and any(
+            f.suffix.lower() in ARTICLE_SUFFIXES and f.stem.lower() != "readme" for f in d.iterdir()
+        )
     ]
 
 
