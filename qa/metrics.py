@@ -5,6 +5,9 @@ best over the acceptable answers). Numeric answers are judged on the number stat
 reply and its unit. Retrieval metrics are the usual IR definitions, per query: recall@k is the
 share of the relevant sentences found in the top k, reciprocal rank is 1 / rank of the first
 relevant sentence (0 when none is ranked); they agree with ``ir_measures`` (``R@k``, ``RR``).
+SQuAD 2.0 scoring adds abstentions to exact match and F1 as its official script does; "hit"
+asks only that a gold answer appear in the reply, and the ROC AUC of a confidence is computed
+by the Mann-Whitney rank formula (it agrees with scikit-learn's ``roc_auc_score``).
 """
 
 from __future__ import annotations
@@ -51,6 +54,54 @@ def _f1(prediction: str, gold: str) -> float:
 def token_f1(prediction: str, gold: Iterable[str]) -> float:
     """Best token-overlap F1 of the prediction against the gold answers (0.0 with none)."""
     return max((_f1(prediction, g) for g in gold), default=0.0)
+
+
+def squad_v2_exact(prediction: str | None, gold: Sequence[str]) -> float:
+    """SQuAD 2.0 exact match. ``prediction`` None is an abstention; ``gold`` empty (or only
+    answers that normalise to nothing) is an unanswerable question. An abstention scores 1 on
+    an unanswerable question and 0 on an answerable one; an answer to an unanswerable one
+    scores 0. Otherwise the best match over the gold answers, as the official script."""
+    golds = [g for g in gold if normalize_answer(g)]
+    if prediction is None or not golds:
+        return float(prediction is None and not golds)
+    return exact_match(prediction, golds)
+
+
+def squad_v2_f1(prediction: str | None, gold: Sequence[str]) -> float:
+    """SQuAD 2.0 token F1, with abstentions and unanswerable questions scored as in
+    :func:`squad_v2_exact`; otherwise the best token F1 over the gold answers."""
+    golds = [g for g in gold if normalize_answer(g)]
+    if prediction is None or not golds:
+        return float(prediction is None and not golds)
+    return token_f1(prediction, golds)
+
+
+def contains_answer(text: str, gold: Iterable[str]) -> bool:
+    """True when a gold answer appears in ``text`` as whole words: case-insensitive, runs of
+    whitespace read as one space, and no letter or digit just before or after it."""
+    haystack = " ".join(text.split()).casefold()
+    for g in gold:
+        needle = " ".join(g.split()).casefold()
+        if needle and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack):
+            return True
+    return False
+
+
+def answer_hit(
+    short_answer: str | None, answer: str, gold: Iterable[str], long_limit: int = 400
+) -> bool:
+    """The "hit" of a reply: a gold answer is in ``short_answer`` or, failing that, in
+    ``answer`` when that is at most ``long_limit`` characters (a longer reply would find the
+    answer by saying much). The caller counts an abstention as a miss."""
+    gold = list(gold)
+    if short_answer and contains_answer(short_answer, gold):
+        return True
+    return len(answer) <= long_limit and contains_answer(answer, gold)
+
+
+def span_inside(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """True when one of the (start, end) ``spans`` lies wholly inside [start, end)."""
+    return any(start <= s and e <= end for s, e in spans)
 
 
 # --- numbers with units ---------------------------------------------------------------------
@@ -310,6 +361,34 @@ def reciprocal_rank(ranked: Sequence[str], relevant: Iterable[str]) -> float:
         if sid in rel:
             return 1.0 / i
     return 0.0
+
+
+# --- ranking by confidence ------------------------------------------------------------------
+
+
+def roc_auc(scores: Sequence[float], positive: Sequence[bool]) -> float | None:
+    """Area under the ROC curve of ``scores`` for the ``positive`` class, by the Mann-Whitney
+    rank formula: the chance that a random positive scores above a random negative, ties
+    counting half. ``(sum of the positives' ranks - P(P+1)/2) / (P * N)`` with ranks from 1
+    and tied scores sharing their average rank. None without both classes."""
+    if len(scores) != len(positive):
+        raise ValueError("scores and positive differ in length")
+    n_pos = sum(positive)
+    n_neg = len(positive) - n_pos
+    if not n_pos or not n_neg:
+        return None
+    order = sorted(range(len(scores)), key=lambda i: scores[i])
+    ranks = [0.0] * len(scores)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1  # the average of ranks i+1 .. j+1
+        i = j + 1
+    pos_ranks = sum(r for r, p in zip(ranks, positive, strict=True) if p)
+    return (pos_ranks - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
 # --- summaries --------------------------------------------------------------------------------

@@ -55,6 +55,92 @@ def test_token_f1_counts_shared_tokens() -> None:
     assert metrics.token_f1("the", ["a"]) == 0.0  # both normalise to nothing
 
 
+# --- SQuAD 2.0 scoring, hit and cite@1 ------------------------------------------------------
+
+
+def test_squad_v2_scores_an_abstention_by_whether_the_question_had_an_answer() -> None:
+    # None is an abstention; no gold answers is an unanswerable question
+    assert metrics.squad_v2_exact(None, []) == metrics.squad_v2_f1(None, []) == 1.0
+    assert metrics.squad_v2_exact(None, ["the mill"]) == metrics.squad_v2_f1(None, ["mill"]) == 0.0
+    assert metrics.squad_v2_exact("the old mill", []) == 0.0
+    assert metrics.squad_v2_f1("the old mill", []) == 0.0
+    # a gold answer that normalises to nothing counts as no answer, as in the official script
+    assert metrics.squad_v2_exact(None, ["The."]) == 1.0
+
+
+def test_squad_v2_scores_an_answer_like_the_official_script() -> None:
+    assert metrics.squad_v2_exact("The Old Mill.", ["old mill", "a mill"]) == 1.0
+    # "old mill by the river" against "old mill": P = 2/4, R = 1, F1 = 2/3
+    assert metrics.squad_v2_f1("old mill by the river", ["old mill"]) == pytest.approx(2 / 3)
+    # the best over the gold answers: "river" against "the river" is exact
+    assert metrics.squad_v2_f1("river", ["old mill", "the river"]) == 1.0
+    assert metrics.squad_v2_exact("", ["old mill"]) == 0.0  # an empty reply is no abstention
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "found"),
+    [
+        ("It opened in 1937.", ["1937"], True),
+        ("in the 1930s", ["1930"], False),  # not a whole word
+        ("the PARTY met", ["art"], False),
+        ("The Old  Mill\nby the river", ["old mill by"], True),  # case and spaces
+        ("It cost $5 million.", ["$5 million"], True),
+        ("Ms. Marten, the engineer", ["Marten"], True),
+        ("anything", [""], False),
+        ("anything", [], False),
+    ],
+)
+def test_contains_answer_looks_for_whole_words(text: str, gold: list[str], found: bool) -> None:
+    assert metrics.contains_answer(text, gold) is found
+
+
+def test_answer_hit_reads_the_short_answer_then_a_short_enough_reply() -> None:
+    sentence = "The mill was built by Ilse Marten in 1911."
+    assert metrics.answer_hit("Ilse Marten", sentence, ["Ilse Marten"])
+    assert metrics.answer_hit("1911", sentence, ["Ilse Marten"])  # failing that, the reply
+    assert metrics.answer_hit(None, sentence, ["Ilse Marten"])
+    long_reply = sentence + " " + "It has stood there since. " * 20
+    assert len(long_reply) > 400
+    assert not metrics.answer_hit(None, long_reply, ["Ilse Marten"])
+    assert metrics.answer_hit(None, long_reply, ["Ilse Marten"], long_limit=1000)
+    assert not metrics.answer_hit("Tomas", "Tomas Ferreira", ["Ferreira Tomas"])
+
+
+def test_span_inside_wants_a_whole_gold_span_within_the_citation() -> None:
+    assert metrics.span_inside([(10, 20)], 10, 20)
+    assert metrics.span_inside([(50, 60), (12, 15)], 0, 30)
+    assert not metrics.span_inside([(10, 20)], 0, 19)  # the end is exclusive
+    assert not metrics.span_inside([(10, 20)], 11, 40)
+    assert not metrics.span_inside([], 0, 100)
+
+
+# --- ROC AUC --------------------------------------------------------------------------------
+
+
+def test_roc_auc_is_the_chance_a_positive_outranks_a_negative() -> None:
+    # positives 0.35, 0.8; negatives 0.1, 0.4: 3 of the 4 pairs are ordered right
+    assert metrics.roc_auc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == 0.75
+    assert metrics.roc_auc([0.9, 0.1], [True, False]) == 1.0
+    assert metrics.roc_auc([0.9, 0.1], [False, True]) == 0.0
+    assert metrics.roc_auc([0.5, 0.5, 0.5], [True, False, False]) == 0.5  # ties count half
+    assert metrics.roc_auc([0.2, 0.7], [True, True]) is None  # one class only
+    assert metrics.roc_auc([], []) is None
+    with pytest.raises(ValueError):
+        metrics.roc_auc([0.1], [True, False])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_roc_auc_agrees_with_scikit_learn(seed: int) -> None:
+    from sklearn.metrics import roc_auc_score
+
+    rng = np.random.default_rng(seed)
+    labels = rng.random(300) < 0.3
+    # rounded scores make many ties; positives score a little higher on average
+    scores = np.round(rng.random(300) + 0.3 * labels, 1)
+    ours = metrics.roc_auc(scores.tolist(), labels.tolist())
+    assert ours == pytest.approx(roc_auc_score(labels, scores), abs=1e-12)
+
+
 # --- numbers ------------------------------------------------------------------------------
 
 
