@@ -1,16 +1,19 @@
 """``qa eval``: score the engine (or the BM25 baseline) on test sets; a thin shell over
-:mod:`qa.evaluate` that prints a table, the failures, and writes the JSON report."""
+:mod:`qa.evaluate` (JSONL sets) and :mod:`qa.squad_eval` (SQuAD files) that prints a table per
+kind, the failures, and writes the JSON report."""
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import click
 from tqdm import tqdm
 
+from qa.cli import squad_eval
 from qa.cli.common import user_errors
 from qa.evaluate import (
     CASE_TYPES,
@@ -23,6 +26,7 @@ from qa.evaluate import (
     extra_corpora,
     load_cases,
 )
+from qa.squad_eval import SQUAD_METRICS, check_minimums
 
 # (column title, metric key, how to show it)
 _COLUMNS = [
@@ -107,6 +111,15 @@ def format_failure(result: CaseResult) -> str:
     return "\n".join(lines)
 
 
+def _metric_known(name: str) -> bool:
+    """METRIC or TYPE.METRIC for the JSONL sets; squad.NAME or squad.absent.NAME for SQuAD."""
+    for prefix in ("squad.absent.", "squad."):
+        if name.startswith(prefix):
+            return name[len(prefix) :] in SQUAD_METRICS
+    group, _, metric = name.rpartition(".")
+    return metric in METRICS and (not group or group in CASE_TYPES)
+
+
 def _parse_minimums(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> dict[str, float]:
@@ -114,11 +127,12 @@ def _parse_minimums(
     for item in values:
         name, sep, raw = item.partition("=")
         name = name.strip()
-        group, _, metric = name.rpartition(".")
-        if not sep or metric not in METRICS or (group and group not in CASE_TYPES):
+        if not sep or not _metric_known(name):
             raise click.BadParameter(
                 f"{item!r}: expected METRIC=VALUE or TYPE.METRIC=VALUE with METRIC one of "
-                + ", ".join(METRICS),
+                + ", ".join(METRICS)
+                + "; or squad.NAME=VALUE (squad.absent.NAME) with NAME one of "
+                + ", ".join(SQUAD_METRICS),
                 ctx=ctx,
                 param=param,
             )
@@ -173,11 +187,34 @@ def _run(
     multiple=True,
     metavar="METRIC=VALUE",
     callback=_parse_minimums,
-    help="Exit 1 when METRIC (overall, or TYPE.METRIC) is below VALUE (0.9 or 90%). Repeatable.",
+    help="Exit 1 when METRIC (overall, TYPE.METRIC, or squad.NAME) is below VALUE (0.9 or 90%). "
+    "Repeatable.",
 )
 @click.option("--baseline", is_flag=True, help="Score the plain BM25 baseline instead.")
 @click.option(
     "--compare", is_flag=True, help="Also run the baseline and print both overall side by side."
+)
+@click.option(
+    "--split",
+    metavar="NAME",
+    help="Ask only the questions of this split of each SQuAD file (see --split-file).",
+)
+@click.option(
+    "--split-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The SQuAD split file. Default: tests/testsets/squad-split.json.",
+)
+@click.option(
+    "--absent",
+    is_flag=True,
+    help="Also ask each SQuAD question of a corpus without its own article (a second row: "
+    "all of them should be declined).",
+)
+@click.option(
+    "--absent-sample",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="With --absent, ask only a fixed sample of N questions per file.",
 )
 @click.option("--failures/--no-failures", default=True, help="List each failed case.")
 @click.option(
@@ -191,16 +228,81 @@ def evaluate_command(
     minimums: dict[str, float],
     baseline: bool,
     compare: bool,
+    split: str | None,
+    split_file: Path | None,
+    absent: bool,
+    absent_sample: int | None,
     failures: bool,
     progress: bool | None,
 ) -> None:
-    """Score answers on TESTSET files (JSONL; default: the project's own test sets).
+    """Score answers on TESTSET files: JSONL test sets (default: the project's own) and
+    SQuAD 1.1/2.0 files (.json), each kind in its own table.
 
-    Reports per question type and overall: exact match and token F1, numeric accuracy,
-    citation precision and recall, abstention precision and recall, retrieval recall@1/@3 and
-    MRR of the cited sentences, and latency p50/p95.
+    For JSONL sets it reports per question type and overall: exact match and token F1,
+    numeric accuracy, citation precision and recall, abstention precision and recall,
+    retrieval recall@1/@3 and MRR of the cited sentences, and latency p50/p95. For SQuAD
+    files: SQuAD 2.0 EM and F1 (all and answerable questions), hit, cite@1, abstention
+    precision and recall, ROC AUC of the confidence, overall, and latency.
     """
-    paths = list(testsets) or default_testsets()
+    squad_paths = [p for p in testsets if p.suffix.lower() == ".json"]
+    jsonl_paths = [p for p in testsets if p not in squad_paths]
+    if not testsets:
+        jsonl_paths = default_testsets()
+    if (split or absent or absent_sample or split_file) and not squad_paths:
+        raise click.UsageError("--split, --split-file and --absent apply to SQuAD files (.json)")
+    squad_minimums = {k: v for k, v in minimums.items() if k.startswith("squad.")}
+    data: dict[str, Any] = {}
+    failed: list[str] = []
+    invalid = False
+    if jsonl_paths:
+        minimums = {k: v for k, v in minimums.items() if k not in squad_minimums}
+        invalid, jsonl_failed = _evaluate_jsonl(
+            jsonl_paths, corpora, baseline, compare, failures, progress, minimums, data
+        )
+        failed += jsonl_failed
+    if squad_paths:
+        if jsonl_paths:
+            click.echo()
+        systems = ("baseline", "engine") if baseline else ("engine", "baseline")
+        started = time.perf_counter()
+        runs = squad_eval.run_files(
+            squad_paths,
+            systems if compare else systems[:1],
+            split,
+            split_file,
+            absent,
+            absent_sample,
+            progress,
+        )
+        seconds = time.perf_counter() - started
+        _print_squad(runs, systems, squad_paths, split, failures, seconds)
+        data.setdefault("system", systems[0])
+        data["squad"] = squad_eval.to_dict(runs[systems[0]])
+        if compare:
+            data.setdefault(systems[1], {})["squad"] = squad_eval.to_dict(runs[systems[1]])
+    failed += check_minimums(runs[systems[0]] if squad_paths else [], squad_minimums)
+
+    if json_path:
+        data["thresholds"] = {"minimums": minimums | squad_minimums, "failed": failed}
+        json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    for message in failed:
+        click.echo(f"below threshold: {message}", err=True)
+    if invalid or failed:
+        sys.exit(1)
+
+
+def _evaluate_jsonl(
+    paths: list[Path],
+    corpora: tuple[Path, ...],
+    baseline: bool,
+    compare: bool,
+    failures: bool,
+    progress: bool | None,
+    minimums: dict[str, float],
+    data: dict[str, Any],
+) -> tuple[bool, list[str]]:
+    """Run the JSONL sets, print their table and failures, fill ``data`` with the JSON form.
+    Returns whether a case was invalid, and the thresholds missed."""
     cases = load_cases(paths)
     engines = _load_engines(corpora)
     names = [str(p) for p in paths]
@@ -218,18 +320,31 @@ def evaluate_command(
         for result in report.failures:
             click.echo(format_failure(result))
 
-    failed = check_thresholds(report, minimums)
-    if json_path:
-        data = report.to_dict()
-        data["thresholds"] = {"minimums": minimums, "failed": failed}
-        if other is not None:
-            data[other.system] = other.to_dict()
-        json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    data.update(report.to_dict())
+    if other is not None:
+        data[other.system] = other.to_dict()
     if report.invalid:
         click.echo(f"\n{len(report.invalid)} invalid case(s) in the test set:", err=True)
         for r in report.invalid:
             click.echo(f"  {r.case.id} ({r.case.source}): {'; '.join(r.problems)}", err=True)
-    for message in failed:
-        click.echo(f"below threshold: {message}", err=True)
-    if report.invalid or failed:
-        sys.exit(1)
+    return bool(report.invalid), check_thresholds(report, minimums)
+
+
+def _print_squad(
+    runs: dict[str, list[Any]],
+    systems: tuple[str, str],
+    paths: list[Path],
+    split: str | None,
+    failures: bool,
+    seconds: float,
+) -> None:
+    primary = runs[systems[0]]
+    asked = sum(len(r.results) for r in primary)
+    which = f", split {split}" if split else ""
+    names = ", ".join(map(str, paths))
+    click.echo(f"{systems[0]} on {asked} SQuAD questions from {names}{which} ({seconds:.0f} s)")
+    click.echo(squad_eval.format_table(primary))
+    if systems[1] in runs:
+        click.echo()
+        click.echo(squad_eval.format_comparison(runs["engine"], runs["baseline"]))
+    squad_eval.report(primary, failures)
