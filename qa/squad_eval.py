@@ -299,25 +299,28 @@ def evaluate_squad(
     shown only as aggregates. ``on_result`` is called after each reply (a progress bar).
     """
     titles = {a.id: a.title for a in squad.articles}
-    runs = {
-        s: SquadRun(squad.path, split, s, [], None if absent is None else [], titles, set(blind))
-        for s in systems
-    }
 
-    def run(engine: AnswerEngine, batch: Iterable[SquadCase], row: str) -> None:
+    def ask_all(engine: AnswerEngine, batch: Iterable[SquadCase]) -> dict[str, list[SquadResult]]:
+        got: dict[str, list[SquadResult]] = {s: [] for s in systems}
         for case in batch:
             for system in systems:
-                result = score(case, *ask(engine, case.question, system))
-                target = runs[system].results if row == "main" else runs[system].absent
-                assert target is not None
-                target.append(result)
+                got[system].append(score(case, *ask(engine, case.question, system)))
                 if on_result:
-                    on_result(result)
+                    on_result(got[system][-1])
+        return got
 
-    run(build_engine(squad.articles, settings), cases, "main")
+    main = ask_all(build_engine(squad.articles, settings), cases)
+    runs = {
+        s: SquadRun(
+            squad.path, split, s, main[s], None if absent is None else [], titles, set(blind)
+        )
+        for s in systems
+    }
     for article_id in dict.fromkeys(c.article for c in absent or ()):
         engine = build_engine(squad.without(article_id), settings)
-        run(engine, [c for c in absent or () if c.article == article_id], "absent")
+        got = ask_all(engine, [c for c in absent or () if c.article == article_id])
+        for s in systems:
+            runs[s].absent = (runs[s].absent or []) + got[s]
     return runs
 
 

@@ -496,6 +496,9 @@ def test_min_works_on_squad_metrics(runner: CliRunner, tiny_path: Path) -> None:
     assert "squad.absent.overall is not measured" in unmeasured.output
     absent = runner.invoke(main, [*base, "--absent", "--min", "squad.absent.questions=5"])
     assert absent.exit_code == 0, absent.output
+    jsonl_only = runner.invoke(main, [*base, "--min", "f1=0.1"])
+    assert jsonl_only.exit_code == 1
+    assert "f1 is not measured (no JSONL test set)" in jsonl_only.output
 
 
 @pytest.mark.parametrize("bad", ["squad.nonsense=1", "squad.absent.hat=1", "squad.hit"])

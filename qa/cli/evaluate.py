@@ -251,39 +251,34 @@ def evaluate_command(
     if (split or absent or absent_sample or split_file) and not squad_paths:
         raise click.UsageError("--split, --split-file and --absent apply to SQuAD files (.json)")
     squad_minimums = {k: v for k, v in minimums.items() if k.startswith("squad.")}
+    jsonl_minimums = {k: v for k, v in minimums.items() if k not in squad_minimums}
     data: dict[str, Any] = {}
-    failed: list[str] = []
     invalid = False
+    failed = [f"{name} is not measured (no JSONL test set)" for name in jsonl_minimums]
     if jsonl_paths:
-        minimums = {k: v for k, v in minimums.items() if k not in squad_minimums}
-        invalid, jsonl_failed = _evaluate_jsonl(
-            jsonl_paths, corpora, baseline, compare, failures, progress, minimums, data
+        invalid, failed = _evaluate_jsonl(
+            jsonl_paths, corpora, baseline, compare, failures, progress, jsonl_minimums, data
         )
-        failed += jsonl_failed
+    squad_runs: list[Any] = []
     if squad_paths:
         if jsonl_paths:
             click.echo()
-        systems = ("baseline", "engine") if baseline else ("engine", "baseline")
-        started = time.perf_counter()
-        runs = squad_eval.run_files(
+        squad_runs = _evaluate_squad(
             squad_paths,
-            systems if compare else systems[:1],
-            split,
-            split_file,
-            absent,
-            absent_sample,
+            baseline,
+            compare,
+            failures,
             progress,
+            data,
+            split=split,
+            split_file=split_file,
+            absent=absent,
+            absent_sample=absent_sample,
         )
-        seconds = time.perf_counter() - started
-        _print_squad(runs, systems, squad_paths, split, failures, seconds)
-        data.setdefault("system", systems[0])
-        data["squad"] = squad_eval.to_dict(runs[systems[0]])
-        if compare:
-            data.setdefault(systems[1], {})["squad"] = squad_eval.to_dict(runs[systems[1]])
-    failed += check_minimums(runs[systems[0]] if squad_paths else [], squad_minimums)
+    failed += check_minimums(squad_runs, squad_minimums)
 
     if json_path:
-        data["thresholds"] = {"minimums": minimums | squad_minimums, "failed": failed}
+        data["thresholds"] = {"minimums": minimums, "failed": failed}
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
     for message in failed:
         click.echo(f"below threshold: {message}", err=True)
@@ -330,21 +325,45 @@ def _evaluate_jsonl(
     return bool(report.invalid), check_thresholds(report, minimums)
 
 
-def _print_squad(
-    runs: dict[str, list[Any]],
-    systems: tuple[str, str],
+def _evaluate_squad(
     paths: list[Path],
-    split: str | None,
+    baseline: bool,
+    compare: bool,
     failures: bool,
-    seconds: float,
-) -> None:
+    progress: bool | None,
+    data: dict[str, Any],
+    *,
+    split: str | None,
+    split_file: Path | None,
+    absent: bool,
+    absent_sample: int | None,
+) -> list[Any]:
+    """Run the SQuAD files, print their table, comparison and failures, and fill ``data``.
+    Returns the main system's runs."""
+    systems = ("baseline", "engine") if baseline else ("engine", "baseline")
+    started = time.perf_counter()
+    runs = squad_eval.run_files(
+        paths,
+        systems if compare else systems[:1],
+        split,
+        split_file,
+        absent or absent_sample is not None,
+        absent_sample,
+        progress,
+    )
+    seconds = time.perf_counter() - started
     primary = runs[systems[0]]
     asked = sum(len(r.results) for r in primary)
     which = f", split {split}" if split else ""
     names = ", ".join(map(str, paths))
     click.echo(f"{systems[0]} on {asked} SQuAD questions from {names}{which} ({seconds:.0f} s)")
     click.echo(squad_eval.format_table(primary))
-    if systems[1] in runs:
+    if compare:
         click.echo()
         click.echo(squad_eval.format_comparison(runs["engine"], runs["baseline"]))
     squad_eval.report(primary, failures)
+    data.setdefault("system", systems[0])
+    data["squad"] = squad_eval.to_dict(primary)
+    if compare:
+        data.setdefault(systems[1], {})["squad"] = squad_eval.to_dict(runs[systems[1]])
+    return primary

@@ -162,7 +162,7 @@ def run_files(
             assert splits is not None  # required above
             cases = squad.split(split, splits)
         blind = squad.blind_articles(splits) if splits else set()
-        extra = squad.absent(cases, absent_sample) if absent or absent_sample else None
+        extra = squad.absent(cases, absent_sample) if absent else None
         loaded.append((squad, cases, extra, blind))
     total = sum(len(c) + len(e or ()) for _, c, e, _ in loaded) * len(systems)
     disable = None if progress is None else not progress  # None: only on a terminal
