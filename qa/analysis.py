@@ -271,10 +271,24 @@ def proper_words(sentences: Sequence[Sentence]) -> frozenset[str]:
     return frozenset(upper - lower)
 
 
+# The longest word spelling correction looks at. Deleting two letters from an n-letter word
+# makes about n*n/2 strings of n letters, so the work grows with the cube of the length: a
+# 500-letter word costs half a second. Common English words stay under about 20 letters
+# ("counterrevolutionaries" has 22), so a longer word is read as it is: never corrected and
+# never offered as a correction.
+MAX_SPELLED_LETTERS = 24
+
+
 def deletions(word: str, depth: int) -> set[str]:
     """``word`` and every string made by deleting up to ``depth`` of its letters: the keys of
-    a symmetric-delete (SymSpell) index, where two words within ``depth`` edits meet."""
+    a symmetric-delete (SymSpell) index, where two words within ``depth`` edits meet.
+
+    A word longer than :data:`MAX_SPELLED_LETTERS` gives only itself, so its cost is bounded
+    whatever a question holds.
+    """
     found = {word}
+    if len(word) > MAX_SPELLED_LETTERS:
+        return found
     frontier = {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}

@@ -32,6 +32,14 @@ from .types import Answer, Article, Citation, Passage, Sentence, Turn
 
 log = logging.getLogger(__name__)
 
+# Bounds on the work one question may cause, as multiples of ``max_question_chars``. A
+# follow-up is resolved against every earlier turn it may refer to, so the history read is
+# bounded in characters (older turns beyond it matter least and are left out); and a
+# follow-up may grow only so much once its references are spelled out ("When did it move?"
+# -> "When did Uren Biotech move?").
+HISTORY_CHARS_FACTOR = 20
+SPELLED_OUT_FACTOR = 2
+
 
 class Engine:
     """Articles, their sentences, passages, facts and indexes, and the answerer over them."""
@@ -109,7 +117,14 @@ class Engine:
         return [s for s in self.sentences if s.article == article_id]
 
     def check(self, question: object, history: object = ()) -> tuple[str, list[Turn]]:
-        """Validate a caller's question and history; raises :class:`QuestionError`."""
+        """Validate a caller's question and history; raises :class:`QuestionError`.
+
+        Besides each part's length, the work of answering is bounded whatever the input
+        holds: only the most recent turns within :data:`HISTORY_CHARS_FACTOR` times
+        ``max_question_chars`` characters are read (at least the last turn), and the question
+        with its references to them spelled out may be at most :data:`SPELLED_OUT_FACTOR`
+        times ``max_question_chars`` long.
+        """
         if not isinstance(question, str):
             raise QuestionError("the question must be a string")
         question = " ".join(question.split())
@@ -118,13 +133,28 @@ class Engine:
         limit = self.settings.max_question_chars
         if len(question) > limit:
             raise QuestionError(f"the question is longer than {limit} characters")
-        turns: list[Turn] = []
+        turns = _most_recent(self._turns(history), HISTORY_CHARS_FACTOR * limit)
+        if turns:
+            # Each "it" or "he" becomes a name from the history, so a short question can
+            # grow many times over; the answering stages read the grown question.
+            most = SPELLED_OUT_FACTOR * limit
+            if len(self.answerer.resolve(question, turns)) > most:
+                raise QuestionError(
+                    "the question, with what it refers to in the history spelled out, "
+                    f"is longer than {most} characters"
+                )
+        return question, turns
+
+    def _turns(self, history: object) -> list[Turn]:
+        """A caller's earlier turns as Turns, each checked for shape and length."""
         if history is None:
-            history = ()
+            return []
         if not isinstance(history, (list, tuple)):
             raise QuestionError("history must be a list of earlier turns")
         if len(history) > self.settings.max_history_turns:
             raise QuestionError(f"history has more than {self.settings.max_history_turns} turns")
+        limit = self.settings.max_question_chars
+        turns: list[Turn] = []
         for i, turn in enumerate(history):
             if isinstance(turn, Turn):
                 turns.append(turn)
@@ -141,7 +171,7 @@ class Engine:
             if len(turn["question"]) > limit or len(turn.get("answer", "")) > 20 * limit:
                 raise QuestionError(f"history[{i}] is too long")
             turns.append(Turn(turn["question"], turn.get("answer", "")))
-        return question, turns
+        return turns
 
     def ask(self, question: str, history: Sequence[Turn | Mapping[str, str]] = ()) -> Answer:
         """Answer ``question`` (with earlier turns, oldest first) from the articles.
@@ -186,6 +216,19 @@ class Engine:
             question=question,
             ranked=tuple(self.sentences[i].id for i, _ in ranked),
         )
+
+
+def _most_recent(turns: list[Turn], budget: int) -> list[Turn]:
+    """The latest turns whose questions and answers fit in ``budget`` characters (the last
+    turn always), oldest first."""
+    kept: list[Turn] = []
+    used = 0
+    for turn in reversed(turns):
+        used += len(turn.question) + len(turn.answer)
+        if kept and used > budget:
+            break
+        kept.append(turn)
+    return kept[::-1]
 
 
 NOT_FOUND_BASELINE = "No sentences to search."

@@ -1,6 +1,6 @@
 """The analyser: one function for questions and passages."""
 
-from qa.analysis import analyse, expand, tokens
+from qa.analysis import MAX_SPELLED_LETTERS, analyse, deletions, expand, tokens
 
 
 def test_numbers_are_normalised() -> None:
@@ -48,3 +48,13 @@ def test_synonyms_expand_at_half_weight() -> None:
     weights = expand(analyse("How big is the valley?"))
     assert weights["big"] == 1.0 and weights["valley"] == 1.0
     assert weights["area"] == 0.5 and weights["span"] == 0.5
+
+
+def test_spelling_correction_reads_a_long_word_as_it_is() -> None:
+    # Deleting two letters of an n-letter word makes about n*n/2 strings, so a word of
+    # hundreds of letters would cost seconds; past the cap a word is its own only key.
+    assert deletions("acadamy", 1) >= {"acadamy", "cadamy", "acdamy", "acadam"}
+    at_cap = "abcdefghijklmnopqrstuvwxyz"[:MAX_SPELLED_LETTERS]
+    assert len(deletions(at_cap, 2)) > MAX_SPELLED_LETTERS
+    too_long = "qwertyuiopasdfghjklzxcvbnm" * 20
+    assert deletions(too_long, 2) == {too_long}
