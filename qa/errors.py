@@ -26,6 +26,27 @@ class FeedbackError(QAError):
 
 
 class StorageError(QAError):
-    """The feedback database cannot be written or read: locked, read-only, or not a database."""
+    """Feedback storage cannot be written or read.
+
+    The message says what is wrong without saying where, so it can be shown to anyone.
+    ``reason`` is one word a program can act on, whatever the database: ``locked`` (another
+    writer holds it past the lock timeout; try again shortly), ``read_only``, ``damaged`` (not
+    a feedback database), ``unavailable`` (cannot be opened, created or written).
+    ``location`` (a file path) and ``detail`` (the database's own words) are for the operator:
+    the command line and the server's log show them, a web client never sees them.
+    """
 
     code = "storage_unavailable"
+
+    def __init__(
+        self, message: str, reason: str = "unavailable", location: str = "", detail: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.location = location
+        self.detail = detail
+
+    def for_operator(self) -> str:
+        """The message with where the storage is and what the database said."""
+        extra = ": ".join(part for part in (self.location, self.detail) if part)
+        return f"{self} ({extra})" if extra else str(self)

@@ -8,9 +8,17 @@ sentence a person can act on when the file is locked, read-only or not a databas
 
 Each thread (and each forked server worker) has its own connection, so one store may be
 shared by threads and processes; SQLite's locking serialises the writers and ``busy_timeout``
-bounds how long one waits. A feedback write is acknowledged only after its transaction is
-committed with ``synchronous=FULL``; an abstention is a best-effort counter
-(``synchronous=NORMAL``, still safe when the process is killed).
+bounds how long one waits (:data:`LOCK_TIMEOUT`, PostgreSQL's ``lock_timeout``). A feedback
+write is acknowledged only after its transaction is committed with ``synchronous=FULL``; an
+abstention is a best-effort counter (``synchronous=NORMAL``, still safe when the process is
+killed).
+
+Abstentions are aggregated: asking the same question again (whatever its case, spacing or end
+punctuation) counts one more on its row. The table keeps at most ``max_abstentions`` rows:
+past that the least asked, then least recently asked, are dropped, so a script asking
+endless distinct questions cannot fill the disk. The SQL is plain enough for SQLite and
+PostgreSQL alike (``ON CONFLICT ... DO UPDATE``, ``DELETE ... WHERE key IN (SELECT ... ORDER
+BY ... LIMIT ?)``).
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -34,6 +42,9 @@ VERDICTS = ("helpful", "not_helpful", "wrong_answer_right_passage")
 FIELDS = ("question", "answer", "verdict", "history", "citations", "correct_answer", "comment")
 MAX_COMMENT_CHARS = 2000
 MAX_CITATIONS = 50
+# Seconds a write waits for another writer's lock before giving up: writers hold it for
+# milliseconds, so a longer wait means something holds it on purpose or has hung.
+LOCK_TIMEOUT = 1.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -54,6 +65,7 @@ CREATE TABLE IF NOT EXISTS abstentions (
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS abstentions_by_use ON abstentions (count, last_seen);
 """
 
 
@@ -217,21 +229,24 @@ def _now() -> str:
 
 
 def _storage_error(path: Path, exc: sqlite3.Error | OSError) -> StorageError:
-    """An error message for what went wrong with the file, in words a person can act on."""
+    """A :class:`StorageError` for what went wrong, in words anyone may read (no path)."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        why = "is locked by another writer (try again shortly)"
+        reason, message = (
+            "locked",
+            "feedback storage is locked by another writer; try again shortly",
+        )
     elif "readonly" in text or "read-only" in text or "permission" in text:
-        why = "is read-only: give the server write access to the file and its folder"
+        reason, message = "read_only", "feedback storage is read-only"
     elif "not a database" in text or "malformed" in text or "corrupt" in text:
-        why = "is not a feedback database or is damaged"
+        reason, message = "damaged", "feedback storage is damaged or is not a feedback database"
     elif "unable to open" in text or isinstance(exc, OSError):
-        why = f"cannot be opened or created ({exc})"
+        reason, message = "unavailable", "feedback storage cannot be opened or created"
     elif "disk" in text or "full" in text:
-        why = f"cannot be written ({exc})"
+        reason, message = "unavailable", "feedback storage cannot be written (is the disk full?)"
     else:
-        why = f"failed: {exc}"
-    return StorageError(f"the feedback database {path} {why}")
+        reason, message = "unavailable", "feedback storage failed"
+    return StorageError(message, reason, location=str(path), detail=str(exc))
 
 
 class FeedbackStore:
@@ -239,31 +254,35 @@ class FeedbackStore:
 
     ``timeout`` (seconds) bounds how long a write waits for another writer before it raises
     :class:`StorageError`; ``max_question_chars`` and ``max_history_turns`` are the same limits
-    the engine applies to questions.
+    the engine applies to questions; ``max_abstentions`` is how many distinct abstained
+    questions are kept (0: none are recorded).
     """
 
     def __init__(
         self,
         path: str | Path,
-        timeout: float = 5.0,
+        timeout: float = LOCK_TIMEOUT,
         max_question_chars: int = 500,
         max_history_turns: int = 20,
+        max_abstentions: int = 10_000,
     ) -> None:
         self.path = Path(path).expanduser()
         self.timeout = timeout
         self.max_question_chars = max_question_chars
         self.max_history_turns = max_history_turns
+        self.max_abstentions = max_abstentions
         self._ready = False
         self._ready_lock = threading.Lock()
         self._local = threading.local()
 
     @classmethod
-    def from_settings(cls, settings: Settings, timeout: float = 5.0) -> FeedbackStore:
+    def from_settings(cls, settings: Settings, timeout: float = LOCK_TIMEOUT) -> FeedbackStore:
         return cls(
             settings.feedback_db,
             timeout,
             settings.max_question_chars,
             settings.max_history_turns,
+            settings.max_abstentions,
         )
 
     # connections
@@ -356,22 +375,25 @@ class FeedbackStore:
             else parse_feedback(record, self.max_question_chars, self.max_history_turns)
         )
         history = [{"question": t.question, "answer": t.answer} for t in fb.history]
-        row_id = self._write(
-            "FULL",
-            self.timeout,
-            "INSERT INTO feedback (created_at, question, answer, verdict, history,"
-            " citations, correct_answer, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                _now(),
-                fb.question,
-                fb.answer,
-                fb.verdict,
-                json.dumps(history, ensure_ascii=False),
-                json.dumps(list(fb.citations), ensure_ascii=False),
-                fb.correct_answer,
-                fb.comment,
-            ),
+        row = (
+            _now(),
+            fb.question,
+            fb.answer,
+            fb.verdict,
+            json.dumps(history, ensure_ascii=False),
+            json.dumps(list(fb.citations), ensure_ascii=False),
+            fb.correct_answer,
+            fb.comment,
         )
+
+        def insert(conn: sqlite3.Connection) -> int | None:
+            return conn.execute(
+                "INSERT INTO feedback (created_at, question, answer, verdict, history,"
+                " citations, correct_answer, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            ).lastrowid
+
+        row_id = self._write("FULL", self.timeout, insert)
         assert row_id is not None
         return row_id
 
@@ -383,27 +405,44 @@ class FeedbackStore:
         """
         question = " ".join(question.split())[: 4 * self.max_question_chars]
         key = question_key(question)
-        if not key:
+        if not key or self.max_abstentions <= 0:
             return
         now = _now()
-        self._write(
-            "NORMAL",
-            self.timeout if timeout is None else timeout,
-            "INSERT INTO abstentions (key, question, count, first_seen, last_seen)"
-            " VALUES (?, ?, 1, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-            " count = count + 1, question = excluded.question, last_seen = excluded.last_seen",
-            (key, question, now, now),
-        )
+
+        def count(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT INTO abstentions (key, question, count, first_seen, last_seen)"
+                " VALUES (?, ?, 1, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                " count = abstentions.count + 1, question = excluded.question,"
+                " last_seen = excluded.last_seen",
+                (key, question, now, now),
+            )
+            self._forget_abstentions(conn)
+
+        self._write("NORMAL", self.timeout if timeout is None else timeout, count)
+
+    def _forget_abstentions(self, conn: sqlite3.Connection) -> None:
+        """Keep :attr:`max_abstentions` rows: drop the least asked, then least recent."""
+        rows = int(conn.execute("SELECT count(*) FROM abstentions").fetchone()[0])
+        if rows > self.max_abstentions:
+            conn.execute(
+                "DELETE FROM abstentions WHERE key IN (SELECT key FROM abstentions"
+                " ORDER BY count, last_seen, key LIMIT ?)",
+                (rows - self.max_abstentions,),
+            )
 
     def _write(
-        self, synchronous: str, timeout: float, sql: str, params: tuple[Any, ...]
-    ) -> int | None:
-        """One statement in its own transaction; the new row's id. Tried a second time when
-        the file turned out to have lost its tables (replaced or deleted while in use)."""
+        self,
+        synchronous: str,
+        timeout: float,
+        work: Callable[[sqlite3.Connection], Any],
+    ) -> Any:
+        """``work`` in its own transaction; what it returns. Tried a second time when the
+        file turned out to have lost its tables (replaced or deleted while in use)."""
         for attempt in (1, 2):
             try:
                 with self._writing(synchronous, timeout) as conn:
-                    return conn.execute(sql, params).lastrowid
+                    return work(conn)
             except StorageError:
                 if self._ready or attempt == 2:
                     raise

@@ -136,6 +136,20 @@ def test_abstentions_are_counted_per_question_most_frequent_first(store: Feedbac
     assert gaps[0].first_seen <= gaps[0].last_seen
 
 
+def test_the_abstentions_kept_are_capped_dropping_the_least_asked_first(db: Path) -> None:
+    store = FeedbackStore(db, max_abstentions=3)
+    for q in ["Who is the mayor?", "WHO is the mayor", "Is it raining?"]:
+        store.record_abstention(q)
+    for n in range(10):  # a script asking ever new questions
+        store.record_abstention(f"What is the secret number {n}?")
+    gaps = store.abstentions()
+    assert len(gaps) == 3 and len(rows(db, "SELECT key FROM abstentions")) == 3
+    assert (gaps[0].question.casefold(), gaps[0].count) == ("who is the mayor", 2)
+    assert [g.count for g in gaps[1:]] == [1, 1]
+    FeedbackStore(db, max_abstentions=0).record_abstention("Anything?")
+    assert len(store.abstentions()) == 3, "0 records none"
+
+
 def test_writers_in_many_threads_all_land(store: FeedbackStore, db: Path) -> None:
     threads, each = 8, 40
     ids: list[int] = []
@@ -201,8 +215,9 @@ def test_a_locked_database_is_a_clear_error_not_a_hang(db: Path) -> None:
     try:
         store = FeedbackStore(db, timeout=0.3)
         started = time.monotonic()
-        with pytest.raises(StorageError, match="is locked by another writer"):
+        with pytest.raises(StorageError, match="is locked by another writer") as err:
             store.add(GOOD)
+        assert err.value.reason == "locked"
         with pytest.raises(StorageError, match="locked"):
             store.record_abstention("Why?", timeout=0.05)
         assert time.monotonic() - started < 3
@@ -216,8 +231,9 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(db: Path) -> None:
     db.parent.mkdir(parents=True)
     db.write_bytes(b"these are not the bytes of an SQLite database " * 100)
     store = FeedbackStore(db, timeout=0.2)
-    with pytest.raises(StorageError, match="is not a feedback database or is damaged"):
+    with pytest.raises(StorageError, match="is damaged or is not a feedback database") as err:
         store.add(GOOD)
+    assert err.value.reason == "damaged" and str(db) not in str(err.value)
     with pytest.raises(StorageError, match="not a feedback database"):
         store.feedback()
 
@@ -231,7 +247,7 @@ def test_a_folder_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> Non
 
 READ_ONLY_WRITER = textwrap.dedent(
     """
-    import os, sys
+    import json, os, sys
     from qa.errors import StorageError
     from qa.feedback import FeedbackStore
     if os.geteuid() == 0:  # become nobody (imports done first): root could write any file
@@ -241,7 +257,7 @@ READ_ONLY_WRITER = textwrap.dedent(
         FeedbackStore(sys.argv[1], timeout=0.5).add(
             {"question": "Q?", "answer": "A", "verdict": "helpful"})
     except StorageError as exc:
-        print(exc)
+        print(json.dumps({"message": str(exc), "reason": exc.reason, "at": exc.location}))
         sys.exit(3)
     """
 )
@@ -265,7 +281,12 @@ def test_a_read_only_database_is_a_clear_error() -> None:
             os.chmod(folder, 0o755)
             os.chmod(db, 0o644)
         assert run.returncode == 3, run.stderr
-        assert f"the feedback database {db} is read-only" in run.stdout
+        error = json.loads(run.stdout)
+        assert error == {
+            "message": "feedback storage is read-only",
+            "reason": "read_only",
+            "at": str(db),
+        }  # the operator learns where; the message never says
         assert rows(db) == [(1,)]
 
 
@@ -407,9 +428,8 @@ def test_qa_feedback_reports_a_broken_database_in_one_line(db: Path) -> None:
     db.write_text("not a database")
     result = CliRunner().invoke(main, ["feedback", "export", "--feedback-db", str(db)])
     assert result.exit_code == 1
-    assert result.output.startswith("qa: error: the feedback database") and "Traceback" not in (
-        result.output
-    )
+    assert result.output.startswith("qa: error: feedback storage is damaged")
+    assert str(db) in result.output and "Traceback" not in result.output
 
 
 # --- POST /feedback and the abstentions /ask records ----------------------------------------
@@ -484,9 +504,10 @@ def test_a_locked_database_is_a_503_that_says_so(app: Flask, client: FlaskClient
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert response.status_code == 503 and response.headers["Retry-After"]
+    assert response.status_code == 503 and response.headers["Retry-After"] == "1"
     error = response.get_json()["error"]
     assert error["code"] == "storage_unavailable" and "is locked" in error["message"]
+    assert str(db) not in error["message"]
     assert client.post("/feedback", json=GOOD).status_code == 201
 
 
@@ -494,8 +515,9 @@ def test_a_damaged_database_is_a_503_that_says_so(app: Flask, client: FlaskClien
     app.config["FEEDBACK_DB"] = str(app.config["QA_SETTINGS"].feedback_db) + ".broken"
     Path(app.config["FEEDBACK_DB"]).write_text("not a database")
     response = client.post("/feedback", json=GOOD)
-    assert response.status_code == 503
-    assert "not a feedback database" in response.get_json()["error"]["message"]
+    assert response.status_code == 503 and "Retry-After" not in response.headers
+    message = response.get_json()["error"]["message"]
+    assert "not a feedback database" in message and app.config["FEEDBACK_DB"] not in message
 
 
 def test_ask_counts_the_questions_it_abstained_on(app: Flask, client: FlaskClient) -> None:

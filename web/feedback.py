@@ -3,8 +3,9 @@
 The store is :class:`qa.feedback.FeedbackStore` at ``FEEDBACK_DB`` in the app's config when
 given, else the ``feedback_db`` setting. A malformed record is a 400 (``bad_feedback``) like
 every other :class:`qa.errors.QAError`; a database that is locked, read-only or damaged is a
-503 with a message that says which, never a 500 or a hang (writes wait at most
-``FEEDBACK_TIMEOUT`` seconds, default 5).
+503 with a message that says which (and not where: the path goes to the log), never a 500 or
+a hang (writes wait at most ``FEEDBACK_TIMEOUT`` seconds for a lock, default
+:data:`qa.feedback.LOCK_TIMEOUT`).
 
 After every ``/ask`` that abstained the question is counted in the store, so ``qa feedback``
 can list the gaps in the corpus. That write is cheap and bounded (``ABSTENTION_TIMEOUT``,
@@ -21,10 +22,10 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from qa.config import Settings
 from qa.errors import StorageError
-from qa.feedback import FeedbackStore
+from qa.feedback import LOCK_TIMEOUT, FeedbackStore
 
 from .api import json_body
-from .errors import error_body
+from .errors import as_sentence, error_body
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,10 @@ def feedback_store(app: Flask | None = None) -> FeedbackStore:
     if store is None or store.path != path:
         store = FeedbackStore(
             path,
-            timeout=float(app.config.get("FEEDBACK_TIMEOUT", 5.0)),
+            timeout=float(app.config.get("FEEDBACK_TIMEOUT", LOCK_TIMEOUT)),
             max_question_chars=settings.max_question_chars,
             max_history_turns=settings.max_history_turns,
+            max_abstentions=settings.max_abstentions,
         )
         app.extensions["qa_feedback"] = store
     return store
@@ -53,9 +55,10 @@ def feedback_store(app: Flask | None = None) -> FeedbackStore:
 
 def unavailable(exc: StorageError) -> Response:
     """503 with the store's own explanation; a locked database is worth a retry soon."""
-    response = jsonify(error_body(exc.code, str(exc)))
+    response = jsonify(error_body(exc.code, as_sentence(str(exc))))
     response.status_code = 503
-    response.headers["Retry-After"] = "5"
+    if exc.reason == "locked":
+        response.headers["Retry-After"] = "1"
     return response
 
 
@@ -66,7 +69,7 @@ def post_feedback() -> Response:
     try:
         record_id = feedback_store().add(body)  # FeedbackError becomes a 400 (web/errors.py)
     except StorageError as exc:
-        log.error("feedback not stored: %s", exc)
+        log.error("feedback not stored: %s", exc.for_operator())
         return unavailable(exc)
     response = jsonify(id=record_id)
     response.status_code = 201
@@ -100,4 +103,5 @@ def _warn_now_and_then(app: Flask, exc: Exception) -> None:
     last = app.extensions.get("qa_feedback_warned")
     if last is None or now - last >= WARN_EVERY_SECONDS:
         app.extensions["qa_feedback_warned"] = now
-        log.warning("abstention not recorded: %s", exc)
+        detail = exc.for_operator() if isinstance(exc, StorageError) else exc
+        log.warning("abstention not recorded: %s", detail)

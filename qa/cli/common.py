@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from qa.errors import QAError
+from qa.errors import QAError, StorageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,6 +42,9 @@ def user_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except StorageError as exc:  # the operator is told where the storage is
+            click.echo(f"qa: error: {exc.for_operator()}", err=True)
+            sys.exit(1)
         except (QAError, ValueError, OSError) as exc:
             click.echo(f"qa: error: {exc}", err=True)
             sys.exit(1)
