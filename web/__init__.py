@@ -11,12 +11,23 @@ import importlib.util
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response
 
 from qa.config import Settings
 from qa.engine import Engine
 
-from . import access_log, errors, security
+from . import access_log, body, errors, security
+
+
+class App(Flask):
+    """Flask, answering ``OPTIONS`` with 204 No Content and the ``Allow`` header (Flask's own
+    answer is an empty 200 page)."""
+
+    def make_default_options_response(self) -> Response:
+        response = super().make_default_options_response()
+        response.status_code = 204
+        del response.headers["Content-Type"]
+        return response
 
 
 def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | None = None) -> Flask:
@@ -37,7 +48,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | No
     else:
         settings = Settings.load({**_fields_of(engine.settings), **overrides}, environ={})
 
-    app = Flask(__name__)
+    app = App(__name__)
     app.json.sort_keys = False  # type: ignore[attr-defined]  # keep "answer" first
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.config.from_mapping(
@@ -55,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | No
     errors.init_app(app)
     security.init_app(app)
     access_log.init_app(app)
+    body.init_app(app)  # after the access log's timer: a refused body is logged too
     _register_optional(app)
     return app
 

@@ -6,6 +6,7 @@ validation of the question and history is the engine's (:meth:`qa.engine.Engine.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -37,12 +38,43 @@ def json_body() -> dict[str, Any]:
         )
     if not raw.strip():
         raise RequestError('The request body is empty; send {"question": "..."}.', "invalid_json")
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # Python's parser recurses once per level of nesting
+        raise RequestError(
+            "The request body is nested too deeply to be read.", "invalid_json"
+        ) from None
     if body is None and raw.strip() != b"null":
         raise RequestError("The request body is not valid JSON.", "invalid_json")
+    if has_lone_surrogate(body):
+        raise RequestError(
+            "The request body holds a lone UTF-16 surrogate (such as \\ud800), which is not "
+            "text; send valid Unicode.",
+            "invalid_json",
+        )
     if not isinstance(body, dict):
         raise RequestError('The request body must be a JSON object like {"question": "..."}.')
     return body
+
+
+# Half of a UTF-16 surrogate pair on its own: JSON's "\ud800" parses to it, but it is not a
+# character, and encoding it (to answer, to store) fails.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def has_lone_surrogate(value: Any) -> bool:
+    """Whether any string in a parsed JSON value (keys included) holds a lone surrogate."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            pending += item
+    return False
 
 
 def ask_payload(body: dict[str, Any]) -> tuple[Any, Any]:

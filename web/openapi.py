@@ -204,6 +204,9 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
     """
     body_limit = settings.max_body_bytes
     too_big = _error(f"The body is over {body_limit} bytes.")
+    too_slow = _error(
+        f"The body did not arrive within {settings.request_timeout:g} s of the headers."
+    )
     not_json = _error("The body is not sent as application/json.")
     limited = _error("Too many requests from this client; wait and try again.")
     answer = _json(_ref("Answer"), "The answer, or an abstention (answered: false).")
@@ -233,6 +236,7 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
                 "responses": {
                     "200": answer,
                     "400": bad_question,
+                    "408": too_slow,
                     "413": too_big,
                     "415": not_json,
                     "429": limited,
@@ -305,6 +309,7 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
                 "responses": {
                     "201": _json(_ref("FeedbackCreated"), "Recorded; the record's id."),
                     "400": _error("The feedback is not acceptable; the message says why."),
+                    "408": too_slow,
                     "413": too_big,
                     "415": not_json,
                     "429": limited,
@@ -321,6 +326,8 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
                 "Answers questions about a corpus of news articles, citing the sentences "
                 'it used. Every error is a JSON body {"error": {"code", "message"}}, '
                 "including 404 for an unknown path and 405 for a wrong method. "
+                "A request must arrive whole within "
+                f"{settings.request_timeout:g} s (headers), then as many again (body). "
                 f"Request bodies are limited to {body_limit} bytes, questions to "
                 f"{settings.max_question_chars} characters and history to "
                 f"{settings.max_history_turns} turns."
