@@ -57,6 +57,7 @@ class Settings:
     max_question_chars: int = 500
     max_history_turns: int = 20
     max_body_bytes: int = 64 * 1024
+    request_timeout: float = 1.5  # seconds for a request's headers, and then for its body
     rate_limit: int = 0  # requests per minute per client; 0 = off
     max_abstentions: int = 10_000  # distinct abstained questions kept; 0 = none recorded
     answer_cache: int = 1024  # answers kept for questions asked again; 0 = none

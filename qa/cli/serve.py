@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 import click
-from gunicorn.app.base import BaseApplication
 
 from qa.config import Settings
 
@@ -62,9 +60,12 @@ def serve(
     """Serve the chat page and the JSON API (/ask, /articles, /openapi.json).
 
     The articles are indexed once, before the workers start; each request is logged on
-    stderr as one line: client, method, path, status and milliseconds.
+    stderr as one line: client, method, path, status and milliseconds. Each worker serves
+    many connections at once (gevent), and a request must arrive whole within
+    QA_REQUEST_TIMEOUT seconds.
     """
     from web import create_app  # here, so that other commands don't import Flask
+    from web.server import serve as serve_app
 
     overrides = {
         "host": host,
@@ -83,37 +84,4 @@ def serve(
         f"http://{settings.host}:{settings.port}/ (Ctrl-C to stop)",
         err=True,
     )
-    Server(
-        app,
-        {
-            "bind": f"{settings.host}:{settings.port}",
-            "workers": settings.workers,
-            "worker_class": "sync",
-            "preload_app": True,  # the app (and its index) is built once, above
-            "accesslog": None,  # the app logs each request itself (web/access_log.py)
-            "errorlog": "-",
-            "loglevel": "info",
-            "timeout": 30,
-            "graceful_timeout": 5,
-        },
-    ).run()
-
-
-class Server(BaseApplication):
-    """Gunicorn, configured from a dict and serving an app already built."""
-
-    def __init__(self, app: Any, options: dict[str, Any]) -> None:
-        self.application = app
-        self.options = options
-        super().__init__()
-
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
-        if "control_socket_disable" in self.cfg.settings:
-            # gunicorn >= 25.1 opens a control socket at one path per user; several servers
-            # (tests, a second corpus) would fight over it, and nothing here uses it.
-            self.cfg.set("control_socket_disable", True)
-
-    def load(self) -> Any:
-        return self.application
+    serve_app(app, settings.host, settings.port, settings.workers, settings.request_timeout)
