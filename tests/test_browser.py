@@ -12,6 +12,7 @@ test writes desktop.png and phone.png there (the README's are in docs/screenshot
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -163,6 +164,60 @@ def test_starters_and_a_new_conversation(page: Any) -> None:
     with page.expect_request("**/ask") as request:
         ask(page, "When was the valley established?")
     assert json.loads(request.value.post_data)["history"] == []  # the old turns are gone
+
+
+def test_a_new_conversation_while_an_answer_loads_does_not_inherit_it(
+    page: Any, console: Console
+) -> None:
+    from playwright.sync_api import Error, expect
+
+    held: list[Any] = []
+    page.route("**/ask", lambda route: held.append(route))  # the answer is on its way
+    page.locator("#question").fill("How many panels does the farm have?")
+    page.locator("#question").press("Enter")
+    expect(page.locator(".bubble-pending")).to_be_visible()
+    page.locator("#new-chat").click()
+    expect(page.locator(".turn")).to_have_count(0)
+    with contextlib.suppress(Error):  # the page gave up on the old answer, as it should
+        held[0].continue_()  # else it arrives after all
+    page.unroute("**/ask")
+    expect(page.locator("#send")).to_be_enabled()  # free to ask again
+    with page.expect_request("**/ask") as request:
+        card, _ = ask(page, "When was the valley established?")
+    assert json.loads(request.value.post_data)["history"] == []
+    expect(page.locator(".turn")).to_have_count(1)
+    expect(page.locator(".bubble-question")).to_have_text(
+        "You asked: When was the valley established?"
+    )
+    with page.expect_request("**/ask") as follow_up:
+        ask(page, "Who is the chairman of Uren Biotech?")
+    history = json.loads(follow_up.value.post_data)["history"]
+    assert [turn["question"] for turn in history] == ["When was the valley established?"]
+    console.expect_errors()  # Chromium may log the aborted request
+
+
+def test_a_failed_articles_request_is_tried_again(
+    browser: Any, live_server: LiveServer, console: Console
+) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.route("**/articles", lambda route: route.abort("connectionrefused"))
+        page.goto("/")
+        card, body = ask(page, "Who is the chairman of Uren Biotech?")
+        article = body["citations"][0]["article"]
+        expect(card.locator(".source-title").first).to_have_text(article)  # no title known
+        page.unroute("**/articles")
+        with page.expect_response("**/articles") as listed:
+            card, _ = ask(page, "When was the valley established?")
+        assert listed.value.ok, "the page asked for the articles again"
+        expect(card.locator(".source-title").first).to_have_text("China Gene Medicine Valley")
+    finally:
+        context.close()
+    console.expect_errors()  # the refused /articles was logged on purpose
 
 
 # --- busy, failures, working ------------------------------------------------------------------

@@ -38,7 +38,8 @@
   const state = {
     turns: [], // {question, answer} of answered exchanges, oldest first
     busy: false,
-    articles: null, // Promise of Map id -> metadata
+    asking: null, // AbortController of the question on its way, if any
+    articles: null, // Promise of Map id -> metadata; null again after a failure
     texts: new Map(), // id -> Promise of the article with its sentences
     opener: null, // the citation button that opened the reader
   };
@@ -94,19 +95,24 @@
     return data;
   }
 
-  function postJson(url, body) {
+  function postJson(url, body, signal) {
     return request(url, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(body),
+      signal,
     });
   }
 
+  // The articles' metadata, asked for once; after a failure, asked for again next time.
   function articles() {
     if (!state.articles) {
       state.articles = request("/articles")
         .then((data) => new Map(data.articles.map((a) => [a.id, a])))
-        .catch(() => new Map());
+        .catch(() => {
+          state.articles = null;
+          return new Map();
+        });
     }
     return state.articles;
   }
@@ -168,19 +174,28 @@
     conversation.append(turn);
     scrollIntoView(turn);
 
+    // A new conversation started meanwhile aborts this question: its answer must not
+    // appear there, nor join that conversation's history.
+    const asking = new AbortController();
+    state.asking = asking;
     try {
-      const result = await postJson("/ask", { question, history });
+      const result = await postJson("/ask", { question, history }, asking.signal);
       const titles = await articles();
+      if (asking.signal.aborted) return;
       pending.replaceWith(renderAnswer(result, question, history, titles));
       state.turns.push({ question, answer: result.answer });
       announce(`Answer: ${result.answer}`);
     } catch (err) {
+      if (asking.signal.aborted) return;
       pending.replaceWith(renderError(err, question));
       if (!input.value) input.value = question; // ready to send again
     } finally {
-      setBusy(false);
-      scrollIntoView(turn);
-      input.focus();
+      if (state.asking === asking) {
+        state.asking = null;
+        setBusy(false);
+        scrollIntoView(turn);
+        input.focus();
+      }
     }
   }
 
@@ -427,6 +442,9 @@
   // ---- wiring --------------------------------------------------------------------------
 
   function reset() {
+    if (state.asking) state.asking.abort();
+    state.asking = null;
+    setBusy(false);
     state.turns = [];
     conversation.replaceChildren();
     welcome.hidden = false;
