@@ -86,12 +86,18 @@ class LiveServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
 
-def start_server(corpus: Path, folder: Path, timeout: float = 30.0) -> LiveServer:
-    """Start ``qa serve`` on a free port and wait until ``/healthz`` answers 200."""
+def start_server(
+    corpus: Path, folder: Path, timeout: float = 30.0, settings: dict[str, str] | None = None
+) -> LiveServer:
+    """Start ``qa serve`` on a free port and wait until ``/healthz`` answers 200.
+
+    ``settings`` are ``QA_*`` environment variables for the server (none are inherited).
+    """
     port = free_port()
     log_path = folder / "serve.log"
     feedback_db = folder / "feedback.sqlite3"
     env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
+    env.update(settings or {})
     command = [sys.executable, "-m", "qa", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", "2", "--corpus", str(corpus), "--feedback-db", str(feedback_db)]
     with log_path.open("wb") as log:

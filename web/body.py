@@ -59,7 +59,9 @@ def read_whole_body() -> None:
         )
     environ["wsgi.input"] = io.BytesIO(body)
     environ["CONTENT_LENGTH"] = str(len(body))
-    environ.pop("wsgi.input_terminated", None)  # a plain body of known length now
+    # A plain body of known length now, however it came: werkzeug reads CONTENT_LENGTH.
+    environ.pop("HTTP_TRANSFER_ENCODING", None)
+    environ.pop("wsgi.input_terminated", None)
 
 
 def _read(stream: IO[bytes], wanted: int) -> bytes:
