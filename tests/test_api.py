@@ -7,6 +7,7 @@ each kind of bad input gets.
 
 from __future__ import annotations
 
+import io
 import json
 import urllib.error
 import urllib.request
@@ -245,6 +246,41 @@ def test_body_over_the_documented_size_is_413(client: FlaskClient) -> None:
     assert response.status_code == 413
     error = response.get_json()["error"]
     assert error["code"] == "body_too_large" and "65536 bytes" in error["message"]
+
+
+def chunked(body: bytes) -> dict[str, Any]:
+    """Test-client arguments for ``body`` sent chunked: no Content-Length to go by."""
+    stream = {"wsgi.input": io.BytesIO(body), "wsgi.input_terminated": True}
+    return {
+        "content_type": "application/json",
+        "environ_overrides": {**stream, "CONTENT_LENGTH": "", "HTTP_TRANSFER_ENCODING": "chunked"},
+    }
+
+
+def test_a_chunked_body_is_read_whole_and_refused_past_the_limit(client: FlaskClient) -> None:
+    small = json.dumps({"question": "When was the valley established?"}).encode()
+    assert client.post("/ask", **chunked(small)).status_code == 200
+    big = json.dumps({"question": "Who?", "history": [{"question": "q" * 400}] * 200}).encode()
+    response = client.post("/ask", **chunked(big))  # once cut at the limit and parsed
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"] == "body_too_large"
+
+
+def test_options_answers_204_with_the_allowed_methods(client: FlaskClient) -> None:
+    response = client.options("/ask")
+    assert response.status_code == 204 and response.data == b""
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS", "POST"}
+    assert client.options("/nothing-here").status_code == 404
+
+
+def test_logged_paths_cannot_break_the_line(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="web.access")
+    client.get("/a%0a10.0.0.1 GET /admin 200 1.0ms%E2%80%A8\\x")
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "web.access"]
+    assert line.endswith(" 404 " + line.split()[-1]) and len(line.split()) == 5
+    assert "/a\\x0a10.0.0.1\\x20GET\\x20/admin\\x20200\\x201.0ms\\u2028\\\\x" in line
 
 
 def test_body_limit_comes_from_settings(engine: Engine, tmp_path: Path) -> None:
