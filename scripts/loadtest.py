@@ -12,10 +12,18 @@ a leak still shows as growth. At the end it prints the figures and checks that:
 - memory stayed flat: the server's RSS at the end is within ``--max-growth-mb`` of the start;
 - every feedback the server acknowledged (201) is in its database.
 
-The exit status is 0 when all three hold, else 1. Linux only (/proc). The client is one
+With ``--hostile`` the same normal clients run beside a hostile mix (scripts/hostile_mix.py):
+50 slow clients that connect and send nothing or drip header lines, and 2 threads sending
+costly and broken requests (long random words, long histories, deep JSON, a lone surrogate,
+a chunked body over the limit, a body that stops half way). The normal clients' figures then
+show what the hostile ones cost them, and every hostile request must get its documented
+status too.
+
+The exit status is 0 when all of it holds, else 1. Linux only (/proc). The client is one
 Python process, so on a small machine it competes with the server for the CPU.
 
     python scripts/loadtest.py                      # 30 s, 8 clients, up to 18,000 requests
+    python scripts/loadtest.py --hostile            # the same beside the hostile mix
     python scripts/loadtest.py --duration 5 --clients 4 --requests 2000 --json
 """
 
@@ -39,6 +47,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from hostile_mix import HostileMix  # scripts/, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -295,6 +305,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
             sampler = threading.Thread(target=sample_memory, daemon=True)
             sampler.start()
+            hostile = HostileMix(port, args.slow_clients, args.hostile_clients)
+            if args.hostile:
+                hostile.start()
             results = Results()
             counter = itertools.count()
             started = time.monotonic()
@@ -310,6 +323,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for t in threads:
                 t.join()
             elapsed = time.monotonic() - started
+            hostile.stop()
             done.set()
             sampler.join()
             samples.append((time.monotonic(), rss_mb(process_tree(process.pid))))
@@ -318,7 +332,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         finally:
             stop_server(process)
         log_tail = server_log(folder) if results.errors else ""
-    return figures(args, results, warm, elapsed, samples, pids, stored, gaps, log_tail)
+    out = figures(args, results, warm, elapsed, samples, pids, stored, gaps, log_tail)
+    if args.hostile:
+        out["hostile"] = hostile.figures()
+        out["ok"] = out["ok"] and out["hostile"]["unexpected"] == 0
+    return out
 
 
 def stored_feedback(db: Path) -> set[int]:
@@ -415,6 +433,14 @@ def report(f: dict[str, Any]) -> str:
         f"abstentions recorded {f['abstentions_recorded']}",
     ]
     lines += [f"  e.g. {s}" for s in f["error_samples"]]
+    if "hostile" in f:
+        h = f["hostile"]
+        lines.append(
+            f"beside {h['slow_clients']} slow clients (let go and back {h['slow_reconnects']} "
+            f"times) and {h['requests']} hostile requests {h['by_kind']}: "
+            f"{h['unexpected']} unexpected answers"
+        )
+        lines += [f"  e.g. {s}" for s in h["unexpected_samples"]]
     if f["server_log_tail"]:
         lines += ["server log (end):", f["server_log_tail"]]
     lines.append("OK" if f["ok"] else "FAILED")
@@ -437,6 +463,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--sample-every", type=float, default=0.25, help="seconds between samples")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--hostile", action="store_true", help="run beside the hostile mix")
+    p.add_argument("--slow-clients", type=int, default=50, help="with --hostile: slow clients")
+    p.add_argument(
+        "--hostile-clients", type=int, default=2, help="with --hostile: hostile request threads"
+    )
     args = p.parse_args(argv)
     if args.duration <= 0 or args.requests <= 0 or args.clients <= 0 or args.workers <= 0:
         p.error("--duration, --requests, --clients and --workers must be positive")
