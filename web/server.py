@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import gevent
+import gevent.socket
+from gevent import monkey
 from gunicorn import util
 from gunicorn.app.base import BaseApplication
 from gunicorn.http import errors as http_errors
@@ -171,6 +173,17 @@ class Worker(GeventWorker):
     seconds for a request's headers, then as many for its body."""
 
     request_timeout = 1.5
+
+    def patch(self) -> None:
+        # As gunicorn's, but threads stay threads: the app starts none, and a thread's own
+        # objects (the feedback store's SQLite connection) then last as long as the worker
+        # instead of one request each. Nothing in a request yields while holding a lock.
+        monkey.patch_all(thread=False)
+        listeners: list[Any] = self.sockets  # type: ignore[has-type]
+        self.sockets = [
+            gevent.socket.socket(s.FAMILY, gevent.socket.SOCK_STREAM, fileno=s.sock.detach())
+            for s in listeners
+        ]
 
     def timeout_ctx(self) -> Any:
         # gunicorn's gevent worker reads each request's headers inside this (its keepalive,
