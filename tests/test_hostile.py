@@ -129,6 +129,16 @@ REPLAYS: dict[str, tuple[tuple[bytes, ...], int, str]] = {
         431,
         "headers_too_large",
     ),
+    "an Expect the server does not do": (
+        (b"POST /ask HTTP/1.1\r\nHost: x\r\nExpect: a-miracle\r\nContent-Length: 2\r\n\r\n{}",),
+        417,
+        "expectation_failed",
+    ),
+    "a transfer coding the server does not know": (
+        (b"POST /ask HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: foo\r\n\r\n",),
+        501,
+        "not_implemented",
+    ),
     "120 headers": (
         (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"X-H: 1\r\n" * 120 + b"\r\n",),
         431,

@@ -196,9 +196,10 @@ class Worker(GeventWorker):
         self.wsgi = with_body_deadline(app, self.request_timeout)
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
-        status, reason, code, message = refusal(exc)
+        answer = refusal(exc)
+        status, reason, code, message = answer
         where = addr[0] if isinstance(addr, tuple) and addr else "-"
-        if status < 500:
+        if answer is not _CRASH:  # the client's doing: one line, no traceback
             self.log.warning(
                 "refused %s from %s: %s", status, where, printable(str(exc), field=False)
             )
