@@ -237,15 +237,20 @@ def test_a_client_that_never_finishes_its_headers_is_let_go(server: LiveServer) 
 # --- 2. costly questions ------------------------------------------------------------------------
 
 
-COSTLY = {
-    "a 490-letter word": {"question": "What is " + random_word(490) + "?"},
-    "20 turns of history, each a long word": {
-        "question": "And what about it?",
-        "history": [
-            {"question": "What is " + random_word(480, seed=n) + "?", "answer": "Nothing."}
-            for n in range(20)
-        ],
-    },
+def follow_ups(letters: int) -> dict[str, object]:
+    """20 turns of "And <word>?" after "What is <word>?": each follow-up re-asks the one
+    before it with its own word added, so the last one holds all 21 words."""
+    words = [random_word(letters, seed=n) for n in range(21)]
+    turns = [{"question": f"What is {words[0]}?", "answer": "No."}]
+    turns += [{"question": f"And {w}?", "answer": "No."} for w in words[1:20]]
+    return {"question": f"And {words[20]}?", "history": turns}
+
+
+# A question's body and its status: answered, or refused for what it would grow to.
+COSTLY: dict[str, tuple[dict[str, object], int]] = {
+    "a 490-letter word": ({"question": "What is " + random_word(490) + "?"}, 200),
+    "follow-ups adding up 21 words of 40 letters": (follow_ups(40), 200),
+    "follow-ups adding up 21 words of 480 letters": (follow_ups(480), 400),
 }
 
 
@@ -253,14 +258,17 @@ COSTLY = {
 def test_a_costly_question_is_answered_and_others_are_not_held_up(
     server: LiveServer, name: str
 ) -> None:
-    body = json.dumps(COSTLY[name]).encode()
+    body, status = COSTLY[name]
+    request = post("/ask", json.dumps(body).encode())
     with ThreadPoolExecutor(4) as pool:
-        costly = [pool.submit(exchange, server.url, post("/ask", body)) for _ in range(2)]
+        costly = [pool.submit(exchange, server.url, request) for _ in range(2)]
         health = pool.submit(exchange, server.url, get("/healthz")).result()
         answers = [c.result() for c in costly]
     assert health.status == 200 and health.seconds < 1.0
     for reply in answers:
-        assert reply.status == 200 and reply.seconds < PATIENCE
+        assert reply.status == status and reply.seconds < PATIENCE
+    if status == 400:
+        assert "spelled out" in answers[0].json()["error"]["message"]
 
 
 def test_a_follow_up_that_spells_out_to_a_huge_question_is_refused(server: LiveServer) -> None:
