@@ -178,7 +178,9 @@ class Worker(GeventWorker):
         # As gunicorn's, but threads stay threads: the app starts none, and a thread's own
         # objects (the feedback store's SQLite connection) then last as long as the worker
         # instead of one request each. Nothing in a request yields while holding a lock.
-        monkey.patch_all(thread=False)
+        # Nor is ssl patched: qa serve speaks plain HTTP, and the app (spaCy, through
+        # urllib3) imported ssl before the fork, which gevent warns about when patching it.
+        monkey.patch_all(thread=False, ssl=False)
         listeners: list[Any] = self.sockets  # type: ignore[has-type]
         self.sockets = [
             gevent.socket.socket(s.FAMILY, gevent.socket.SOCK_STREAM, fileno=s.sock.detach())
