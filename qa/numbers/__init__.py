@@ -1,0 +1,32 @@
+"""Find numbers, amounts and dates in English text, with their spans; format them back.
+
+- :mod:`.values`: written numbers ("6,053", "10.23 billion", "two", "a dozen");
+- :mod:`.units`: units and currencies (vocabulary in :mod:`qa.lexicon`), the unit a question
+  asks in, conversions;
+- :mod:`.quantities`: amounts in text ("10.23 billion yuan", "$15.78 billion");
+- :mod:`.dates`: dates in text, relative ones resolved against a reference date;
+- :mod:`.formatting`: amounts as a reader writes them.
+
+Everything here is general English; nothing is about a particular article.
+"""
+
+from .dates import MONTHS, YEAR, DateMention, find_dates
+from .formatting import format_amount, format_number
+from .quantities import Quantity, find_quantities
+from .units import asked_unit, conversion_factor, unit_kind
+from .values import parse_number
+
+__all__ = [
+    "MONTHS",
+    "YEAR",
+    "DateMention",
+    "Quantity",
+    "asked_unit",
+    "conversion_factor",
+    "find_dates",
+    "find_quantities",
+    "format_amount",
+    "format_number",
+    "parse_number",
+    "unit_kind",
+]

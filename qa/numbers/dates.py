@@ -1,0 +1,225 @@
+"""Dates in English text: "2019", "1479", "June 2020", "March 8, 2022", "8 March 2022",
+"2022-03-08", "Q3 2021", "the first half of 2023", and dates relative to a reference date
+("last year", "on Saturday", "on May 3", "three years ago").
+
+A date's ``time`` is an ISO prefix ("2019", "2020-06", "2022-03-08", "2021-Q3", "2023-H1").
+:data:`YEAR` is the one pattern of a year every reader uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .units import UNITS_RE
+from .values import parse_number
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ORDINAL_PARTS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_DATES = re.compile(
+    rf"\b(?P<part>(?:the\s+)?(?P<pn>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+    rf"(?P<pk>half|quarter)\s+of\s+(?P<py>{YEAR}))\b"
+    rf"|\b(?P<q>Q(?P<qn>[1-4])\s+(?P<qy>{YEAR}))\b"
+    rf"|\b(?P<iso>(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d))\b"
+    rf"|\b(?P<mdy>(?P<m1>{_MONTH_RE})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>{YEAR}))\b"
+    rf"|\b(?P<dmy>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE})\s+(?P<y2>{YEAR}))\b"
+    rf"|\b(?P<my>(?P<m3>{_MONTH_RE})(?:\s+of)?,?\s+(?P<y3>{YEAR}))\b"
+    rf"|(?<![\w$€£¥.,-])(?P<year>{YEAR})(?![\w.,]\d|[\w%])"
+    r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<rel>(?:last|this|next|the\s+previous|the\s+past|the\s+following)\s+year"
+    r"|(?P<ago>[a-z]+|\d+)\s+years?\s+ago|a\s+year\s+(?:ago|earlier))\b",
+    re.IGNORECASE,
+)
+# A bare four-digit number is a year only in a year's company: "in 2019", "by 2025",
+# "2019," — not "2019 employees".
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|by|since|from|until|till|through|to|of|before|after|between|and|or|early|"
+    r"late|mid|year|fiscal|the|as of|during|for|around|circa|end of|start of|beginning of|"
+    r"with|against|versus|-)\s*|[(,]\s*|^\s*)$",
+    re.IGNORECASE,
+)
+# After a weak cue ("with", "against") or outside 1800-2100, a number before a plural noun
+# counts it ("with 1500 members", "in 1200 homes"); a year's own nouns are the exception.
+_WEAK_YEAR_CUE = re.compile(r"\b(?:with|against|versus)\s*$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?!(?:levels|figures|prices|values|rates|terms|dollars|results|standards|elections|"
+    r"games|olympics|accounts|earnings|sales)\b)[a-z]+s\b"
+)
+_NOT_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:" + UNITS_RE + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in text: ``time`` is an ISO prefix ("2019", "2020-06", "2022-03-08")."""
+
+    time: str
+    kind: str  # "year", "month", "date", "quarter", "half-year" or "resolved-relative"
+    start: int
+    end: int
+    surface: str
+    preposition: str | None  # the word before it ("in", "by", "since"), lower-cased
+
+    @property
+    def year(self) -> int:
+        return int(self.time[:4])
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
+    """Dates in ``text``; relative ones ("last year") need ``reference`` (ISO date)."""
+    found: list[DateMention] = []
+    for m in _DATES.finditer(text):
+        time: str | None = None
+        kind = "year"
+        if m.group("part"):
+            n = _ORDINAL_PARTS[m.group("pn").lower()]
+            if m.group("pk").lower() == "half" and n <= 2:
+                time, kind = f"{m.group('py')}-H{n}", "half-year"
+            elif m.group("pk").lower() == "quarter":
+                time, kind = f"{m.group('py')}-Q{n}", "quarter"
+        elif m.group("q"):
+            time, kind = f"{m.group('qy')}-Q{m.group('qn')}", "quarter"
+        elif m.group("weekday"):
+            if reference:
+                time, kind = _last_weekday(m.group("weekday"), reference), "resolved-relative"
+        elif m.group("iso"):
+            time, kind = m.group("iso"), "date"
+        elif m.group("mdy") or m.group("dmy"):
+            y, mo, d = (
+                (m.group("y1"), m.group("m1"), m.group("d1"))
+                if m.group("mdy")
+                else (m.group("y2"), m.group("m2"), m.group("d2"))
+            )
+            if 1 <= int(d) <= 31:
+                time, kind = f"{y}-{_month(mo):02d}-{int(d):02d}", "date"
+        elif m.group("my"):
+            time, kind = f"{m.group('y3')}-{_month(m.group('m3')):02d}", "month"
+        elif m.group("year"):
+            before, after = text[: m.start()], text[m.end() :]
+            weak = _WEAK_YEAR_CUE.search(before[-20:]) or not 1800 <= int(m.group("year")) <= 2100
+            if (
+                _YEAR_BEFORE.search(before[-20:])
+                and not _NOT_YEAR_AFTER.match(after)
+                and not (weak and _COUNTED_AFTER.match(after))
+            ):
+                time = m.group("year")
+        elif m.group("rel") and reference:
+            time, kind = _resolve_relative(m.group("rel").lower(), m.group("ago"), reference)
+        if time is None:
+            continue
+        prev = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
+        found.append(
+            DateMention(
+                time, kind, m.start(), m.end(), m.group(0), prev.group(1).lower() if prev else None
+            )
+        )
+    if reference:
+        found += _days_without_year(text, reference, found)
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+# "on May 3" in an article of May 5, 2025: a day of the article's year (or the year before,
+# for a day after the article's date). The month is capitalised: "may" is a verb.
+_DAY_NO_YEAR = re.compile(
+    r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+    r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>January|"
+    r"February|March|April|May|June|July|August|September|October|November|December))\b"
+    r"(?!,?\s+\d{4})(?![-/]\d)"
+)
+
+
+def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> list[DateMention]:
+    out = []
+    ref = date.fromisoformat(reference[:10])
+    for m in _DAY_NO_YEAR.finditer(text):
+        if any(d.start <= m.start() < d.end for d in taken):
+            continue
+        month, day = (
+            (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+        )
+        try:
+            when = date(ref.year, _month(month), int(day))
+        except ValueError:
+            continue
+        if when > ref:
+            try:
+                when = date(ref.year - 1, _month(month), int(day))
+            except ValueError:
+                continue
+        prev = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
+        out.append(
+            DateMention(
+                when.isoformat(),
+                "resolved-relative",
+                m.start(),
+                m.end(),
+                m.group(0),
+                prev.group(1).lower() if prev else None,
+            )
+        )
+    return out
+
+
+def _last_weekday(name: str, reference: str) -> str:
+    """The latest date on or before ``reference`` that falls on weekday ``name``."""
+    ref = date.fromisoformat(reference[:10])
+    back = (ref.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    return (ref - timedelta(days=back)).isoformat()
+
+
+def _resolve_relative(phrase: str, ago: str | None, reference: str) -> tuple[str | None, str]:
+    year = int(reference[:4])
+    if ago is not None:
+        n = parse_number(ago)
+        return (str(year - int(n)), "resolved-relative") if n else (None, "")
+    if phrase.startswith(("last", "the previous", "the past", "a year")):
+        return str(year - 1), "resolved-relative"
+    if phrase.startswith("this"):
+        return str(year), "resolved-relative"
+    return str(year + 1), "resolved-relative"

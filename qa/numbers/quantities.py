@@ -1,0 +1,99 @@
+"""Amounts in English text: a number with its unit or currency, and its span.
+
+``find_quantities`` reads "6,053", "10.23 billion yuan", "$15.78 billion", "US$45 million",
+"3.4 billion Norwegian crowns", "5 square kilometers", "3.2 km2", "34.7 percent", "two",
+"a dozen", "twenty-five" ("costs 540 pounds" is money, "weighs 540 pounds" is not). Values
+are plain floats; units are canonical names. Numbers that name something ("Line 4", "G20"),
+scores ("a 3-1 win") and eras ("800 AD") are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import MONTHS
+from .units import CURRENCY_RE, POUNDS_RE, SYMBOL_RE, UNITS_RE, unit_case_ok, unit_key, unit_of
+from .values import DIGITS, SCALES, WORD_NUMBER, parse_number
+
+_QUANTITY = re.compile(
+    rf"(?<![\w$€£¥₹.,-])(?<![A-Za-z]-)"
+    rf"(?:(?P<sym>{SYMBOL_RE})\s?)?"
+    rf"(?P<num>{DIGITS}|\b{WORD_NUMBER}\b)"
+    rf"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|k)\b)?"
+    rf"(?:(?:[\s-]?(?:{UNITS_RE}))(?![A-Za-z])|\s(?:{CURRENCY_RE})\b|\s{POUNDS_RE})?"
+    rf"(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with its unit; ``start``/``end`` index the scanned text."""
+
+    value: float
+    unit: str | None  # canonical unit or currency; None for a bare number
+    kind: str  # "money", "area", "percent", "length", ..., or "number" (bare)
+    start: int
+    end: int
+    surface: str
+    number_text: str  # the number as written, scale included ("10.23 billion", "two")
+
+    @property
+    def is_money(self) -> bool:
+        return self.kind == "money"
+
+
+# A capitalised word before a bare number makes a name ("Line 4", "Ariane 6", "Apollo 11")
+# unless the word is a function word ("About 320", "In 2019", "Some 40").
+_NAME_WORD = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
+_NOT_NAME_WORDS = frozenset(
+    """
+    about around nearly almost some over under only just roughly approximately exactly
+    another all in on at by for from to of with since until after before during than and or
+    but the a an its their his her our this that these those each every both up down
+    more less fewer at least most another per plus minus between among also only even
+    just among some total totalling
+    """.split()
+)
+
+
+def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list[Quantity]:
+    """Every number in ``text`` with its unit, skipping spans in ``skip`` (dates, say)."""
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in skip):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None or _is_name_or_score(text, m):
+            continue
+        if re.match(r"\s*(?:AD|BC|BCE|CE)\b", text[m.end() :]):
+            continue  # "around 800 AD" is a year
+        unit, kind = unit_of(m)
+        key = unit_key(m)
+        if key and not unit_case_ok(m.group(key)):
+            # "5 mw" or "3 Won" in prose are not units: keep the bare number.
+            unit, kind = None, "number"
+            end = len(text[: m.start(key)].rstrip(" -"))
+        scale = m.group("scale")
+        if scale:
+            value *= SCALES[scale.lower()]
+        number_text = m.group("num") + (f" {scale}" if scale else "")
+        found.append(Quantity(value, unit, kind, start, end, text[start:end], number_text.strip()))
+    return found
+
+
+def _is_name_or_score(text: str, m: re.Match[str]) -> bool:
+    """A bare number that names something ("Line 4", "Ariane 6") or is part of a score or
+    range written with a hyphen ("a 3-1 win")."""
+    bare = not (m.group("sym") or m.group("scale")) and unit_key(m) is None
+    if not bare or not m.group("num")[0].isdigit():
+        return False
+    if re.match(r"-\d", text[m.end() : m.end() + 2]):
+        return True
+    word = _NAME_WORD.search(text[max(0, m.start() - 30) : m.start()])
+    if word is None:
+        return False
+    name = word.group(1).lower()
+    return name not in _NOT_NAME_WORDS and name.rstrip(".") not in MONTHS
