@@ -19,7 +19,7 @@ from .analysis import expand, proper_words, tokens
 from .answer import Answerer
 from .config import Settings, parse_cache_dir
 from .errors import QuestionError
-from .facts import Fact, extract_facts
+from .facts import Fact, extract_facts, sentence_subject
 from .ingest import load_corpus
 from .passages import build_passages
 from .quotes import attribute
@@ -57,7 +57,6 @@ class Engine:
             per_article.append((article, sentences))
             self.sentences.extend(sentences)
             self.passages.extend(build_passages(article, sentences, self.settings.passages))
-            self.facts.extend(extract_facts(article, sentences))
         self.nlp = pipeline.load(self.settings.spacy_model)
         parsed = parse_texts(
             self.nlp,
@@ -67,6 +66,13 @@ class Engine:
         # One parse per sentence, aligned with ``self.sentences``, and one per title.
         self.docs = [doc for docs in parsed for doc in docs[1:]]
         self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed, strict=True)}
+        for (article, sentences), docs in zip(per_article, parsed, strict=True):
+            self.facts.extend(extract_facts(article, sentences, docs[1:], docs[0]))
+        topics = {
+            a.id: sentence_subject(docs[1])
+            for (a, _), docs in zip(per_article, parsed, strict=True)
+            if docs[1:]
+        }
         self.proper = proper_words(self.sentences)
         quotes = {}
         for article, sentences in per_article:
@@ -85,7 +91,7 @@ class Engine:
             self.retriever,
             self.proper,
             quotes,
-            NumericAnswerer(self.facts, self.sentences, self.articles),
+            NumericAnswerer(self.facts, self.sentences, self.articles, topics),
             self.settings.abstain_below,
         )
         self._articles_by_id = {a.id: a for a in self.articles}

@@ -28,7 +28,6 @@ from datetime import date
 from functools import lru_cache
 
 from .analysis import STOP_WORDS, deletions, proper_words, stem
-from .fact_phrases import subject_of
 from .facts import MEASURE_NOUNS, Fact
 from .numbers import (
     asked_unit,
@@ -597,8 +596,14 @@ class NumericAnswerer:
     MIN_SCORE = 0.55
 
     def __init__(
-        self, facts: Sequence[Fact], sentences: Sequence[Sentence], articles: Sequence[Article]
+        self,
+        facts: Sequence[Fact],
+        sentences: Sequence[Sentence],
+        articles: Sequence[Article],
+        topics: Mapping[str, str | None] | None = None,
     ) -> None:
+        """``topics``: each article's first subject ("a new cancer centre at ..."), from
+        :func:`qa.facts.sentence_subject` on its first sentence's parse."""
         self.facts = list(facts)
         self.by_id = {f.id: f for f in self.facts}
         self.position = {f.id: i for i, f in enumerate(self.facts)}
@@ -682,12 +687,8 @@ class NumericAnswerer:
         self.things = {k: frozenset(v) for k, v in things.items()}
         # Each article's first subject, up to its first preposition ("a new cancer centre").
         self.topic_head = {
-            a: _keyset(
-                re.split(
-                    r"\s+(?:at|in|on|of|near|for|by|with|from)\s+", subject_of(s.text)[0] or ""
-                )[0]
-            )
-            for a, s in firsts.items()
+            a: _keyset(re.split(r"\s+(?:at|in|on|of|near|for|by|with|from)\s+", t or "")[0])
+            for a, t in (topics or {}).items()
         }
         people = [a.id for a in articles if _is_person_name(a.title)]
         # An encyclopedia entry's title is a name, and the entry is about it.

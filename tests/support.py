@@ -29,3 +29,24 @@ def second_engine() -> Engine:
 
 def cited_texts(answer) -> list[str]:  # type: ignore[no-untyped-def]
     return [c.text for c in answer.citations]
+
+
+def parse_article(article):  # type: ignore[no-untyped-def]
+    """An article's sentences, their parses and its title's parse, as the engine makes them
+    (with no parse cache on disk)."""
+    from qa.reading import pipeline
+    from qa.reading.parses import ParseCache, parse_texts
+    from qa.sentences import split_sentences
+
+    sentences = split_sentences(article)
+    texts = [article.title] + [s.text for s in sentences]
+    docs = parse_texts(pipeline.load(), [texts], ParseCache(None))[0]
+    return sentences, docs[1:], docs[0]
+
+
+def read_facts(article):  # type: ignore[no-untyped-def]
+    """An article's numeric facts, read from its parse as the engine reads them."""
+    from qa.facts import extract_facts
+
+    sentences, docs, title = parse_article(article)
+    return extract_facts(article, sentences, docs, title)

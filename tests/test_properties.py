@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
@@ -22,12 +21,7 @@ from qa.errors import CorpusError, QAError
 from qa.ingest import clean
 from qa.sentences import split_sentences
 from qa.types import Answer, Article
-from tests.support import SECOND_FILE, SEED_FILE
-
-try:
-    from qa.facts import extract_facts
-except ImportError:  # pragma: no cover - the numeric layer is another issue's work
-    extract_facts = None  # type: ignore[assignment]
+from tests.support import SECOND_FILE, SEED_FILE, read_facts
 
 FAST = settings(max_examples=300, deadline=None)
 SLOW = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -181,15 +175,14 @@ def test_tokens_point_at_the_words_they_come_from(text: str) -> None:
     assert analyse(text) == [t.term for t in found]
 
 
-@pytest.mark.skipif(extract_facts is None, reason="qa.facts (the numeric layer) is not there yet")
 @FAST
 @given(raw_article)
 def test_facts_point_at_their_numbers_inside_their_sentence(raw: str) -> None:
     article = article_of(raw)
     assume(article is not None)
-    assert article is not None and extract_facts is not None
+    assert article is not None
     sentences = {s.id: s for s in split_sentences(article)}
-    for fact in extract_facts(article, list(sentences.values())):
+    for fact in read_facts(article):
         assert fact.article == "prop"
         assert fact.surface == article.text[fact.start : fact.end] and fact.surface
         s = sentences[fact.sentence]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .. import lexicon
 from .units import UNITS_RE
 from .values import parse_number
 
@@ -72,20 +73,23 @@ _DATES = re.compile(
     re.IGNORECASE,
 )
 # A bare four-digit number is a year only in a year's company: "in 2019", "by 2025",
-# "2019," — not "2019 employees".
+# "2019," — not "2019 employees". After a weak cue ("with", "against") or outside 1800-2100,
+# a number before a plural noun counts it ("with 1500 members", "in 1200 homes"); a year's
+# own nouns are the exception ("against 2019 levels").
+_TIME_WORDS = lexicon.load("time_words")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|by|since|from|until|till|through|to|of|before|after|between|and|or|early|"
-    r"late|mid|year|fiscal|the|as of|during|for|around|circa|end of|start of|beginning of|"
-    r"with|against|versus|-)\s*|[(,]\s*|^\s*)$",
-    re.IGNORECASE,
+    rf"(?:\b(?:{_alternatives(_TIME_WORDS['year_cues'])})\s*|-\s*|[(,]\s*|^\s*)$", re.IGNORECASE
 )
-# After a weak cue ("with", "against") or outside 1800-2100, a number before a plural noun
-# counts it ("with 1500 members", "in 1200 homes"); a year's own nouns are the exception.
-_WEAK_YEAR_CUE = re.compile(r"\b(?:with|against|versus)\s*$", re.IGNORECASE)
-_COUNTED_AFTER = re.compile(
-    r"^\s+(?!(?:levels|figures|prices|values|rates|terms|dollars|results|standards|elections|"
-    r"games|olympics|accounts|earnings|sales)\b)[a-z]+s\b"
+_WEAK_YEAR_CUE = re.compile(
+    rf"\b(?:{_alternatives(_TIME_WORDS['weak_year_cues'])})\s*$", re.IGNORECASE
 )
+_COUNTED_AFTER = re.compile(rf"^\s+(?!(?:{_alternatives(_TIME_WORDS['year_nouns'])})\b)[a-z]+s\b")
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:" + UNITS_RE + r")\b", re.IGNORECASE)
 
 

@@ -1,0 +1,194 @@
+"""The amounts of one sentence: numbers, amounts and dates, placed in the parse.
+
+:mod:`qa.numbers` reads each number's value, unit and kind ("10.23 billion yuan", "two",
+"June 2020"); the parse says what a bare number counts (the noun it modifies: "6,053
+professionals"), whether a number is an age ("at the age of 36", "Peter Ralston, 64") and
+whether an amount in brackets restates the one before it ("100 billion yuan ($15.78
+billion)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from ..numbers import YEAR, DateMention, find_dates, find_quantities
+from .model import Draft
+from .tree import head_of, span_of
+
+# Entity labels of names a number can be part of ("Terminal 2", "Windows 11").
+_NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
+_EARLIER_YEARS = frozenset(lexicon.load("time_words")["earlier_years"])
+_YEAR = re.compile(YEAR)
+_GROUP_NOUNS = frozenset(lexicon.load("measure_nouns")["groups"]) | frozenset(
+    lexicon.load("measure_nouns")["collective"]
+)
+
+
+def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
+    """The sentence's numbers as drafts (in order), then its dates."""
+    dates = find_dates(text, article_date)
+    drafts: list[Draft] = []
+    for q in find_quantities(text, [(d.start, d.end) for d in dates]):
+        span = span_of(doc, q.start, q.end)
+        if q.kind == "number" and span.root.ent_type_ in _NAME_LABELS:
+            continue  # a number inside a name
+        if q.kind == "number" and span.root.ent_type_ == "DATE" and _YEAR.fullmatch(q.surface):
+            before = text[: q.start].split()
+            prep = before[-1].lower().strip(",(") if before else None
+            dates.append(DateMention(q.surface, "year", q.start, q.end, q.surface, prep))
+            continue  # "the 2012 campaign": the entity recogniser reads a year
+        drafts.append(Draft(q.start, q.end, q.value, q.unit, q.kind, span, head_of(span)))
+    dates = _relative_to_sentence(sorted(dates, key=lambda m: m.start))
+    _counted(drafts)
+    _ages(drafts, text)
+    _equivalents(drafts, text)
+    for m in dates:
+        span = span_of(doc, m.start, m.end)
+        drafts.append(
+            Draft(m.start, m.end, float(m.year), None, "date", span, head_of(span), time_mention=m)
+        )
+    return drafts
+
+
+def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
+    """ "a year earlier" after "for 2024" in the same sentence is 2023, not the year before
+    the article's date."""
+    out: list[DateMention] = []
+    for d in dates:
+        prior = [x for x in out if x.kind in ("year", "month", "date", "quarter", "half-year")]
+        if prior and " ".join(d.surface.lower().split()) in _EARLIER_YEARS:
+            year = int(prior[-1].time[:4]) - 1
+            d = DateMention(str(year), "year", d.start, d.end, d.surface, d.preposition)
+        out.append(d)
+    return out
+
+
+# --- what a bare number counts ----------------------------------------------------------
+
+
+def _counted(drafts: list[Draft]) -> None:
+    """A bare number that modifies a noun counts it: the noun is the unit, the words between
+    narrow it ("69 national or provincial leading talents"). Coordinated numbers may share
+    one noun ("187 doctoral and 589 master's graduates")."""
+    starts = {d.span.start: d for d in drafts}
+    shared: list[tuple[Draft, list[Token]]] = []
+    for d in drafts:
+        if d.kind != "number":
+            continue
+        noun = _counted_noun(d.slot, d.value)
+        doc = d.span.doc
+        if noun is not None:
+            between = [t for t in doc[d.span.end : noun.i] if not t.is_punct or t.text == "-"]
+            d.kind, d.slot = "count", noun
+            d.unit = noun.lower_ if not noun.text[:1].isupper() or noun.is_upper else noun.text
+            d.qualifier = _words(between) or None
+            continue
+        mods = _modifiers_before_number(d, starts)
+        if mods is not None:
+            shared.append((d, mods))
+    for d, mods in shared:
+        nxt = next((x for x in drafts if x.start > d.start and x.kind == "count"), None)
+        if nxt is not None and mods:
+            d.kind, d.unit, d.slot = "count", nxt.unit, nxt.slot
+            d.qualifier = _words(mods)
+    for d in drafts:
+        # "14,000 workers in the U.S. and 27,000 overseas": the second count's noun is
+        # left out, the first's understood.
+        if d.kind == "number" and d.slot.dep_ == "conj":
+            first = next((x for x in drafts if x.kind == "count" and x.slot == d.slot.head), None)
+            if first is not None:
+                d.kind, d.unit = "count", first.unit
+
+
+def _counted_noun(num: Token, value: float) -> Token | None:
+    """The noun a number counts: a plural noun it modifies ("6,053 professionals"), a
+    collective one ("140 staff"), or any noun after "one"; not a name ("the '03 Bonnie")."""
+    if num.dep_ != "nummod" or num.head.i < num.i:
+        return None
+    noun = num.head
+    if noun.dep_ == "poss" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "589 master's graduates": graduates, of a master's
+    plural = noun.tag_ in ("NNS", "NNPS") or _plural_form(noun)
+    if noun.pos_ == "NOUN" and (plural or value == 1 or noun.lemma_.lower() in _GROUP_NOUNS):
+        return noun
+    if noun.pos_ in ("PROPN", "ADJ") and plural:
+        return noun  # "three Oscars"; a rare plural the tagger took for an adjective
+    return None
+
+
+def _plural_form(tok: Token) -> bool:
+    """A lower-case word with a plural ending, for rare nouns the tagger does not know
+    ("mazurkas", "guineas")."""
+    word = tok.text
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _modifiers_before_number(d: Draft, starts: dict[int, Draft]) -> list[Token] | None:
+    """The modifiers after ``d`` when "and" and another number follow them before any noun
+    ("187 doctoral and 589 ..."), else None."""
+    doc = d.span.doc
+    mods: list[Token] = []
+    for tok in doc[d.span.end : d.span.end + 6]:
+        if tok.pos_ == "CCONJ":
+            return mods if tok.i + 1 in starts and mods else None
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
+            return None
+        mods.append(tok)
+    return None
+
+
+def _words(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+# --- ages and equivalents ---------------------------------------------------------------
+
+
+def _ages(drafts: list[Draft], text: str) -> None:
+    """ "at the age of 36", "aged 52", "Peter Ralston, 64", "a 52-year-old": a person's age
+    in years."""
+    for d in drafts:
+        if (
+            d.kind == "duration"
+            and d.unit == "years"
+            and text[d.end :].startswith(("-old", " old"))
+        ):
+            d.kind, d.measure = "age", "age"
+            continue
+        if d.kind != "number" or not 0 < d.value < 125 or d.value != int(d.value):
+            continue
+        num = d.slot
+        head = num.head
+        of_age = head.lemma_ == "age" or head.lower_ == "of" and head.head.lemma_ == "age"
+        if of_age or head.lower_ == "aged" or _after_name(d):
+            d.kind, d.unit, d.measure = "age", "years", "age"
+            if not of_age and head.lower_ != "aged":
+                d.notes.add("named age")
+
+
+def _after_name(d: Draft) -> bool:
+    """ "Solberg, 52, joined ...": a number set off by commas right after a person's name."""
+    doc = d.span.doc
+    i, j = d.span.start, d.span.end
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    name = doc[i - 2]
+    closed = j >= len(doc) or doc[j].is_punct
+    return closed and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+
+
+def _equivalents(drafts: list[Draft], text: str) -> None:
+    """ "100 billion yuan ($15.78 billion)": an amount of the same kind in brackets right
+    after another restates it."""
+    for i, (a, b) in enumerate(zip(drafts, drafts[1:], strict=False)):
+        between = text[a.end : b.start].strip().lower()
+        if a.kind != b.kind or not between.startswith("("):
+            continue
+        hedge = between[1:].strip()
+        if hedge and hedge not in ("about", "around", "roughly", "approximately", "or", "some"):
+            continue
+        if text[b.end :].lstrip().startswith(")"):
+            b.equivalent_of = i

@@ -1,0 +1,116 @@
+"""One sentence being read: its text, parse and drafts, and who its mentions refer to.
+
+Every step of the reading (:mod:`.measures`, :mod:`.parts`, :mod:`.changes`, :mod:`.times`)
+works on a :class:`SentenceContext`; :meth:`SentenceContext.refer` turns a noun of the parse
+into the label a fact's owner carries, with pronouns and definite descriptions resolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from . import tree
+from .mentions import PRONOUNS, REPORTING, Discourse
+from .model import Draft
+
+_NOUNS = lexicon.load("measure_nouns")
+MEASURE_NOUNS = frozenset(_NOUNS["measures"])
+GROUP_NOUNS = frozenset(_NOUNS["groups"])
+GENERAL_NOUNS = frozenset(_NOUNS["general"])
+NAMING_VERBS = frozenset(lexicon.load("measure_verbs")["naming_verbs"])
+_POSSESSIVES = frozenset(w for w in PRONOUNS if w in ("its", "their", "his", "her"))
+
+
+@dataclass
+class SentenceContext:
+    """A sentence's text, its parse, its drafts and the discourse it continues."""
+
+    text: str
+    doc: Doc
+    drafts: list[Draft]
+    discourse: Discourse
+    article_date: str | None
+    amount_tokens: frozenset[int] = field(default=frozenset())
+    subject_token: Token | None = None
+    subject: str | None = None  # the main subject, resolved; None for a pronoun's sentence
+
+    def __post_init__(self) -> None:
+        self.amount_tokens = frozenset(t.i for d in self.drafts for t in d.span)
+        self.subject_token = tree.main_subject(self.doc, REPORTING)
+
+    # -- drafts ---------------------------------------------------------------------------
+
+    def primary(self) -> Iterator[tuple[int, Draft]]:
+        """The drafts that are amounts of their own (no date, no bracketed equivalent)."""
+        return ((i, d) for i, d in enumerate(self.drafts) if not d.is_date and d.primary)
+
+    def index(self, d: Draft) -> int:
+        return next(i for i, x in enumerate(self.drafts) if x is d)
+
+    # -- mentions -------------------------------------------------------------------------
+
+    def refer(self, tok: Token | None) -> str | None:
+        """The label of what ``tok`` names: a pronoun's referent, the name a definite
+        description stands for, or its noun phrase ("its tram network" with "its" resolved:
+        "Brennick's tram network")."""
+        if tok is None:
+            return None
+        if tok.lower_ in PRONOUNS and tok.pos_ in ("PRON", "DET"):
+            return self.discourse.pronoun(tok.lower_, self._subject_before(tok))
+        name = self.discourse.describes(tok)
+        if name is not None:
+            return name
+        if tok.pos_ not in ("PROPN",) and not tok.ent_type_:
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:
+                return self.refer(named)  # "the longest, the Harbour Line, runs ..."
+        text = tree.phrase(tok, self.amount_tokens, NAMING_VERBS)
+        return self.resolve_possessive(text, tok) or None
+
+    def refer_subject(self, subject: Token) -> str | None:
+        """Whose a clause's figures are, from its subject: a bare measure ("Revenue rose")
+        leaves it to the sentences before."""
+        if self.is_bare_measure(subject):
+            return self.discourse.subject
+        return self.refer(subject)
+
+    def resolve_possessive(self, text: str, at: Token) -> str:
+        """ "its health industry" → "the city's health industry"."""
+        first, _, rest = text.partition(" ")
+        if first.lower() not in _POSSESSIVES:
+            return text
+        owner = self.discourse.pronoun(first.lower(), self._subject_before(at))
+        if owner is None:
+            return text
+        if not rest:
+            return owner
+        mark = "'" if owner.endswith("s") else "'s"
+        return f"{owner}{mark} {rest}"
+
+    def _subject_before(self, tok: Token) -> str | None:
+        """The last subject of this sentence before ``tok`` ("The farm has ..., and its
+        capacity ..."; "Ekdahl married ...; they had ...")."""
+        subjects = [
+            t
+            for t in self.doc[: tok.i]
+            if t.dep_ in tree.SUBJECTS
+            and t.lower_ not in PRONOUNS
+            and t.tag_ not in ("WDT", "WP")
+            and t.i not in self.amount_tokens
+            and t.lower_ != "there"
+        ]
+        return self.refer_subject(subjects[-1]) if subjects else None
+
+    def is_measure_noun(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in MEASURE_NOUNS or tok.lower_ in MEASURE_NOUNS
+
+    def is_bare_measure(self, tok: Token) -> bool:
+        """ "Revenue", "Net profit", "operating costs": a measure standing as a subject, with
+        no determiner or possessor, so whose it is comes from the sentences before."""
+        if not (self.is_measure_noun(tok) or tok.lower_ in GROUP_NOUNS):
+            return False
+        return not any(c.dep_ in ("det", "poss", "prep") for c in tok.children)

@@ -1,0 +1,324 @@
+"""What each amount measures, whose it is, and the verb it goes with, from the parse.
+
+The measure comes from, in order:
+- the noun an amount is the object of "of" for ("an investment of 15 billion yuan", "a crowd
+  of 38,000") or that it modifies ("the project's 2.4 billion yuan cost");
+- a verb's object or subject that is a measure ("raise the value of X to ...", "Revenue
+  rose to ...", "renewable power generation reached ...");
+- the verb itself, by its lemma ("spans 5 square kilometers" is an area, "employs 7,400
+  people" counts employees) or an adjective of dimension ("148 metres long");
+- the words after it: a rate ("a year"), "per share", a share ("62 percent of sales");
+- otherwise the amount's kind (an area measures area).
+
+The owner is the measure noun's possessor or "of" object, else the subject of the amount's
+clause (each coordinated clause its own; a relative clause's antecedent), with pronouns and
+definite descriptions resolved (:mod:`.mentions`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicon
+from . import tree
+from .context import GENERAL_NOUNS, GROUP_NOUNS, SentenceContext
+from .model import Draft
+
+_VERBS = lexicon.load("measure_verbs")
+_NOUNS = lexicon.load("measure_nouns")
+_TIME = lexicon.load("time_words")
+VERB_MEASURES: dict[str, str] = _VERBS["verbs"]
+COUNT_VERBS: dict[str, str] = _VERBS["count_verbs"]
+MONEY_VERBS = frozenset(_VERBS["money_verbs"])
+VALUATION_VERBS: dict[str, str] = _VERBS["valuation_verbs"]
+KIND_VERBS: dict[str, dict[str, str]] = _VERBS["kind_verbs"]
+DIMENSIONS: dict[str, str] = _VERBS["dimensions"]
+KIND_MEASURES: dict[str, str] = _NOUNS["kind_measures"]
+MONEY_MEASURES: dict[str, str] = _NOUNS["money_measures"]
+RATES: dict[str, str] = _TIME["rates"]
+_PHYSICAL = frozenset("mass volume energy length area".split())
+_RATE_BLOCKERS = frozenset("earlier ago before later after on in".split())
+_CURRENT = frozenset(_TIME["current"])
+
+
+def read_measures(ctx: SentenceContext) -> None:
+    """Fill in ``measure``, ``owner``, ``verb``, ``rate`` and ``qualifier`` of each amount."""
+    for _, d in ctx.primary():
+        d.verb = tree.clause_verb(d.slot)
+        if d.kind == "age":
+            _age_owner(ctx, d)
+            continue
+        measure, owner = _measure(ctx, d)
+        measure = _after_amount(ctx, d, measure)
+        if measure is None:
+            measure = KIND_MEASURES.get(d.kind)
+        if d.rate == "a year" and measure and not measure.startswith("annual"):
+            measure = f"annual {measure}"
+        d.measure = measure
+        d.owner = owner if owner is not None else _clause_owner(ctx, d)
+        if any(c.lower_ in _CURRENT for c in d.slot.children if c.dep_ == "amod"):
+            d.notes.add("current")  # "the current 1.2 million yuan"
+
+
+# --- the measure ------------------------------------------------------------------------
+
+
+def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
+    """The measure and, when the measure's own phrase says it, the owner."""
+    slot, verb = d.slot, d.verb
+    if d.kind == "count":
+        if verb is not None and verb.lemma_.lower() in COUNT_VERBS and _is_object(slot, verb):
+            return COUNT_VERBS[verb.lemma_.lower()], None
+        if _home_to(slot):
+            return _VERBS["home_to"], None
+        return "count", None
+    noun = _of_noun(slot)
+    if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:
+        if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
+            return noun_measure(noun, d), _noun_owner(ctx, noun)
+        return None, ctx.refer(noun)  # "a second phase of 400 megawatts": the phase's
+    modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
+    if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
+        return measure_label(slot.head), _noun_owner(ctx, slot.head)  # "a $5 million grant"
+    if slot.dep_ == "npadvmod" and slot.head.lower_ in DIMENSIONS:
+        return DIMENSIONS[slot.head.lower_], None  # "148 metres long"
+    if verb is None:
+        return None, None
+    return _verb_measure(ctx, d, verb)
+
+
+def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | None, str | None]:
+    lemma = verb.lemma_.lower()
+    prep = d.slot.head if d.slot.dep_ == "pobj" else None
+    if prep is not None and prep.head == verb and prep.lower_ in ("at", "to"):
+        if lemma in VALUATION_VERBS and d.kind == "money":
+            obj = next(tree.children(verb, "dobj"), None)
+            return VALUATION_VERBS[lemma], ctx.refer(obj) if obj is not None else None
+        obj = next(tree.children(verb, "dobj"), None)
+        if obj is not None and ctx.is_measure_noun(obj):
+            return measure_label(obj), _noun_owner(ctx, obj)  # "raise the value of X to"
+    subject = tree.subject_of(verb)
+    # A subject that names a measure ("Revenue rose to ..."); not for a share ("Exports made
+    # up 62 percent of sales").
+    if (
+        d.kind != "percent"
+        and subject is not None
+        and subject.i not in ctx.amount_tokens
+        and _measures(ctx, subject, d)
+    ):
+        return noun_measure(subject, d), _subject_owner(ctx, subject)
+    if not _is_object(d.slot, verb):
+        return None, None  # "create 350 jobs over the next five years": no job count
+    if lemma in KIND_VERBS and d.kind in KIND_VERBS[lemma]:
+        return KIND_VERBS[lemma][d.kind], None
+    if lemma in VERB_MEASURES and not (d.kind == "duration" and lemma in MONEY_VERBS):
+        return VERB_MEASURES[lemma], None
+    return None, None
+
+
+def _measures(ctx: SentenceContext, subject: Token, d: Draft) -> bool:
+    """Whether a subject names the measure ("Ridership should reach 50,000")."""
+    if ctx.is_measure_noun(subject):
+        return True
+    return d.kind == "number" and subject.lower_ in GROUP_NOUNS
+
+
+def _is_object(slot: Token, verb: Token) -> bool:
+    """Whether ``slot`` is the object of ``verb``, or coordinated with it."""
+    while slot.dep_ == "conj" and slot.head != verb:
+        slot = slot.head
+    return slot.head == verb and slot.dep_ in (*tree.OBJECTS, "npadvmod", "conj")
+
+
+def _home_to(slot: Token) -> bool:
+    """ "... is home to about 390,000 people": a population."""
+    prep = slot.head
+    return slot.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "home"
+
+
+def _of_noun(slot: Token) -> Token | None:
+    """The noun ``slot`` is the "of" object of ("an investment of 15 billion yuan")."""
+    if slot.dep_ == "conj":  # "revenues of X and Y": Y shares X's place
+        first = slot.head
+        while first.dep_ == "conj":
+            first = first.head
+        slot = first
+    if slot.dep_ != "pobj" or slot.head.lower_ != "of":
+        return None
+    noun = slot.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def noun_measure(noun: Token, d: Draft) -> str:
+    """The measure a noun names for amount ``d``: its label, or for money what a noun's
+    money amount measures ("shares" at 188 crowns: the share price)."""
+    if d.kind == "money" and noun.lower_ in MONEY_MEASURES:
+        return MONEY_MEASURES[noun.lower_]
+    return measure_label(noun)
+
+
+def measure_label(noun: Token) -> str:
+    """A measure noun with its modifiers as a label ("installed capacity", "net profit");
+    a capitalised first word that is no name is lower-cased ("Revenue")."""
+    mods = [
+        c
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod")
+        and c.i < noun.i
+        and not c.like_num
+        and c.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+    ]
+    words: list[Token] = []
+    for m in mods:
+        words.extend(t for t in m.subtree if t.dep_ not in ("punct",) or t.text == "-")
+    words.append(noun)
+    text = tree.label(sorted(words, key=lambda t: t.i))
+    if text[:1].isupper() and text[1:2].islower() and words[0].pos_ != "PROPN":
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def _noun_owner(ctx: SentenceContext, noun: Token) -> str | None:
+    """Whose a measure noun is: its possessor, or its "of"/"in" object."""
+    poss = tree.possessor(noun)
+    if poss is not None:
+        return ctx.refer(poss)
+    obj = tree.prep_object(noun, "of", "in")
+    if obj is not None and obj.i not in ctx.amount_tokens:
+        return ctx.refer(obj)
+    return None
+
+
+def _subject_owner(ctx: SentenceContext, subject: Token) -> str | None:
+    """Whose a measure standing as subject is: its possessor or prepositional object
+    ("renewable power generation in Fuzhou"), or for a bare measure ("Revenue rose ..."),
+    what the text was about before."""
+    owner = _noun_owner(ctx, subject)
+    if owner is not None:
+        return owner
+    return ctx.discourse.subject if ctx.is_bare_measure(subject) else None
+
+
+# --- the words after an amount ----------------------------------------------------------
+
+
+def _after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | None:
+    """A rate ("a year", "annually"), "per share", a dimension, a substance ("640 kilograms
+    of fuel") or a share ("62 percent of sales") said right after the amount."""
+    doc = d.span.doc
+    i = _skip_brackets(doc, d.span.end)
+    nxt = list(doc[i : i + 3])
+    if d.kind != "percent":
+        rate = _tree_rate(d) or (_rate(nxt) if nxt else None)
+        if rate is not None:
+            d.rate = rate
+            if d.kind == "length" and rate == "a hour" and len(nxt) >= 2:
+                d.kind, d.unit, d.rate = "speed", f"{d.unit} per hour", None
+                d.end = nxt[1].idx + len(nxt[1])
+                return "speed"  # "180 metres an hour"
+        elif len(nxt) >= 2 and nxt[0].lower_ in ("per", "a", "an", "each"):
+            per = nxt[1].pos_ == "NOUN" and nxt[1].lemma_.lower() not in RATES
+            if per and (d.kind == "money" or measure is None and d.kind != "count"):
+                return f"{measure or 'price'} per {nxt[1].lower_}"
+    if nxt and d.kind == "length" and nxt[0].lower_ in DIMENSIONS:
+        return DIMENSIONS[nxt[0].lower_]
+    of = tree.prep_object(d.slot, "of")
+    if of is not None and of.i not in ctx.amount_tokens:
+        has_det = any(c.dep_ in ("det", "poss") for c in of.children)
+        if d.kind in _PHYSICAL and d.qualifier is None and not has_det:
+            d.qualifier = tree.phrase(of, ctx.amount_tokens)  # "640 kilograms of fuel"
+        elif d.kind == "percent" and measure is None:
+            return f"share of {_strip_det(tree.phrase(of, ctx.amount_tokens))}"
+    if nxt and nxt[0].lower_ == "in" and len(nxt) > 1 and ctx.is_measure_noun(nxt[1]):
+        return nxt[1].lower_  # "5 billion yuan in revenue"
+    return measure
+
+
+def _skip_brackets(doc: Doc, i: int) -> int:
+    """The token index after a bracketed aside starting at ``i``, or ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i:] if t.text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
+
+
+def _tree_rate(d: Draft) -> str | None:
+    """ "1,150 millimetres of rain a year", "spend 620 million euros annually": a span of time
+    the amount's noun or its verb is given per."""
+    for c in d.slot.children:
+        word = c.lemma_.lower()
+        per = any(x.lower_ in ("a", "an", "each", "every", "per") for x in c.children)
+        if c.dep_ == "npadvmod" and word in RATES and per:
+            return RATES[word]
+        if c.dep_ == "advmod" and c.lower_ in RATES:
+            return RATES[c.lower_]
+    verb = d.verb
+    if verb is not None and _is_object(d.slot, verb):
+        for c in verb.children:
+            if c.dep_ == "advmod" and c.lower_ in RATES and c.i > d.slot.i:
+                return RATES[c.lower_]
+    return None
+
+
+def _rate(toks: list[Token]) -> str | None:
+    """ "a year", "per day", "annually": what an amount is given per."""
+    first = toks[0].lower_
+    if first in RATES and toks[0].pos_ == "ADV":
+        return RATES[first]
+    if len(toks) >= 2 and first in ("a", "an", "per", "each", "every"):
+        noun = toks[1].lower_
+        after = toks[2].lower_ if len(toks) > 2 else ""
+        if noun in RATES and toks[1].pos_ == "NOUN" and after not in _RATE_BLOCKERS:
+            return RATES[noun]
+    return None
+
+
+def _strip_det(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in ("the", "a", "an", "its", "their", "this") and rest else text
+
+
+# --- the owner --------------------------------------------------------------------------
+
+
+def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
+    """Whose an amount is when its measure does not say: for a count in the subject, the
+    place it is counted in; in "there are", the place after it; else the clause's
+    subject."""
+    slot, verb = d.slot, d.verb
+    if slot.dep_ == "pobj" and slot.head.lower_ == "than":
+        return None  # "more affordable than the current 1.2 million yuan": compared, no one's
+    if d.kind == "count":
+        place = tree.prep_object(slot, "in", "at", "across", "of")
+        in_subject = verb is not None and tree.subject_of(verb) == slot
+        if in_subject or slot.dep_ in tree.SUBJECTS or (verb is not None and _existential(verb)):
+            return ctx.refer(place) if place is not None else None
+        if place is not None and tree.prep_object(slot, "of") == place:
+            return ctx.refer(place)  # "the second of five children of a schoolteacher"
+    if verb is None:
+        return ctx.subject or ctx.discourse.subject
+    subject = tree.subject_of(verb)
+    if subject is None or subject.i in ctx.amount_tokens or subject.lower_ == "there":
+        return None if subject is not None else ctx.subject or ctx.discourse.subject
+    if _of_noun(slot) == subject or tree.within_phrase(slot, subject):
+        return None  # "A crowd of 38,000 watched", "320 scientists from 14 countries work"
+    return ctx.refer_subject(subject)
+
+
+def _existential(verb: Token) -> bool:
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
+def _age_owner(ctx: SentenceContext, d: Draft) -> None:
+    """An age is its person's: the name it follows ("Peter Ralston, 64"), else the subject."""
+    if "named age" in d.notes:
+        name = d.span.doc[d.span.start - 2]
+        while name.dep_ == "compound" and name.head.i > name.i:
+            name = name.head
+        d.owner = ctx.refer(name)
+        d.time, d.time_kind = ctx.article_date, "current"
+        return
+    verb = d.verb
+    subject = tree.subject_of(verb) if verb is not None else None
+    d.owner = ctx.refer(subject) if subject is not None else ctx.subject

@@ -1,0 +1,157 @@
+"""What a mention refers to: names, definite descriptions and pronouns across sentences.
+
+- A **name** is what the entity recogniser says (:mod:`qa.reading.names`), or a noun chunk
+  headed by a proper noun ("the China Gene Medicine Valley"). A name answers to its first and
+  last words ("Lake Orvin" is a lake, "Westmoor General Hospital" a hospital) and to the head
+  nouns an apposition or a copula gives it ("Kestrel Park, the home ground of ...";
+  "Brennick is a port city").
+- A **definite description** ("the zone", "the company", "the national park") refers to the
+  most recent earlier name that answers to its head noun; one with no such name stays as
+  written.
+- A **pronoun** for a thing ("it", "its", "they") refers to the last subject; one for a
+  person ("he", "she", "his", "her") to the last person named as a subject or, in an
+  encyclopedia life, to the person the article is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+from ..reading.names import names, subject_kind, title_name
+from . import tree
+
+_DISCOURSE = lexicon.load("discourse_words")
+PRONOUNS: dict[str, str] = _DISCOURSE["pronouns"]
+REPORTING = frozenset(_DISCOURSE["reporting_verbs"])
+_PERSONAL = frozenset(w for w, k in PRONOUNS.items() if k == "person")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name met in the text, and the nouns a description of it may have for head."""
+
+    text: str
+    heads: frozenset[str]
+    person: bool
+    end: int  # token index where it ends in its sentence (-1 for an earlier sentence)
+
+
+def _head_word(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else tok.lower_
+
+
+def _names_of(doc: Doc | Span) -> list[tuple[Span, bool]]:
+    """Entities that name something, then noun chunks headed by a proper noun that no entity
+    covers; each with whether it names a person."""
+    found: list[tuple[Span, bool]] = [(e, e.label_ == "PERSON") for e in names(doc)]
+    taken = {t.i for e, _ in found for t in e}
+    chunks = doc.noun_chunks if isinstance(doc, Doc) else doc.doc.noun_chunks
+    for chunk in chunks:
+        if chunk.root.pos_ != "PROPN" or any(t.i in taken for t in chunk):
+            continue
+        words = [t for t in chunk if t.pos_ != "DET"]
+        if words and all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in words):
+            found.append((chunk.doc[words[0].i : words[-1].i + 1], False))
+    return sorted(found, key=lambda x: x[0].start)
+
+
+def _extra_heads(name: Span) -> set[str]:
+    """Nouns an apposition ("X, the home ground of Y") or a copula ("X is a port city") puts
+    beside a name."""
+    heads: set[str] = set()
+    root = name.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            heads.add(_head_word(child))
+    if root.dep_ in tree.SUBJECTS and tree.is_verb(root.head) and root.head.lemma_ == "be":
+        for child in root.head.children:
+            if child.dep_ == "attr" and child.pos_ == "NOUN":
+                heads.add(_head_word(child))
+    return heads
+
+
+def _name(span: Span, person: bool, end: int) -> Name:
+    words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
+    heads = {_head_word(words[0]), _head_word(words[-1])} if words else set()
+    text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
+    return Name(text, frozenset(heads | _extra_heads(span)), person, end)
+
+
+class Discourse:
+    """The mentions of one article as it is read, sentence by sentence."""
+
+    def __init__(self, title: str, title_doc: Doc, docs: Sequence[Doc]) -> None:
+        self.names: list[Name] = [
+            _name(s, person, -1) for s, person in _names_of(title_doc) if len(s)
+        ]
+        whole = title_name(title_doc)
+        self.life: str | None = None
+        if subject_kind(title_doc, docs) == "person" and _uses_personal_pronouns(docs):
+            self.life = whole.text if whole is not None else title.strip()
+        self.subject: str | None = None  # the last sentence's subject, resolved
+        self.person: str | None = self.life
+        self.current: list[Name] = []
+
+    # -- one sentence ---------------------------------------------------------------------
+
+    def start(self, doc: Doc) -> None:
+        """Begin a sentence: its own names count once the reader has passed them."""
+        self.current = [_name(s, person, s.end) for s, person in _names_of(doc) if len(s)]
+
+    def finish(self, subject: str | None, person: str | None) -> None:
+        """End a sentence whose subject (resolved) was ``subject``; ``person`` a person named
+        as its subject."""
+        self.names.extend(Name(n.text, n.heads, n.person, -1) for n in self.current)
+        self.current = []
+        if subject:
+            self.subject = subject
+        if person:
+            self.person = person
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def describes(self, tok: Token) -> str | None:
+        """The name a definite description ``tok`` ("the zone") refers to, if any: the most
+        recent earlier name that answers to its head noun."""
+        if tok.pos_ != "NOUN" or tok.tag_ not in ("NN",):
+            return None
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            return None
+        if any(c.dep_ in ("poss", "prep", "nummod") or _restrictive(c) for c in tok.children):
+            return None  # "the city's port", "the port of X", "the port that ...": another
+        head = _head_word(tok)
+        here = sorted((n for n in self.current if n.end <= tok.i), key=lambda n: -n.end)
+        for name in here + self.names[::-1]:
+            if head in name.heads and name.text.lower() != head:
+                return name.text
+        return None
+
+    def pronoun(self, word: str, sentence_subject: str | None = None) -> str | None:
+        """What a pronoun refers to; ``sentence_subject`` is the subject its own sentence has
+        named before it, if any."""
+        kind = PRONOUNS.get(word.lower())
+        if kind == "person":
+            return self.person
+        if kind == "thing":
+            return sentence_subject or self.subject
+        return None
+
+
+def _restrictive(clause: Token) -> bool:
+    """A clause that narrows its noun ("the port that handles grain"), unlike one set off by
+    a comma ("the valley, which was established in 2019, ...")."""
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    first = min(t.i for t in clause.subtree)
+    return first == 0 or clause.doc[first - 1].text != ","
+
+
+def _uses_personal_pronouns(docs: Sequence[Doc]) -> bool:
+    """Whether the text speaks of someone as "he" or "she" (a life, not a place that the
+    entity recogniser took for a person)."""
+    return any(t.lower_ in _PERSONAL and t.pos_ == "PRON" for doc in docs for t in doc)

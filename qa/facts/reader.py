@@ -1,0 +1,133 @@
+"""Read an article's facts sentence by sentence, carrying what its mentions refer to.
+
+Each sentence's amounts are found (:mod:`.amounts`), then its constructions are read in
+order: measures and owners (:mod:`.measures`), coordinated runs read "respectively" and parts
+of wholes (:mod:`.parts`), changes and earlier values (:mod:`.changes`), and times
+(:mod:`.times`). The :class:`~.mentions.Discourse` carries the last subject, the last person
+and the names met so far from one sentence to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..types import Article, Sentence
+from . import tree
+from .amounts import read_amounts
+from .changes import read_changes
+from .context import NAMING_VERBS, SentenceContext
+from .measures import read_measures
+from .mentions import PRONOUNS, REPORTING, Discourse
+from .model import Change, Draft, Fact
+from .parts import read_parts, respectively
+from .times import read_times
+
+
+def extract_facts(
+    article: Article, sentences: Sequence[Sentence], docs: Sequence[Doc], title_doc: Doc
+) -> list[Fact]:
+    """Every number in ``article`` as a :class:`Fact`, in reading order, ids "<article>:f<n>".
+
+    ``docs`` are the parses of ``sentences`` (one each, offsets relative to the sentence)
+    and ``title_doc`` the parse of the article's title.
+    """
+    if len(docs) != len(sentences):
+        raise ValueError(f"{len(sentences)} sentences but {len(docs)} parses")
+    discourse = Discourse(article.title, title_doc, docs)
+    facts: list[Fact] = []
+    for sentence, doc in zip(sentences, docs, strict=True):
+        drafts = read_sentence(sentence.text, doc, discourse, article.date)
+        facts.extend(_facts(article, sentence, drafts, len(facts)))
+    return facts
+
+
+def read_sentence(
+    text: str, doc: Doc, discourse: Discourse, article_date: str | None
+) -> list[Draft]:
+    """The drafts of one sentence, every construction read; the discourse moves on."""
+    discourse.start(doc)
+    ctx = SentenceContext(text, doc, read_amounts(text, doc, article_date), discourse, article_date)
+    ctx.subject = _own_subject(ctx)
+    read_measures(ctx)
+    respectively(ctx)
+    read_changes(ctx)
+    read_parts(ctx)
+    read_times(ctx)
+    subject = ctx.subject_token
+    person = ctx.subject if subject is not None and _is_person(subject) else None
+    discourse.finish(ctx.subject, person)
+    return ctx.drafts
+
+
+def _is_person(tok: Token) -> bool:
+    """A person's name: the entity recogniser says so, and no determiner comes before it
+    (people's names take none: "The Lindholm Concert Hall" is no person)."""
+    return tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _own_subject(ctx: SentenceContext) -> str | None:
+    """What the sentence is about, to carry to the next: its main subject, unless that is a
+    pronoun (which carries the earlier one), "there", an amount, or a bare measure
+    ("Revenue rose ...": whose revenue is still the earlier subject's)."""
+    tok = ctx.subject_token
+    if tok is None or tok.lower_ in PRONOUNS or tok.lower_ == "there" or tok.like_num:
+        return None
+    if tok.i in ctx.amount_tokens or any(c.i in ctx.amount_tokens for c in tok.children):
+        return None
+    if ctx.is_bare_measure(tok):
+        return None
+    return ctx.refer(tok)
+
+
+def _facts(article: Article, sentence: Sentence, drafts: list[Draft], base: int) -> list[Fact]:
+    order = sorted(
+        (i for i, d in enumerate(drafts) if "drop" not in d.notes), key=lambda i: drafts[i].start
+    )
+    ids = {i: f"{article.id}:f{base + n}" for n, i in enumerate(order)}
+
+    def ref(i: int | None) -> str | None:
+        return ids.get(i) if i is not None else None
+
+    out = []
+    for i in order:
+        d = drafts[i]
+        change = None
+        if d.change is not None:
+            value, unit, direction, basis, j = d.change
+            change = Change(value, unit, direction, basis, ids.get(j) if j != i else None)
+        out.append(
+            Fact(
+                id=ids[i],
+                article=article.id,
+                sentence=sentence.id,
+                start=sentence.start + d.start,
+                end=sentence.start + d.end,
+                surface=sentence.text[d.start : d.end],
+                value=d.value,
+                unit=d.unit,
+                kind=d.kind,
+                measure=d.measure,
+                owner=d.owner or None,
+                qualifier=d.qualifier,
+                time=d.time,
+                time_kind=d.time_kind,
+                change=change,
+                change_of=ref(d.change_of),
+                part_of=ref(d.part_of),
+                equivalent_of=ref(d.equivalent_of),
+                rate=d.rate,
+                period=d.period,
+                earlier_of=ref(d.earlier_of),
+                verb=d.verb.lower_ if d.verb is not None and not d.is_date else None,
+            )
+        )
+    return out
+
+
+def sentence_subject(doc: Doc) -> str | None:
+    """The main subject of a parsed sentence as written ("a new cancer centre at Westmoor
+    General Hospital"); None when it has none."""
+    tok = tree.main_subject(doc, REPORTING)
+    return tree.phrase(tok, (), NAMING_VERBS) or None if tok is not None else None

@@ -1,0 +1,323 @@
+"""When: dates as facts of their own, the time each figure is for, and stated parts of a span.
+
+- A date is a fact whose measure is its event: the verb it goes with and that verb's words up
+  to the date ("established", "attracted to the valley"); in an encyclopedia's opening
+  "Name (date - date)", the dates are born and died.
+- A figure is for the date its own verb takes ("generated ... in 2021"), or a date inside its
+  own phrase ("the budget of $2.5 billion approved in 2019"); "by 2025" makes it a target.
+  Without a date, "currently" makes it current and "will", "expects" or "plans" expected.
+- "In its first two days, Aurora sent back 1,240 images": the figure covers a stated part of
+  a span, and the "two days" in it is no fact of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import lexicon
+from ..numbers import DateMention, parse_number
+from . import tree
+from .context import SentenceContext
+from .model import Draft
+
+_TIME = lexicon.load("time_words")
+_CURRENT = frozenset(_TIME["current"])
+_EXPECTED = frozenset(_TIME["expected"])
+_PERIODS = frozenset(_TIME["periods"])
+_ORDINALS: dict[str, str] = _TIME["period_ordinals"]
+_THIS_PERIODS = frozenset(_TIME["this_periods"])
+_EVENT_ADVERBS = frozenset(_TIME["event_adverbs"])
+_CLOSED = ("target", "year", "month", "date")
+
+
+def read_times(ctx: SentenceContext) -> None:
+    """Events of dates, times of figures, periods, and what equivalents share."""
+    for d in ctx.drafts:
+        if d.is_date:
+            _date_fact(ctx, d)
+    for _, d in ctx.primary():
+        if d.time_kind is None:
+            _time_of(ctx, d)
+    _periods(ctx)
+    for d in ctx.drafts:
+        _inherit(ctx, d)
+
+
+# --- dates as facts ---------------------------------------------------------------------
+
+
+def anchor(date: Draft) -> Token | None:
+    """The verb a date goes with."""
+    return tree.clause_verb(date.root)
+
+
+def _date_fact(ctx: SentenceContext, d: Draft) -> None:
+    mention: DateMention = d.time_mention
+    d.time, d.time_kind = mention.time, date_kind(ctx, mention, anchor(d))
+    life = _lifespan(ctx, d)
+    if life is not None:
+        d.measure = life
+        d.owner = ctx.refer(tree.main_subject(ctx.doc))
+        return
+    verb = anchor(d)
+    d.measure = _event(ctx, d, verb) if verb is not None else None
+    subject = tree.subject_of(verb) if verb is not None else None
+    owner = (
+        ctx.refer_subject(subject) if subject is not None and subject.lower_ != "there" else None
+    )
+    d.owner = owner or ctx.subject or ctx.discourse.subject
+
+
+def _lifespan(ctx: SentenceContext, d: Draft) -> str | None:
+    """ "Tomas Ekdahl (3 May 1871 - 19 January 1939) was ...": born, then died."""
+    doc = d.span.doc
+    opening = next((t for t in doc[: d.span.start] if t.text == "("), None)
+    closing = next((t for t in doc[d.span.end :] if t.text == ")"), None)
+    if opening is None or closing is None or opening.i > 6:
+        return None
+    if any(t.text in (")", ",") for t in doc[opening.i + 1 : d.span.start]):
+        return None
+    inner = [x for x in ctx.drafts if x.is_date and opening.i < x.span.start < closing.i]
+    before = {t.lower_ for t in doc[opening.i + 1 : d.span.start]}
+    if before & {"born", "b."}:
+        return "born"
+    if before & {"died", "d."}:
+        return "died"
+    if len(inner) == 2:
+        return "born" if d is inner[0] else "died"
+    return None
+
+
+def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
+    """The verb's words up to the date ("attracted to the valley"), or after the subject
+    when the date leads ("In 2019 the council approved a budget"): no auxiliaries, no
+    amounts, no dangling preposition."""
+    doc = ctx.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].lower_ in _EVENT_ADVERBS and doc[start - 1].head == verb:
+        start -= 1
+    at = d.span.start
+    if d.root.dep_ == "pobj" and d.root.head.i < at:
+        at = d.root.head.i
+    end = at if at > start else _clause_end(verb)
+    while start < end and doc[start].pos_ == "AUX" and doc[start] != verb:
+        start += 1
+    if doc[start] == verb and verb.pos_ == "AUX" and start + 1 < end:
+        start += 1  # "is the largest city": the predicate says what happened
+    words = []
+    for tok in doc[start:end]:
+        if tok.i in ctx.amount_tokens or tok.text in (",", ";", "(") and tok.i > start:
+            break
+        words.append(tok)
+    while words and (
+        words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "AUX")
+        or words[-1].lower_ in ("last", "this", "next", "on")
+    ):
+        words.pop()
+    text = tree.label(words[:14])
+    return text or None
+
+
+def _clause_end(verb: Token) -> int:
+    return max(t.i for t in verb.subtree) + 1
+
+
+def date_kind(ctx: SentenceContext, date: DateMention, verb: Token | None) -> str:
+    """How a date was stated: its own kind, "target" for "by 2025" (a date not yet past),
+    "expected" for a year after the article's."""
+    before = ctx.text[: date.start].lower().rstrip()
+    by = date.preposition == "by" or before.endswith("by the end of")
+    if by and ctx.article_date is None:
+        # With no article date to read it against, "by 1910 employed" is a past year and
+        # "plans to ... by 2030" a target: the clause's verbs say which.
+        by = verb is not None and _expected(verb)
+    if by and (ctx.article_date is None or date.time >= ctx.article_date[: len(date.time)]):
+        return "target"
+    if ctx.article_date and date.kind == "year" and date.time > ctx.article_date[:4]:
+        return "expected"
+    return date.kind
+
+
+# --- the time of a figure ---------------------------------------------------------------
+
+
+def _time_of(ctx: SentenceContext, d: Draft) -> None:
+    dates = [x for x in ctx.drafts if x.is_date and _dates_it(ctx, x, d)]
+    if not dates and d.verb is not None:
+        top = _clause_top(d.verb, through_acl=True)
+        dates = [
+            x
+            for x in ctx.drafts
+            if x.is_date
+            and (verb := anchor(x)) is not None
+            and not _subordinate(verb)
+            and _clause_top(verb) == top
+            and not _beyond_other_value(ctx, x, d)
+            and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
+        ]
+    if dates:
+        date = min(dates, key=lambda x: (_gap(d, x), x.start < d.start))
+        d.time, d.time_kind = date.time, date.time_kind
+        return
+    if d.earlier_of is not None:
+        d.time_kind = "earlier"
+        return
+    verb = d.verb
+    if "current" in d.notes or (verb is not None and _current(verb)):
+        d.time, d.time_kind = ctx.article_date, "current"
+    elif verb is not None and _expected(verb):
+        d.time_kind = "expected"
+
+
+def _dates_it(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
+    """Whether ``date`` is the time of figure ``d``: it stands inside the figure's own phrase,
+    or goes with the figure's own verb and no other value of the figure comes between."""
+    noun = d.slot.head.head if d.slot.dep_ == "pobj" and d.slot.head.lower_ == "of" else None
+    others = {x.slot.i for x in ctx.drafts if x is not d and not x.is_date}
+    for tok in (d.slot, noun):
+        if tok is not None and date.root in tok.subtree:
+            # not when another figure's phrase holds it ("$3 billion, more than the budget
+            # of $2.5 billion approved in 2019": the year is the budget's)
+            path = [a.i for a in date.root.ancestors if a.i != tok.i and tok in a.ancestors]
+            if not others.intersection(path):
+                return True
+    verb = anchor(date)
+    if verb is None or d.verb is None or verb != d.verb:
+        return False
+    return not _beyond_other_value(ctx, date, d)
+
+
+def _beyond_other_value(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
+    """Whether another value of the figure stands between it and the date, nearer the date
+    ("35,000 this season, rising to 40,000 by 2027")."""
+    return any(
+        x is not d
+        and not x.is_date
+        and _between(x, d, date)
+        and (x.earlier_of is not None or "later" in x.notes)
+        for x in ctx.drafts
+    )
+
+
+def _clause_top(verb: Token, through_acl: bool = False) -> Token:
+    """The verb heading the clause complex ``verb`` is in, through the clauses that share its
+    time: complements ("expected to generate") and participle clauses ("Released in 2004,
+    the album ..."), not coordinated clauses (each has its own) nor subordinate ones. With
+    ``through_acl``, also from a participle that modifies a noun ("a tour consisting of 108
+    shows") to the verb of that noun: a figure there shares the sentence's time, though a
+    date there is the participle's own ("the budget approved in 2019")."""
+    for _ in range(20):
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not _subordinate(verb):
+            verb = verb.head
+        elif through_acl and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+            head = tree.clause_verb(verb.head)
+            if head is None or head == verb:
+                break
+            verb = head
+        else:
+            break
+    return verb
+
+
+def _subordinate(verb: Token) -> bool:
+    """A clause introduced by a subordinator ("before demolition began", "when a roof was
+    added"): its time is its own event's."""
+    return any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
+
+
+def _between(x: Draft, a: Draft, b: Draft) -> bool:
+    lo, hi = sorted((a.start, b.start))
+    return lo < x.start < hi
+
+
+def _gap(d: Draft, date: Draft) -> int:
+    return date.start - d.end if date.start >= d.end else d.start - date.end
+
+
+def _chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements up to its clause's head ("expected to
+    generate": generate, expected)."""
+    out = [verb]
+    while verb.dep_ in ("xcomp", "ccomp", "acomp") and verb.head != verb:
+        verb = verb.head
+        out.append(verb)
+    if verb.dep_ == "acomp" or verb.head.lemma_ == "be":
+        out.append(verb.head)
+    return out
+
+
+def _current(verb: Token) -> bool:
+    return any(c.lower_ in _CURRENT for v in _chain(verb) for c in v.children if c.dep_ == "advmod")
+
+
+def _expected(verb: Token) -> bool:
+    for v in _chain(verb):
+        if v.lemma_.lower() in _EXPECTED or v.lower_ in _EXPECTED:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _EXPECTED for c in v.children):
+            return True
+        if any(c.dep_ == "acomp" and c.lower_ in _EXPECTED for c in v.children):
+            return True  # "is due to open"
+    return False
+
+
+# --- periods ----------------------------------------------------------------------------
+
+
+def _periods(ctx: SentenceContext) -> None:
+    """ "in its first two days", "during the opening week", "this season"."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in _PERIODS:
+            continue
+        ordinal = next(
+            (c for c in tok.children if c.lower_ in _ORDINALS and c.dep_ == "amod"), None
+        )
+        this = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "this"), None)
+        if ordinal is not None and tok.dep_ == "pobj":
+            count = next((c for c in tok.children if c.dep_ == "nummod"), None)
+            n = parse_number(count.text) if count is not None else 1
+            if n is None:
+                continue
+            which = _ORDINALS[ordinal.lower_]
+            unit = tok.lemma_.lower()
+            period = f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"
+            _give_period(ctx, tok, tok.head.head, period, drop=True)
+        elif this is not None and tok.lemma_.lower() in _THIS_PERIODS:
+            _give_period(ctx, tok, tree.clause_verb(tok), f"this {tok.lower_}", drop=False)
+
+
+def _give_period(
+    ctx: SentenceContext, tok: Token, verb: Token | None, period: str, drop: bool
+) -> None:
+    inside = set(t.i for t in tok.subtree)
+    for d in ctx.drafts:
+        if d.root.i in inside:
+            if drop:
+                d.notes.add("drop")
+            continue
+        if d.is_date or d.verb is None or verb is None or d.verb != verb:
+            continue
+        if d.time_kind in _CLOSED or "later" in d.notes:
+            continue
+        d.period = d.period or period
+
+
+# --- what equivalents and targets share -------------------------------------------------
+
+
+def _inherit(ctx: SentenceContext, d: Draft) -> None:
+    if d.equivalent_of is not None:
+        src = ctx.drafts[d.equivalent_of]
+        d.measure, d.owner, d.qualifier = src.measure, src.owner, src.qualifier
+        d.time, d.time_kind, d.rate = src.time, src.time_kind, src.rate
+        d.part_of = src.part_of
+    if d.part_of is not None and d.time_kind is None:
+        whole = ctx.drafts[d.part_of]
+        d.time, d.time_kind = whole.time, whole.time_kind
+    if (
+        d.time_kind == "target"
+        and d.measure
+        and not d.measure.startswith("target")
+        and d.kind not in ("count", "percent", "date")
+    ):
+        d.measure = f"target {d.measure}"

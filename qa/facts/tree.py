@@ -1,0 +1,216 @@
+"""Reading the dependency parse: the verb a word belongs to, a verb's subject, a noun's
+phrase, possessors and prepositional objects.
+
+The small English model attaches some words wrongly in long sentences; the helpers here
+repair two regular errors in general grammatical terms (a finite verb parsed as a clause
+attached to its own subject, and a "which"/"that" subject standing for its antecedent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "attr", "oprd", "dative")
+# Children whose words do not belong in a noun's label: clauses, asides, punctuation.
+_NOT_IN_PHRASE = ("relcl", "appos", "punct", "advcl", "parataxis", "mark")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span:
+    """The tokens covering characters ``start``-``end`` of ``doc``'s text."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:  # offsets inside white space: take the tokens that overlap
+        toks = [t.i for t in doc if t.idx < end and t.idx + len(t) > start]
+        span = doc[toks[0] : toks[-1] + 1] if toks else doc[0:1]
+    return span
+
+
+def is_verb(tok: Token) -> bool:
+    """A verb or a copula heading its clause ("is" in "The lake is 41 kilometres long"); not
+    a participle used as a preposition ("including", "compared with")."""
+    if tok.pos_ == "VERB":
+        return tok.dep_ != "prep"
+    return tok.pos_ == "AUX" and tok.dep_ in ("ROOT", "conj", "ccomp", "relcl", "advcl", "xcomp")
+
+
+def is_finite(tok: Token) -> bool:
+    return tok.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause ``tok`` is in: ``tok`` itself when it is a verb, else the first
+    verb up its chain of heads."""
+    seen = 0
+    while seen < 50:
+        if is_verb(tok):
+            return tok
+        if tok.head == tok:
+            root = clause_root(tok.doc)
+            return root if root is not None and is_verb(root) else None
+        tok = tok.head
+        seen += 1
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``'s clause: its own, or for a verb that shares one, the verb it
+    is coordinated with or complements; for a relative or participle clause, the noun it
+    modifies."""
+    for _ in range(8):
+        own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if own is not None:
+            if own.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                return verb.head  # "the rover that weighs ...": the rover
+            return own
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head != verb:
+            verb = verb.head
+            if verb.dep_ == "acomp" and not is_verb(verb):
+                verb = verb.head  # "is due to open": the subject of "is"
+            if not is_verb(verb):
+                return None
+            continue
+        return None
+    return None
+
+
+def clause_root(doc: Doc | Span) -> Token | None:
+    """The main verb of a sentence. A finite verb that the parser attached as a clause of
+    its own subject ("The 125 enterprises in the valley generated ...") is the main verb."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    if not is_verb(root):
+        finite = next(
+            (c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ")), None
+        )
+        if finite is not None:
+            return finite
+    return root
+
+
+def main_subject(doc: Doc | Span, reporting: Iterable[str] = ()) -> Token | None:
+    """The subject of the sentence's main clause. When the main verb reports another clause
+    ("Statistics show that ...", "..., its operator said"), that clause's subject."""
+    root = clause_root(doc)
+    if root is None:
+        return None
+    if root.dep_ == "acl":
+        return root.head
+    if root.lemma_.lower() in set(reporting):
+        reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if reported is not None:
+            inner = subject_of(reported)
+            if inner is not None:
+                return inner
+    return subject_of(root)
+
+
+def within_phrase(tok: Token, noun: Token) -> bool:
+    """Whether ``tok`` is in ``noun``'s phrase but not in a clause of it ("14" in "320
+    scientists from 14 countries", not "48" in "a rover that weighs 48 kilograms")."""
+    while tok != noun:
+        if tok.head == tok or is_verb(tok.head) or tok.dep_ in ("relcl", "acl"):
+            return False
+        tok = tok.head
+    return True
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the words coordinated with it, in order ("Fuzhou and Xiamen")."""
+    return sorted(tok.conjuncts + (tok,), key=lambda t: t.i) if tok.conjuncts else [tok]
+
+
+def children(tok: Token, *deps: str) -> Iterator[Token]:
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def prep_object(tok: Token, *preps: str) -> Token | None:
+    """The object of the first preposition ``preps`` attached to ``tok`` ("the value of its
+    health industry" → "industry")."""
+    for prep in children(tok, "prep"):
+        if prep.lower_ in preps:
+            obj = next(children(prep, "pobj", "pcomp"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def possessor(tok: Token) -> Token | None:
+    return next(children(tok, "poss"), None)
+
+
+def head_of(span: Span) -> Token:
+    """The token that stands for an amount's words in the tree: of those whose head is
+    outside the span, the last ("yuan" in "2.4 billion yuan cost", where the parser may
+    attach "billion" to "cost" too)."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    return outside[-1] if outside else span.root
+
+
+def phrase(
+    tok: Token, skip: Iterable[int] = (), keep: Iterable[str] = (), conjuncts: bool = True
+) -> str:
+    """The words of ``tok``'s noun phrase as a label: its subtree without clauses, asides,
+    punctuation and the tokens in ``skip`` (numbers that are facts of their own); an acl
+    whose verb's lemma is in ``keep`` stays ("a rover named Tessa"). Without
+    ``conjuncts``, the words coordinated with ``tok`` are left out ("Fuzhou" of "Fuzhou and
+    Xiamen")."""
+    skipped = set(skip)
+    if not conjuncts:
+        skipped |= {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    keep_set = set(keep)
+    words: list[Token] = []
+    _collect(tok, skipped, keep_set, words)
+    words.sort(key=lambda t: t.i)
+    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "case")):
+        if words[-1].dep_ == "case" and tok.dep_ != "poss" and words[-1].head != tok:
+            break  # "the lander's": a possessor inside the phrase keeps its "'s"
+        words.pop()
+    while words and (words[0].is_punct or words[0].dep_ == "cc"):
+        words.pop(0)
+    return label(words)
+
+
+def _collect(tok: Token, skip: set[int], keep: set[str], out: list[Token]) -> None:
+    if tok.i in skip:
+        return
+    out.append(tok)
+    for child in tok.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in _NOT_IN_PHRASE and not (child.dep_ == "punct" and child.text == "-"):
+            continue
+        if child.dep_ == "acl" and child.lemma_.lower() not in keep:
+            continue
+        if child.dep_ == "npadvmod" and tok.pos_ in ("NOUN", "PROPN"):
+            continue  # "visitors a year": the rate is no part of what they are
+        inner: list[Token] = []
+        _collect(child, skip, keep, inner)
+        if child.dep_ == "prep" and len(inner) == 1:
+            continue  # "a second phase of [400 megawatts]": nothing left after "of"
+        out.extend(inner)
+
+
+def label(words: list[Token]) -> str:
+    """Tokens as text, with the spaces the sentence had between them; a leading
+    capitalised determiner ("The") is lower-cased."""
+    if not words:
+        return ""
+    parts: list[str] = []
+    for a, b in zip(words, words[1:], strict=False):
+        parts.append(a.text + (a.whitespace_ if b.i == a.i + 1 else " "))
+    parts.append(words[-1].text)
+    text = " ".join("".join(parts).split())
+    first = words[0]
+    if (
+        first.pos_ in ("DET", "PRON")
+        and first.text[:1].isupper()
+        and first.text[1:] == first.text[1:].lower()
+    ):
+        text = first.text.lower() + text[len(first.text) :]
+    return text
