@@ -19,8 +19,8 @@ from spacy.tokens import Token
 
 from .. import lexicon
 from . import tree
-from .context import SentenceContext
-from .measures import measure_label, noun_measure
+from .context import GENERAL_NOUNS, SentenceContext
+from .measures import measure_label, noun_measure, noun_owner
 from .model import Draft
 
 _WORDS = lexicon.load("change_words")
@@ -177,7 +177,13 @@ def _change(ctx: SentenceContext, i: int, d: Draft, cue: Token) -> None:
         if base_i is not None:
             _name_the_base(ctx, ctx.drafts[base_i], cue)
     if base_i is None:
-        before = [j for j, x in ctx.primary() if j < i and x.kind != "percent" and x.end <= d.start]
+        # the figure before it in its own clause: "handled 2 million containers, up 3 percent"
+        verb = tree.clause_verb(cue)
+        before = [
+            j
+            for j, x in ctx.primary()
+            if j < i and x.kind != "percent" and x.end <= d.start and x.verb == verb
+        ]
         base_i = before[-1] if before else None
     d.notes.add("change")
     word = "growth" if direction == "up" else "decline"
@@ -189,8 +195,11 @@ def _change(ctx: SentenceContext, i: int, d: Draft, cue: Token) -> None:
         d.owner = base.owner
         return
     subject = tree.subject_of(cue) if cue.pos_ == "VERB" else None
-    d.measure = f"{measure_label(subject)} {word}" if subject is not None else word
+    d.measure = f"{measure_label(subject, of=True)} {word}" if subject is not None else word
     d.change = (d.value, d.unit or "", direction, basis, i)
+    if subject is not None and (ctx.is_measure_noun(subject) or subject.lemma_ in GENERAL_NOUNS):
+        # "the number of visitors grew by 8 percent": the subject is what changed, not whose
+        d.owner = noun_owner(ctx, subject) or ctx.discourse.subject
 
 
 def _name_the_base(ctx: SentenceContext, base: Draft, cue: Token) -> None:

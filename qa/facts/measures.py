@@ -75,11 +75,11 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
     noun = _of_noun(slot)
     if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
-            return noun_measure(noun, d), _noun_owner(ctx, noun)
+            return noun_measure(noun, d), noun_owner(ctx, noun)
         return None, ctx.refer(noun)  # "a second phase of 400 megawatts": the phase's
     modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
-        return measure_label(slot.head), _noun_owner(ctx, slot.head)  # "a $5 million grant"
+        return measure_label(slot.head), noun_owner(ctx, slot.head)  # "a $5 million grant"
     if slot.dep_ == "npadvmod" and slot.head.lower_ in DIMENSIONS:
         return DIMENSIONS[slot.head.lower_], None  # "148 metres long"
     if verb is None:
@@ -96,7 +96,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
             return VALUATION_VERBS[lemma], ctx.refer(obj) if obj is not None else None
         obj = next(tree.children(verb, "dobj"), None)
         if obj is not None and ctx.is_measure_noun(obj):
-            return measure_label(obj), _noun_owner(ctx, obj)  # "raise the value of X to"
+            return measure_label(obj), noun_owner(ctx, obj)  # "raise the value of X to"
     subject = tree.subject_of(verb)
     # A subject that names a measure ("Revenue rose to ..."); not for a share ("Exports made
     # up 62 percent of sales").
@@ -157,9 +157,10 @@ def noun_measure(noun: Token, d: Draft) -> str:
     return measure_label(noun)
 
 
-def measure_label(noun: Token) -> str:
+def measure_label(noun: Token, of: bool = False) -> str:
     """A measure noun with its modifiers as a label ("installed capacity", "net profit");
-    a capitalised first word that is no name is lower-cased ("Revenue")."""
+    a capitalised first word that is no name is lower-cased ("Revenue"). With ``of``, a
+    general noun keeps what it is of ("number of visitors")."""
     mods = [
         c
         for c in noun.children
@@ -175,10 +176,13 @@ def measure_label(noun: Token) -> str:
     text = tree.label(sorted(words, key=lambda t: t.i))
     if text[:1].isupper() and text[1:2].islower() and words[0].pos_ != "PROPN":
         text = text[0].lower() + text[1:]
+    what = tree.prep_object(noun, "of") if of and noun.lemma_.lower() in GENERAL_NOUNS else None
+    if what is not None:
+        text = f"{text} of {tree.phrase(what)}"
     return text
 
 
-def _noun_owner(ctx: SentenceContext, noun: Token) -> str | None:
+def noun_owner(ctx: SentenceContext, noun: Token) -> str | None:
     """Whose a measure noun is: its possessor, or its "of"/"in" object."""
     poss = tree.possessor(noun)
     if poss is not None:
@@ -193,7 +197,7 @@ def _subject_owner(ctx: SentenceContext, subject: Token) -> str | None:
     """Whose a measure standing as subject is: its possessor or prepositional object
     ("renewable power generation in Fuzhou"), or for a bare measure ("Revenue rose ..."),
     what the text was about before."""
-    owner = _noun_owner(ctx, subject)
+    owner = noun_owner(ctx, subject)
     if owner is not None:
         return owner
     return ctx.discourse.subject if ctx.is_bare_measure(subject) else None

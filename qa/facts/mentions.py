@@ -55,7 +55,11 @@ def _names_of(doc: Doc | Span) -> list[tuple[Span, bool]]:
             continue
         words = [t for t in chunk if t.pos_ != "DET"]
         if words and all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in words):
-            found.append((chunk.doc[words[0].i : words[-1].i + 1], False))
+            end = words[-1].i + 1
+            of = tree.prep_object(chunk.root, "of")
+            if of is not None and of.pos_ == "PROPN":
+                end = max(t.i for t in of.subtree) + 1  # "the Port of Arden"
+            found.append((chunk.doc[words[0].i : end], False))
     return sorted(found, key=lambda x: x[0].start)
 
 

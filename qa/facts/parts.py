@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from . import tree
 from .context import SentenceContext
+from .measures import measure_label
 from .model import Draft
 
 _LIST_CUES = ("including", "include", "includes", "among")
@@ -81,7 +82,13 @@ def respectively(ctx: SentenceContext) -> None:
 
 
 def _coordinated_measures(ctx: SentenceContext, d: Draft, n: int) -> list[str] | None:
-    """ "operating and tax revenues of A and B": "operating revenue", "tax revenue"."""
+    """ "operating and tax revenues of A and B": "operating revenue", "tax revenue";
+    "Exports and imports reached A and B": "exports", "imports"."""
+    subject = tree.subject_of(d.verb) if d.verb is not None else None
+    if subject is not None and len(tree.conjuncts(subject)) == n:
+        items = tree.conjuncts(subject)
+        if all(ctx.is_measure_noun(t) for t in items):
+            return [measure_label(t) for t in items]
     noun = d.slot
     while noun.dep_ == "conj":
         noun = noun.head

@@ -28,6 +28,7 @@ _ORDINALS: dict[str, str] = _TIME["period_ordinals"]
 _THIS_PERIODS = frozenset(_TIME["this_periods"])
 _EVENT_ADVERBS = frozenset(_TIME["event_adverbs"])
 _CLOSED = ("target", "year", "month", "date")
+_SUBORDINATORS = frozenset(_TIME["subordinators"])
 
 
 def read_times(ctx: SentenceContext) -> None:
@@ -209,6 +210,11 @@ def _clause_top(verb: Token, through_acl: bool = False) -> Token:
     for _ in range(20):
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not _subordinate(verb):
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.lower_ not in _SUBORDINATORS:
+            head = tree.clause_verb(verb.head)  # "listed her for having written ..."
+            if head is None or head == verb:
+                break
+            verb = head
         elif through_acl and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
             head = tree.clause_verb(verb.head)
             if head is None or head == verb:
@@ -220,9 +226,13 @@ def _clause_top(verb: Token, through_acl: bool = False) -> Token:
 
 
 def _subordinate(verb: Token) -> bool:
-    """A clause introduced by a subordinator ("before demolition began", "when a roof was
-    added"): its time is its own event's."""
-    return any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in verb.children)
+    """A clause introduced by a subordinator of time or reason ("before demolition began",
+    "when a roof was added"): its time is its own event's. A reported clause ("announced that
+    ...") shares its reporter's."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS or c.dep_ == "advmod" and c.tag_ == "WRB"
+        for c in verb.children
+    )
 
 
 def _between(x: Draft, a: Draft, b: Draft) -> bool:
