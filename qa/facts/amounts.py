@@ -94,13 +94,11 @@ def _counted(drafts: list[Draft]) -> None:
         if nxt is not None and mods:
             d.kind, d.unit, d.slot = "count", nxt.unit, nxt.slot
             d.qualifier = _words(mods)
-    for d in drafts:
-        # "14,000 workers in the U.S. and 27,000 overseas": the second count's noun is
-        # left out, the first's understood.
-        if d.kind == "number" and d.slot.dep_ == "conj":
-            first = next((x for x in drafts if x.kind == "count" and x.slot == d.slot.head), None)
-            if first is not None:
-                d.kind, d.unit = "count", first.unit
+    for before, d in zip(drafts, drafts[1:], strict=False):
+        # "300 workers in Spain and 120 in Italy": the second count's noun is left out, the
+        # first's understood.
+        if d.kind == "number" and d.slot.dep_ == "conj" and before.kind == "count":
+            d.kind, d.unit = "count", before.unit
 
 
 def _counted_noun(num: Token, value: float) -> Token | None:

@@ -17,6 +17,8 @@ definite descriptions resolved (:mod:`.mentions`).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Doc, Token
 
 from .. import lexicon
@@ -79,7 +81,9 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         return None, ctx.refer(noun)  # "a second phase of 400 megawatts": the phase's
     modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
-        return measure_label(slot.head), noun_owner(ctx, slot.head)  # "a $5 million grant"
+        return measure_label(slot.head, skip=ctx.amount_tokens), noun_owner(
+            ctx, slot.head
+        )  # "a $5 million grant"
     if slot.dep_ == "npadvmod" and slot.head.lower_ in DIMENSIONS:
         return DIMENSIONS[slot.head.lower_], None  # "148 metres long"
     if verb is None:
@@ -157,7 +161,7 @@ def noun_measure(noun: Token, d: Draft) -> str:
     return measure_label(noun)
 
 
-def measure_label(noun: Token, of: bool = False) -> str:
+def measure_label(noun: Token, of: bool = False, skip: Collection[int] = ()) -> str:
     """A measure noun with its modifiers as a label ("installed capacity", "net profit");
     a capitalised first word that is no name is lower-cased ("Revenue"). With ``of``, a
     general noun keeps what it is of ("number of visitors")."""
@@ -166,7 +170,7 @@ def measure_label(noun: Token, of: bool = False) -> str:
         for c in noun.children
         if c.dep_ in ("amod", "compound", "nmod")
         and c.i < noun.i
-        and not c.like_num
+        and not any(t.like_num or t.i in skip for t in c.subtree)  # "a 9 million euro fund"
         and c.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
     ]
     words: list[Token] = []
@@ -295,6 +299,8 @@ def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
         return None  # "more affordable than the current 1.2 million yuan": compared, no one's
     if d.kind == "count":
         place = tree.prep_object(slot, "in", "at", "across", "of")
+        if place is not None and tree.prep_object(slot, "of") == place and not _determined(place):
+            place = None  # "20,000 jars of jam" says what, not whose
         in_subject = verb is not None and tree.subject_of(verb) == slot
         if in_subject or slot.dep_ in tree.SUBJECTS or (verb is not None and _existential(verb)):
             return ctx.refer(place) if place is not None else None
@@ -308,6 +314,12 @@ def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
     if _of_noun(slot) == subject or tree.within_phrase(slot, subject):
         return None  # "A crowd of 38,000 watched", "320 scientists from 14 countries work"
     return ctx.refer_subject(subject)
+
+
+def _determined(noun: Token) -> bool:
+    """A noun with a determiner or possessor ("a schoolteacher", "their parents"), or a
+    name."""
+    return bool(noun.ent_type_) or any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _existential(verb: Token) -> bool:

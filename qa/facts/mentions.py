@@ -98,6 +98,7 @@ class Discourse:
             self.life = whole.text if whole is not None else title.strip()
         self.subject: str | None = None  # the last sentence's subject, resolved
         self.person: str | None = self.life
+        self.named: str | None = None  # the last subject that was a name of any kind
         self.current: list[Name] = []
 
     # -- one sentence ---------------------------------------------------------------------
@@ -106,15 +107,17 @@ class Discourse:
         """Begin a sentence: its own names count once the reader has passed them."""
         self.current = [_name(s, person, s.end) for s, person in _names_of(doc) if len(s)]
 
-    def finish(self, subject: str | None, person: str | None) -> None:
+    def finish(self, subject: str | None, person: str | None, named: str | None) -> None:
         """End a sentence whose subject (resolved) was ``subject``; ``person`` a person named
-        as its subject."""
+        as its subject, ``named`` a name of any kind that was."""
         self.names.extend(Name(n.text, n.heads, n.person, -1) for n in self.current)
         self.current = []
         if subject:
             self.subject = subject
         if person:
             self.person = person
+        if named:
+            self.named = named
 
     # -- resolving ------------------------------------------------------------------------
 
@@ -140,7 +143,8 @@ class Discourse:
         named before it, if any."""
         kind = PRONOUNS.get(word.lower())
         if kind == "person":
-            return self.person
+            # the entity recogniser misses some people: then the last name that was a subject
+            return self.person or self.named
         if kind == "thing":
             return sentence_subject or self.subject
         return None

@@ -57,7 +57,8 @@ def read_sentence(
     read_times(ctx)
     subject = ctx.subject_token
     person = ctx.subject if subject is not None and _is_person(subject) else None
-    discourse.finish(ctx.subject, person)
+    named = ctx.subject if subject is not None and _is_name(subject) else None
+    discourse.finish(ctx.subject, person, named)
     return ctx.drafts
 
 
@@ -65,6 +66,11 @@ def _is_person(tok: Token) -> bool:
     """A person's name: the entity recogniser says so, and no determiner comes before it
     (people's names take none: "The Lindholm Concert Hall" is no person)."""
     return tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper noun with no determiner ("Ivo Brandt", not "The Tessel Hall")."""
+    return tok.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
 
 
 def _own_subject(ctx: SentenceContext) -> str | None:

@@ -1,0 +1,314 @@
+"""Facts read from the parse, construction by construction, on short texts of our own.
+
+Each test states one rule of the reader in general English terms: what a number measures
+and whose it is from the dependency tree, what a bare number counts, parts of wholes,
+"respectively", equivalents, changes, times, and what a pronoun or a definite description
+refers to. None of these sentences comes from a test set's article.
+"""
+
+from __future__ import annotations
+
+from qa.facts import Fact
+from qa.ingest import clean
+from tests.support import read_facts
+
+
+def facts_in(*paragraphs: str, title: str = "Local news") -> dict[str, Fact]:
+    """The facts of a small dated article, by surface (the last one for a repeated one)."""
+    body = "\n\n".join(paragraphs)
+    a = clean(f"{title}\n\nNEWS|Updated: May 1, 2024\n\n{body}\n", "t")
+    return {f.surface: f for f in read_facts(a)}
+
+
+# --- what a number measures, from the tree ----------------------------------------------
+
+
+def test_the_noun_an_amount_is_of_is_its_measure() -> None:
+    got = facts_in("The museum received a grant of 2 million euros from the state.")
+    assert (got["2 million euros"].measure, got["2 million euros"].owner) == ("grant", "the museum")
+    got = facts_in("A crowd of 9,000 watched the final.")
+    assert (got["9,000"].measure, got["9,000"].owner) == ("crowd", None)
+
+
+def test_a_measure_noun_keeps_its_modifiers_and_possessor() -> None:
+    got = facts_in(
+        "The factory opened last spring, and its annual output of 40,000 tonnes is sold abroad."
+    )
+    output = got["40,000 tonnes"]
+    assert output.measure == "annual output" and output.owner == "the factory"
+
+
+def test_the_verb_says_what_its_object_measures() -> None:
+    got = facts_in("The reserve covers 48 square kilometres and cost 9 million dollars.")
+    assert got["48 square kilometres"].measure == "area"
+    assert got["9 million dollars"].measure == "cost"
+    assert {f.owner for f in got.values()} == {"the reserve"}
+    got = facts_in("The bakery employs 35 people.")
+    assert (got["35"].unit, got["35"].measure, got["35"].verb) == ("people", "employees", "employs")
+
+
+def test_a_verb_measures_its_object_only() -> None:
+    # "over the next ten years" is no count of what the verb creates
+    got = facts_in("The mine will create 400 jobs over the next ten years.")
+    assert got["400"].unit == "jobs" and got["ten years"].measure == "duration"
+
+
+def test_a_subject_that_names_a_measure() -> None:
+    got = facts_in(
+        "Harwick Dairy makes cheese.",
+        "Sales rose 12 percent to 80 million euros, while operating costs fell to 60 "
+        "million euros.",
+    )
+    assert got["80 million euros"].measure == "sales"
+    assert got["60 million euros"].measure == "operating costs"
+    # a bare measure ("Sales") is the last subject's
+    assert got["80 million euros"].owner == "Harwick Dairy"
+
+
+def test_dimensions_rates_and_prices_per_unit() -> None:
+    got = facts_in("The tower is 300 metres tall.", "The ferry carries 900 passengers a day.")
+    assert got["300 metres"].measure == "height"
+    assert got["900"].rate == "a day"
+    got = facts_in("Visitors spend 40 million euros annually.", "Tickets cost 12 euros per person.")
+    assert (got["40 million euros"].rate, got["40 million euros"].measure) == (
+        "a year",
+        "annual spending",
+    )
+    assert got["12 euros"].measure == "cost per person"
+
+
+def test_a_share_of_something() -> None:
+    got = facts_in("Tourism made up 30 percent of the island's income.")
+    assert got["30 percent"].measure == "share of island's income"
+    assert got["30 percent"].change is None
+
+
+# --- whose it is --------------------------------------------------------------------------
+
+
+def test_each_coordinated_clause_has_its_own_subject() -> None:
+    got = facts_in("The farm grows 300 tonnes of apples, and its shop sells 20,000 jars of jam.")
+    assert got["300 tonnes"].owner == "the farm"
+    assert got["20,000"].owner == "the farm's shop"
+
+
+def test_a_relative_clause_belongs_to_its_antecedent() -> None:
+    got = facts_in("The council bought a boat that carries 60 passengers.")
+    assert got["60"].owner == "a boat"
+    got = facts_in("The bridge, which opened in 1998, carries 30,000 cars a day.")
+    assert (got["1998"].measure, got["1998"].owner) == ("opened", "the bridge")
+
+
+def test_a_count_in_the_subject_is_counted_in_its_place() -> None:
+    got = facts_in("The 40 shops in the arcade paid 2 million euros in rent.")
+    assert (got["40"].unit, got["40"].owner) == ("shops", "the arcade")
+    got = facts_in("There are 17 islands in the bay.")
+    assert got["17"].owner == "the bay"
+
+
+def test_an_amount_compared_with_is_no_ones() -> None:
+    got = facts_in("The new model is cheaper than the current 30,000 euros.")
+    assert got["30,000 euros"].owner is None
+
+
+# --- counted nouns ------------------------------------------------------------------------
+
+
+def test_a_bare_number_counts_the_noun_it_modifies() -> None:
+    got = facts_in("The library holds 12,000 rare books and employs 14 staff.")
+    assert (got["12,000"].unit, got["12,000"].qualifier) == ("books", "rare")
+    assert got["14"].unit == "staff"  # a collective noun counts in the singular
+
+
+def test_coordinated_numbers_share_one_noun() -> None:
+    got = facts_in("The school has 30 female and 25 male teachers.")
+    assert (got["30"].unit, got["30"].qualifier) == ("teachers", "female")
+    assert (got["25"].unit, got["25"].qualifier) == ("teachers", "male")
+    got = facts_in("The firm employs 300 workers in Spain and 120 in Italy.")
+    assert got["120"].unit == "workers"
+
+
+def test_a_number_in_a_name_or_a_year_in_a_phrase_is_no_count() -> None:
+    got = facts_in("Gate 7 handles 2 million passengers a year.")
+    assert "7" not in got
+    got = facts_in("She led the 2012 campaign with 300 volunteers.")
+    assert got["2012"].kind == "date" and got["300"].unit == "volunteers"
+
+
+# --- parts, respectively, equivalents ----------------------------------------------------
+
+
+def test_parts_of_a_list_belong_to_the_whole() -> None:
+    got = facts_in("The team has 25 players, including 10 from abroad.")
+    part = got["10"]
+    assert part.part_of == got["25"].id
+    assert (part.unit, part.qualifier) == ("players", "from abroad")
+
+
+def test_of_which_and_of_whom() -> None:
+    got = facts_in("The town spent 3 million pounds, of which 1 million pounds went to repairs.")
+    assert got["1 million pounds"].part_of == got["3 million pounds"].id
+    assert got["1 million pounds"].qualifier == "to repairs"
+    got = facts_in("They had five children, two of whom became doctors.")
+    assert got["two"].part_of == got["five"].id and got["two"].unit == "children"
+
+
+def test_a_leading_of_phrase_names_the_whole() -> None:
+    got = facts_in(
+        "Of the scheme's 90 million euro budget, 50 million euros came from the state and "
+        "40 million euros from private donors."
+    )
+    whole = got["90 million euro"]
+    assert whole.measure == "budget" and whole.owner == "the scheme"
+    assert got["50 million euros"].part_of == whole.id
+    assert got["40 million euros"].qualifier == "from private donors"
+
+
+def test_respectively_gives_each_amount_its_item() -> None:
+    got = facts_in(
+        "Exports and imports reached 5 billion dollars and 4 billion dollars respectively."
+    )
+    assert (got["5 billion dollars"].measure, got["4 billion dollars"].measure) == (
+        "exports",
+        "imports",
+    )
+    got = facts_in(
+        "Rail traffic in Arnholt and Vesby grew to 8 million and 6 million trips, up 4 "
+        "percent and 2 percent respectively."
+    )
+    assert (got["8 million"].owner, got["6 million"].owner) == ("Arnholt", "Vesby")
+    assert got["2 percent"].change_of == got["6 million"].id
+
+
+def test_a_bracketed_amount_restates_the_one_before() -> None:
+    got = facts_in(
+        "The stadium cost 200 million euros ($215 million), with the city paying 40 percent."
+    )
+    assert got["$215 million"].equivalent_of == got["200 million euros"].id
+    share = got["40 percent"]
+    assert share.part_of == got["200 million euros"].id
+    assert (share.measure, share.qualifier) == ("share of cost", "the city")
+
+
+# --- changes and other values of a figure ------------------------------------------------
+
+
+def test_a_change_belongs_to_the_figure_of_its_own_clause() -> None:
+    got = facts_in(
+        "Profit fell 5 percent to 10 million euros in 2023, while the number of visitors "
+        "grew by 8 percent."
+    )
+    profit = got["10 million euros"]
+    assert profit.change is not None and profit.change.direction == "down"
+    assert got["5 percent"].change_of == profit.id
+    visitors = got["8 percent"]
+    assert visitors.change_of is None and visitors.measure == "number of visitors growth"
+    got = facts_in("The port handled 2 million containers, up 3 percent year-on-year.")
+    change = got["2 million"].change
+    assert change is not None and (change.value, change.basis) == (3, "year-on-year")
+
+
+def test_cutting_by_a_percentage_and_more_than_a_named_amount() -> None:
+    got = facts_in("The council cut its spending by 15 percent.")
+    assert got["15 percent"].measure == "reduction in spending"
+    got = facts_in("The hall cost 6 million euros, 30 percent more than the original estimate.")
+    assert got["30 percent"].change_of == got["6 million euros"].id
+    assert got["30 percent"].measure == "increase over original estimate"
+
+
+def test_earlier_and_later_values() -> None:
+    got = facts_in("The ferry now carries 900 passengers a day, compared with 600 in 2015.")
+    now, then = got["900"], got["600"]
+    assert then.earlier_of == now.id and (then.unit, then.time) == ("passengers", "2015")
+    assert now.time_kind == "current"
+    got = facts_in("The club has 800 members, rising to 1,000 by 2026.")
+    assert (got["1,000"].unit, got["1,000"].time, got["1,000"].time_kind) == (
+        "members",
+        "2026",
+        "target",
+    )
+
+
+# --- times --------------------------------------------------------------------------------
+
+
+def test_a_figure_takes_the_date_of_its_own_verb() -> None:
+    got = facts_in(
+        "The museum, which reopened in 2021, drew 50,000 visitors in 2023 and expects 60,000 "
+        "next year."
+    )
+    assert got["50,000"].time == "2023"
+    assert got["2021"].measure == "reopened"
+    got = facts_in("In 2019 the city approved a budget of 40 million euros.")
+    assert (got["40 million euros"].measure, got["40 million euros"].time) == ("budget", "2019")
+
+
+def test_a_date_of_a_subordinate_clause_is_its_own() -> None:
+    got = facts_in(
+        "The hall seats 2,000 people, against 1,200 before the fire destroyed it in 2010."
+    )
+    assert got["2,000"].time is None or got["2,000"].time_kind == "current"
+    assert got["2010"].measure == "destroyed it"
+
+
+def test_plans_and_targets() -> None:
+    got = facts_in("The company plans to hire 200 engineers by 2027.", "It will open 3 offices.")
+    assert (got["200"].time, got["200"].time_kind) == ("2027", "target")
+    assert got["3"].time_kind == "expected"
+
+
+def test_a_stated_part_of_a_span() -> None:
+    got = facts_in("In its first three months, the shop sold 4,000 bicycles.")
+    assert list(got) == ["4,000"] and got["4,000"].period == "first 3 months"
+
+
+# --- what mentions refer to ----------------------------------------------------------------
+
+
+def test_a_definite_description_refers_to_the_last_name_with_its_head_noun() -> None:
+    got = facts_in(
+        "Harwick Dairy opened a plant in Ostby in 2019.",
+        "The dairy employs 80 people. The plant cost 12 million euros.",
+    )
+    assert got["80"].owner == "Harwick Dairy"
+    assert got["12 million euros"].owner == "the plant"  # no name ends in "plant"
+    got = facts_in("Lake Orm lies in the hills. The lake is 9 kilometres long.")
+    assert got["9 kilometres"].owner == "Lake Orm"
+
+
+def test_a_name_answers_to_its_apposition_and_its_copula() -> None:
+    got = facts_in(
+        "Fenby Quay, the oldest harbour on the coast, reopened in May.",
+        "The harbour handled 40,000 tonnes of fish in 2023.",
+    )
+    assert got["40,000 tonnes"].owner == "Fenby Quay"
+    got = facts_in("Greyfield is a market town in the north. The town has 12,000 residents.")
+    assert got["12,000"].owner == "Greyfield"
+
+
+def test_pronouns_refer_to_the_last_subject() -> None:
+    got = facts_in(
+        "Lindqvist Motors was founded in 1950.",
+        "It sold 20,000 cars last year, and its profit reached 50 million crowns.",
+    )
+    assert got["20,000"].owner == "Lindqvist Motors"
+    assert got["50 million crowns"].owner == "Lindqvist Motors"
+
+
+def test_an_encyclopedia_life_is_its_title_persons() -> None:
+    got = facts_in(
+        "Mara Voss (1 March 1901 - 2 May 1970) was a Norwegian chemist.",
+        "She published 40 papers and had two sons. She died in Bergen at the age of 69.",
+        title="Mara Voss",
+    )
+    assert (got["1 March 1901"].measure, got["2 May 1970"].measure) == ("born", "died")
+    assert {got[s].owner for s in ("40", "two", "69")} == {"Mara Voss"}
+    assert got["69"].kind == "age"
+
+
+def test_a_name_with_a_determiner_is_no_person() -> None:
+    got = facts_in(
+        "Ivo Brandt designed the Tessel Concert Hall.",
+        "The Tessel Concert Hall seats 1,800 people. He was paid 40,000 euros.",
+    )
+    assert got["40,000 euros"].owner == "Ivo Brandt"
