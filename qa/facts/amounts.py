@@ -1,10 +1,9 @@
 """The amounts of one sentence: numbers, amounts and dates, placed in the parse.
 
-:mod:`qa.numbers` reads each number's value, unit and kind ("10.23 billion yuan", "two",
-"June 2020"); the parse says what a bare number counts (the noun it modifies: "6,053
-professionals"), whether a number is an age ("at the age of 36", "Peter Ralston, 64") and
-whether an amount in brackets restates the one before it ("100 billion yuan ($15.78
-billion)").
+:mod:`qa.numbers` reads each number's value, unit and kind ("4.75 billion yuan", "two",
+"May 2017"); the parse says what a bare number counts (the noun it modifies: "2,400
+nurses"), whether a number is an age ("at the age of 41", "Anna Berg, 58") and whether
+an amount in brackets restates the one before it ("80 million pounds ($101 million)").
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from ..numbers import YEAR, DateMention, find_dates, find_quantities
 from .model import Draft
 from .tree import head_of, span_of
 
-# Entity labels of names a number can be part of ("Terminal 2", "Windows 11").
+# Entity labels of names a number can be part of ("Pier 4", "Windows 11").
 _NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
 _EARLIER_YEARS = frozenset(lexicon.load("time_words")["earlier_years"])
 _YEAR = re.compile(YEAR)
@@ -39,7 +38,7 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
             before = text[: q.start].split()
             prep = before[-1].lower().strip(",(") if before else None
             dates.append(DateMention(q.surface, "year", q.start, q.end, q.surface, prep))
-            continue  # "the 2012 campaign": the entity recogniser reads a year
+            continue  # "the 2018 season": the entity recogniser reads a year
         drafts.append(Draft(q.start, q.end, q.value, q.unit, q.kind, span, head_of(span)))
     dates = _relative_to_sentence(sorted(dates, key=lambda m: m.start))
     _counted(drafts)
@@ -71,8 +70,8 @@ def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
 
 def _counted(drafts: list[Draft]) -> None:
     """A bare number that modifies a noun counts it: the noun is the unit, the words between
-    narrow it ("69 national or provincial leading talents"). Coordinated numbers may share
-    one noun ("187 doctoral and 589 master's graduates")."""
+    narrow it ("12 rare white rhinos"). Coordinated numbers may share
+    one noun ("30 female and 25 male teachers")."""
     starts = {d.span.start: d for d in drafts}
     shared: list[tuple[Draft, list[Token]]] = []
     for d in drafts:
@@ -102,13 +101,13 @@ def _counted(drafts: list[Draft]) -> None:
 
 
 def _counted_noun(num: Token, value: float) -> Token | None:
-    """The noun a number counts: a plural noun it modifies ("6,053 professionals"), a
-    collective one ("140 staff"), or any noun after "one"; not a name ("the '03 Bonnie")."""
+    """The noun a number counts: a plural noun it modifies ("2,400 nurses"), a
+    collective one ("90 staff"), or any noun after "one"; not a name ("the '99 Tour")."""
     if num.dep_ != "nummod" or num.head.i < num.i:
         return None
     noun = num.head
     if noun.dep_ == "poss" and noun.head.pos_ == "NOUN":
-        noun = noun.head  # "589 master's graduates": graduates, of a master's
+        noun = noun.head  # "40 children's books": books, for children
     plural = noun.tag_ in ("NNS", "NNPS") or _plural_form(noun)
     if noun.pos_ == "NOUN" and (plural or value == 1 or noun.lemma_.lower() in _GROUP_NOUNS):
         return noun
@@ -119,14 +118,14 @@ def _counted_noun(num: Token, value: float) -> Token | None:
 
 def _plural_form(tok: Token) -> bool:
     """A lower-case word with a plural ending, for rare nouns the tagger does not know
-    ("mazurkas", "guineas")."""
+    ("tarantellas", "florins")."""
     word = tok.text
     return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _modifiers_before_number(d: Draft, starts: dict[int, Draft]) -> list[Token] | None:
     """The modifiers after ``d`` when "and" and another number follow them before any noun
-    ("187 doctoral and 589 ..."), else None."""
+    ("30 female and 25 ..."), else None."""
     doc = d.span.doc
     mods: list[Token] = []
     for tok in doc[d.span.end : d.span.end + 6]:
@@ -146,7 +145,7 @@ def _words(tokens: list[Token]) -> str:
 
 
 def _ages(drafts: list[Draft], text: str) -> None:
-    """ "at the age of 36", "aged 52", "Peter Ralston, 64", "a 52-year-old": a person's age
+    """ "at the age of 41", "aged 63", "Anna Berg, 58", "a 30-year-old": a person's age
     in years."""
     for d in drafts:
         if (
@@ -168,7 +167,7 @@ def _ages(drafts: list[Draft], text: str) -> None:
 
 
 def _after_name(d: Draft) -> bool:
-    """ "Solberg, 52, joined ...": a number set off by commas right after a person's name."""
+    """ "Berg, 58, joined ...": a number set off by commas right after a person's name."""
     doc = d.span.doc
     i, j = d.span.start, d.span.end
     if i < 2 or doc[i - 1].text != ",":
@@ -179,7 +178,7 @@ def _after_name(d: Draft) -> bool:
 
 
 def _equivalents(drafts: list[Draft], text: str) -> None:
-    """ "100 billion yuan ($15.78 billion)": an amount of the same kind in brackets right
+    """ "80 million pounds ($101 million)": an amount of the same kind in brackets right
     after another restates it."""
     for i, (a, b) in enumerate(zip(drafts, drafts[1:], strict=False)):
         between = text[a.end : b.start].strip().lower()

@@ -1,14 +1,14 @@
 """Changes and earlier or later values of a figure.
 
-- a change: "up 34.7 percent year-on-year", "Revenue rose 9 percent to 41.2 billion crowns",
-  "an increase of 5 percent", "cut its emissions by 40 percent", "24 percent more than the
-  original budget"; the change is linked to the figure that changed;
-- an earlier value: "41,500, compared with 18,200", "up from 198,700 in 2011", "fallen to 11
-  days from 26 days";
-- a later value: "35,000 this season, rising to 40,000 by 2027".
+- a change: "up 6.2 percent year-on-year", "Turnover rose 7 percent to 3.1 billion euros",
+  "an increase of 5 percent", "cut its water use by 25 percent", "15 percent more than the
+  first estimate"; the change is linked to the figure that changed;
+- an earlier value: "9,200, compared with 7,000", "up from 54,000 in 2010", "fallen to 9
+  minutes from 14 minutes";
+- a later value: "2,000 this year, rising to 2,500 by 2030".
 
-A bare number in such a phrase takes what the other figure measures ("18,200" is a count of
-spectators, like the "41,500 spectators" it is compared with).
+A bare number in such a phrase takes what the other figure measures ("7,000" is a count of
+members, like the "9,200 members" it is compared with).
 """
 
 from __future__ import annotations
@@ -138,8 +138,8 @@ def _pobj_of(slot: Token, prep_word: str, head: Token) -> bool:
 
 
 def _change_cue(d: Draft) -> Token | None:
-    """The word of change an amount is the size of: "up" in "up 34.7 percent", "rose" in
-    "rose 9 percent", "increase" in "an increase of 5 percent"."""
+    """The word of change an amount is the size of: "up" in "up 6.2 percent", "rose" in
+    "rose 4 percent", "increase" in "an increase of 5 percent"."""
     slot = d.slot
     while slot.dep_ == "conj":  # "up 34.7 percent and 31.4 percent"
         slot = slot.head
@@ -203,7 +203,7 @@ def _change(ctx: SentenceContext, i: int, d: Draft, cue: Token) -> None:
 
 
 def _name_the_base(ctx: SentenceContext, base: Draft, cue: Token) -> None:
-    """ "Shares in Norland rose 4.3 percent to 188 crowns": the subject of the verb of change
+    """ "Shares in Kovik rose 2 percent to 95 crowns": the subject of the verb of change
     is what the amount after "to" measures."""
     subject = tree.subject_of(cue) if cue.pos_ == "VERB" else None
     if subject is None or base.measure not in (None, "count"):
@@ -221,7 +221,7 @@ def _basis(after: str) -> str | None:
 
 
 def _by_percent(ctx: SentenceContext, d: Draft) -> bool:
-    """ "cut its carbon emissions by 40 percent": a change of the verb's object."""
+    """ "cut its water use by 25 percent": a change of the verb's object."""
     slot = d.slot
     if slot.dep_ != "pobj" or slot.head.lower_ != "by":
         return False
@@ -236,7 +236,7 @@ def _by_percent(ctx: SentenceContext, d: Draft) -> bool:
 
 
 def _more_than(ctx: SentenceContext, i: int, d: Draft) -> bool:
-    """ "24 percent more than the original budget": a change against a named amount."""
+    """ "15 percent more than the first estimate": a change against a named amount."""
     head = d.slot.head
     if d.slot.dep_ != "npadvmod" or head.lower_ not in COMPARATIVES:
         return False

@@ -55,8 +55,8 @@ class SentenceContext:
 
     def refer(self, tok: Token | None) -> str | None:
         """The label of what ``tok`` names: a pronoun's referent, the name a definite
-        description stands for, or its noun phrase ("its tram network" with "its" resolved:
-        "Brennick's tram network")."""
+        description stands for, or its noun phrase ("its bus fleet" with "its" resolved:
+        "Arnholt's bus fleet")."""
         if tok is None:
             return None
         if tok.lower_ in PRONOUNS and tok.pos_ in ("PRON", "DET"):
@@ -67,7 +67,7 @@ class SentenceContext:
         if tok.pos_ not in ("PROPN",) and not tok.ent_type_:
             named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None:
-                return self.refer(named)  # "the longest, the Harbour Line, runs ..."
+                return self.refer(named)  # "the longest, the Coast Line, runs ..."
         text = tree.phrase(tok, self.amount_tokens, NAMING_VERBS)
         return self.resolve_possessive(text, tok) or None
 
@@ -79,7 +79,7 @@ class SentenceContext:
         return self.refer(subject)
 
     def resolve_possessive(self, text: str, at: Token) -> str:
-        """ "its health industry" → "the city's health industry"."""
+        """ "its water supply" → "the town's water supply"."""
         first, _, rest = text.partition(" ")
         if first.lower() not in _POSSESSIVES:
             return text
@@ -92,8 +92,8 @@ class SentenceContext:
         return f"{owner}{mark} {rest}"
 
     def _subject_before(self, tok: Token) -> str | None:
-        """The last subject of this sentence before ``tok`` ("The farm has ..., and its
-        capacity ..."; "Ekdahl married ...; they had ...")."""
+        """The last subject of this sentence before ``tok`` ("The mill has ..., and its
+        output ..."; "Berg married ...; they had ...")."""
         subjects = [
             t
             for t in self.doc[: tok.i]
@@ -109,7 +109,7 @@ class SentenceContext:
         return tok.lemma_.lower() in MEASURE_NOUNS or tok.lower_ in MEASURE_NOUNS
 
     def is_bare_measure(self, tok: Token) -> bool:
-        """ "Revenue", "Net profit", "operating costs": a measure standing as a subject, with
+        """ "Revenue", "Net income", "running costs": a measure standing as a subject, with
         no determiner or possessor, so whose it is comes from the sentences before."""
         if not (self.is_measure_noun(tok) or tok.lower_ in GROUP_NOUNS):
             return False

@@ -1,13 +1,13 @@
 """What each amount measures, whose it is, and the verb it goes with, from the parse.
 
 The measure comes from, in order:
-- the noun an amount is the object of "of" for ("an investment of 15 billion yuan", "a crowd
-  of 38,000") or that it modifies ("the project's 2.4 billion yuan cost");
-- a verb's object or subject that is a measure ("raise the value of X to ...", "Revenue
-  rose to ...", "renewable power generation reached ...");
-- the verb itself, by its lemma ("spans 5 square kilometers" is an area, "employs 7,400
-  people" counts employees) or an adjective of dimension ("148 metres long");
-- the words after it: a rate ("a year"), "per share", a share ("62 percent of sales");
+- the noun an amount is the object of "of" for ("an investment of 40 million euros", "a
+  crowd of 12,000") or that it modifies ("the scheme's 90 million euro cost");
+- a verb's object or subject that is a measure ("lift the value of X to ...", "Revenue
+  rose to ...", "wind power output reached ...");
+- the verb itself, by its lemma ("spans 20 hectares" is an area, "employs 350 people"
+  counts employees) or an adjective of dimension ("60 metres long");
+- the words after it: a rate ("a year"), "per share", a share ("40 percent of sales");
 - otherwise the amount's kind (an area measures area).
 
 The owner is the measure noun's possessor or "of" object, else the subject of the amount's
@@ -59,7 +59,7 @@ def read_measures(ctx: SentenceContext) -> None:
         d.measure = measure
         d.owner = owner if owner is not None else _clause_owner(ctx, d)
         if any(c.lower_ in _CURRENT for c in d.slot.children if c.dep_ == "amod"):
-            d.notes.add("current")  # "the current 1.2 million yuan"
+            d.notes.add("current")  # "the current 30,000 euros"
 
 
 # --- the measure ------------------------------------------------------------------------
@@ -78,14 +78,14 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
     if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
             return noun_measure(noun, d), noun_owner(ctx, noun)
-        return None, ctx.refer(noun)  # "a second phase of 400 megawatts": the phase's
+        return None, ctx.refer(noun)  # "a second stage of 50 megawatts": the stage's
     modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
         return measure_label(slot.head, skip=ctx.amount_tokens), noun_owner(
             ctx, slot.head
         )  # "a $5 million grant"
     if slot.dep_ == "npadvmod" and slot.head.lower_ in DIMENSIONS:
-        return DIMENSIONS[slot.head.lower_], None  # "148 metres long"
+        return DIMENSIONS[slot.head.lower_], None  # "60 metres long"
     if verb is None:
         return None, None
     return _verb_measure(ctx, d, verb)
@@ -100,10 +100,10 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
             return VALUATION_VERBS[lemma], ctx.refer(obj) if obj is not None else None
         obj = next(tree.children(verb, "dobj"), None)
         if obj is not None and ctx.is_measure_noun(obj):
-            return measure_label(obj), noun_owner(ctx, obj)  # "raise the value of X to"
+            return measure_label(obj), noun_owner(ctx, obj)  # "lift the value of X to"
     subject = tree.subject_of(verb)
     # A subject that names a measure ("Revenue rose to ..."); not for a share ("Exports made
-    # up 62 percent of sales").
+    # up 40 percent of sales").
     if (
         d.kind != "percent"
         and subject is not None
@@ -112,7 +112,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
     ):
         return noun_measure(subject, d), _subject_owner(ctx, subject)
     if not _is_object(d.slot, verb):
-        return None, None  # "create 350 jobs over the next five years": no job count
+        return None, None  # "create 200 jobs over the next ten years": no job count
     if lemma in KIND_VERBS and d.kind in KIND_VERBS[lemma]:
         return KIND_VERBS[lemma][d.kind], None
     if lemma in VERB_MEASURES and not (d.kind == "duration" and lemma in MONEY_VERBS):
@@ -121,7 +121,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
 
 
 def _measures(ctx: SentenceContext, subject: Token, d: Draft) -> bool:
-    """Whether a subject names the measure ("Ridership should reach 50,000")."""
+    """Whether a subject names the measure ("Attendance should reach 8,000")."""
     if ctx.is_measure_noun(subject):
         return True
     return d.kind == "number" and subject.lower_ in GROUP_NOUNS
@@ -135,13 +135,13 @@ def _is_object(slot: Token, verb: Token) -> bool:
 
 
 def _home_to(slot: Token) -> bool:
-    """ "... is home to about 390,000 people": a population."""
+    """ "... is home to 80,000 people": a population."""
     prep = slot.head
     return slot.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "home"
 
 
 def _of_noun(slot: Token) -> Token | None:
-    """The noun ``slot`` is the "of" object of ("an investment of 15 billion yuan")."""
+    """The noun ``slot`` is the "of" object of ("an investment of 40 million euros")."""
     if slot.dep_ == "conj":  # "revenues of X and Y": Y shares X's place
         first = slot.head
         while first.dep_ == "conj":
@@ -155,14 +155,14 @@ def _of_noun(slot: Token) -> Token | None:
 
 def noun_measure(noun: Token, d: Draft) -> str:
     """The measure a noun names for amount ``d``: its label, or for money what a noun's
-    money amount measures ("shares" at 188 crowns: the share price)."""
+    money amount measures ("shares" at 95 crowns: the share price)."""
     if d.kind == "money" and noun.lower_ in MONEY_MEASURES:
         return MONEY_MEASURES[noun.lower_]
     return measure_label(noun)
 
 
 def measure_label(noun: Token, of: bool = False, skip: Collection[int] = ()) -> str:
-    """A measure noun with its modifiers as a label ("installed capacity", "net profit");
+    """A measure noun with its modifiers as a label ("annual budget", "net income");
     a capitalised first word that is no name is lower-cased ("Revenue"). With ``of``, a
     general noun keeps what it is of ("number of visitors")."""
     mods = [
@@ -199,7 +199,7 @@ def noun_owner(ctx: SentenceContext, noun: Token) -> str | None:
 
 def _subject_owner(ctx: SentenceContext, subject: Token) -> str | None:
     """Whose a measure standing as subject is: its possessor or prepositional object
-    ("renewable power generation in Fuzhou"), or for a bare measure ("Revenue rose ..."),
+    ("wind power output in Arnholt"), or for a bare measure ("Revenue rose ..."),
     what the text was about before."""
     owner = noun_owner(ctx, subject)
     if owner is not None:
@@ -211,8 +211,8 @@ def _subject_owner(ctx: SentenceContext, subject: Token) -> str | None:
 
 
 def _after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | None:
-    """A rate ("a year", "annually"), "per share", a dimension, a substance ("640 kilograms
-    of fuel") or a share ("62 percent of sales") said right after the amount."""
+    """A rate ("a year", "annually"), "per share", a dimension, a substance ("30 kilograms
+    of grain") or a share ("40 percent of sales") said right after the amount."""
     doc = d.span.doc
     i = _skip_brackets(doc, d.span.end)
     nxt = list(doc[i : i + 3])
@@ -223,7 +223,7 @@ def _after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | 
             if d.kind == "length" and rate == "a hour" and len(nxt) >= 2:
                 d.kind, d.unit, d.rate = "speed", f"{d.unit} per hour", None
                 d.end = nxt[1].idx + len(nxt[1])
-                return "speed"  # "180 metres an hour"
+                return "speed"  # "90 metres an hour"
         elif len(nxt) >= 2 and nxt[0].lower_ in ("per", "a", "an", "each"):
             per = nxt[1].pos_ == "NOUN" and nxt[1].lemma_.lower() not in RATES
             if per and (d.kind == "money" or measure is None and d.kind != "count"):
@@ -234,11 +234,11 @@ def _after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | 
     if of is not None and of.i not in ctx.amount_tokens:
         has_det = any(c.dep_ in ("det", "poss") for c in of.children)
         if d.kind in _PHYSICAL and d.qualifier is None and not has_det:
-            d.qualifier = tree.phrase(of, ctx.amount_tokens)  # "640 kilograms of fuel"
+            d.qualifier = tree.phrase(of, ctx.amount_tokens)  # "30 kilograms of grain"
         elif d.kind == "percent" and measure is None:
             return f"share of {_strip_det(tree.phrase(of, ctx.amount_tokens))}"
     if nxt and nxt[0].lower_ == "in" and len(nxt) > 1 and ctx.is_measure_noun(nxt[1]):
-        return nxt[1].lower_  # "5 billion yuan in revenue"
+        return nxt[1].lower_  # "5 million euros in revenue"
     return measure
 
 
@@ -252,7 +252,7 @@ def _skip_brackets(doc: Doc, i: int) -> int:
 
 
 def _tree_rate(d: Draft) -> str | None:
-    """ "1,150 millimetres of rain a year", "spend 620 million euros annually": a span of time
+    """ "600 millimetres of rain a year", "spend 90 million euros annually": a span of time
     the amount's noun or its verb is given per."""
     for c in d.slot.children:
         word = c.lemma_.lower()
@@ -296,7 +296,7 @@ def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
     subject."""
     slot, verb = d.slot, d.verb
     if slot.dep_ == "pobj" and slot.head.lower_ == "than":
-        return None  # "more affordable than the current 1.2 million yuan": compared, no one's
+        return None  # "cheaper than the current 30,000 euros": compared, no one's
     if d.kind == "count":
         place = tree.prep_object(slot, "in", "at", "across", "of")
         if place is not None and tree.prep_object(slot, "of") == place and not _determined(place):
@@ -305,19 +305,19 @@ def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
         if in_subject or slot.dep_ in tree.SUBJECTS or (verb is not None and _existential(verb)):
             return ctx.refer(place) if place is not None else None
         if place is not None and tree.prep_object(slot, "of") == place:
-            return ctx.refer(place)  # "the second of five children of a schoolteacher"
+            return ctx.refer(place)  # "the three sons of a farmer"
     if verb is None:
         return ctx.subject or ctx.discourse.subject
     subject = tree.subject_of(verb)
     if subject is None or subject.i in ctx.amount_tokens or subject.lower_ == "there":
         return None if subject is not None else ctx.subject or ctx.discourse.subject
     if _of_noun(slot) == subject or tree.within_phrase(slot, subject):
-        return None  # "A crowd of 38,000 watched", "320 scientists from 14 countries work"
+        return None  # "A crowd of 12,000 watched", "200 nurses from 9 countries work"
     return ctx.refer_subject(subject)
 
 
 def _determined(noun: Token) -> bool:
-    """A noun with a determiner or possessor ("a schoolteacher", "their parents"), or a
+    """A noun with a determiner or possessor ("a farmer", "their parents"), or a
     name."""
     return bool(noun.ent_type_) or any(c.dep_ in ("det", "poss") for c in noun.children)
 
@@ -327,7 +327,7 @@ def _existential(verb: Token) -> bool:
 
 
 def _age_owner(ctx: SentenceContext, d: Draft) -> None:
-    """An age is its person's: the name it follows ("Peter Ralston, 64"), else the subject."""
+    """An age is its person's: the name it follows ("Anna Berg, 58"), else the subject."""
     if "named age" in d.notes:
         name = d.span.doc[d.span.start - 2]
         while name.dep_ == "compound" and name.head.i > name.i:

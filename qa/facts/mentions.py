@@ -1,10 +1,10 @@
 """What a mention refers to: names, definite descriptions and pronouns across sentences.
 
 - A **name** is what the entity recogniser says (:mod:`qa.reading.names`), or a noun chunk
-  headed by a proper noun ("the China Gene Medicine Valley"). A name answers to its first and
-  last words ("Lake Orvin" is a lake, "Westmoor General Hospital" a hospital) and to the head
-  nouns an apposition or a copula gives it ("Kestrel Park, the home ground of ...";
-  "Brennick is a port city").
+  headed by a proper noun ("the Arden Science Park"). A name answers to its first and last
+  words ("Lake Orm" is a lake, "St Anne's Hospital" a hospital) and to the head nouns an
+  apposition or a copula gives it ("Fenby Quay, the oldest harbour on the coast";
+  "Greyfield is a market town").
 - A **definite description** ("the zone", "the company", "the national park") refers to the
   most recent earlier name that answers to its head noun; one with no such name stays as
   written.
@@ -64,7 +64,7 @@ def _names_of(doc: Doc | Span) -> list[tuple[Span, bool]]:
 
 
 def _extra_heads(name: Span) -> set[str]:
-    """Nouns an apposition ("X, the home ground of Y") or a copula ("X is a port city") puts
+    """Nouns an apposition ("X, the oldest harbour of Y") or a copula ("X is a market town") puts
     beside a name."""
     heads: set[str] = set()
     root = name.root
@@ -152,7 +152,7 @@ class Discourse:
 
 def _restrictive(clause: Token) -> bool:
     """A clause that narrows its noun ("the port that handles grain"), unlike one set off by
-    a comma ("the valley, which was established in 2019, ...")."""
+    a comma ("the park, which opened in 2015, ...")."""
     if clause.dep_ not in ("relcl", "acl"):
         return False
     first = min(t.i for t in clause.subtree)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 @dataclass(frozen=True)
 class Change:
-    """A stated change of a fact's value: "up 34.7 percent year-on-year"."""
+    """A stated change of a fact's value: "up 6.2 percent year-on-year"."""
 
     value: float
     unit: str  # "percent", "percentage points", or the fact's own unit
@@ -43,18 +43,18 @@ class Fact:
     value: float
     unit: str | None
     kind: str
-    measure: str | None  # "investment", "area", "operating revenue", "count", event for dates
-    owner: str | None  # "the valley", "the city's health industry"
-    qualifier: str | None = None  # "doctoral" in "187 doctoral ... graduates"
-    time: str | None = None  # ISO prefix: "2021", "2020-06", "2022-03-08", "2023-H1"
+    measure: str | None  # "investment", "area", "net income", "count", event for dates
+    owner: str | None  # "the port", "the town's water supply"
+    qualifier: str | None = None  # "female" in "30 female ... teachers"
+    time: str | None = None  # ISO prefix: "2016", "2017-05", "2018-04-03", "2019-H2"
     time_kind: str | None = None  # "year", "month", "date", "target", "resolved-relative", ...
     change: Change | None = None
     change_of: str | None = None  # for a change's own number: the fact that changed
     part_of: str | None = None  # for a list's part: the whole
-    equivalent_of: str | None = None  # for "($15.78 billion)": the amount it converts
-    rate: str | None = None  # "a year" for "720 million kilowatt-hours a year"
+    equivalent_of: str | None = None  # for "($101 million)": the amount it converts
+    rate: str | None = None  # "a year" for "90 million kilowatt-hours a year"
     period: str | None = None  # a stated part of a span: "first 2 days", "first year"
-    earlier_of: str | None = None  # an earlier value of that fact ("compared with 18,200")
+    earlier_of: str | None = None  # an earlier value of that fact ("compared with 7,000")
     verb: str | None = None  # the verb the number goes with: "employs", "sold", "died"
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,7 +70,7 @@ class Draft:
 
     ``start``/``end`` index the sentence; ``span`` is the amount's tokens in the sentence's
     parse and ``slot`` the token that stands for the amount in the tree: the counted noun for
-    a count ("professionals" in "6,053 professionals"), else the amount's own head.
+    a count ("nurses" in "2,400 nurses"), else the amount's own head.
     Links to other drafts (``part_of``, ``change_of``, ...) are indexes into the sentence's
     list of drafts.
     """

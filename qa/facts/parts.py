@@ -3,11 +3,11 @@ shares a "with" clause gives out.
 
 - "revenues of A and B ..., up P and Q respectively": each amount of the run takes its own
   item of the coordinated measures or names, and each change its own amount;
-- "6,053 professionals, including two academicians, ...", "a budget of 1.2 billion euros,
-  of which 450 million euros ...", "Of the project's 2.4 billion yuan cost, 1.5 billion yuan
-  came from ...": parts of a whole, each with what sets it apart ("from bank loans");
-- "cost 620 million pounds, with the city council contributing 150 million pounds": a part
-  of the amount before, given by whoever the clause names.
+- "2,400 nurses, including 300 midwives, ...", "a budget of 90 million euros, of which 40
+  million euros ...", "Of the scheme's 90 million euro cost, 50 million euros came from
+  ...": parts of a whole, each with what sets it apart ("from the state");
+- "cost 80 million pounds, with the county contributing 20 million pounds": a part of the
+  amount before, given by whoever the clause names.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def respectively(ctx: SentenceContext) -> None:
 
 
 def _coordinated_measures(ctx: SentenceContext, d: Draft, n: int) -> list[str] | None:
-    """ "operating and tax revenues of A and B": "operating revenue", "tax revenue";
+    """ "ticket and food sales of A and B": "ticket sales", "food sales";
     "Exports and imports reached A and B": "exports", "imports"."""
     subject = tree.subject_of(d.verb) if d.verb is not None else None
     if subject is not None and len(tree.conjuncts(subject)) == n:
@@ -104,8 +104,8 @@ def _coordinated_measures(ctx: SentenceContext, d: Draft, n: int) -> list[str] |
 
 
 def _coordinated_names(ctx: SentenceContext, d: Draft, n: int) -> list[str] | None:
-    """ "generation in Fuzhou and Xiamen reached A and B": "Fuzhou", "Xiamen"; the rest of
-    the phrase ("renewable power generation") is the measure."""
+    """ "traffic in Arnholt and Vesby reached A and B": "Arnholt", "Vesby"; the rest of the
+    phrase ("rail traffic") is the measure."""
     verb = d.verb
     subject = tree.subject_of(verb) if verb is not None else None
     candidates = [t for t in ctx.doc if t.conjuncts and t.pos_ == "PROPN" and t.dep_ != "conj"]
@@ -176,7 +176,7 @@ def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:
 def _whole(ctx: SentenceContext, before: list[int], cue: Token) -> int:
     """The whole a list of parts belongs to: the amount the cue's phrase hangs from, else
     the last amount before the cue that is not itself in a prepositional phrase of another
-    amount ("7,400 people in 11 countries, including ...")."""
+    amount ("900 people in 6 countries, including ...")."""
     slots = {i: ctx.drafts[i].slot for i in before}
     outer = [
         i
@@ -188,7 +188,7 @@ def _whole(ctx: SentenceContext, before: list[int], cue: Token) -> int:
 
 def qualifier(ctx: SentenceContext, part: Draft) -> str | None:
     """What sets a part apart: the first prepositional phrase of the part or of its own
-    verb after it ("from bank loans", "in Norway", "for housing")."""
+    verb after it ("from the state", "in Spain", "for schools")."""
     heads = [part.slot]
     if part.slot.dep_ in tree.SUBJECTS or part.slot.dep_ == "conj":
         heads.append(part.slot.head)
@@ -204,7 +204,7 @@ def qualifier(ctx: SentenceContext, part: Draft) -> str | None:
 
 
 def _of_the_whole(ctx: SentenceContext) -> None:
-    """ "Of the project's 2.4 billion yuan cost, 1.5 billion yuan came from ...": the amount
+    """ "Of the scheme's 90 million euro cost, 50 million euros came from ...": the amount
     in a leading "of" phrase is the whole of the amounts of its unit after it."""
     first = ctx.doc[0] if len(ctx.doc) else None
     if first is None or first.lower_ != "of":
@@ -224,7 +224,7 @@ def _of_the_whole(ctx: SentenceContext) -> None:
 
 
 def _with_parts(ctx: SentenceContext) -> None:
-    """ "..., with the city council contributing 150 million pounds and the club paying the
+    """ "..., with the county contributing 20 million pounds and the club paying the
     rest": each amount of a "with" clause is a part of the amount before the clause, given
     by the clause's subject; a percentage is a share of it."""
     for _, d in ctx.primary():

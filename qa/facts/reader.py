@@ -64,7 +64,7 @@ def read_sentence(
 
 def _is_person(tok: Token) -> bool:
     """A person's name: the entity recogniser says so, and no determiner comes before it
-    (people's names take none: "The Lindholm Concert Hall" is no person)."""
+    (people's names take none: "The Tessel Concert Hall" is no person)."""
     return tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
 
 
@@ -133,7 +133,7 @@ def _facts(article: Article, sentence: Sentence, drafts: list[Draft], base: int)
 
 
 def sentence_subject(doc: Doc) -> str | None:
-    """The main subject of a parsed sentence as written ("a new cancer centre at Westmoor
-    General Hospital"); None when it has none."""
+    """The main subject of a parsed sentence as written ("a new clinic at St Anne's
+    Hospital"); None when it has none."""
     tok = tree.main_subject(doc, REPORTING)
     return tree.phrase(tok, (), NAMING_VERBS) or None if tok is not None else None

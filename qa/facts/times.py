@@ -1,13 +1,13 @@
 """When: dates as facts of their own, the time each figure is for, and stated parts of a span.
 
 - A date is a fact whose measure is its event: the verb it goes with and that verb's words up
-  to the date ("established", "attracted to the valley"); in an encyclopedia's opening
+  to the date ("opened", "moved to the coast"); in an encyclopedia's opening
   "Name (date - date)", the dates are born and died.
-- A figure is for the date its own verb takes ("generated ... in 2021"), or a date inside its
+- A figure is for the date its own verb takes ("sold ... in 2022"), or a date inside its
   own phrase ("the budget of $2.5 billion approved in 2019"); "by 2025" makes it a target.
   Without a date, "currently" makes it current and "will", "expects" or "plans" expected.
-- "In its first two days, Aurora sent back 1,240 images": the figure covers a stated part of
-  a span, and the "two days" in it is no fact of its own.
+- "In its first two weeks, the shop sold 3,000 bicycles": the figure covers a stated part of
+  a span, and the "two weeks" in it is no fact of its own.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
 
 
 def _lifespan(ctx: SentenceContext, d: Draft) -> str | None:
-    """ "Tomas Ekdahl (3 May 1871 - 19 January 1939) was ...": born, then died."""
+    """ "Mara Voss (1 March 1901 - 2 May 1970) was ...": born, then died."""
     doc = d.span.doc
     opening = next((t for t in doc[: d.span.start] if t.text == "("), None)
     closing = next((t for t in doc[d.span.end :] if t.text == ")"), None)
@@ -90,8 +90,8 @@ def _lifespan(ctx: SentenceContext, d: Draft) -> str | None:
 
 
 def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
-    """The verb's words up to the date ("attracted to the valley"), or after the subject
-    when the date leads ("In 2019 the council approved a budget"): no auxiliaries, no
+    """The verb's words up to the date ("moved to the coast"), or after the subject
+    when the date leads ("In 2015 the board approved a plan"): no auxiliaries, no
     amounts, no dangling preposition."""
     doc = ctx.doc
     start = verb.i
@@ -104,7 +104,7 @@ def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
     while start < end and doc[start].pos_ == "AUX" and doc[start] != verb:
         start += 1
     if doc[start] == verb and verb.pos_ == "AUX" and start + 1 < end:
-        start += 1  # "is the largest city": the predicate says what happened
+        start += 1  # "is the largest town": the predicate says what happened
     words = []
     for tok in doc[start:end]:
         if tok.i in ctx.amount_tokens or tok.text in (",", ";", "(") and tok.i > start:
@@ -129,7 +129,7 @@ def date_kind(ctx: SentenceContext, date: DateMention, verb: Token | None) -> st
     before = ctx.text[: date.start].lower().rstrip()
     by = date.preposition == "by" or before.endswith("by the end of")
     if by and ctx.article_date is None:
-        # With no article date to read it against, "by 1910 employed" is a past year and
+        # With no article date to read it against, "by 1890 employed" is a past year and
         # "plans to ... by 2030" a target: the clause's verbs say which.
         by = verb is not None and _expected(verb)
     if by and (ctx.article_date is None or date.time >= ctx.article_date[: len(date.time)]):
@@ -190,7 +190,7 @@ def _dates_it(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
 
 def _beyond_other_value(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
     """Whether another value of the figure stands between it and the date, nearer the date
-    ("35,000 this season, rising to 40,000 by 2027")."""
+    ("2,000 this year, rising to 2,500 by 2030")."""
     return any(
         x is not d
         and not x.is_date
@@ -202,16 +202,16 @@ def _beyond_other_value(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
 
 def _clause_top(verb: Token, through_acl: bool = False) -> Token:
     """The verb heading the clause complex ``verb`` is in, through the clauses that share its
-    time: complements ("expected to generate") and participle clauses ("Released in 2004,
-    the album ..."), not coordinated clauses (each has its own) nor subordinate ones. With
-    ``through_acl``, also from a participle that modifies a noun ("a tour consisting of 108
-    shows") to the verb of that noun: a figure there shares the sentence's time, though a
+    time: complements ("expected to reach") and participle clauses ("Opened in 2004,
+    the hall ..."), not coordinated clauses (each has its own) nor subordinate ones. With
+    ``through_acl``, also from a participle that modifies a noun ("a fleet consisting of 12
+    ships") to the verb of that noun: a figure there shares the sentence's time, though a
     date there is the participle's own ("the budget approved in 2019")."""
     for _ in range(20):
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not _subordinate(verb):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.lower_ not in _SUBORDINATORS:
-            head = tree.clause_verb(verb.head)  # "listed her for having written ..."
+            head = tree.clause_verb(verb.head)  # "praised her for having written ..."
             if head is None or head == verb:
                 break
             verb = head
@@ -226,8 +226,8 @@ def _clause_top(verb: Token, through_acl: bool = False) -> Token:
 
 
 def _subordinate(verb: Token) -> bool:
-    """A clause introduced by a subordinator of time or reason ("before demolition began",
-    "when a roof was added"): its time is its own event's. A reported clause ("announced that
+    """A clause introduced by a subordinator of time or reason ("before the fire began",
+    "when a wing was added"): its time is its own event's. A reported clause ("announced that
     ...") shares its reporter's."""
     return any(
         c.dep_ == "mark" and c.lower_ in _SUBORDINATORS or c.dep_ == "advmod" and c.tag_ == "WRB"
@@ -246,7 +246,7 @@ def _gap(d: Draft, date: Draft) -> int:
 
 def _chain(verb: Token) -> list[Token]:
     """The verb and the verbs it complements up to its clause's head ("expected to
-    generate": generate, expected)."""
+    reach": reach, expected)."""
     out = [verb]
     while verb.dep_ in ("xcomp", "ccomp", "acomp") and verb.head != verb:
         verb = verb.head
@@ -275,7 +275,7 @@ def _expected(verb: Token) -> bool:
 
 
 def _periods(ctx: SentenceContext) -> None:
-    """ "in its first two days", "during the opening week", "this season"."""
+    """ "in its first two weeks", "during the opening week", "this season"."""
     for tok in ctx.doc:
         if tok.lemma_.lower() not in _PERIODS:
             continue

@@ -29,7 +29,7 @@ def span_of(doc: Doc, start: int, end: int) -> Span:
 
 
 def is_verb(tok: Token) -> bool:
-    """A verb or a copula heading its clause ("is" in "The lake is 41 kilometres long"); not
+    """A verb or a copula heading its clause ("is" in "The lake is 9 kilometres long"); not
     a participle used as a preposition ("including", "compared with")."""
     if tok.pos_ == "VERB":
         return tok.dep_ != "prep"
@@ -63,7 +63,7 @@ def subject_of(verb: Token) -> Token | None:
         own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if own is not None:
             if own.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head  # "the rover that weighs ...": the rover
+                return verb.head  # "the boat that carries ...": the boat
             return own
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return verb.head
@@ -80,7 +80,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def clause_root(doc: Doc | Span) -> Token | None:
     """The main verb of a sentence. A finite verb that the parser attached as a clause of
-    its own subject ("The 125 enterprises in the valley generated ...") is the main verb."""
+    its own subject ("The 40 firms in the park earned ...") is the main verb."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
@@ -95,7 +95,7 @@ def clause_root(doc: Doc | Span) -> Token | None:
 
 def main_subject(doc: Doc | Span, reporting: Iterable[str] = ()) -> Token | None:
     """The subject of the sentence's main clause. When the main verb reports another clause
-    ("Statistics show that ...", "..., its operator said"), that clause's subject."""
+    ("Figures show that ...", "..., the mayor said"), that clause's subject."""
     root = clause_root(doc)
     if root is None:
         return None
@@ -111,8 +111,8 @@ def main_subject(doc: Doc | Span, reporting: Iterable[str] = ()) -> Token | None
 
 
 def within_phrase(tok: Token, noun: Token) -> bool:
-    """Whether ``tok`` is in ``noun``'s phrase but not in a clause of it ("14" in "320
-    scientists from 14 countries", not "48" in "a rover that weighs 48 kilograms")."""
+    """Whether ``tok`` is in ``noun``'s phrase but not in a clause of it ("9" in "200
+    nurses from 9 countries", not "5" in "a boat that carries 5 tonnes")."""
     while tok != noun:
         if tok.head == tok or is_verb(tok.head) or tok.dep_ in ("relcl", "acl"):
             return False
@@ -121,7 +121,7 @@ def within_phrase(tok: Token, noun: Token) -> bool:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` and the words coordinated with it, in order ("Fuzhou and Xiamen")."""
+    """``tok`` and the words coordinated with it, in order ("Arnholt and Vesby")."""
     return sorted(tok.conjuncts + (tok,), key=lambda t: t.i) if tok.conjuncts else [tok]
 
 
@@ -131,7 +131,7 @@ def children(tok: Token, *deps: str) -> Iterator[Token]:
 
 def prep_object(tok: Token, *preps: str) -> Token | None:
     """The object of the first preposition ``preps`` attached to ``tok`` ("the value of its
-    health industry" → "industry")."""
+    water supply" → "supply")."""
     for prep in children(tok, "prep"):
         if prep.lower_ in preps:
             obj = next(children(prep, "pobj", "pcomp"), None)
@@ -146,8 +146,8 @@ def possessor(tok: Token) -> Token | None:
 
 def head_of(span: Span) -> Token:
     """The token that stands for an amount's words in the tree: of those whose head is
-    outside the span, the last ("yuan" in "2.4 billion yuan cost", where the parser may
-    attach "billion" to "cost" too)."""
+    outside the span, the last ("euro" in "90 million euro cost", where the parser may
+    attach "million" to "cost" too)."""
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
     return outside[-1] if outside else span.root
 
@@ -157,9 +157,9 @@ def phrase(
 ) -> str:
     """The words of ``tok``'s noun phrase as a label: its subtree without clauses, asides,
     punctuation and the tokens in ``skip`` (numbers that are facts of their own); an acl
-    whose verb's lemma is in ``keep`` stays ("a rover named Tessa"). Without
-    ``conjuncts``, the words coordinated with ``tok`` are left out ("Fuzhou" of "Fuzhou and
-    Xiamen")."""
+    whose verb's lemma is in ``keep`` stays ("a ship named Aurelia"). Without
+    ``conjuncts``, the words coordinated with ``tok`` are left out ("Arnholt" of "Arnholt and
+    Vesby")."""
     skipped = set(skip)
     if not conjuncts:
         skipped |= {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
@@ -169,7 +169,7 @@ def phrase(
     words.sort(key=lambda t: t.i)
     while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "case")):
         if words[-1].dep_ == "case" and tok.dep_ != "poss" and words[-1].head != tok:
-            break  # "the lander's": a possessor inside the phrase keeps its "'s"
+            break  # "the ship's": a possessor inside the phrase keeps its "'s"
         words.pop()
     while words and (words[0].is_punct or words[0].dep_ == "cc"):
         words.pop(0)
@@ -188,11 +188,11 @@ def _collect(tok: Token, skip: set[int], keep: set[str], out: list[Token]) -> No
         if child.dep_ == "acl" and child.lemma_.lower() not in keep:
             continue
         if child.dep_ == "npadvmod" and tok.pos_ in ("NOUN", "PROPN"):
-            continue  # "visitors a year": the rate is no part of what they are
+            continue  # "guests a night": the rate is no part of what they are
         inner: list[Token] = []
         _collect(child, skip, keep, inner)
         if child.dep_ == "prep" and len(inner) == 1:
-            continue  # "a second phase of [400 megawatts]": nothing left after "of"
+            continue  # "a second stage of [50 megawatts]": nothing left after "of"
         out.extend(inner)
 
 

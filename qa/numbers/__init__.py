@@ -1,9 +1,9 @@
 """Find numbers, amounts and dates in English text, with their spans; format them back.
 
-- :mod:`.values`: written numbers ("6,053", "10.23 billion", "two", "a dozen");
+- :mod:`.values`: written numbers ("2,400", "4.75 billion", "two", "a dozen");
 - :mod:`.units`: units and currencies (vocabulary in :mod:`qa.lexicon`), the unit a question
   asks in, conversions;
-- :mod:`.quantities`: amounts in text ("10.23 billion yuan", "$15.78 billion");
+- :mod:`.quantities`: amounts in text ("4.75 billion yuan", "$2.3 billion");
 - :mod:`.dates`: dates in text, relative ones resolved against a reference date;
 - :mod:`.formatting`: amounts as a reader writes them.
 

@@ -1,8 +1,8 @@
-"""Dates in English text: "2019", "1479", "June 2020", "March 8, 2022", "8 March 2022",
-"2022-03-08", "Q3 2021", "the first half of 2023", and dates relative to a reference date
+"""Dates in English text: "2016", "1480", "May 2017", "April 3, 2018", "3 April 2018",
+"2018-04-03", "Q3 2016", "the second half of 2019", and dates relative to a reference date
 ("last year", "on Saturday", "on May 3", "three years ago").
 
-A date's ``time`` is an ISO prefix ("2019", "2020-06", "2022-03-08", "2021-Q3", "2023-H1").
+A date's ``time`` is an ISO prefix ("2016", "2017-05", "2018-04-03", "2016-Q3", "2019-H2").
 :data:`YEAR` is the one pattern of a year every reader uses.
 """
 
@@ -95,7 +95,7 @@ _NOT_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:" + UNITS_RE + r")\b", 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date in text: ``time`` is an ISO prefix ("2019", "2020-06", "2022-03-08")."""
+    """A date in text: ``time`` is an ISO prefix ("2016", "2017-05", "2018-04-03")."""
 
     time: str
     kind: str  # "year", "month", "date", "quarter", "half-year" or "resolved-relative"

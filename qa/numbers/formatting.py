@@ -1,11 +1,11 @@
-"""Numbers and amounts written as a reader writes them: "6,053", "10.23 billion yuan", "$2.37
-billion", "34.7 percent"."""
+"""Numbers and amounts written as a reader writes them: "2,400", "4.75 billion yuan", "$2.3
+billion", "6.5 percent"."""
 
 from __future__ import annotations
 
 
 def format_number(value: float, digits: int = 2) -> str:
-    """A number as a reader writes it: 6053 → "6,053", 1.023e10 → "10.23 billion"."""
+    """A number as a reader writes it: 2400 → "2,400", 4.75e9 → "4.75 billion"."""
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= scale:
             return f"{_trim(value / scale, digits)} {word}"
@@ -22,7 +22,7 @@ def _trim(value: float, digits: int) -> str:
 
 
 def format_amount(value: float, unit: str | None, digits: int = 2) -> str:
-    """ "10.23 billion yuan", "$2.37 billion", "34.7 percent", "776 graduates"."""
+    """ "4.75 billion yuan", "$2.3 billion", "6.5 percent", "640 students"."""
     number = format_number(value, digits)
     if unit == "US dollars":
         return f"${number}"

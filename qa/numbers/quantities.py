@@ -1,10 +1,10 @@
 """Amounts in English text: a number with its unit or currency, and its span.
 
-``find_quantities`` reads "6,053", "10.23 billion yuan", "$15.78 billion", "US$45 million",
-"3.4 billion Norwegian crowns", "5 square kilometers", "3.2 km2", "34.7 percent", "two",
-"a dozen", "twenty-five" ("costs 540 pounds" is money, "weighs 540 pounds" is not). Values
-are plain floats; units are canonical names. Numbers that name something ("Line 4", "G20"),
-scores ("a 3-1 win") and eras ("800 AD") are not quantities.
+``find_quantities`` reads "2,400", "4.75 billion yuan", "$2.3 billion", "US$45 million",
+"1.2 billion Swedish crowns", "20 square kilometers", "3.2 km2", "6.5 percent", "two",
+"a dozen", "twenty-five" ("costs 300 pounds" is money, "weighs 300 pounds" is not). Values
+are plain floats; units are canonical names. Numbers that name something ("Route 9", "G20"),
+scores ("a 2-0 win") and eras ("600 AD") are not quantities.
 """
 
 from __future__ import annotations
@@ -37,14 +37,14 @@ class Quantity:
     start: int
     end: int
     surface: str
-    number_text: str  # the number as written, scale included ("10.23 billion", "two")
+    number_text: str  # the number as written, scale included ("4.75 billion", "two")
 
     @property
     def is_money(self) -> bool:
         return self.kind == "money"
 
 
-# A capitalised word before a bare number makes a name ("Line 4", "Ariane 6", "Apollo 11")
+# A capitalised word before a bare number makes a name ("Route 9", "Gate 12", "Apollo 11")
 # unless the word is a function word ("About 320", "In 2019", "Some 40").
 _NAME_WORD = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
 _NOT_NAME_WORDS = frozenset(
@@ -69,7 +69,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         if value is None or _is_name_or_score(text, m):
             continue
         if re.match(r"\s*(?:AD|BC|BCE|CE)\b", text[m.end() :]):
-            continue  # "around 800 AD" is a year
+            continue  # "around 600 AD" is a year
         unit, kind = unit_of(m)
         key = unit_key(m)
         if key and not unit_case_ok(m.group(key)):
@@ -85,8 +85,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
 
 
 def _is_name_or_score(text: str, m: re.Match[str]) -> bool:
-    """A bare number that names something ("Line 4", "Ariane 6") or is part of a score or
-    range written with a hyphen ("a 3-1 win")."""
+    """A bare number that names something ("Route 9", "Gate 12") or is part of a score or
+    range written with a hyphen ("a 2-0 win")."""
     bare = not (m.group("sym") or m.group("scale")) and unit_key(m) is None
     if not bare or not m.group("num")[0].isdigit():
         return False

@@ -34,7 +34,7 @@ CURRENCY_INDEX = {f"c{i}": name for i, (_, name) in enumerate(CURRENCY_NAMES)}
 # not "5 mw"; "3 won", not "3 Won".
 _EXACT_CASE = {w.lower(): w for w in _UNITS["exact_case"] + _CURRENCIES["exact_case"]}
 
-# "costs 540 pounds" is money, "weighs 540 pounds" is not.
+# "costs 300 pounds" is money, "weighs 300 pounds" is not.
 _MONEY_BEFORE = re.compile(
     r"\b(?:costs?|costing|priced|price[sd]?|pa(?:y|id|ys|ying)|spen[dt]|spending|worth|fees?|"
     r"fares?|fined?|salary|wages?|budget|funding|raised?|sold|bought|charges?|charged|earn(?:s|ed)?|"

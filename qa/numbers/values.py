@@ -1,6 +1,6 @@
 """Written numbers: digits with commas and decimals, number words and scale words.
 
-"6,053" is 6053, "10.23 billion" is 1.023e10, "two" is 2, "a dozen" is 12, "twenty-five" is
+"2,400" is 2400, "4.75 billion" is 4.75e9, "two" is 2, "a dozen" is 12, "twenty-five" is
 25. The patterns here find a number in running text; :func:`parse_number` gives its value.
 """
 
@@ -68,7 +68,7 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a written number: "6,053" → 6053, "10.23 billion" → 1.023e10,
+    """The value of a written number: "2,400" → 2400, "4.75 billion" → 4.75e9,
     "two" → 2, "a dozen" → 12, "twenty-five" → 25, "one hundred and five" → 105.
 
     Returns None when ``text`` is not a number.
