@@ -170,7 +170,7 @@ def measure_label(noun: Token, of: bool = False, skip: Collection[int] = ()) -> 
         for c in noun.children
         if c.dep_ in ("amod", "compound", "nmod")
         and c.i < noun.i
-        and not any(t.like_num or t.i in skip for t in c.subtree)  # "a 9 million euro fund"
+        and not any(t.tag_ == "CD" or t.i in skip for t in c.subtree)  # "a 9 million euro fund"
         and c.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
     ]
     words: list[Token] = []

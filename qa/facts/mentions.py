@@ -18,16 +18,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
-from ..reading.names import names, subject_kind, title_name
+from ..reading.names import KIND_OF_LABEL, names, subject_kind, title_name
 from . import tree
 
 _DISCOURSE = lexicon.load("discourse_words")
 PRONOUNS: dict[str, str] = _DISCOURSE["pronouns"]
 REPORTING = frozenset(_DISCOURSE["reporting_verbs"])
 _PERSONAL = frozenset(w for w, k in PRONOUNS.items() if k == "person")
+_PROPN = POS_IDS["PROPN"]
 
 
 @dataclass(frozen=True)
@@ -44,22 +47,27 @@ def _head_word(tok: Token) -> str:
     return tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") else tok.lower_
 
 
-def _names_of(doc: Doc | Span) -> list[tuple[Span, bool]]:
-    """Entities that name something, then noun chunks headed by a proper noun that no entity
-    covers; each with whether it names a person."""
+def _names_of(doc: Doc) -> list[tuple[Span, bool]]:
+    """Entities that name something, then phrases headed by a proper noun that no entity
+    covers ("the Arden Science Park", "the Port of Arden"); each with whether it names a
+    person."""
     found: list[tuple[Span, bool]] = [(e, e.label_ == "PERSON") for e in names(doc)]
     taken = {t.i for e, _ in found for t in e}
-    chunks = doc.noun_chunks if isinstance(doc, Doc) else doc.doc.noun_chunks
-    for chunk in chunks:
-        if chunk.root.pos_ != "PROPN" or any(t.i in taken for t in chunk):
+    for head in doc:
+        if head.pos_ != "PROPN" or head.i in taken:
             continue
-        words = [t for t in chunk if t.pos_ != "DET"]
-        if words and all(t.pos_ in ("PROPN", "ADJ", "NOUN") for t in words):
-            end = words[-1].i + 1
-            of = tree.prep_object(chunk.root, "of")
-            if of is not None and of.pos_ == "PROPN":
-                end = max(t.i for t in of.subtree) + 1  # "the Port of Arden"
-            found.append((chunk.doc[words[0].i : end], False))
+        if head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN":
+            continue  # a word of a longer name
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+        start = min((t.i for m in mods for t in m.subtree), default=head.i)
+        words = doc[start : head.i + 1]
+        if any(t.i in taken or t.pos_ not in ("PROPN", "ADJ", "NOUN") for t in words):
+            continue
+        end = head.i + 1
+        of = tree.prep_object(head, "of")
+        if of is not None and of.pos_ == "PROPN":
+            end = max(t.i for t in of.subtree) + 1  # "the Port of Arden"
+        found.append((doc[start:end], False))
     return sorted(found, key=lambda x: x[0].start)
 
 
@@ -89,9 +97,12 @@ class Discourse:
     """The mentions of one article as it is read, sentence by sentence."""
 
     def __init__(self, title: str, title_doc: Doc, docs: Sequence[Doc]) -> None:
-        self.names: list[Name] = [
-            _name(s, person, -1) for s, person in _names_of(title_doc) if len(s)
-        ]
+        # A sentence's names are read only when a description's head noun is among its words:
+        # most sentences are never looked back at.
+        self._docs: list[Doc] = [title_doc]
+        self._words: list[frozenset[str]] = [_name_words(title_doc)]
+        self._names: dict[int, list[Name]] = {}
+        self._doc: Doc | None = None
         whole = title_name(title_doc)
         self.life: str | None = None
         if subject_kind(title_doc, docs) == "person" and _uses_personal_pronouns(docs):
@@ -99,19 +110,21 @@ class Discourse:
         self.subject: str | None = None  # the last sentence's subject, resolved
         self.person: str | None = self.life
         self.named: str | None = None  # the last subject that was a name of any kind
-        self.current: list[Name] = []
 
     # -- one sentence ---------------------------------------------------------------------
 
     def start(self, doc: Doc) -> None:
         """Begin a sentence: its own names count once the reader has passed them."""
-        self.current = [_name(s, person, s.end) for s, person in _names_of(doc) if len(s)]
+        self._doc = doc
 
     def finish(self, subject: str | None, person: str | None, named: str | None) -> None:
         """End a sentence whose subject (resolved) was ``subject``; ``person`` a person named
         as its subject, ``named`` a name of any kind that was."""
-        self.names.extend(Name(n.text, n.heads, n.person, -1) for n in self.current)
-        self.current = []
+        if self._doc is not None:
+            self._docs.append(self._doc)
+            self._words.append(_name_words(self._doc))
+            self._names.pop(-1, None)
+        self._doc = None
         if subject:
             self.subject = subject
         if person:
@@ -132,11 +145,23 @@ class Discourse:
         if any(c.dep_ in ("poss", "prep", "nummod") or _restrictive(c) for c in tok.children):
             return None  # "the city's port", "the port of X", "the port that ...": another
         head = _head_word(tok)
-        here = sorted((n for n in self.current if n.end <= tok.i), key=lambda n: -n.end)
-        for name in here + self.names[::-1]:
-            if head in name.heads and name.text.lower() != head:
-                return name.text
+        if self._doc is not None and head in _name_words(self._doc):
+            here = [n for n in self._names_in(-1, self._doc) if n.end <= tok.i]
+            found = _latest(here, head)
+            if found is not None:
+                return found
+        for k in range(len(self._docs) - 1, -1, -1):
+            if head in self._words[k]:
+                found = _latest(self._names_in(k, self._docs[k]), head)
+                if found is not None:
+                    return found
         return None
+
+    def _names_in(self, k: int, doc: Doc) -> list[Name]:
+        """The names of sentence ``k`` (-1: the one being read), read once."""
+        if k not in self._names:
+            self._names[k] = [_name(s, p, s.end) for s, p in _names_of(doc) if len(s)]
+        return self._names[k]
 
     def pronoun(self, word: str, sentence_subject: str | None = None) -> str | None:
         """What a pronoun refers to; ``sentence_subject`` is the subject its own sentence has
@@ -148,6 +173,30 @@ class Discourse:
         if kind == "thing":
             return sentence_subject or self.subject
         return None
+
+
+def _latest(names: list[Name], head: str) -> str | None:
+    """The last of ``names`` that answers to ``head``."""
+    for name in sorted(names, key=lambda n: -n.end):
+        if head in name.heads and name.text.lower() != head:
+            return name.text
+    return None
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    """The words a name in ``doc`` could answer to: those of proper nouns and entities, and
+    nouns in apposition or after a copula (read from the token arrays, without making a
+    token object for every word)."""
+    strings = doc.vocab.strings
+    entities = {strings[label] for label in KIND_OF_LABEL}
+    linked = {strings["appos"], strings["attr"]}
+    arr = doc.to_array([POS, ENT_TYPE, DEP])
+    picked = [
+        i
+        for i, (pos, ent, dep) in enumerate(arr.tolist())
+        if pos == _PROPN or ent in entities or dep in linked
+    ]
+    return frozenset(_head_word(doc[i]) for i in picked)
 
 
 def _restrictive(clause: Token) -> bool:

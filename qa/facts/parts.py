@@ -12,6 +12,8 @@ shares a "with" clause gives out.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from . import tree
@@ -20,6 +22,8 @@ from .measures import measure_label
 from .model import Draft
 
 _LIST_CUES = ("including", "include", "includes", "among")
+_CUE_WORDS = frozenset((*_LIST_CUES, "which", "whom", ":"))
+_CUE_WORDS_RE = re.compile(r"\b(?:includ|among|which|whom)|:")
 _QUALIFYING_PREPS = ("from", "for", "in", "on", "by", "to", "at")
 _HEDGES = ("about", "around", "nearly", "some", "roughly", "another", "almost", "over")
 
@@ -58,7 +62,7 @@ def _phrase_end(d: Draft) -> int:
 
 def respectively(ctx: SentenceContext) -> None:
     """Distribute coordinated measures or names over a run read "respectively"."""
-    if not any(t.lower_ == "respectively" for t in ctx.doc):
+    if "respectively" not in ctx.text.lower():
         return
     all_runs = runs(ctx)
     values = [r for r in all_runs if ctx.drafts[r[0]].kind != "percent"]
@@ -124,7 +128,9 @@ def _coordinated_names(ctx: SentenceContext, d: Draft, n: int) -> list[str] | No
 def read_parts(ctx: SentenceContext) -> None:
     """Parts after "including", "of which", "of whom", a colon, or after an "Of the ..."
     that names the whole; and shares given out by a "with" clause."""
-    for cue in ctx.doc:
+    low = ctx.text.lower()
+    cues = [t for t in ctx.doc if t.lower_ in _CUE_WORDS] if _CUE_WORDS_RE.search(low) else []
+    for cue in cues:
         if cue.lower_ in _LIST_CUES and cue.dep_ in ("prep", "ROOT", "conj", "advcl", "acl"):
             _parts_after(ctx, cue, {t.i for t in cue.subtree})
         elif cue.lower_ in ("which", "whom") and cue.head.lower_ == "of":

@@ -50,11 +50,12 @@ def read_sentence(
     discourse.start(doc)
     ctx = SentenceContext(text, doc, read_amounts(text, doc, article_date), discourse, article_date)
     ctx.subject = _own_subject(ctx)
-    read_measures(ctx)
-    respectively(ctx)
-    read_changes(ctx)
-    read_parts(ctx)
-    read_times(ctx)
+    if ctx.drafts:
+        read_measures(ctx)
+        respectively(ctx)
+        read_changes(ctx)
+        read_parts(ctx)
+        read_times(ctx)
     subject = ctx.subject_token
     person = ctx.subject if subject is not None and _is_person(subject) else None
     named = ctx.subject if subject is not None and _is_name(subject) else None

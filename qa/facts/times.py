@@ -276,6 +276,9 @@ def _expected(verb: Token) -> bool:
 
 def _periods(ctx: SentenceContext) -> None:
     """ "in its first two weeks", "during the opening week", "this season"."""
+    low = ctx.text.lower()
+    if not any(w in low for w in (*_ORDINALS, "this ")):
+        return
     for tok in ctx.doc:
         if tok.lemma_.lower() not in _PERIODS:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -81,9 +82,11 @@ def subject_of(verb: Token) -> Token | None:
 def clause_root(doc: Doc | Span) -> Token | None:
     """The main verb of a sentence. A finite verb that the parser attached as a clause of
     its own subject ("The 40 firms in the park earned ...") is the main verb."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
+    heads = doc.to_array(HEAD).tolist()  # offsets to each token's head; 0 for a root
+    first = heads.index(0) if 0 in heads else None
+    if first is None:
         return None
+    root = doc[first]
     if not is_verb(root):
         finite = next(
             (c for c in root.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ")), None

@@ -93,6 +93,9 @@ _COUNTED_AFTER = re.compile(rf"^\s+(?!(?:{_alternatives(_TIME_WORDS['year_nouns'
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:" + UNITS_RE + r")\b", re.IGNORECASE)
 
 
+_DATE_HINT = re.compile(r"\d|day|year", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date in text: ``time`` is an ISO prefix ("2016", "2017-05", "2018-04-03")."""
@@ -116,6 +119,8 @@ def _month(name: str) -> int:
 def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
     """Dates in ``text``; relative ones ("last year") need ``reference`` (ISO date)."""
     found: list[DateMention] = []
+    if not _DATE_HINT.search(text):
+        return found  # no digit, no weekday, no "year": the full pattern is slow to try
     for m in _DATES.finditer(text):
         time: str | None = None
         kind = "year"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS
 from .units import CURRENCY_RE, POUNDS_RE, SYMBOL_RE, UNITS_RE, unit_case_ok, unit_key, unit_of
-from .values import DIGITS, SCALES, WORD_NUMBER, parse_number
+from .values import DIGITS, NUMBER_WORDS, SCALES, WORD_NUMBER, parse_number
 
 _QUANTITY = re.compile(
     rf"(?<![\w$€£¥₹.,-])(?<![A-Za-z]-)"
@@ -25,6 +25,10 @@ _QUANTITY = re.compile(
     rf"(?![\w])",
     re.IGNORECASE,
 )
+
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ _NOT_NAME_WORDS = frozenset(
 def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list[Quantity]:
     """Every number in ``text`` with its unit, skipping spans in ``skip`` (dates, say)."""
     found: list[Quantity] = []
+    if not _may_hold_number(text):
+        return found  # the full pattern is slow to try at every position
     for m in _QUANTITY.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in skip):
@@ -82,6 +88,11 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         number_text = m.group("num") + (f" {scale}" if scale else "")
         found.append(Quantity(value, unit, kind, start, end, text[start:end], number_text.strip()))
     return found
+
+
+def _may_hold_number(text: str) -> bool:
+    """Whether ``text`` has a digit or a number word at all."""
+    return bool(_DIGIT.search(text)) or not NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
 def _is_name_or_score(text: str, m: re.Match[str]) -> bool:

@@ -52,6 +52,8 @@ SCALES = {
     "tn": 1e12,
 }
 
+# Every word that can be (part of) a written number.
+NUMBER_WORDS = frozenset([*UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "half"])
 _UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_W = "|".join(TENS_WORDS)
 _UNDER_100 = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNIT_W}))?|(?:{_UNIT_W}))"
