@@ -79,7 +79,7 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def clause_root(doc: Doc | Span) -> Token | None:
+def clause_root(doc: Doc) -> Token | None:
     """The main verb of a sentence. A finite verb that the parser attached as a clause of
     its own subject ("The 40 firms in the park earned ...") is the main verb."""
     heads = doc.to_array(HEAD).tolist()  # offsets to each token's head; 0 for a root
@@ -96,7 +96,7 @@ def clause_root(doc: Doc | Span) -> Token | None:
     return root
 
 
-def main_subject(doc: Doc | Span, reporting: Iterable[str] = ()) -> Token | None:
+def main_subject(doc: Doc, reporting: Iterable[str] = ()) -> Token | None:
     """The subject of the sentence's main clause. When the main verb reports another clause
     ("Figures show that ...", "..., the mayor said"), that clause's subject."""
     root = clause_root(doc)
