@@ -66,9 +66,10 @@ def compatible(anchor: Draft, d: Draft) -> bool:
 
 
 def lean_on(d: Draft, anchor: Draft) -> None:
-    """A bare number takes the kind, unit, measure, owner and rate of the number it leans on."""
+    """Another value of the same figure measures what it measures; a bare number also takes
+    its kind, unit, owner and rate."""
     if d.kind != "number" or anchor.kind == "number":
-        if d.measure in (None, "count") and anchor.measure and d.kind == anchor.kind:
+        if anchor.measure and anchor.measure != "count" and d.kind == anchor.kind:
             d.measure = anchor.measure
         if d.kind == anchor.kind:
             d.rate = d.rate or anchor.rate

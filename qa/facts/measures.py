@@ -105,7 +105,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
     # A subject that names a measure ("Revenue rose to ..."); not for a share ("Exports made
     # up 40 percent of sales").
     if (
-        d.kind != "percent"
+        not (d.kind == "percent" and tree.prep_object(d.slot, "of") is not None)
         and subject is not None
         and subject.i not in ctx.amount_tokens
         and _measures(ctx, subject, d)

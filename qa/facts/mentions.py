@@ -110,6 +110,7 @@ class Discourse:
         self.subject: str | None = None  # the last sentence's subject, resolved
         self.person: str | None = self.life
         self.named: str | None = None  # the last subject that was a name of any kind
+        self._person_just_named = False  # the last sentence's subject was a person
 
     # -- one sentence ---------------------------------------------------------------------
 
@@ -127,6 +128,7 @@ class Discourse:
         self._doc = None
         if subject:
             self.subject = subject
+        self._person_just_named = bool(person)
         if person:
             self.person = person
         if named:
@@ -168,7 +170,11 @@ class Discourse:
         named before it, if any."""
         kind = PRONOUNS.get(word.lower())
         if kind == "person":
-            # the entity recogniser misses some people: then the last name that was a subject
+            # In a life, "he" or "she" is its person unless the sentence before made another
+            # person its subject; elsewhere the last person named, or (the entity recogniser
+            # misses some people) the last name that was a subject.
+            if self.life is not None and not self._person_just_named:
+                return self.life
             return self.person or self.named
         if kind == "thing":
             return sentence_subject or self.subject

@@ -51,6 +51,9 @@ class Quantity:
 # A capitalised word before a bare number makes a name ("Route 9", "Gate 12", "Apollo 11")
 # unless the word is a function word ("About 320", "In 2019", "Some 40").
 _NAME_WORD = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
+# Abbreviations and words that make the number after them a label ("No. 2", "Op. 35", "Vol.
+# 3", "at number one").
+_LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|Op|Vol|Ch|Art|Fig|pp?)\.|\bnumber)\s*$", re.IGNORECASE)
 _NOT_NAME_WORDS = frozenset(
     """
     about around nearly almost some over under only just roughly approximately exactly
@@ -96,13 +99,17 @@ def _may_hold_number(text: str) -> bool:
 
 
 def _is_name_or_score(text: str, m: re.Match[str]) -> bool:
-    """A bare number that names something ("Route 9", "Gate 12") or is part of a score or
-    range written with a hyphen ("a 2-0 win")."""
+    """A bare number that names something ("Route 9", "Gate 12", "No. 2") or is part of a
+    score or range written with a hyphen ("a 2-0 win")."""
     bare = not (m.group("sym") or m.group("scale")) and unit_key(m) is None
-    if not bare or not m.group("num")[0].isdigit():
+    if not bare:
         return False
+    if not m.group("num")[0].isdigit():
+        return bool(_LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
     if re.match(r"-\d", text[m.end() : m.end() + 2]):
         return True
+    if _LABEL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        return True  # "No. 2", "Op. 35", "number one": a label, not an amount
     word = _NAME_WORD.search(text[max(0, m.start() - 30) : m.start()])
     if word is None:
         return False
