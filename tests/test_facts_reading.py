@@ -131,6 +131,8 @@ def test_coordinated_numbers_share_one_noun() -> None:
 def test_a_number_in_a_name_or_a_year_in_a_phrase_is_no_count() -> None:
     got = facts_in("Gate 7 handles 2 million passengers a year.")
     assert "7" not in got
+    got = facts_in("Her Sonata No. 3 reached number one in 12 countries.")
+    assert list(got) == ["12"]
     got = facts_in("She led the 2012 campaign with 300 volunteers.")
     assert got["2012"].kind == "date" and got["300"].unit == "volunteers"
 
@@ -151,6 +153,13 @@ def test_of_which_and_of_whom() -> None:
     assert got["1 million pounds"].qualifier == "to repairs"
     got = facts_in("They had five children, two of whom became doctors.")
     assert got["two"].part_of == got["five"].id and got["two"].unit == "children"
+
+
+def test_a_part_that_is_a_subject_is_set_apart_by_its_verb() -> None:
+    got = facts_in("The business park houses 140 firms, 22 of which employ more than 100 people.")
+    part = got["22"]
+    assert part.part_of == got["140"].id and part.unit == "firms"
+    assert part.qualifier == "employ more than 100 people"
 
 
 def test_a_leading_of_phrase_names_the_whole() -> None:
@@ -249,6 +258,19 @@ def test_a_date_of_a_subordinate_clause_is_its_own() -> None:
     )
     assert got["2,000"].time is None or got["2,000"].time_kind == "current"
     assert got["2010"].measure == "destroyed it"
+
+
+def test_as_of_now() -> None:
+    got = facts_in(
+        "At present, the town has 20 schools.",
+        "The current population of the county is 90,000.",
+        "So far the fund has raised 2 million euros.",
+    )
+    assert {got[s].time_kind for s in ("20", "90,000", "2 million euros")} == {"current"}
+
+
+def test_an_event_keeps_its_particle() -> None:
+    assert facts_in("The trust was set up in 2011.")["2011"].measure == "set up"
 
 
 def test_plans_and_targets() -> None:

@@ -206,6 +206,12 @@ def qualifier(ctx: SentenceContext, part: Draft) -> str | None:
     nxt = doc[part.span.end] if part.span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _QUALIFYING_PREPS and nxt.dep_ == "prep":
         return tree.phrase(nxt, ctx.amount_tokens)  # a gapped clause: "12 million from a fund"
+    if part.slot.dep_ in tree.SUBJECTS and tree.is_verb(part.slot.head):
+        # "22 of which employ more than 100 people": what its own verb says of it
+        verb = part.slot.head
+        own = {t.i for t in part.slot.subtree}
+        words = [t for t in verb.subtree if t.i not in own and t.i >= verb.i and not t.is_punct]
+        return tree.label(words) or None
     return None
 
 

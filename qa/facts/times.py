@@ -22,6 +22,7 @@ from .model import Draft
 
 _TIME = lexicon.load("time_words")
 _CURRENT = frozenset(_TIME["current"])
+_CURRENT_PHRASES = tuple(_TIME["current_phrases"])
 _EXPECTED = frozenset(_TIME["expected"])
 _PERIODS = frozenset(_TIME["periods"])
 _ORDINALS: dict[str, str] = _TIME["period_ordinals"]
@@ -112,6 +113,7 @@ def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
         words.append(tok)
     while words and (
         words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "AUX")
+        and words[-1].dep_ != "prt"  # "set up"
         or words[-1].lower_ in ("last", "this", "next", "on")
     ):
         words.pop()
@@ -164,7 +166,7 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
         d.time_kind = "earlier"
         return
     verb = d.verb
-    if "current" in d.notes or (verb is not None and _current(verb)):
+    if "current" in d.notes or (verb is not None and _current(ctx, verb)):
         d.time, d.time_kind = ctx.article_date, "current"
     elif verb is not None and _expected(verb):
         d.time_kind = "expected"
@@ -256,8 +258,20 @@ def _chain(verb: Token) -> list[Token]:
     return out
 
 
-def _current(verb: Token) -> bool:
-    return any(c.lower_ in _CURRENT for v in _chain(verb) for c in v.children if c.dep_ == "advmod")
+def _current(ctx: SentenceContext, verb: Token) -> bool:
+    """Whether the figure's clause says it is as of now: "currently", "now", "at present",
+    "so far", "the current population", in the clause of its verb or of the verbs that verb
+    complements."""
+    verbs = set(_chain(verb))
+    for tok in ctx.doc:
+        if tok.lower_ not in _CURRENT or tree.clause_verb(tok) not in verbs:
+            continue
+        if tok.dep_ in ("advmod", "amod", "npadvmod"):
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            return True  # "at present"
+    low = ctx.text.lower()
+    return any(p in low for p in _CURRENT_PHRASES) and not _subordinate(verb)
 
 
 def _expected(verb: Token) -> bool:
