@@ -328,6 +328,15 @@ def test_an_encyclopedia_life_is_its_title_persons() -> None:
     assert got["69"].kind == "age"
 
 
+def test_a_life_opens_with_a_title_and_a_birth_name() -> None:
+    got = facts_in(
+        "Elin Marsh, Baroness of Tolby (née Hart; 4 May 1822 - 19 June 1871) was an English "
+        "astronomer.",
+        title="Elin Marsh",
+    )
+    assert (got["4 May 1822"].measure, got["19 June 1871"].measure) == ("born", "died")
+
+
 def test_a_name_with_a_determiner_is_no_person() -> None:
     got = facts_in(
         "Ivo Brandt designed the Tessel Concert Hall.",

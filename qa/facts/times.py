@@ -75,9 +75,13 @@ def _lifespan(ctx: SentenceContext, d: Draft) -> str | None:
     doc = d.span.doc
     opening = next((t for t in doc[: d.span.start] if t.text == "("), None)
     closing = next((t for t in doc[d.span.end :] if t.text == ")"), None)
-    if opening is None or closing is None or opening.i > 6:
+    # the brackets right after the name that opens the text: "Name, Title of Place (née
+    # Other; date - date)"
+    if opening is None or closing is None or opening.idx > 80:
         return None
-    if any(t.text in (")", ",") for t in doc[opening.i + 1 : d.span.start]):
+    if any(t.text in ("(", ")") for t in doc[: opening.i]) or any(
+        t.text == ")" for t in doc[opening.i + 1 : d.span.start]
+    ):
         return None
     inner = [x for x in ctx.drafts if x.is_date and opening.i < x.span.start < closing.i]
     before = {t.lower_ for t in doc[opening.i + 1 : d.span.start]}
