@@ -7,7 +7,7 @@
 - :mod:`.measures`: what each amount measures and whose it is, from the dependency tree;
 - :mod:`.mentions`: what a pronoun or a definite description ("the zone") refers to;
 - :mod:`.parts`: "respectively", lists of parts, "of which", shares a "with" clause gives;
-- :mod:`.changes`: changes ("up 34.7 percent") and earlier or later values;
+- :mod:`.changes`: changes ("up 6.2 percent") and earlier or later values;
 - :mod:`.times`: dates as events, the time of each figure, stated parts of a span;
 - :mod:`.model`: the :class:`Fact` schema (see the README's facts table).
 
@@ -15,7 +15,7 @@ The rules are about English grammar, never about one article; their vocabulary (
 measure nouns, verbs of measure and change) is data in :mod:`qa.lexicon`.
 """
 
-from .context import MEASURE_NOUNS
+from ..lexicon.measure_nouns import MEASURE_NOUNS
 from .model import Change, Fact
 from .reader import extract_facts, sentence_subject
 

@@ -12,18 +12,16 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
+from ..lexicon.time_words import EARLIER_YEARS
 from ..numbers import YEAR, DateMention, find_dates, find_quantities
 from .model import Draft
 from .tree import head_of, span_of
 
 # Entity labels of names a number can be part of ("Pier 4", "Windows 11").
 _NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
-_EARLIER_YEARS = frozenset(lexicon.load("time_words")["earlier_years"])
 _YEAR = re.compile(YEAR)
-_GROUP_NOUNS = frozenset(lexicon.load("measure_nouns")["groups"]) | frozenset(
-    lexicon.load("measure_nouns")["collective"]
-)
+_GROUP_NOUNS = GROUP_NOUNS | COLLECTIVE_NOUNS
 
 
 def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
@@ -58,7 +56,7 @@ def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for d in dates:
         prior = [x for x in out if x.kind in ("year", "month", "date", "quarter", "half-year")]
-        if prior and " ".join(d.surface.lower().split()) in _EARLIER_YEARS:
+        if prior and " ".join(d.surface.lower().split()) in EARLIER_YEARS:
             year = int(prior[-1].time[:4]) - 1
             d = DateMention(str(year), "year", d.start, d.end, d.surface, d.preposition)
         out.append(d)

@@ -17,19 +17,20 @@ import re
 
 from spacy.tokens import Token
 
-from .. import lexicon
+from ..lexicon.change_words import (
+    BY_VERBS,
+    CHANGE_ADVERBS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    COMPARATIVES,
+    EARLIER_CUES,
+)
+from ..lexicon.measure_nouns import GENERAL_NOUNS
 from . import tree
-from .context import GENERAL_NOUNS, SentenceContext
+from .context import SentenceContext
 from .measures import measure_label, noun_measure, noun_owner
 from .model import Draft
 
-_WORDS = lexicon.load("change_words")
-CHANGE_VERBS: dict[str, str] = _WORDS["verbs"]
-CHANGE_NOUNS: dict[str, str] = _WORDS["nouns"]
-CHANGE_ADVERBS: dict[str, str] = _WORDS["adverbs"]
-BY_VERBS: dict[str, str] = _WORDS["by_verbs"]
-COMPARATIVES: dict[str, str] = _WORDS["comparatives"]
-_EARLIER_CUES = frozenset(_WORDS["earlier_cues"])
 _BASIS = re.compile(
     r"\b(?P<yoy>year[-\s]on[-\s]year|from\s+a\s+year\s+(?:earlier|ago|before)|(?:compared\s+"
     r"with|over|from)\s+(?:the\s+(?:previous|prior|same\s+period\s+(?:of\s+)?(?:the\s+)?"
@@ -114,10 +115,10 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
 
 def _is_earlier_cue(prep: Token) -> bool:
     """ "compared with", "against", or "from" after a word of change ("up from")."""
-    if prep.lower_ in _EARLIER_CUES:
+    if prep.lower_ in EARLIER_CUES:
         return True
     head = prep.head
-    if prep.lower_ in ("with", "to") and head.lemma_.lower() in _EARLIER_CUES:
+    if prep.lower_ in ("with", "to") and head.lemma_.lower() in EARLIER_CUES:
         return True
     return prep.lower_ == "from" and _is_change_word(head)
 

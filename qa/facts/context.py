@@ -12,16 +12,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from ..lexicon.measure_nouns import GROUP_NOUNS, MEASURE_NOUNS
+from ..lexicon.measure_verbs import NAMING_VERBS
 from . import tree
 from .mentions import PRONOUNS, REPORTING, Discourse
 from .model import Draft
 
-_NOUNS = lexicon.load("measure_nouns")
-MEASURE_NOUNS = frozenset(_NOUNS["measures"])
-GROUP_NOUNS = frozenset(_NOUNS["groups"])
-GENERAL_NOUNS = frozenset(_NOUNS["general"])
-NAMING_VERBS = frozenset(lexicon.load("measure_verbs")["naming_verbs"])
 _POSSESSIVES = frozenset(w for w in PRONOUNS if w in ("its", "their", "his", "her"))
 
 

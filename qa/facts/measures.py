@@ -21,26 +21,23 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from ..lexicon.measure_nouns import GENERAL_NOUNS, GROUP_NOUNS, KIND_MEASURES, MONEY_MEASURES
+from ..lexicon.measure_verbs import (
+    COUNT_VERBS,
+    DIMENSIONS,
+    HOME_TO,
+    KIND_VERBS,
+    MONEY_VERBS,
+    VALUATION_VERBS,
+    VERB_MEASURES,
+)
+from ..lexicon.time_words import CURRENT, RATES
 from . import tree
-from .context import GENERAL_NOUNS, GROUP_NOUNS, SentenceContext
+from .context import SentenceContext
 from .model import Draft
 
-_VERBS = lexicon.load("measure_verbs")
-_NOUNS = lexicon.load("measure_nouns")
-_TIME = lexicon.load("time_words")
-VERB_MEASURES: dict[str, str] = _VERBS["verbs"]
-COUNT_VERBS: dict[str, str] = _VERBS["count_verbs"]
-MONEY_VERBS = frozenset(_VERBS["money_verbs"])
-VALUATION_VERBS: dict[str, str] = _VERBS["valuation_verbs"]
-KIND_VERBS: dict[str, dict[str, str]] = _VERBS["kind_verbs"]
-DIMENSIONS: dict[str, str] = _VERBS["dimensions"]
-KIND_MEASURES: dict[str, str] = _NOUNS["kind_measures"]
-MONEY_MEASURES: dict[str, str] = _NOUNS["money_measures"]
-RATES: dict[str, str] = _TIME["rates"]
 _PHYSICAL = frozenset("mass volume energy length area".split())
 _RATE_BLOCKERS = frozenset("earlier ago before later after on in".split())
-_CURRENT = frozenset(_TIME["current"])
 
 
 def read_measures(ctx: SentenceContext) -> None:
@@ -58,7 +55,7 @@ def read_measures(ctx: SentenceContext) -> None:
             measure = f"annual {measure}"
         d.measure = measure
         d.owner = owner if owner is not None else _clause_owner(ctx, d)
-        if any(c.lower_ in _CURRENT for c in d.slot.children if c.dep_ == "amod"):
+        if any(c.lower_ in CURRENT for c in d.slot.children if c.dep_ == "amod"):
             d.notes.add("current")  # "the current 30,000 euros"
 
 
@@ -72,7 +69,7 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         if verb is not None and verb.lemma_.lower() in COUNT_VERBS and _is_object(slot, verb):
             return COUNT_VERBS[verb.lemma_.lower()], None
         if _home_to(slot):
-            return _VERBS["home_to"], None
+            return HOME_TO, None
         return "count", None
     noun = _of_noun(slot)
     if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:

@@ -22,13 +22,11 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from ..lexicon.discourse_words import PRONOUNS, REPORTING_VERBS
 from ..reading.names import KIND_OF_LABEL, names, subject_kind, title_name
 from . import tree
 
-_DISCOURSE = lexicon.load("discourse_words")
-PRONOUNS: dict[str, str] = _DISCOURSE["pronouns"]
-REPORTING = frozenset(_DISCOURSE["reporting_verbs"])
+REPORTING = REPORTING_VERBS
 _PERSONAL = frozenset(w for w, k in PRONOUNS.items() if k == "person")
 _PROPN = POS_IDS["PROPN"]
 

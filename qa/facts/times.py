@@ -14,22 +14,22 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .. import lexicon
+from ..lexicon.time_words import (
+    CURRENT,
+    CURRENT_PHRASES,
+    EVENT_ADVERBS,
+    EXPECTED,
+    PERIOD_ORDINALS,
+    PERIODS,
+    SUBORDINATORS,
+    THIS_PERIODS,
+)
 from ..numbers import DateMention, parse_number
 from . import tree
 from .context import SentenceContext
 from .model import Draft
 
-_TIME = lexicon.load("time_words")
-_CURRENT = frozenset(_TIME["current"])
-_CURRENT_PHRASES = tuple(_TIME["current_phrases"])
-_EXPECTED = frozenset(_TIME["expected"])
-_PERIODS = frozenset(_TIME["periods"])
-_ORDINALS: dict[str, str] = _TIME["period_ordinals"]
-_THIS_PERIODS = frozenset(_TIME["this_periods"])
-_EVENT_ADVERBS = frozenset(_TIME["event_adverbs"])
 _CLOSED = ("target", "year", "month", "date")
-_SUBORDINATORS = frozenset(_TIME["subordinators"])
 
 
 def read_times(ctx: SentenceContext) -> None:
@@ -100,7 +100,7 @@ def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
     amounts, no dangling preposition."""
     doc = ctx.doc
     start = verb.i
-    while start > 0 and doc[start - 1].lower_ in _EVENT_ADVERBS and doc[start - 1].head == verb:
+    while start > 0 and doc[start - 1].lower_ in EVENT_ADVERBS and doc[start - 1].head == verb:
         start -= 1
     at = d.span.start
     if d.root.dep_ == "pobj" and d.root.head.i < at:
@@ -216,7 +216,7 @@ def _clause_top(verb: Token, through_acl: bool = False) -> Token:
     for _ in range(20):
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not _subordinate(verb):
             verb = verb.head
-        elif verb.dep_ == "pcomp" and verb.head.lower_ not in _SUBORDINATORS:
+        elif verb.dep_ == "pcomp" and verb.head.lower_ not in SUBORDINATORS:
             head = tree.clause_verb(verb.head)  # "praised her for having written ..."
             if head is None or head == verb:
                 break
@@ -236,7 +236,7 @@ def _subordinate(verb: Token) -> bool:
     "when a wing was added"): its time is its own event's. A reported clause ("announced that
     ...") shares its reporter's."""
     return any(
-        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS or c.dep_ == "advmod" and c.tag_ == "WRB"
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS or c.dep_ == "advmod" and c.tag_ == "WRB"
         for c in verb.children
     )
 
@@ -268,23 +268,23 @@ def _current(ctx: SentenceContext, verb: Token) -> bool:
     complements."""
     verbs = set(_chain(verb))
     for tok in ctx.doc:
-        if tok.lower_ not in _CURRENT or tree.clause_verb(tok) not in verbs:
+        if tok.lower_ not in CURRENT or tree.clause_verb(tok) not in verbs:
             continue
         if tok.dep_ in ("advmod", "amod", "npadvmod"):
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "at":
             return True  # "at present"
     low = ctx.text.lower()
-    return any(p in low for p in _CURRENT_PHRASES) and not _subordinate(verb)
+    return any(p in low for p in CURRENT_PHRASES) and not _subordinate(verb)
 
 
 def _expected(verb: Token) -> bool:
     for v in _chain(verb):
-        if v.lemma_.lower() in _EXPECTED or v.lower_ in _EXPECTED:
+        if v.lemma_.lower() in EXPECTED or v.lower_ in EXPECTED:
             return True
-        if any(c.dep_ == "aux" and c.lower_ in _EXPECTED for c in v.children):
+        if any(c.dep_ == "aux" and c.lower_ in EXPECTED for c in v.children):
             return True
-        if any(c.dep_ == "acomp" and c.lower_ in _EXPECTED for c in v.children):
+        if any(c.dep_ == "acomp" and c.lower_ in EXPECTED for c in v.children):
             return True  # "is due to open"
     return False
 
@@ -295,13 +295,13 @@ def _expected(verb: Token) -> bool:
 def _periods(ctx: SentenceContext) -> None:
     """ "in its first two weeks", "during the opening week", "this season"."""
     low = ctx.text.lower()
-    if not any(w in low for w in (*_ORDINALS, "this ")):
+    if not any(w in low for w in (*PERIOD_ORDINALS, "this ")):
         return
     for tok in ctx.doc:
-        if tok.lemma_.lower() not in _PERIODS:
+        if tok.lemma_.lower() not in PERIODS:
             continue
         ordinal = next(
-            (c for c in tok.children if c.lower_ in _ORDINALS and c.dep_ == "amod"), None
+            (c for c in tok.children if c.lower_ in PERIOD_ORDINALS and c.dep_ == "amod"), None
         )
         this = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "this"), None)
         if ordinal is not None and tok.dep_ == "pobj":
@@ -309,11 +309,11 @@ def _periods(ctx: SentenceContext) -> None:
             n = parse_number(count.text) if count is not None else 1
             if n is None:
                 continue
-            which = _ORDINALS[ordinal.lower_]
+            which = PERIOD_ORDINALS[ordinal.lower_]
             unit = tok.lemma_.lower()
             period = f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"
             _give_period(ctx, tok, tok.head.head, period, drop=True)
-        elif this is not None and tok.lemma_.lower() in _THIS_PERIODS:
+        elif this is not None and tok.lemma_.lower() in THIS_PERIODS:
             _give_period(ctx, tok, tree.clause_verb(tok), f"this {tok.lower_}", drop=False)
 
 

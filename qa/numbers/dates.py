@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .. import lexicon
+from ..lexicon.time_words import WEAK_YEAR_CUES, YEAR_CUES, YEAR_NOUNS
 from .units import UNITS_RE
 from .values import parse_number
 
@@ -72,24 +72,21 @@ _DATES = re.compile(
     r"|(?P<ago>[a-z]+|\d+)\s+years?\s+ago|a\s+year\s+(?:ago|earlier))\b",
     re.IGNORECASE,
 )
+
+
 # A bare four-digit number is a year only in a year's company: "in 2019", "by 2025",
 # "2019," — not "2019 employees". After a weak cue ("with", "against") or outside 1800-2100,
 # a number before a plural noun counts it ("with 1500 members", "in 1200 homes"); a year's
 # own nouns are the exception ("against 2019 levels").
-_TIME_WORDS = lexicon.load("time_words")
-
-
-def _alternatives(words: list[str]) -> str:
+def _alternatives(words: frozenset[str]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _YEAR_BEFORE = re.compile(
-    rf"(?:\b(?:{_alternatives(_TIME_WORDS['year_cues'])})\s*|-\s*|[(,]\s*|^\s*)$", re.IGNORECASE
+    rf"(?:\b(?:{_alternatives(YEAR_CUES)})\s*|-\s*|[(,]\s*|^\s*)$", re.IGNORECASE
 )
-_WEAK_YEAR_CUE = re.compile(
-    rf"\b(?:{_alternatives(_TIME_WORDS['weak_year_cues'])})\s*$", re.IGNORECASE
-)
-_COUNTED_AFTER = re.compile(rf"^\s+(?!(?:{_alternatives(_TIME_WORDS['year_nouns'])})\b)[a-z]+s\b")
+_WEAK_YEAR_CUE = re.compile(rf"\b(?:{_alternatives(WEAK_YEAR_CUES)})\s*$", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(rf"^\s+(?!(?:{_alternatives(YEAR_NOUNS)})\b)[a-z]+s\b")
 _NOT_YEAR_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:" + UNITS_RE + r")\b", re.IGNORECASE)
 
 

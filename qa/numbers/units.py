@@ -1,7 +1,7 @@
 """Units and currencies: the patterns that find them after a number, their canonical names
 and kinds, the unit a question asks in, and conversions between units of one kind.
 
-The vocabulary is data in :mod:`qa.lexicon` (``units.json``, ``currencies.json``); this
+The vocabulary is data in :mod:`qa.lexicon.units` and :mod:`qa.lexicon.currencies`; this
 module turns it into regular expressions with one named group per entry (``u3``, ``c7``), so
 a match says which unit it found.
 """
@@ -10,29 +10,22 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
-
-_UNITS = lexicon.load("units")
-_CURRENCIES = lexicon.load("currencies")
+from ..lexicon import currencies, units
+from ..lexicon.currencies import CURRENCY_NAMES, CURRENCY_SYMBOLS
+from ..lexicon.units import POUNDS_MONEY, POUNDS_PATTERN, POUNDS_WEIGHT, POUNDS_WEIGHT_TO_BASE
 
 # (pattern, canonical name, kind); longer patterns first inside each alternative group.
-UNIT_TABLE: tuple[tuple[str, str, str], ...] = tuple(
-    (u["pattern"], u["name"], u["kind"]) for u in _UNITS["units"]
-)
-CURRENCY_NAMES: tuple[tuple[str, str], ...] = tuple(
-    (c["pattern"], c["name"]) for c in _CURRENCIES["names"]
-)
-CURRENCY_SYMBOLS: dict[str, str] = dict(_CURRENCIES["symbols"])
+UNIT_TABLE: tuple[tuple[str, str, str], ...] = tuple((p, n, k) for p, n, k, _ in units.UNITS)
 SYMBOL_RE = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 UNITS_RE = "|".join(f"(?P<u{i}>{p})" for i, (p, _, _) in enumerate(UNIT_TABLE))
 CURRENCY_RE = "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_NAMES))
 # "pounds" is money or weight; the words before it decide (see :func:`unit_of`).
-POUNDS_RE = rf"(?P<pounds>{_UNITS['pounds']['pattern']})"
+POUNDS_RE = rf"(?P<pounds>{POUNDS_PATTERN})"
 UNIT_INDEX = {f"u{i}": entry for i, entry in enumerate(UNIT_TABLE)}
 CURRENCY_INDEX = {f"c{i}": name for i, (_, name) in enumerate(CURRENCY_NAMES)}
 # Abbreviations the patterns match in any case but that are units only as written: "5 MW",
 # not "5 mw"; "3 won", not "3 Won".
-_EXACT_CASE = {w.lower(): w for w in _UNITS["exact_case"] + _CURRENCIES["exact_case"]}
+_EXACT_CASE = {w.lower(): w for w in units.EXACT_CASE | currencies.EXACT_CASE}
 
 # "costs 300 pounds" is money, "weighs 300 pounds" is not.
 _MONEY_BEFORE = re.compile(
@@ -69,8 +62,7 @@ def unit_of(m: re.Match[str]) -> tuple[str | None, str]:
         money = groups.get("scale") or _MONEY_BEFORE.search(
             m.string[max(0, m.start() - 40) : m.start()]
         )
-        pounds = _UNITS["pounds"]
-        return (pounds["money"], "money") if money else (pounds["weight"], "mass")
+        return (POUNDS_MONEY, "money") if money else (POUNDS_WEIGHT, "mass")
     return None, "number"
 
 
@@ -110,17 +102,17 @@ def asked_unit(question: str) -> str | None:
 
 
 # Physical conversions: the size of each unit in its kind's base unit.
-_TO_BASE = {u["name"]: u["to_base"] for u in _UNITS["units"] if "to_base" in u}
-_TO_BASE[_UNITS["pounds"]["weight"]] = _UNITS["pounds"]["weight_to_base"]
+_TO_BASE = {name: size for _, name, _, size in units.UNITS if size is not None}
+_TO_BASE[POUNDS_WEIGHT] = POUNDS_WEIGHT_TO_BASE
 _KIND_OF_UNIT = {name: kind for _, name, kind in UNIT_TABLE}
-_KIND_OF_UNIT[_UNITS["pounds"]["weight"]] = "mass"
+_KIND_OF_UNIT[POUNDS_WEIGHT] = "mass"
 
 
 def unit_kind(unit: str | None) -> str | None:
     """ "area" for "square kilometers", "money" for a currency, None when unknown."""
     if unit is None:
         return None
-    if unit in CURRENCY_SYMBOLS.values() or unit == _UNITS["pounds"]["money"]:
+    if unit in CURRENCY_SYMBOLS.values() or unit == POUNDS_MONEY:
         return "money"
     return _KIND_OF_UNIT.get(unit)
 

@@ -1,0 +1,62 @@
+"""Nouns that name what a number measures."""
+
+# A money or physical amount can stand for one ('an investment of 40 million euros', 'a capacity
+# of 50 MW').
+MEASURE_NOUNS: frozenset[str] = frozenset(
+    """
+    investment investments value revenue revenues income sales turnover profit profits
+    earnings output capacity cost costs price prices budget area population gdp debt debts
+    loss losses spending expenditure funding fund funds capital valuation worth tax taxes
+    subsidy subsidies salary salaries wage wages fee fees fine fines loan loans deposit
+    deposits exports imports trade volume production generation consumption demand supply
+    height length width depth distance weight speed temperature rate share stake deal
+    contract bonus reward prize donation donations aid grant grants dividend dividends
+    elevation altitude diameter radius circumference thickness score rating attendance
+    ridership
+    """.split()
+)
+
+# Nouns for a group of people or things a bare number counts ('a crowd of 12,000', 'a workforce
+# of 900').
+GROUP_NOUNS: frozenset[str] = frozenset(
+    """
+    crowd audience attendance turnout workforce staff population membership enrolment
+    enrollment capacity fleet headcount readership ridership viewership
+    """.split()
+)
+
+# Nouns that count many in the singular ('90 staff', '300 cattle').
+COLLECTIVE_NOUNS: frozenset[str] = frozenset(
+    """
+    people staff personnel police cattle sheep fish deer aircraft offspring youth crew
+    livestock poultry
+    """.split()
+)
+
+# Nouns too general to say what a number is ('a total of 300').
+GENERAL_NOUNS: frozenset[str] = frozenset(
+    "total sum number amount figure level record tally".split()
+)
+
+# What an amount measures when nothing in the sentence says, by its kind.
+KIND_MEASURES: dict[str, str] = {
+    "area": "area",
+    "length": "length",
+    "power": "capacity",
+    "energy": "energy",
+    "mass": "weight",
+    "volume": "volume",
+    "speed": "speed",
+    "temperature": "temperature",
+    "duration": "duration",
+    "count": "count",
+}
+
+# Nouns whose money amount measures something else ('shares rose to 95 crowns' is a share
+# price).
+MONEY_MEASURES: dict[str, str] = {
+    "shares": "share price",
+    "share": "share price",
+    "stock": "share price",
+    "stocks": "share price",
+}

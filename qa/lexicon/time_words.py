@@ -1,0 +1,116 @@
+"""Words that place a figure in time without a date."""
+
+# The figure is as of the article's date ('currently', 'now').
+CURRENT: frozenset[str] = frozenset("currently now present today current existing".split())
+
+CURRENT_PHRASES: tuple[str, ...] = (
+    "at present",
+    "so far",
+    "to date",
+)
+
+# The figure is a plan or forecast ('will', 'expects', 'aims').
+EXPECTED: frozenset[str] = frozenset(
+    "will expect expected plan planned aim target forecast project projected would goal due".split()
+)
+
+# What an amount is given per ('a year', 'daily'), by the word after 'a', 'per' or 'each', or by
+# adverb.
+RATES: dict[str, str] = {
+    "year": "a year",
+    "month": "a month",
+    "week": "a week",
+    "day": "a day",
+    "hour": "a hour",
+    "annually": "a year",
+    "yearly": "a year",
+    "daily": "a day",
+    "weekly": "a week",
+    "monthly": "a month",
+}
+
+# Nouns of a span of time that an ordinal adjective makes a stated part of ('in its first two
+# weeks'), and those adjectives by what they mean.
+PERIODS: frozenset[str] = frozenset("day week weekend month year hour season quarter".split())
+
+PERIOD_ORDINALS: dict[str, str] = {
+    "first": "first",
+    "opening": "first",
+    "initial": "first",
+    "maiden": "first",
+    "last": "last",
+    "final": "last",
+}
+
+# Spans 'this' names ('this season').
+THIS_PERIODS: frozenset[str] = frozenset("season week weekend".split())
+
+# Adverbs kept in an event's words ('first played', 'last rebuilt').
+EVENT_ADVERBS: frozenset[str] = frozenset(
+    "first last originally initially officially finally formally".split()
+)
+
+# Words after which a bare four-digit number is a year ('in 2019', 'by 2025'); after a 'weak'
+# one a number before a plural noun counts it ('with 1500 members'), unless the noun is one of
+# 'year_nouns' ('against 2010 levels').
+YEAR_CUES: frozenset[str] = frozenset(
+    {
+        "in",
+        "by",
+        "since",
+        "from",
+        "until",
+        "till",
+        "through",
+        "to",
+        "of",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "year",
+        "fiscal",
+        "the",
+        "as of",
+        "during",
+        "for",
+        "around",
+        "circa",
+        "end of",
+        "start of",
+        "beginning of",
+        "with",
+        "against",
+        "versus",
+    }
+)
+
+WEAK_YEAR_CUES: frozenset[str] = frozenset("with against versus".split())
+
+YEAR_NOUNS: frozenset[str] = frozenset(
+    """
+    levels figures prices values rates terms dollars results standards elections games
+    olympics accounts earnings sales
+    """.split()
+)
+
+# Words that open a clause with its own time ('before the fire began').
+SUBORDINATORS: frozenset[str] = frozenset(
+    """
+    before after when until till since while as once because although though unless whereas
+    whenever
+    """.split()
+)
+
+# Phrases for the year before another ('a year earlier').
+EARLIER_YEARS: tuple[str, ...] = (
+    "a year earlier",
+    "a year before",
+    "the previous year",
+    "the prior year",
+    "the year before",
+)
