@@ -162,6 +162,8 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
             and not _beyond_other_value(ctx, x, d)
             and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
         ]
+    if not dates:
+        dates = _sentence_dates(ctx, d)
     if dates:
         date = min(dates, key=lambda x: (_gap(d, x), x.start < d.start))
         d.time, d.time_kind = date.time, date.time_kind
@@ -174,6 +176,26 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
         d.time, d.time_kind = ctx.article_date, "current"
     elif verb is not None and _expected(verb):
         d.time_kind = "expected"
+
+
+def _sentence_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
+    """A date that times the whole sentence (it goes with the main verb), for a figure of the
+    main clause the parse did not link to it. A figure in a relative, subordinate or
+    coordinated clause of its own keeps none."""
+    root = tree.clause_root(ctx.doc)
+    verb = d.verb
+    if root is None or verb is None or d.earlier_of is not None or "later" in d.notes:
+        return []
+    if verb != root and _clause_top(verb, through_acl=True) != root:
+        return []
+    return [
+        x
+        for x in ctx.drafts
+        if x.is_date
+        and anchor(x) == root
+        and not _beyond_other_value(ctx, x, d)
+        and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
+    ]
 
 
 def _dates_it(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
@@ -268,11 +290,14 @@ def _current(ctx: SentenceContext, verb: Token) -> bool:
     complements."""
     verbs = set(_chain(verb))
     for tok in ctx.doc:
-        if tok.lower_ not in CURRENT or tree.clause_verb(tok) not in verbs:
+        if tok.lower_ not in CURRENT and not (tok.lower_ == "present" and tok.dep_ == "pobj"):
             continue
-        if tok.dep_ in ("advmod", "amod", "npadvmod"):
+        head = tok.head
+        if tok.dep_ in ("advmod", "npadvmod") and head in verbs:
             return True
-        if tok.dep_ == "pobj" and tok.head.lower_ == "at":
+        if tok.dep_ == "amod" and head.head in verbs:
+            return True  # "the current population is ..."
+        if tok.dep_ == "pobj" and head.lower_ == "at" and head.head in verbs:
             return True  # "at present"
     low = ctx.text.lower()
     return any(p in low for p in CURRENT_PHRASES) and not _subordinate(verb)

@@ -1,7 +1,7 @@
 """Words that place a figure in time without a date."""
 
 # The figure is as of the article's date ('currently', 'now').
-CURRENT: frozenset[str] = frozenset("currently now present today current existing".split())
+CURRENT: frozenset[str] = frozenset("currently now today current".split())
 
 CURRENT_PHRASES: tuple[str, ...] = (
     "at present",
