@@ -159,7 +159,7 @@ def test_a_part_that_is_a_subject_is_set_apart_by_its_verb() -> None:
     got = facts_in("The business park houses 140 firms, 22 of which employ more than 100 people.")
     part = got["22"]
     assert part.part_of == got["140"].id and part.unit == "firms"
-    assert part.qualifier == "employ more than 100 people"
+    assert part.qualifier == "that employ more than 100 people"
 
 
 def test_a_leading_of_phrase_names_the_whole() -> None:

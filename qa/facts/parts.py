@@ -211,7 +211,9 @@ def qualifier(ctx: SentenceContext, part: Draft) -> str | None:
         verb = part.slot.head
         own = {t.i for t in part.slot.subtree}
         words = [t for t in verb.subtree if t.i not in own and t.i >= verb.i and not t.is_punct]
-        return tree.label(words) or None
+        # as a relative clause, the way the text introduced it ("of whom": who)
+        who = "who" if any(t.lower_ == "whom" for t in part.slot.subtree) else "that"
+        return f"{who} {tree.label(words)}" if words else None
     return None
 
 

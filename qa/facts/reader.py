@@ -127,10 +127,22 @@ def _facts(article: Article, sentence: Sentence, drafts: list[Draft], base: int)
                 rate=d.rate,
                 period=d.period,
                 earlier_of=ref(d.earlier_of),
-                verb=d.verb.lower_ if d.verb is not None and not d.is_date else None,
+                verb=_verb_word(d),
             )
         )
     return out
+
+
+def _verb_word(d: Draft) -> str | None:
+    """The verb a figure goes with, as written, from where its clause's verbs start: "expected"
+    in "is expected to treat 9,000", "plans" in "plans to invest"; none for "be", which says
+    nothing of its own."""
+    verb = d.verb
+    if verb is None or d.is_date:
+        return None
+    while verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head
+    return None if verb.lemma_ == "be" else verb.lower_
 
 
 def sentence_subject(doc: Doc) -> str | None:
