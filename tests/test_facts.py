@@ -226,7 +226,7 @@ HARBOR_TABLE = [
         None,
         "date",
         "reached",
-        "renewable power generation in Fuzhou and Xiamen",
+        "Fuzhou and Xiamen",
         "2023-H1",
         "half-year",
         6,

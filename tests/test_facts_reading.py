@@ -53,6 +53,14 @@ def test_a_verb_measures_its_object_only() -> None:
     assert got["400"].unit == "jobs" and got["ten years"].measure == "duration"
 
 
+def test_a_name_that_modifies_a_measure_is_its_owner() -> None:
+    got = facts_in("In January 2023 the Lumo market share reached 12.5 percent.")
+    share = got["12.5 percent"]
+    assert (share.measure, share.owner, share.time) == ("market share", "Lumo", "2023-01")
+    got = facts_in("The unemployment rate rose to 5 percent.")
+    assert (got["5 percent"].measure, got["5 percent"].owner) == ("unemployment rate", None)
+
+
 def test_a_subject_that_names_a_measure() -> None:
     got = facts_in(
         "Harwick Dairy makes cheese.",
@@ -160,6 +168,18 @@ def test_a_part_that_is_a_subject_is_set_apart_by_its_verb() -> None:
     part = got["22"]
     assert part.part_of == got["140"].id and part.unit == "firms"
     assert part.qualifier == "that employ more than 100 people"
+
+
+def test_shares_of_a_whole_and_a_list_with_its_verb_left_out() -> None:
+    got = facts_in(
+        "Lumo reported revenue of 6.2 billion dollars, of which 30 percent came from phones, "
+        "19 percent from laptops and 26 percent from music players."
+    )
+    whole = got["6.2 billion dollars"]
+    shares = [got[s] for s in ("30 percent", "19 percent", "26 percent")]
+    assert {f.part_of for f in shares} == {whole.id}
+    assert {f.measure for f in shares} == {"share of revenue"}
+    assert shares[2].qualifier == "from music players"
 
 
 def test_a_leading_of_phrase_names_the_whole() -> None:
@@ -335,6 +355,15 @@ def test_a_life_opens_with_a_title_and_a_birth_name() -> None:
         title="Elin Marsh",
     )
     assert (got["4 May 1822"].measure, got["19 June 1871"].measure) == ("born", "died")
+
+
+def test_dates_in_brackets_after_a_name_are_its_life() -> None:
+    got = facts_in("After Odo Varn (1507-1582) made peace with the king in 1571, he moved to Rhee.")
+    assert (got["1507"].measure, got["1582"].measure) == ("born", "died")
+    assert {got[s].owner for s in ("1507", "1582", "1571")} == {"Odo Varn"}
+    assert got["1571"].measure == "made peace with the king"
+    got = facts_in("Later films include Blue Hour (1991), starring Ida Lund.")
+    assert got["1991"].measure == "Blue Hour"
 
 
 def test_a_name_with_a_determiner_is_no_person() -> None:

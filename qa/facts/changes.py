@@ -28,7 +28,7 @@ from ..lexicon.change_words import (
 from ..lexicon.measure_nouns import GENERAL_NOUNS
 from . import tree
 from .context import SentenceContext
-from .measures import measure_label, noun_measure, noun_owner
+from .measures import measure_label, noun_measure
 from .model import Draft
 
 _BASIS = re.compile(
@@ -201,7 +201,7 @@ def _change(ctx: SentenceContext, i: int, d: Draft, cue: Token) -> None:
     d.change = (d.value, d.unit or "", direction, basis, i)
     if subject is not None and (ctx.is_measure_noun(subject) or subject.lemma_ in GENERAL_NOUNS):
         # "the number of visitors grew by 8 percent": the subject is what changed, not whose
-        d.owner = noun_owner(ctx, subject) or ctx.discourse.subject
+        d.owner = ctx.noun_owner(subject) or ctx.discourse.subject
 
 
 def _name_the_base(ctx: SentenceContext, base: Draft, cue: Token) -> None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.measure_nouns import GROUP_NOUNS, MEASURE_NOUNS
 from ..lexicon.measure_verbs import NAMING_VERBS
+from ..reading.names import VALUE_LABELS
 from . import tree
 from .mentions import PRONOUNS, REPORTING, Discourse
 from .model import Draft
@@ -56,7 +57,7 @@ class SentenceContext:
         if tok is None:
             return None
         if tok.lower_ in PRONOUNS and tok.pos_ in ("PRON", "DET"):
-            return self.discourse.pronoun(tok.lower_, self._subject_before(tok))
+            return self.discourse.pronoun(tok.lower_, *self._subjects_before(tok))
         name = self.discourse.describes(tok)
         if name is not None:
             return name
@@ -68,18 +69,35 @@ class SentenceContext:
         return self.resolve_possessive(text, tok) or None
 
     def refer_subject(self, subject: Token) -> str | None:
-        """Whose a clause's figures are, from its subject: a bare measure ("Revenue rose")
-        leaves it to the sentences before."""
+        """Whose a clause's figures are, from its subject: a measure's own owner ("Lumo
+        sales rose": Lumo); a bare measure ("Revenue rose") leaves it to the sentences
+        before."""
+        if self.is_measure_noun(subject) and not self.is_bare_measure(subject):
+            owner = self.noun_owner(subject)
+            if owner is not None:
+                return owner
         if self.is_bare_measure(subject):
             return self.discourse.subject
         return self.refer(subject)
+
+    def noun_owner(self, noun: Token) -> str | None:
+        """Whose a measure noun is: its possessor, its "of"/"in" object, or a name that
+        modifies it ("the Lumo market share")."""
+        poss = tree.possessor(noun)
+        if poss is not None:
+            return self.refer(poss)
+        obj = tree.prep_object(noun, "of", "in")
+        if obj is not None and obj.i not in self.amount_tokens:
+            return self.refer(obj)
+        name = name_modifier(noun)
+        return self.refer(name) if name is not None else None
 
     def resolve_possessive(self, text: str, at: Token) -> str:
         """ "its water supply" → "the town's water supply"."""
         first, _, rest = text.partition(" ")
         if first.lower() not in _POSSESSIVES:
             return text
-        owner = self.discourse.pronoun(first.lower(), self._subject_before(at))
+        owner = self.discourse.pronoun(first.lower(), *self._subjects_before(at))
         if owner is None:
             return text
         if not rest:
@@ -87,9 +105,10 @@ class SentenceContext:
         mark = "'" if owner.endswith("s") else "'s"
         return f"{owner}{mark} {rest}"
 
-    def _subject_before(self, tok: Token) -> str | None:
+    def _subjects_before(self, tok: Token) -> tuple[str | None, str | None]:
         """The last subject of this sentence before ``tok`` ("The mill has ..., and its
-        output ..."; "Berg married ...; they had ...")."""
+        output ..."; "Berg married ...; they had ..."), and the last that was a name ("After
+        Odo Varn made peace ..., he moved ...")."""
         subjects = [
             t
             for t in self.doc[: tok.i]
@@ -99,7 +118,13 @@ class SentenceContext:
             and t.i not in self.amount_tokens
             and t.lower_ != "there"
         ]
-        return self.refer_subject(subjects[-1]) if subjects else None
+        thing = self.refer_subject(subjects[-1]) if subjects else None
+        names = [
+            t
+            for t in subjects
+            if t.pos_ == "PROPN" and not any(c.dep_ == "det" for c in t.children)
+        ]
+        return thing, self.refer(names[-1]) if names else None
 
     def is_measure_noun(self, tok: Token) -> bool:
         return tok.lemma_.lower() in MEASURE_NOUNS or tok.lower_ in MEASURE_NOUNS
@@ -109,4 +134,21 @@ class SentenceContext:
         no determiner or possessor, so whose it is comes from the sentences before."""
         if not (self.is_measure_noun(tok) or tok.lower_ in GROUP_NOUNS):
             return False
-        return not any(c.dep_ in ("det", "poss", "prep") for c in tok.children)
+        return not any(c.dep_ in ("det", "poss", "prep") for c in tok.children) and (
+            name_modifier(tok) is None
+        )
+
+
+def name_modifier(noun: Token) -> Token | None:
+    """A name that modifies a measure noun says whose it is ("the Lumo market share"); a month
+    does not ("a mean January temperature")."""
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "nmod")
+            and c.pos_ == "PROPN"
+            and c.ent_type_ not in VALUE_LABELS
+        ),
+        None,
+    )

@@ -33,7 +33,7 @@ from ..lexicon.measure_verbs import (
 )
 from ..lexicon.time_words import CURRENT, RATES
 from . import tree
-from .context import SentenceContext
+from .context import SentenceContext, name_modifier
 from .model import Draft
 
 _PHYSICAL = frozenset("mass volume energy length area".split())
@@ -54,7 +54,9 @@ def read_measures(ctx: SentenceContext) -> None:
         if d.rate == "a year" and measure and not measure.startswith("annual"):
             measure = f"annual {measure}"
         d.measure = measure
-        d.owner = owner if owner is not None else _clause_owner(ctx, d)
+        if owner is None and "subject measures" not in d.notes:
+            owner = _clause_owner(ctx, d)
+        d.owner = owner
         if any(c.lower_ in CURRENT for c in d.slot.children if c.dep_ == "amod"):
             d.notes.add("current")  # "the current 30,000 euros"
 
@@ -74,12 +76,12 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
     noun = _of_noun(slot)
     if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
-            return noun_measure(noun, d), noun_owner(ctx, noun)
+            return noun_measure(noun, d), ctx.noun_owner(noun)
         return None, ctx.refer(noun)  # "a second stage of 50 megawatts": the stage's
     modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
-        return measure_label(slot.head, skip=ctx.amount_tokens), noun_owner(
-            ctx, slot.head
+        return measure_label(slot.head, skip=ctx.amount_tokens), ctx.noun_owner(
+            slot.head
         )  # "a $5 million grant"
     if slot.dep_ == "npadvmod" and slot.head.lower_ in DIMENSIONS:
         return DIMENSIONS[slot.head.lower_], None  # "60 metres long"
@@ -97,7 +99,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
             return VALUATION_VERBS[lemma], ctx.refer(obj) if obj is not None else None
         obj = next(tree.children(verb, "dobj"), None)
         if obj is not None and ctx.is_measure_noun(obj):
-            return measure_label(obj), noun_owner(ctx, obj)  # "lift the value of X to"
+            return measure_label(obj), ctx.noun_owner(obj)  # "lift the value of X to"
     subject = tree.subject_of(verb)
     # A subject that names a measure ("Revenue rose to ..."); not for a share ("Exports made
     # up 40 percent of sales").
@@ -107,6 +109,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
         and subject.i not in ctx.amount_tokens
         and _measures(ctx, subject, d)
     ):
+        d.notes.add("subject measures")  # so the subject is not its own owner
         return noun_measure(subject, d), _subject_owner(ctx, subject)
     if not _is_object(d.slot, verb):
         return None, None  # "create 200 jobs over the next ten years": no job count
@@ -166,6 +169,7 @@ def measure_label(noun: Token, of: bool = False, skip: Collection[int] = ()) -> 
         c
         for c in noun.children
         if c.dep_ in ("amod", "compound", "nmod")
+        and c != name_modifier(noun)  # whose it is, not what
         and c.i < noun.i
         and not any(t.tag_ == "CD" or t.i in skip for t in c.subtree)  # "a 9 million euro fund"
         and c.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
@@ -183,22 +187,11 @@ def measure_label(noun: Token, of: bool = False, skip: Collection[int] = ()) -> 
     return text
 
 
-def noun_owner(ctx: SentenceContext, noun: Token) -> str | None:
-    """Whose a measure noun is: its possessor, or its "of"/"in" object."""
-    poss = tree.possessor(noun)
-    if poss is not None:
-        return ctx.refer(poss)
-    obj = tree.prep_object(noun, "of", "in")
-    if obj is not None and obj.i not in ctx.amount_tokens:
-        return ctx.refer(obj)
-    return None
-
-
 def _subject_owner(ctx: SentenceContext, subject: Token) -> str | None:
     """Whose a measure standing as subject is: its possessor or prepositional object
-    ("wind power output in Arnholt"), or for a bare measure ("Revenue rose ..."),
-    what the text was about before."""
-    owner = noun_owner(ctx, subject)
+    ("wind power output in Arnholt"), or for a bare measure ("Revenue rose ..."), what the
+    text was about before."""
+    owner = ctx.noun_owner(subject)
     if owner is not None:
         return owner
     return ctx.discourse.subject if ctx.is_bare_measure(subject) else None
@@ -301,8 +294,9 @@ def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
         in_subject = verb is not None and tree.subject_of(verb) == slot
         if in_subject or slot.dep_ in tree.SUBJECTS or (verb is not None and _existential(verb)):
             return ctx.refer(place) if place is not None else None
-        if place is not None and tree.prep_object(slot, "of") == place:
-            return ctx.refer(place)  # "the three sons of a farmer"
+        of_owner = slot.dep_ not in (*tree.SUBJECTS, *tree.OBJECTS) and slot.pos_ != "PROPN"
+        if of_owner and place is not None and tree.prep_object(slot, "of") == place:
+            return ctx.refer(place)  # "the second of three sons of a farmer"
     if verb is None:
         return ctx.subject or ctx.discourse.subject
     subject = tree.subject_of(verb)

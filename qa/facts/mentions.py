@@ -163,10 +163,14 @@ class Discourse:
             self._names[k] = [_name(s, p, s.end) for s, p in _names_of(doc) if len(s)]
         return self._names[k]
 
-    def pronoun(self, word: str, sentence_subject: str | None = None) -> str | None:
+    def pronoun(
+        self, word: str, sentence_subject: str | None = None, sentence_name: str | None = None
+    ) -> str | None:
         """What a pronoun refers to; ``sentence_subject`` is the subject its own sentence has
-        named before it, if any."""
+        named before it, ``sentence_name`` the last such subject that was a name."""
         kind = PRONOUNS.get(word.lower())
+        if kind == "person" and sentence_name is not None:
+            return sentence_name
         if kind == "person":
             # In a life, "he" or "she" is its person unless the sentence before made another
             # person its subject; elsewhere the last person named, or (the entity recogniser

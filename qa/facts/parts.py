@@ -135,7 +135,8 @@ def read_parts(ctx: SentenceContext) -> None:
             _parts_after(ctx, cue, {t.i for t in cue.subtree})
         elif cue.lower_ in ("which", "whom") and cue.head.lower_ == "of":
             of = cue.head  # "two of whom": the part comes first; "of which X ...": a clause
-            scope = of.head if of.head.i < of.i else tree.clause_verb(of)
+            clause = of.head.dep_ == "relcl" or tree.is_verb(of.head)
+            scope = of.head if of.head.i < of.i or clause else tree.clause_verb(of)
             if scope is not None:
                 _parts_after(ctx, of, {t.i for t in scope.subtree})
         elif cue.text == ":":
@@ -160,10 +161,17 @@ def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:
     whole_i = _whole(ctx, before, cue)
     whole = ctx.drafts[whole_i]
     end = next((t.idx for t in ctx.doc[cue.i :] if t.text == ";"), len(ctx.text))
+    scope = scope | _gapped_list(ctx, scope, end)
     for i, part in ctx.primary():
         if part.span.root.i not in scope or part.slot.i not in scope and part.kind != "count":
             continue
         if not part.start < end or part.part_of is not None or i == whole_i:
+            continue
+        if part.kind == "percent" and whole.kind != "percent" and part.change_of is None:
+            # "revenue of $6 billion, of which 30 percent came from ...": a share of it
+            part.part_of, part.owner = whole_i, whole.owner
+            part.measure = f"share of {whole.measure or 'the amount'}"
+            part.qualifier = qualifier(ctx, part)
             continue
         if part.kind in ("percent", "age"):
             continue
@@ -177,6 +185,24 @@ def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:
         elif part.kind == whole.kind and part.unit == whole.unit:
             part.part_of, part.owner, part.measure = whole_i, whole.owner, whole.measure
             part.qualifier = part.qualifier or qualifier(ctx, part)
+
+
+def _gapped_list(ctx: SentenceContext, scope: set[int], end: int) -> set[int]:
+    """The tokens of amounts that continue a list of parts with its verb left out ("30
+    percent came from phones, 19 percent from laptops and 26 percent from players")."""
+    inside = [d for _, d in ctx.primary() if d.span.root.i in scope]
+    if not inside:
+        return set()
+    last = max(scope) + 1
+    more: set[int] = set()
+    for _, d in ctx.primary():
+        if d.span.start < last or d.start >= end or d.kind != inside[0].kind:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[last : d.span.start]):
+            break  # a verb of its own: a clause, not a gapped part
+        more |= {t.i for t in d.span} | {d.slot.i}
+        last = d.span.end
+    return more
 
 
 def _whole(ctx: SentenceContext, before: list[int], cue: Token) -> int:

@@ -58,8 +58,10 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
     d.time, d.time_kind = mention.time, date_kind(ctx, mention, anchor(d))
     life = _lifespan(ctx, d)
     if life is not None:
-        d.measure = life
-        d.owner = ctx.refer(tree.main_subject(ctx.doc))
+        measure, name = life
+        d.owner = ctx.refer(name)
+        # a date in an aside after a name that is no life is that thing's ("a film (1991)")
+        d.measure = d.owner if measure == "aside" else measure
         return
     verb = anchor(d)
     d.measure = _event(ctx, d, verb) if verb is not None else None
@@ -70,28 +72,45 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
     d.owner = owner or ctx.subject or ctx.discourse.subject
 
 
-def _lifespan(ctx: SentenceContext, d: Draft) -> str | None:
-    """ "Mara Voss (1 March 1901 - 2 May 1970) was ...": born, then died."""
+def _lifespan(ctx: SentenceContext, d: Draft) -> tuple[str | None, Token | None] | None:
+    """Dates in brackets after a name are that person's life: "Mara Voss (1 March 1901 - 2 May
+    1970) was ...", "under Ivo Brandt (1507-1582)": born, then died. The measure (None for
+    an aside that is no life, such as a reign) and the name; None when the date is in no
+    such brackets."""
     doc = d.span.doc
-    opening = next((t for t in doc[: d.span.start] if t.text == "("), None)
-    closing = next((t for t in doc[d.span.end :] if t.text == ")"), None)
-    # the brackets right after the name that opens the text: "Name, Title of Place (née
-    # Other; date - date)"
-    if opening is None or closing is None or opening.idx > 80:
-        return None
-    if any(t.text in ("(", ")") for t in doc[: opening.i]) or any(
-        t.text == ")" for t in doc[opening.i + 1 : d.span.start]
-    ):
+    opening = next((t for t in reversed(doc[: d.span.start]) if t.text in "()"), None)
+    closing = next((t for t in doc[d.span.end :] if t.text in "()"), None)
+    if opening is None or opening.text != "(" or closing is None or closing.text != ")":
         return None
     inner = [x for x in ctx.drafts if x.is_date and opening.i < x.span.start < closing.i]
     before = {t.lower_ for t in doc[opening.i + 1 : d.span.start]}
+    words = {
+        t.lower_
+        for t in doc[opening.i + 1 : closing.i]
+        if t.is_alpha and not any(x.span.start <= t.i < x.span.end for x in inner)
+    }
+    name = tree.main_subject(ctx.doc)
+    opens = (
+        name is not None
+        and opening.i > 0
+        and doc[opening.i - 1] in name.subtree
+        and not any(t.text in "()" for t in doc[: opening.i])
+    )
+    if opens:
+        # the brackets after the name that opens the text: "Name, Title of Place (née
+        # Other; date - date)"
+        words = set()  # a birth name may stand there
+    elif opening.i > 0 and doc[opening.i - 1].pos_ == "PROPN":
+        name = doc[opening.i - 1]
+    else:
+        return None
     if before & {"born", "b."}:
-        return "born"
+        return "born", name
     if before & {"died", "d."}:
-        return "died"
-    if len(inner) == 2:
-        return "born" if d is inner[0] else "died"
-    return None
+        return "died", name
+    if len(inner) == 2 and not words - {"c.", "circa", "ca."}:
+        return ("born" if d is inner[0] else "died"), name
+    return ("aside", name) if name is not None and opening.i > 0 else None
 
 
 def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
@@ -121,7 +140,7 @@ def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:
         or words[-1].lower_ in ("last", "this", "next", "on")
     ):
         words.pop()
-    text = tree.label(words[:14])
+    text = " ".join(tree.label(words).split()[:14])  # a long clause: its first words
     return text or None
 
 

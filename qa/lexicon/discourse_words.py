@@ -6,7 +6,10 @@ Words that tie a sentence to others.
 # Verbs that frame a clause someone reports ('figures show that', 'the mayor said'); the
 # reported clause's subject is what the sentence is about.
 REPORTING_VERBS: frozenset[str] = frozenset(
-    "say show report indicate suggest tell announce add note state find reveal estimate".split()
+    """
+    say show report indicate suggest tell announce add note state find reveal estimate write
+    argue claim believe explain describe recall observe conclude assert
+    """.split()
 )
 
 # Which earlier mention a pronoun takes: 'thing' (it, its, they, their, this, these) the last

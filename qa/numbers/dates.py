@@ -163,10 +163,24 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
                 time, kind, m.start(), m.end(), m.group(0), prev.group(1).lower() if prev else None
             )
         )
+    found += _range_ends(text, found)
     if reference:
         found += _days_without_year(text, reference, found)
-        found.sort(key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
     return found
+
+
+_YEAR_RANGE = re.compile(rf"\b({YEAR})\s*[-–]\s*({YEAR})\b")
+
+
+def _range_ends(text: str, taken: list[DateMention]) -> list[DateMention]:
+    """The second year of a range whose first is a date ("1507-1582", "from 2019–2021")."""
+    starts = {d.start for d in taken}
+    return [
+        DateMention(m.group(2), "year", m.start(2), m.end(2), m.group(2), "to")
+        for m in _YEAR_RANGE.finditer(text)
+        if m.start(1) in starts and m.start(2) not in starts and m.group(2) > m.group(1)
+    ]
 
 
 # "on May 3" in an article of May 5, 2025: a day of the article's year (or the year before,
