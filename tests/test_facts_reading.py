@@ -128,6 +128,11 @@ def test_a_bare_number_counts_the_noun_it_modifies() -> None:
     assert got["14"].unit == "staff"  # a collective noun counts in the singular
 
 
+def test_an_adjective_after_a_number_counts_the_people_it_describes() -> None:
+    got = facts_in("The storm left 9,000 homeless.", "The crash left 12 dead and 30 injured.")
+    assert (got["9,000"].unit, got["12"].unit, got["30"].unit) == ("homeless", "dead", "injured")
+
+
 def test_coordinated_numbers_share_one_noun() -> None:
     got = facts_in("The school has 30 female and 25 male teachers.")
     assert (got["30"].unit, got["30"].qualifier) == ("teachers", "female")
@@ -180,6 +185,14 @@ def test_shares_of_a_whole_and_a_list_with_its_verb_left_out() -> None:
     assert {f.part_of for f in shares} == {whole.id}
     assert {f.measure for f in shares} == {"share of revenue"}
     assert shares[2].qualifier == "from music players"
+
+
+def test_where_money_came_from() -> None:
+    got = facts_in(
+        "The county contributed 20 million euros, and 5 million euros came from a charity."
+    )
+    assert got["20 million euros"].measure == "contribution"
+    assert got["5 million euros"].qualifier == "from a charity"
 
 
 def test_a_leading_of_phrase_names_the_whole() -> None:

@@ -86,11 +86,15 @@ def _counted(drafts: list[Draft]) -> None:
         mods = _modifiers_before_number(d, starts)
         if mods is not None:
             shared.append((d, mods))
+            continue
+        _adjective_as_noun(d)
     for d, mods in shared:
         nxt = next((x for x in drafts if x.start > d.start and x.kind == "count"), None)
-        if nxt is not None and mods:
+        if nxt is not None and mods and nxt.slot.pos_ in ("NOUN", "PROPN"):
             d.kind, d.unit, d.slot = "count", nxt.unit, nxt.slot
             d.qualifier = _words(mods)
+        else:
+            _adjective_as_noun(d)
     for before, d in zip(drafts, drafts[1:], strict=False):
         # "300 workers in Spain and 120 in Italy": the second count's noun is left out, the
         # first's understood.
@@ -119,6 +123,22 @@ def _plural_form(tok: Token) -> bool:
     ("tarantellas", "florins")."""
     word = tok.text
     return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _adjective_as_noun(d: Draft) -> None:
+    """An adjective right after a number that stands for the people it describes counts
+    them ("9,000 homeless", "30 injured", "12 dead"); not one that modifies a noun after
+    it."""
+    doc = d.span.doc
+    if d.span.end >= len(doc):
+        return
+    adj = doc[d.span.end]
+    after = doc[adj.i + 1] if adj.i + 1 < len(doc) else None
+    if adj.tag_ not in ("JJ", "VBN") or adj.dep_ in ("amod", "compound"):
+        return
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "ADP"):
+        return  # "12 dead fish", "30 injured in the crash" reads as a clause
+    d.kind, d.unit = "count", adj.lower_
 
 
 def _modifiers_before_number(d: Draft, starts: dict[int, Draft]) -> list[Token] | None:

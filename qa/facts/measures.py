@@ -59,6 +59,12 @@ def read_measures(ctx: SentenceContext) -> None:
         d.owner = owner
         if any(c.lower_ in CURRENT for c in d.slot.children if c.dep_ == "amod"):
             d.notes.add("current")  # "the current 30,000 euros"
+        if d.qualifier is None and d.verb is not None and d.slot.dep_ in tree.SUBJECTS:
+            source = next(
+                (c for c in d.verb.children if c.dep_ == "prep" and c.lower_ == "from"), None
+            )
+            if source is not None:  # "a further 5 million came from a foundation"
+                d.qualifier = tree.phrase(source, ctx.amount_tokens)
 
 
 # --- the measure ------------------------------------------------------------------------

@@ -293,14 +293,21 @@ def _gap(d: Draft, date: Draft) -> int:
 
 def _chain(verb: Token) -> list[Token]:
     """The verb and the verbs it complements up to its clause's head ("expected to
-    reach": reach, expected)."""
+    reach": reach, expected; "would set up a centre to offer": offer, set)."""
     out = [verb]
-    while verb.dep_ in ("xcomp", "ccomp", "acomp") and verb.head != verb:
+    while verb.head != verb and (
+        verb.dep_ in ("xcomp", "ccomp", "acomp") or verb.dep_ == "advcl" and _infinitive(verb)
+    ):
         verb = verb.head
         out.append(verb)
     if verb.dep_ == "acomp" or verb.head.lemma_ == "be":
         out.append(verb.head)
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive of purpose ("to offer 40 places"): it shares its main verb's time."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _current(ctx: SentenceContext, verb: Token) -> bool:

@@ -20,6 +20,7 @@ VERB_MEASURES: dict[str, str] = {
     "borrow": "borrowing",
     "lose": "loss",
     "donate": "donation",
+    "contribute": "contribution",
     "employ": "employees",
     "hire": "hires",
     "weigh": "weight",

@@ -50,6 +50,7 @@ UNITS: tuple[tuple[str, str, str, float | None], ...] = (
     ("days?", "days", "duration", None),
     ("hours?", "hours", "duration", None),
     ("minutes?", "minutes", "duration", None),
+    ("seconds?", "seconds", "duration", None),
     ("times|-?fold", "times", "multiple", None),
 )
 
