@@ -285,6 +285,20 @@ def test_a_figure_takes_the_date_of_its_own_verb() -> None:
     assert (got["40 million euros"].measure, got["40 million euros"].time) == ("budget", "2019")
 
 
+def test_an_opening_date_times_the_coordinated_verbs() -> None:
+    got = facts_in("By 1938 the firm made 40 instruments and exported them to 27 countries.")
+    assert (got["40"].time, got["27"].time) == ("1938", "1938")
+    got = facts_in("In 2019 the club won 12 games, and it lost 4 in 2020.")
+    assert (got["12"].time, got["4"].time) == ("2019", "2020")
+
+
+def test_a_subject_count_takes_the_rate_and_period_of_its_verbs() -> None:
+    got = facts_in(
+        "About 14,000 passengers are expected to use the line each day in its first year."
+    )
+    assert (got["14,000"].rate, got["14,000"].period) == ("a day", "first year")
+
+
 def test_a_date_of_a_subordinate_clause_is_its_own() -> None:
     got = facts_in(
         "The hall seats 2,000 people, against 1,200 before the fire destroyed it in 2010."

@@ -262,6 +262,13 @@ def _tree_rate(d: Draft) -> str | None:
         for c in verb.children:
             if c.dep_ == "advmod" and c.lower_ in RATES and c.i > d.slot.i:
                 return RATES[c.lower_]
+    if verb is not None and d.slot.dep_ in tree.SUBJECTS:
+        # "14,000 passengers are expected to use it each day": the rate goes with the verbs
+        for v in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
+            for c in v.children:
+                per = any(x.lower_ in ("a", "an", "each", "every", "per") for x in c.children)
+                if c.dep_ == "npadvmod" and c.lemma_.lower() in RATES and per:
+                    return RATES[c.lemma_.lower()]
     return None
 
 

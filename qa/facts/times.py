@@ -199,22 +199,35 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
 
 def _sentence_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
     """A date that times the whole sentence (it goes with the main verb), for a figure of the
-    main clause the parse did not link to it. A figure in a relative, subordinate or
-    coordinated clause of its own keeps none."""
+    main clause the parse did not link to it. A date that opens the sentence ("By 1938 the
+    firm made ... and exported ...") also times the verbs coordinated with the main one. A
+    figure in a relative or subordinate clause keeps none."""
     root = tree.clause_root(ctx.doc)
     verb = d.verb
     if root is None or verb is None or d.earlier_of is not None or "later" in d.notes:
         return []
-    if verb != root and _clause_top(verb, through_acl=True) != root:
+    top = _clause_top(verb, through_acl=True)
+    coordinated = top.dep_ == "conj" and top.head == root
+    if verb != root and top != root and not coordinated:
         return []
+    subject = tree.subject_of(root)
+    opening = subject.idx if subject is not None else 0
     return [
         x
         for x in ctx.drafts
         if x.is_date
         and anchor(x) == root
+        and (not coordinated or x.end <= opening and _on_root(x, root))
         and not _beyond_other_value(ctx, x, d)
         and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
     ]
+
+
+def _on_root(date: Draft, root: Token) -> bool:
+    """A date said of the main verb itself ("By 1938 ...", "In 2019 ..."), not inside
+    another phrase ("With a population of X at the 2021 census, ...")."""
+    tok = date.root
+    return tok.head == root or tok.dep_ == "pobj" and tok.head.head == root
 
 
 def _dates_it(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
@@ -377,7 +390,9 @@ def _give_period(
             if drop:
                 d.notes.add("drop")
             continue
-        if d.is_date or d.verb is None or verb is None or d.verb != verb:
+        if d.is_date or d.verb is None or verb is None:
+            continue
+        if d.verb != verb and _clause_top(verb) != _clause_top(d.verb):
             continue
         if d.time_kind in _CLOSED or "later" in d.notes:
             continue
