@@ -8,7 +8,8 @@
 - :mod:`.mentions`: what a pronoun or a definite description ("the zone") refers to;
 - :mod:`.parts`: "respectively", lists of parts, "of which", shares a "with" clause gives;
 - :mod:`.changes`: changes ("up 6.2 percent") and earlier or later values;
-- :mod:`.times`: dates as events, the time of each figure, stated parts of a span;
+- :mod:`.times`: dates as events, the time of each figure; :mod:`.periods`: stated parts of
+  a span ("in its first two weeks");
 - :mod:`.model`: the :class:`Fact` schema (see the README's facts table).
 
 The rules are about English grammar, never about one article; their vocabulary (units,

@@ -6,8 +6,7 @@
 - A figure is for the date its own verb takes ("sold ... in 2022"), or a date inside its
   own phrase ("the budget of $2.5 billion approved in 2019"); "by 2025" makes it a target.
   Without a date, "currently" makes it current and "will", "expects" or "plans" expected.
-- "In its first two weeks, the shop sold 3,000 bicycles": the figure covers a stated part of
-  a span, and the "two weeks" in it is no fact of its own.
+- stated parts of a span ("in its first two weeks") are read by :mod:`.periods`.
 """
 
 from __future__ import annotations
@@ -19,17 +18,12 @@ from ..lexicon.time_words import (
     CURRENT_PHRASES,
     EVENT_ADVERBS,
     EXPECTED,
-    PERIOD_ORDINALS,
-    PERIODS,
-    SUBORDINATORS,
-    THIS_PERIODS,
 )
-from ..numbers import DateMention, parse_number
+from ..numbers import DateMention
 from . import tree
 from .context import SentenceContext
 from .model import Draft
-
-_CLOSED = ("target", "year", "month", "date")
+from .periods import read_periods
 
 
 def read_times(ctx: SentenceContext) -> None:
@@ -40,7 +34,7 @@ def read_times(ctx: SentenceContext) -> None:
     for _, d in ctx.primary():
         if d.time_kind is None:
             _time_of(ctx, d)
-    _periods(ctx)
+    read_periods(ctx)
     for d in ctx.drafts:
         _inherit(ctx, d)
 
@@ -170,14 +164,14 @@ def date_kind(ctx: SentenceContext, date: DateMention, verb: Token | None) -> st
 def _time_of(ctx: SentenceContext, d: Draft) -> None:
     dates = [x for x in ctx.drafts if x.is_date and _dates_it(ctx, x, d)]
     if not dates and d.verb is not None:
-        top = _clause_top(d.verb, through_acl=True)
+        top = tree.clause_top(d.verb, through_acl=True)
         dates = [
             x
             for x in ctx.drafts
             if x.is_date
             and (verb := anchor(x)) is not None
-            and not _subordinate(verb)
-            and _clause_top(verb) == top
+            and not tree.subordinate(verb)
+            and tree.clause_top(verb) == top
             and not _beyond_other_value(ctx, x, d)
             and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
         ]
@@ -206,7 +200,7 @@ def _sentence_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
     verb = d.verb
     if root is None or verb is None or d.earlier_of is not None or "later" in d.notes:
         return []
-    top = _clause_top(verb, through_acl=True)
+    top = tree.clause_top(verb, through_acl=True)
     coordinated = top.dep_ == "conj" and top.head == root
     if verb != root and top != root and not coordinated:
         return []
@@ -260,41 +254,6 @@ def _beyond_other_value(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
     )
 
 
-def _clause_top(verb: Token, through_acl: bool = False) -> Token:
-    """The verb heading the clause complex ``verb`` is in, through the clauses that share its
-    time: complements ("expected to reach") and participle clauses ("Opened in 2004,
-    the hall ..."), not coordinated clauses (each has its own) nor subordinate ones. With
-    ``through_acl``, also from a participle that modifies a noun ("a fleet consisting of 12
-    ships") to the verb of that noun: a figure there shares the sentence's time, though a
-    date there is the participle's own ("the budget approved in 2019")."""
-    for _ in range(20):
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not _subordinate(verb):
-            verb = verb.head
-        elif verb.dep_ == "pcomp" and verb.head.lower_ not in SUBORDINATORS:
-            head = tree.clause_verb(verb.head)  # "praised her for having written ..."
-            if head is None or head == verb:
-                break
-            verb = head
-        elif through_acl and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
-            head = tree.clause_verb(verb.head)
-            if head is None or head == verb:
-                break
-            verb = head
-        else:
-            break
-    return verb
-
-
-def _subordinate(verb: Token) -> bool:
-    """A clause introduced by a subordinator of time or reason ("before the fire began",
-    "when a wing was added"): its time is its own event's. A reported clause ("announced that
-    ...") shares its reporter's."""
-    return any(
-        c.dep_ == "mark" and c.lower_ in SUBORDINATORS or c.dep_ == "advmod" and c.tag_ == "WRB"
-        for c in verb.children
-    )
-
-
 def _between(x: Draft, a: Draft, b: Draft) -> bool:
     lo, hi = sorted((a.start, b.start))
     return lo < x.start < hi
@@ -339,7 +298,7 @@ def _current(ctx: SentenceContext, verb: Token) -> bool:
         if tok.dep_ == "pobj" and head.lower_ == "at" and head.head in verbs:
             return True  # "at present"
     low = ctx.text.lower()
-    return any(p in low for p in CURRENT_PHRASES) and not _subordinate(verb)
+    return any(p in low for p in CURRENT_PHRASES) and not tree.subordinate(verb)
 
 
 def _expected(verb: Token) -> bool:
@@ -351,52 +310,6 @@ def _expected(verb: Token) -> bool:
         if any(c.dep_ == "acomp" and c.lower_ in EXPECTED for c in v.children):
             return True  # "is due to open"
     return False
-
-
-# --- periods ----------------------------------------------------------------------------
-
-
-def _periods(ctx: SentenceContext) -> None:
-    """ "in its first two weeks", "during the opening week", "this season"."""
-    low = ctx.text.lower()
-    if not any(w in low for w in (*PERIOD_ORDINALS, "this ")):
-        return
-    for tok in ctx.doc:
-        if tok.lemma_.lower() not in PERIODS:
-            continue
-        ordinal = next(
-            (c for c in tok.children if c.lower_ in PERIOD_ORDINALS and c.dep_ == "amod"), None
-        )
-        this = next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "this"), None)
-        if ordinal is not None and tok.dep_ == "pobj":
-            count = next((c for c in tok.children if c.dep_ == "nummod"), None)
-            n = parse_number(count.text) if count is not None else 1
-            if n is None:
-                continue
-            which = PERIOD_ORDINALS[ordinal.lower_]
-            unit = tok.lemma_.lower()
-            period = f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"
-            _give_period(ctx, tok, tok.head.head, period, drop=True)
-        elif this is not None and tok.lemma_.lower() in THIS_PERIODS:
-            _give_period(ctx, tok, tree.clause_verb(tok), f"this {tok.lower_}", drop=False)
-
-
-def _give_period(
-    ctx: SentenceContext, tok: Token, verb: Token | None, period: str, drop: bool
-) -> None:
-    inside = set(t.i for t in tok.subtree)
-    for d in ctx.drafts:
-        if d.root.i in inside:
-            if drop:
-                d.notes.add("drop")
-            continue
-        if d.is_date or d.verb is None or verb is None:
-            continue
-        if d.verb != verb and _clause_top(verb) != _clause_top(d.verb):
-            continue
-        if d.time_kind in _CLOSED or "later" in d.notes:
-            continue
-        d.period = d.period or period
 
 
 # --- what equivalents and targets share -------------------------------------------------

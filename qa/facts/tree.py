@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.time_words import SUBORDINATORS
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "attr", "oprd", "dative")
 # Children whose words do not belong in a noun's label: clauses, asides, punctuation.
@@ -121,6 +123,41 @@ def within_phrase(tok: Token, noun: Token) -> bool:
             return False
         tok = tok.head
     return True
+
+
+def clause_top(verb: Token, through_acl: bool = False) -> Token:
+    """The verb heading the clause complex ``verb`` is in, through the clauses that share its
+    time: complements ("expected to reach") and participle clauses ("Opened in 2004,
+    the hall ..."), not coordinated clauses (each has its own) nor subordinate ones. With
+    ``through_acl``, also from a participle that modifies a noun ("a fleet consisting of 12
+    ships") to the verb of that noun: a figure there shares the sentence's time, though a
+    date there is the participle's own ("the budget approved in 2019")."""
+    for _ in range(20):
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not subordinate(verb):
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.lower_ not in SUBORDINATORS:
+            head = clause_verb(verb.head)  # "praised her for having written ..."
+            if head is None or head == verb:
+                break
+            verb = head
+        elif through_acl and verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+            head = clause_verb(verb.head)
+            if head is None or head == verb:
+                break
+            verb = head
+        else:
+            break
+    return verb
+
+
+def subordinate(verb: Token) -> bool:
+    """A clause introduced by a subordinator of time or reason ("before the fire began",
+    "when a wing was added"): its time is its own event's. A reported clause ("announced that
+    ...") shares its reporter's."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS or c.dep_ == "advmod" and c.tag_ == "WRB"
+        for c in verb.children
+    )
 
 
 def conjuncts(tok: Token) -> list[Token]:
