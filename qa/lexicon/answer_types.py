@@ -98,6 +98,7 @@ NOUN_KINDS: dict[str, frozenset[str]] = {
         symphony sonata concerto painting poem work title episode track""".split()
     ),
     "event": frozenset("event war battle festival tournament competition election".split()),
+    "reason": frozenset("reason purpose point aim cause motive motivation goal".split()),
 }
 
 # Nouns that only say "the name of ...": the noun of their "of" phrase says the kind.

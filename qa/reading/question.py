@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..lexicon.answer_types import LABELS, NAME_NOUNS, NOUN_KINDS, WH_KINDS
+from .words import is_content
 
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _AUX_LEMMAS = frozenset({"be", "do", "have"})
@@ -58,11 +59,7 @@ class Question:
         """The words that say what the question is about: not the wh-phrase, auxiliaries,
         punctuation or stop words."""
         skip = set(self._wh_phrase())
-        return [
-            t
-            for t in self.doc
-            if t.i not in skip and not t.is_punct and not t.is_stop and not t.is_space
-        ]
+        return [t for t in self.doc if t.i not in skip and is_content(t)]
 
     def _wh_phrase(self) -> list[int]:
         out = []
@@ -100,7 +97,23 @@ def read(doc: Doc) -> Question:
         kind = noun_kind if noun_kind in ("money", "percent") else kind
     gap = _gap(wh_token, wh, noun)
     preposition = gap.head.lemma_ if gap.dep_ in ("pobj", "pcomp") else None
+    if _asks_what_a_name_is(wh_token):
+        kind, head = "description", None  # "Who is Ada Lovelace?": what the text says she is
     return Question(doc.text, doc, wh, kind, head, gap, preposition, verb)
+
+
+def _asks_what_a_name_is(wh_token: Token) -> bool:
+    """ "Who/What is <name>?": the copula's other argument is a name and nothing more."""
+    if wh_token.lower_ not in ("who", "what") or wh_token.head.lemma_ != "be":
+        return False
+    verb = wh_token.head
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c != wh_token]
+    rest = [t for t in verb.doc if not t.is_punct and t not in (wh_token, verb)]
+    return (
+        len(others) == 1
+        and (others[0].pos_ == "PROPN" or others[0].ent_type_ != "")
+        and all(t in others[0].subtree for t in rest)
+    )
 
 
 _ASKING_VERBS = frozenset("name list identify give state tell".split())
