@@ -173,6 +173,21 @@ class Retriever:
                 out.append(Token(self._surface[len(near)][near], t.start, t.end, t.surface))
         return out
 
+    def spelled(self, text: str) -> str:
+        """``text`` with each misspelt word replaced by the article word it most likely
+        means ("what acadamy" -> "what academy"), for reading it as a sentence."""
+        out, last = [], 0
+        for t in tokens(text):
+            known = t.term in self._idf or t.term in SYNONYMS or t.term in QUESTION_FILLER
+            if known or t.start < last or not t.surface.isalpha():
+                continue
+            near = self.nearest_word(t.surface)
+            if near is not None:
+                out.append(text[last : t.start])
+                out.append(near.capitalize() if t.surface[0].isupper() else near)
+                last = t.end
+        return "".join(out) + text[last:]
+
     def knows(self, term: str) -> bool:
         return term in self._idf
 
@@ -206,6 +221,13 @@ class Retriever:
             total += w
             got += w * m
         return got / total if total else 0.0
+
+    def scores(self, query: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """BM25 scores of every sentence for a weighted ``query``, and of the best passage
+        around each."""
+        s_scores = self.sentence_index.get_scores(query)
+        p_scores = np.append(self.passage_index.get_scores(query), 0.0)
+        return s_scores, p_scores[self._around].max(axis=1)
 
     def rank(
         self,
