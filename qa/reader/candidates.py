@@ -1,0 +1,92 @@
+"""The phrases of a parsed sentence that could answer a question.
+
+Named entities, noun phrases (with and without their article, with a following
+prepositional phrase, as a whole coordinated list), the subtrees of nouns and of
+prepositions' objects, adjectives in predicate position and verb phrases: constituents of
+the parse, so an answer is never half a phrase. Each carries where it came from, for the
+reader's features.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+MAX_TOKENS = 12
+LONG_TOKENS = 25  # a list, a clause: longer answers of the kinds that run long
+_LONG_SOURCES = frozenset({"list", "clause", "np_pp"})
+_PURPOSE_MARKERS = frozenset({"so", "because", "since", "as", "to", "in", "due"})
+_KEEP_EDGE = frozenset("$£€¥%)")
+_VP_PARTS = frozenset("dobj prep prt attr acomp xcomp oprd dative advmod npadvmod ccomp".split())
+_VP_HEADS = frozenset("xcomp ccomp advcl pcomp conj relcl ROOT acl".split())
+
+
+def candidates(doc: Doc) -> dict[tuple[int, int], frozenset[str]]:
+    """Token ranges ``(start, end)`` of ``doc`` that could be an answer, with their sources."""
+    found: dict[tuple[int, int], set[str]] = {}
+
+    def add(start: int, end: int, source: str) -> None:
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            if doc[start].text in _KEEP_EDGE:
+                break
+            start += 1
+        while end > start and (
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+        ):
+            # A possessive's "'s" belongs to the phrase it modifies, not to the name.
+            if doc[end - 1].text in _KEEP_EDGE and doc[end - 1].text != "(":
+                break
+            end -= 1
+        if end <= start or end - start > (LONG_TOKENS if source in _LONG_SOURCES else MAX_TOKENS):
+            return
+        if all(t.is_stop or t.is_punct for t in doc[start:end]):
+            return
+        found.setdefault((start, end), set()).add(source)
+
+    for ent in doc.ents:
+        add(ent.start, ent.end, "ent")
+        inner = next((t.i for t in ent[1:] if t.pos_ == "ADP"), None)
+        if inner is not None:  # "May 10 after five years": the recogniser ran on
+            add(ent.start, inner, "ent")
+    for chunk in doc.noun_chunks:
+        add(chunk.start, chunk.end, "np")
+        if len(chunk) > 1 and chunk[0].dep_ in ("det", "poss"):
+            add(chunk.start + 1, chunk.end, "np")
+        for t in chunk[:-1]:
+            if t.tag_ == "POS":  # "Uren Biotech's CAR-T technology": the thing, not whose
+                add(t.i + 1, chunk.end, "np")
+        root = chunk.root
+        for child in root.children:
+            if child.dep_ == "prep" and child.i >= chunk.end:
+                end = _last(child) + 1
+                add(chunk.start, end, "np_pp")
+                if chunk[0].dep_ == "det":
+                    add(chunk.start + 1, end, "np_pp")
+        if any(c.dep_ == "conj" for c in root.children):
+            add(_first(root), _last(root) + 1, "list")
+    for t in doc:
+        if t.pos_ in ("NOUN", "PROPN", "NUM") and t.dep_ != "compound":
+            add(_first(t), _last(t) + 1, "subtree")
+        if t.pos_ == "ADJ" and t.dep_ in ("acomp", "amod", "conj", "attr", "oprd"):
+            add(t.i, t.i + 1, "adj")
+        if t.pos_ == "VERB" and t.dep_ in _VP_HEADS:
+            parts = [c for c in t.children if c.dep_ in _VP_PARTS and c.i > t.i]
+            if parts:
+                add(t.i, max(_last(c) for c in parts) + 1, "vp")
+        if t.dep_ == "pobj":
+            add(_first(t), _last(t) + 1, "pobj")
+        if t.like_num and len(t.text) == 4 and t.text.isdigit():
+            add(t.i, t.i + 1, "year")
+        if t.dep_ in ("advcl", "xcomp", "ccomp") and t.head.pos_ in ("VERB", "AUX"):
+            # A clause of purpose or cause: "so as to ...", "because ...", "to ...".
+            add(_first(t), _last(t) + 1, "clause")
+        if t.dep_ == "prep" and t.lower_ in ("because", "due") and t.i > 0:
+            add(t.i, _last(t) + 1, "clause")
+    return {span: frozenset(sources) for span, sources in found.items()}
+
+
+def _first(t: Token) -> int:
+    return t.left_edge.i
+
+
+def _last(t: Token) -> int:
+    return t.right_edge.i

@@ -1,0 +1,176 @@
+"""Features of a candidate phrase as the answer to a question.
+
+Three kinds of evidence, as a reader weighs them: the phrase is of the kind asked for (its
+entity label or its head noun against the question's wh-word and noun); it is not what the
+question already says (its words are not the question's); and it stands where the question's
+gap stands (near the question's words in the sentence, in the tree: the subject or object of
+the question's verb, the object of its preposition, coordinated with or in apposition to a
+word of the question). Cross features ("kind × label") let the fitted weights learn which
+labels answer which kinds.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Doc, Span, Token
+
+from ..reading.query import Query
+from ..reading.question import kind_of_noun
+from ..reading.words import fold, lemma
+
+_PREPOSITIONS = frozenset("in on at by from to for with of as during since after before".split())
+_NAMING = frozenset({"name", "call", "as", "title", "dub", "nickname"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def span_features(
+    query: Query, doc: Doc, start: int, end: int, sources: frozenset[str], matched: list[int]
+) -> dict[str, float]:
+    """Features of ``doc[start:end]`` for ``query``; ``matched`` are the positions of the
+    sentence's words that are the question's content words."""
+    q = query.question
+    span = doc[start:end]
+    root = span.root
+    f: dict[str, float] = {}
+    label = _label(doc, start, end)
+    f[f"k={q.kind}|l={label}"] = 1.0
+    f[f"k={q.kind}|pos={root.pos_}"] = 1.0
+    f[f"k={q.kind}|noun={kind_of_noun(root) or '-'}"] = 1.0
+    f[f"wh={q.wh or '-'}|l={label}"] = 1.0
+    for source in sources:
+        f[f"src={source}"] = 1.0
+    if q.labels:
+        f["type_match"] = _type_match(doc, start, end, q.labels)
+    words = [t for t in span if not t.is_punct]
+    content = [t for t in words if not t.is_stop]
+    f["len"] = min(len(words), 10) / 10
+    f[f"len={min(len(words), 6)}"] = 1.0
+    in_question = [query.matches(t) or fold(t.text) in query.words for t in content]
+    overlap = sum(in_question)
+    f["q_overlap"] = overlap / (len(content) or 1)
+    f["q_overlap_all"] = float(bool(content) and overlap == len(content))
+    f["new_words"] = math.log1p(len(content) - overlap)
+    f["root_in_q"] = float(query.matches(root) or fold(root.text) in query.words)
+    f["edge_in_q"] = float(bool(in_question) and (in_question[0] or in_question[-1]))
+    if start > 0 and lemma(doc[start - 1]) in _NAMING:
+        f["after_naming"] = 1.0  # "a creature named Midna", "known as the Fair"
+    if q.head is not None:
+        head = lemma(q.head)
+        f["has_head"] = float(any(lemma(t) == head for t in span))
+        f["root_is_head"] = float(lemma(root) == head)
+        f["root_kind"] = float(kind_of_noun(root) == q.kind)
+    if q.kind == "date":
+        f["year_tok"] = float(
+            end - start == 1 and doc[start].text.isdigit() and len(doc[start]) == 4
+        )
+    outside = [m for m in matched if not start <= m < end]
+    f.update(_position(doc, start, end, root, outside, query))
+    if start > 0 and end < len(doc):
+        f["quoted"] = float(doc[start - 1].text in _QUOTES and doc[end].text in _QUOTES)
+        f["paren"] = float(doc[start - 1].text == "(" and doc[end].text == ")")
+    f["pronoun"] = float(root.pos_ == "PRON")
+    f["starts_det"] = float(span[0].pos_ == "DET")
+    return f
+
+
+def _label(doc: Doc, start: int, end: int) -> str:
+    """The entity label of this span: of the entity it is, or whose head it is (an entity
+    the recogniser ran on too far, "May 10 after five years"); "<LABEL>_in" when it holds
+    an entity; "NONE"."""
+    own = _own_entity(doc, start, end)
+    if own is not None:
+        return own.label_
+    inside = [e for e in doc.ents if e.start >= start and e.end <= end]
+    return f"{inside[0].label_}_in" if inside else "NONE"
+
+
+def _own_entity(doc: Doc, start: int, end: int) -> Span | None:
+    return next((e for e in doc.ents if e.start == start and end <= e.end), None)
+
+
+def _type_match(doc: Doc, start: int, end: int, labels: frozenset[str]) -> float:
+    own = _own_entity(doc, start, end)
+    if own is not None and own.label_ in labels:
+        return 1.0
+    inside = [e for e in doc.ents if e.start >= start and e.end <= end]
+    return 0.5 if any(e.label_ in labels for e in inside) else 0.0
+
+
+def _position(
+    doc: Doc, start: int, end: int, root: Token, outside: list[int], query: Query
+) -> dict[str, float]:
+    """Where the phrase stands relative to the question's words in the sentence."""
+    q = query.question
+    f: dict[str, float] = {}
+    head = root.head
+    near = set(outside)
+    linked = [c for c in [*root.children, head] if c.i in near]
+    f["conj_q"] = float(
+        any(
+            (c.dep_ == "conj" and c.head == root) or (root.dep_ == "conj" and head == c)
+            for c in linked
+        )
+    )
+    f["appos_q"] = float(
+        any(
+            (c.dep_ == "appos" and c.head == root)
+            or (root.dep_ == "appos" and head == c)
+            or c.dep_ == "compound"
+            for c in linked
+        )
+    )
+    head_matched = head.i in near or (head.pos_ == "ADP" and head.head.i in near)
+    if root.dep_ in ("attr", "acomp") and head.lemma_ == "be":
+        # "X is <an academician ...>": what the text says the question's X is.
+        f["says_what_q_is"] = float(
+            any(c.dep_ in ("nsubj", "nsubjpass") and c.i in near for c in head.children)
+        )
+    f[f"rel={root.dep_}|gap={q.gap_role}|hm={int(head_matched)}"] = 1.0
+    f[f"dep={root.dep_}|gap={q.gap_role}"] = 1.0
+    if q.verb is not None:
+        verb = lemma(q.verb)
+        f["head_is_qverb"] = float(
+            lemma(head) == verb or (head.pos_ == "ADP" and lemma(head.head) == verb)
+        )
+    if root.dep_ in ("pobj", "pcomp") and head.lower_ in _PREPOSITIONS:
+        f[f"prep={head.lower_}|qprep={q.preposition or '-'}"] = 1.0
+        if q.preposition:
+            f["same_prep"] = float(head.lower_ == q.preposition)
+    if not outside:
+        f["no_match"] = 1.0
+        return f
+    distance = min(min(abs(m - start), abs(m - (end - 1))) for m in outside)
+    f["dist"] = math.log1p(distance)
+    f["dist_inv"] = 1.0 / (1 + distance)
+    f["left_frac"] = sum(1 for m in outside if m < start) / len(outside)
+    steps = _tree_distance(root, [doc[m] for m in outside])
+    f["tree"] = math.log1p(steps)
+    f["tree_inv"] = 1.0 / (1 + steps)
+    return f
+
+
+def _tree_distance(root: Token, others: list[Token]) -> int:
+    """Edges between ``root`` and the nearest of ``others`` in the dependency tree."""
+    up = _ancestors(root)
+    best = 99
+    for o in others:
+        theirs = _ancestors(o)
+        index = {t.i: k for k, t in enumerate(theirs)}
+        for k, t in enumerate(up):
+            if t.i in index:
+                best = min(best, k + index[t.i])
+                break
+    return best
+
+
+def _ancestors(t: Token) -> list[Token]:
+    out = [t]
+    while t.head != t:
+        t = t.head
+        out.append(t)
+    return out
+
+
+def phrase(doc: Doc, start: int, end: int) -> Span:
+    return doc[start:end]
