@@ -1,10 +1,10 @@
-"""Compose the stages into an answer: follow-ups, numeric rules, retrieval, or abstention.
+"""Compose the stages into an answer: follow-ups, numeric rules, ranking, reading, confidence.
 
-The order is fixed: a numeric question goes to the rule layer first (it answers from facts,
-or says honestly that the facts cannot); otherwise the best-covering sentence is found by
-retrieval and, for who/where/when/which questions, the span inside it that answers. A
-question whose words the articles barely contain, or whose kind of answer (a name, a place,
-a date) no good sentence holds, gets an abstention rather than a guess.
+The order is fixed. Follow-ups are resolved against the conversation; a numeric question goes
+to the rule layer, which answers from facts or says that the facts cannot. Otherwise the
+ranker orders candidate sentences, the reader takes the phrase of the best one that fills
+the question's gap, and the fitted confidence model estimates the probability that this
+answer is right. Below the model's threshold the reply is that the articles don't say.
 """
 
 from __future__ import annotations
@@ -14,41 +14,32 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
-from .analysis import STOP_WORDS, expand, stem, tokens
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .analysis import expand, tokens
+from .confidence import Confidence
 from .followup import resolve
 from .quotes import Attribution
-from .retriever import Hit, Retriever
-from .spans import (
-    QuestionKind,
-    ShortAnswer,
-    _is_person_name,
-    _names,
-    best_span,
-    classify,
-    classify_noun,
-    describe,
-    fix_wh_words,
-)
+from .ranker import Ranked, Ranker
+from .reader import Phrase, Reader
+from .reader.describe import describe
+from .reading.query import Query, prepare
+from .reading.words import fold, truecase
+from .retriever import Retriever
+from .spans import fix_wh_words
 from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
-TYPED = {"person", "place", "date", "org"}
-UNDESCRIBED = 0.8
-_KIND_WORDS = {
-    "place": {stem(w) for w in ("located", "location", "situated", "based", "place", "where")},
-    "date": {stem(w) for w in ("date", "time", "year", "day", "exactly")},
-}
-# Kinds whose answer must be a span of the sentence (a name, a place, a date, a cause).
-NEEDS_SPAN = TYPED | {"reason", "object"}
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
-_FUTURE = re.compile(
-    r"\b(?:will|shall|going to|expected to|due to|planned to|scheduled to)\b", re.I
-)
-_PAST = re.compile(r"^\s*when\s+(?:did|was|were|had)\b", re.I)
-_RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
-_SUBJECT_PRONOUN = re.compile(r"^(?:He|She)\s")
+READ = 3  # sentences the reader reads, best ranked first
+RELEVANT = 5  # sentences whose facts the rule layer considers
+DESCRIBE = 10  # sentences searched for what a name is
+PHRASE_WEIGHT = 0.25  # the best phrase's score beside its sentence's (chosen on fit data)
+NO_PHRASE = -10.0
+# Kinds of question a phrase rarely answers whole: the sentence is the answer.
+SENTENCE_KINDS = frozenset({"manner"})
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
+_RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 
 
 class NumericLayer(Protocol):
@@ -62,90 +53,34 @@ class Answerer:
         self,
         articles: Sequence[Article],
         sentences: Sequence[Sentence],
+        docs: Sequence[Doc],
+        nlp: Language,
         retriever: Retriever,
+        ranker: Ranker,
+        reader: Reader,
+        confidence: Confidence,
         proper: Collection[str],
         quotes: Mapping[str, Attribution],
         numeric: NumericLayer | None = None,
-        abstain_below: float = 0.5,
+        abstain_below: float | None = None,
     ) -> None:
         self.articles = {a.id: a for a in articles}
         self.sentences = list(sentences)
+        self.docs = list(docs)
         self.by_id = {s.id: s for s in self.sentences}
+        self.position = {s.id: i for i, s in enumerate(self.sentences)}
+        self.nlp = nlp
         self.retriever = retriever
+        self.ranker = ranker
+        self.reader = reader
+        self.confidence = confidence
         self.proper = proper
         self.quotes = quotes
         self.numeric = numeric
-        self.abstain_below = abstain_below
-        own = [self._numbers_in(s) for s in self.sentences]
-        titles = {a.id: frozenset(_NUMBER.findall(a.title)) for a in articles}
-        # A sentence's numbers with its neighbours' and its headline's: "Line 4 runs ...",
-        # then "The line is run by ..." under "... opens Line 4".
-        self._numbers = [
-            own[i].union(
-                titles.get(s.article, frozenset()),
-                *(
-                    own[j]
-                    for j in (i - 1, i + 1)
-                    if 0 <= j < len(own) and self.sentences[j].article == s.article
-                ),
-            )
-            for i, s in enumerate(self.sentences)
-        ]
-
-    def _name_terms(self, question: str) -> set[str]:
-        return {
-            t.term
-            for t in tokens(question)
-            if t.surface[:1].isupper() or t.surface.lower() in self.proper
-        }
-
-    def _is_about(self, i: int, names: set[str]) -> bool:
-        """Does sentence ``i`` open with one of the question's names (its subject)?"""
-        opening = self.retriever.sentence_tokens[i][:1]
-        return bool(names) and any(t.term in names for t in opening)
-
-    def _descriptive_terms(
-        self, question: str, terms: Sequence[str], kind: QuestionKind
-    ) -> list[str]:
-        """The question's content words that are not names nor the kind of answer asked for:
-        what it asks about a name ("mayor" in "Who is the mayor of Wenzhou?")."""
-        names = self._name_terms(question)
-        skip = set(_KIND_WORDS.get(kind.kind, ()))
-        if kind.head:
-            skip.add(stem(kind.head))
-        return [t for t in terms if t not in names and t not in skip and not t[0].isdigit()]
-
-    def _wrong_tense(self, question: str, span: ShortAnswer, s: Sentence) -> bool:
-        """Is the date on the wrong side of the article's date for the question's tense?"""
-        date = self.articles[s.article].date
-        relative = _RELATIVE_YEAR.search(span.text)
-        year_text = self._relative_year(relative, s) if relative else None
-        if year_text is None:
-            found = _YEAR.search(span.text)
-            year_text = found.group() if found else None
-        if not date or not year_text:
-            return False
-        year, now = int(year_text), int(date[:4])
-        if _FUTURE.search(question):
-            return year < now
-        if _PAST.search(question):
-            return year > now
-        return False
-
-    def _relative_year(self, m: re.Match[str], s: Sentence) -> str:
-        """The year "last/this/next year" (``m``, from :data:`_RELATIVE_YEAR`) means in the
-        article of ``s``; "" when the article has no date."""
-        date = self.articles[s.article].date
-        if not date:
-            return ""
-        offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1).lower()]
-        return str(int(date[:4]) + offset)
-
-    def _numbers_in(self, s: Sentence) -> frozenset[str]:
-        """Numbers a sentence speaks of, "last year" read against its article's date."""
-        years = {n.replace(",", "") for n in _NUMBER.findall(s.text)}
-        years |= {self._relative_year(m, s) for m in _RELATIVE_YEAR.finditer(s.text)}
-        return frozenset(years - {""})
+        self.abstain_below = confidence.threshold if abstain_below is None else abstain_below
+        self.article_words: dict[str, set[str]] = {}
+        for sentence, words in zip(self.sentences, ranker.table.words, strict=True):
+            self.article_words.setdefault(sentence.article, set()).update(words)
 
     def resolve(self, question: str, history: Sequence[Turn]) -> str:
         """The question with references to earlier turns (themselves resolved) spelled out."""
@@ -156,287 +91,251 @@ class Answerer:
             )
         return resolve(question, resolved_history, self.proper)
 
+    def query(self, question: str) -> Query:
+        """The question parsed and prepared for matching."""
+        terms = self.retriever.content_terms(self.retriever.correct(tokens(question)))
+        spelled = self.retriever.spelled(question)
+        return prepare(self.nlp(truecase(spelled, self.proper)), tuple(terms))
+
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         resolved = fix_wh_words(self.resolve(question, history))
-        q_tokens = self.retriever.correct(tokens(resolved))
-        terms = self.retriever.content_terms(q_tokens)
         base: dict[str, Any] = {
             "question": question,
             "resolved_question": resolved if resolved != question else None,
         }
-        kind = self._classify(resolved)
-        # "In which city ...", "Where is X located?": words that name the kind of answer
-        # count when the sentence has them, and are not missed when it has not.
-        optional = set(_KIND_WORDS.get(kind.kind, ()))
-        if kind.head and classify_noun(kind.head):
-            optional.add(stem(kind.head))
-        if not terms:
+        query = self.query(resolved)
+        if not query.terms:
             return Answer(NOT_FOUND, False, "none", 1.0, **base)  # nothing to look up
-        hits = self.retriever.rank(expand(terms), terms, k=5, optional=optional)
-        top = max((h.score for h in hits), default=0.0) or 1.0
-        relevance = {self.sentences[h.index].id: h.score / top for h in hits}
-        ranked = tuple(self.sentences[h.index].id for h in hits)
-        if self.numeric is not None:
+        ranked = self.ranker.rank(query)
+        ids = tuple(self.sentences[r.index].id for r in ranked)
+        if self.numeric is not None and ranked:
+            # The rule layer weighs facts by how much of the question their sentences cover.
+            hits = self.retriever.rank(expand(query.terms), query.terms, k=RELEVANT)
+            top = max(h.score for h in hits) or 1.0
+            relevance = {self.sentences[h.index].id: h.score / top for h in hits}
             ruled = self.numeric.answer(resolved, relevance)
-            # A number, or an honest "the articles don't say"; never a figure of "Line 5"
-            # for a question about "Line 4".
-            if ruled is not None and not any(
-                _other_label(resolved, c.text) for c in ruled.citations
-            ):
-                return _with(ruled, ranked=ranked, **base)
-        if kind.kind in ("define", "role"):
-            described = self._describe(kind, resolved, hits, ranked, base)
-            if described is not None:
-                return described
-        return self._retrieve(kind, terms, hits, ranked, base)
+            if ruled is not None:
+                return self._judged(ruled, rule_features(ruled, ranked, self.sentences), ids, base)
+        if not ranked:
+            return Answer(NOT_FOUND, False, "none", 1.0, ranked=ids, **base)
+        best = self._read(query, ranked)
+        hit, phrase = best
+        answer = self._compose(query, hit, phrase, base, ids)
+        features = (
+            retrieval_features(query, ranked, hit, phrase)
+            | self._evidence(query, hit)
+            | dict(answer.features)
+        )
+        return self._judged(answer, features, ids, base)
 
-    def _classify(self, question: str) -> QuestionKind:
-        """The question's kind, with a misspelt head noun read as the articles' word."""
-        kind = classify(question)
-        if kind.head and not self.retriever.knows(stem(kind.head)):
-            near = self.retriever.nearest_word(kind.head)
-            if near is not None:
-                typed = classify_noun(near)
-                if kind.kind in ("thing", "place", "org", "person", "date"):
-                    return replace(kind, kind=typed or "thing", head=near)
-                return replace(kind, head=near)
-        return kind
+    def _read(self, query: Query, ranked: Sequence[Ranked]) -> tuple[Ranked, Phrase | None]:
+        """The best sentence and the phrase of it that answers, if the question wants one.
 
-    def _describe(
-        self,
-        kind: QuestionKind,
-        question: str,
-        hits: Sequence[Hit],
-        ranked: tuple[str, ...],
-        base: dict[str, Any],
-    ) -> Answer | None:
-        """ "Who is X?" / "What position does X hold?": what the articles say X is."""
-        subject = kind.subject
-        if subject is None:
-            names = _names(question, self.proper)
-            if not names:
-                return None
-            subject = names[0].text
-        subject = subject.strip().rstrip("?").strip()
-        for hit in hits:
-            s = self.sentences[hit.index]
-            found = describe(subject, s.text)
-            if found is None:
-                continue
-            desc = found.text
-            short = re.sub(r"^(?:the|a|an)\s+", "", desc)
-            at = s.text.lower().find(subject.lower())
-            if at >= 0:  # the name as the article writes it
-                subject = s.text[at : at + len(subject)]
+        The reader reads the best few sentences; a sentence that holds a phrase fitting the
+        question well can win over one the ranker put a little higher.
+        """
+        if query.question.kind in SENTENCE_KINDS:
+            return ranked[0], None
+        if query.question.kind == "description":
+            for hit in ranked[:DESCRIBE]:
+                found = describe(query, self.docs[hit.index])
+                if found is not None:
+                    return hit, self._as_phrase(query, hit, found.start, found.end)
+        best: tuple[float, Ranked, Phrase | None] | None = None
+        for hit in ranked[:READ]:
+            phrases = self.reader.read(query, self.docs[hit.index])
+            phrase = phrases[0] if phrases else None
+            speaker = self._speaker_phrase(query, hit)
+            if speaker is not None and (phrase is None or speaker.score > phrase.score):
+                phrase = speaker
+            joint = hit.score + PHRASE_WEIGHT * (phrase.score if phrase else NO_PHRASE)
+            if best is None or joint > best[0]:
+                best = (joint, hit, phrase)
+        assert best is not None
+        return best[1], best[2]
+
+    def _as_phrase(self, query: Query, hit: Ranked, start: int, end: int) -> Phrase:
+        """The tokens ``start:end`` of the hit as a phrase the reader rates: its own rating
+        when it is one of the reader's candidates, else that of the reader's best."""
+        phrases = self.reader.read(query, self.docs[hit.index])
+        same = next((p for p in phrases if (p.start, p.end) == (start, end)), phrases[0])
+        span = self.docs[hit.index][start:end]
+        return replace(
+            same,
+            start=start,
+            end=end,
+            char_start=span.start_char,
+            char_end=span.end_char,
+            text=span.text,
+            features={**same.features, "described": 1.0},
+        )
+
+    def _speaker_phrase(self, query: Query, hit: Ranked) -> Phrase | None:
+        """For "who" questions, the speaker of a quoted sentence, as the reader rates the
+        speaker's name where the quotation names them (often the next sentence)."""
+        attribution = self.quotes.get(self.sentences[hit.index].id)
+        if attribution is None or query.question.kind != "person":
+            return None
+        doc = self.docs[self.position[attribution.sentence_id]]
+        return next(
+            (p for p in self.reader.read(query, doc) if p.text == attribution.speaker), None
+        )
+
+    def _judged(
+        self, answer: Answer, features: dict[str, float], ids: tuple[str, ...], base: dict[str, Any]
+    ) -> Answer:
+        """``answer`` with its fitted confidence, or an abstention when that is too low.
+
+        Confidence is always in the reply given: for an answer, that it is right; for an
+        abstention, that no answer found would have been right (one less the best answer's).
+        """
+        if not answer.answered:  # the rule layer's own "the articles don't say"
+            p = self.confidence.unanswerable(features)
+            return replace(answer, confidence=round(p, 4), ranked=ids, features=features, **base)
+        p = self.confidence.probability(features)
+        if p < self.abstain_below:
             return Answer(
-                answer=f"{subject} is {desc}."
-                if kind.kind == "define"
-                else f"{desc[0].upper()}{desc[1:]}.",
-                answered=True,
-                method="retrieval",
-                confidence=round(min(1.0, 0.5 + 0.5 * hit.coverage), 4),
-                citations=(Citation.of(s),),
-                short_answer=short,
-                ranked=ranked,
+                NOT_FOUND,
+                False,
+                "none",
+                round(1.0 - p, 4),
+                ranked=ids,
+                features=features,
                 **base,
             )
-        return None
+        return replace(answer, confidence=round(p, 4), ranked=ids, features=features, **base)
 
-    def _retrieve(
+    def _compose(
         self,
-        kind: QuestionKind,
-        terms: Sequence[str],
-        hits: Sequence[Hit],
-        ranked: tuple[str, ...],
+        query: Query,
+        hit: Ranked,
+        phrase: Phrase | None,
         base: dict[str, Any],
+        ids: tuple[str, ...],
     ) -> Answer:
-        best: tuple[float, Hit, ShortAnswer | None] | None = None
-        asked = base["resolved_question"] or base["question"]
-        asked_numbers = {n.replace(",", "") for n in _NUMBER.findall(asked)}
-        described = self._descriptive_terms(asked, terms, kind)
-        names = self._name_terms(asked)
-        focus = _focus(asked, described) if kind.kind == "other" else None
-        # "When will the second phase be finished?": the event asked about, its last word.
-        event = _event_word(asked, described) if kind.kind == "date" else None
-        relative = _RELATIVE_YEAR.search(asked)
-        for hit in hits[:3]:
-            s = self.sentences[hit.index]
-            span = best_span(
-                kind, s.text, self.retriever.sentence_tokens[hit.index], terms, self.proper
-            )
-            if (
-                kind.kind == "person"
-                and s.id in self.quotes
-                and (span is None or _SPEECH.search(base["question"]))
-            ):
-                span = self._speaker(s)
-            if kind.kind == "person" and span is None and _SUBJECT_PRONOUN.match(s.text):
-                span = self._antecedent(s)
-            if kind.kind in NEEDS_SPAN:
-                # A who/where/when/why question needs a name, place, date or cause in it.
-                conf = hit.coverage * (0.55 + 0.45 * span.score) if span else 0.0
-            elif kind.kind == "number":
-                conf = hit.coverage if re.search(r"\d", s.text) else hit.coverage * 0.4
-            elif kind.kind in ("thing", "object") and span is not None:
-                conf = hit.coverage * (0.8 + 0.2 * span.score)
-            else:
-                conf = hit.coverage * 0.85
-            if kind.kind not in NEEDS_SPAN and self._is_about(hit.index, names):
-                conf += 0.05  # "What does Uren Biotech do?": a sentence about Uren Biotech
-            wanted = set(asked_numbers)
-            if relative:  # "last year's final", read against this sentence's article
-                wanted.add(self._relative_year(relative, s))
-            if wanted - self._numbers[hit.index] - {""}:
-                conf *= 0.5  # "Line 5", "in 2019": a number the sentence does not speak of
-            if event and not self.retriever.match(hit.index, event):
-                conf *= 0.5  # a date, but of another event ("due to begin" for "finished")
-            if kind.kind == "date" and span is not None and self._wrong_tense(asked, span, s):
-                conf *= 0.3  # "When will it be approved?" is not answered by "last year"
-            if (
-                kind.kind == "person"
-                and span is not None
-                and span.start >= 0
-                and _lesser_role(asked, s.text[span.end :])
-            ):
-                conf *= 0.3  # "deputy mayor of Changzhou" does not answer "Who is the mayor"
-            if _other_label(asked, s.text):
-                conf *= 0.3  # the sentence is about "Line 5", the question about "Line 4"
-            if focus and not self.retriever.match(hit.index, focus):
-                conf *= UNDESCRIBED  # "What was the weather like ...?" without the weather
-            elif described and not any(self.retriever.match(hit.index, t) for t in described):
-                conf *= UNDESCRIBED  # only names in common, nothing of what is asked
-            if best is None or conf > best[0] + 1e-9:
-                best = (conf, hit, span)
-        if best is None or best[0] < self.abstain_below:
-            conf = best[0] if best else 0.0
-            # Confidence is always in the reply given: here, that the articles don't say.
-            return Answer(NOT_FOUND, False, "none", round(1.0 - conf, 4), ranked=ranked, **base)
-        conf, hit, span = best
         sentence = self.sentences[hit.index]
         cited = [sentence]
         attribution = self.quotes.get(sentence.id)
-        if attribution and kind.kind == "person" and attribution.sentence_id != sentence.id:
-            cited.append(self.by_id[attribution.sentence_id])
-        elif attribution and _SPEECH.search(base["question"]):
+        asked = base["resolved_question"] or base["question"]
+        short: str | None = phrase.text if phrase is not None else None
+        speaker = False
+        text = sentence.text
+        if (
+            attribution
+            and query.question.kind == "person"
+            and (_SPEECH.search(asked) or phrase is None or phrase.text in attribution.speaker)
+        ):
+            short = attribution.speaker  # who said a quoted sentence: its speaker
+            cited = self._quotation(attribution)
+            speaker = True
+        elif attribution and _SPEECH.search(asked):
             # "What did X say ...": the whole quotation, which may run over sentences.
-            cited = [
-                self.by_id[sid]
-                for sid, a in self.quotes.items()
-                if a.sentence_id == attribution.sentence_id
-            ]
+            cited = self._quotation(attribution)
+            short = None
+            text = " ".join(c.text for c in sorted(cited, key=lambda c: c.index))
+        if short is not None:
+            reply, short = self._phrase_reply(query, sentence, short)
+            # The short answer first, then the sentence it was read from, so that the reply
+            # can be checked where it is read.
+            text = f"{reply}: {text}" if len(short) < 0.8 * len(sentence.text) else text
         cited = sorted(set(cited), key=lambda c: c.index)
-        text, short = self._compose(kind, sentence, span, attribution)
-        if span is None and len(cited) > 1:
-            text = " ".join(c.text for c in cited)
         return Answer(
             answer=text,
             answered=True,
             method="retrieval",
-            confidence=round(min(conf, 1.0), 4),
+            confidence=0.0,
             citations=tuple(Citation.of(c) for c in cited),
             short_answer=short,
-            ranked=ranked,
-            **base,
+            features={"speaker": 1.0} if speaker else {},
         )
 
-    def _antecedent(self, s: Sentence) -> ShortAnswer | None:
-        """Who "He"/"She" at the start of ``s`` is: the last person named just before it,
-        else the article's title when it is a person's name (as in encyclopedias)."""
-        for prev in reversed(self.sentences[max(0, s.index - 3) : s.index]):
-            if prev.article != s.article:
-                continue
-            people = [
-                n
-                for n in _names(prev.text, self.proper)
-                if _is_person_name(n) and len(n.text.split()) >= 2
-            ]
-            if people:
-                return ShortAnswer(people[-1].text, -1, -1, 0.7)
-        title = self.articles[s.article].title
-        words = title.split()
-        if 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w'\-]+", w) for w in words):
-            return ShortAnswer(title, -1, -1, 0.7)
-        return None
+    def _evidence(self, query: Query, hit: Ranked) -> dict[str, float]:
+        """How much of the question the articles know at all: words no article uses, names
+        the answering article never mentions ("the capital of France" of a story about
+        Wenzhou)."""
+        f: dict[str, float] = {}
+        unknown = [t for t in query.terms if not self.retriever.knows(t)]
+        f["q.unknown"] = len(unknown) / len(query.terms)
+        names = [t for t in query.content if t.pos_ == "PROPN" or t.ent_type_]
+        if names:
+            article = self.sentences[hit.index].article
+            known = self.article_words[article]
+            missing = [t for t in names if fold(t.text) not in known]
+            f["q.names_missing"] = len(missing) / len(names)
+        return f
 
-    def _speaker(self, s: Sentence) -> ShortAnswer | None:
-        a = self.quotes.get(s.id)
-        return ShortAnswer(a.speaker, -1, -1, 1.0) if a else None
+    def _quotation(self, attribution: Attribution) -> list[Sentence]:
+        """Every sentence of a quotation: those attributed to the same naming sentence."""
+        return [
+            self.by_id[sid]
+            for sid, a in self.quotes.items()
+            if a.sentence_id == attribution.sentence_id
+        ] + [self.by_id[attribution.sentence_id]]
 
-    def _compose(
-        self,
-        kind: QuestionKind,
-        s: Sentence,
-        span: ShortAnswer | None,
-        attribution: Attribution | None,
-    ) -> tuple[str, str | None]:
-        """The reply: the short answer first when there is one, else the sentence."""
-        if span is None:
-            if attribution and attribution.sentence_id != s.id:
-                quote = s.text.strip().strip('"').strip()
-                return f'{attribution.speaker} said: "{quote}"', None
-            return s.text, None
-        short = span.text
-        text = span.phrase or short
-        relative = _RELATIVE_YEAR.fullmatch(short) if kind.kind == "date" else None
-        year = self._relative_year(relative, s) if relative else ""
-        if year:
-            text = f'{year} ("{short}" in an article dated {self.articles[s.article].date})'
+    def _phrase_reply(self, query: Query, s: Sentence, short: str) -> tuple[str, str]:
+        """The reply built around the short answer: "last year" read as a year."""
+        text = short
+        relative = _RELATIVE_YEAR.fullmatch(short) if query.question.kind == "date" else None
+        date = self.articles[s.article].date
+        if relative and date:
+            offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[relative.group(1).lower()]
+            year = str(int(date[:4]) + offset)
+            text = f'{year} ("{short}" in an article dated {date})'
             short = year
-        elif kind.kind == "person" and span.start >= 0:
-            m = re.match(
-                r",\s+((?:the\s+|an?\s+)?([a-z]+)[^,.;:\"]{0,80})(?=[,.;:]|$)", s.text[span.end :]
-            )
-            if m and m.group(2) not in STOP_WORDS:  # an apposition, not ", and she ..."
-                text = f"{short}, {m.group(1)}"
-        return text[0].upper() + text[1:] + ("" if text.endswith((".", ")")) else "."), short
+        return text[0].upper() + text[1:], short
 
 
-_TRAILING_PHRASE = re.compile(
-    r"\s+(?:on|to|in|at|for|from|with|of|into|by)\s+(?:the\s+|a\s+|an\s+)?[\w\s'-]*\??\s*$", re.I
-)
+def retrieval_features(
+    query: Query, ranked: Sequence[Ranked], hit: Ranked, phrase: Phrase | None
+) -> dict[str, float]:
+    """What the confidence model reads of a retrieval answer."""
+    q = query.question
+    f: dict[str, float] = {"method=retrieval": 1.0, f"kind={q.kind}": 1.0}
+    f["s.prob"] = hit.probability
+    f["s.score"] = hit.score
+    f["s.margin"] = hit.score - ranked[1].score if len(ranked) > 1 else 5.0
+    for name in (
+        "cov",
+        "lcov",
+        "acov",
+        "pcov",
+        "miss_n",
+        "bm25_log",
+        "type_ok",
+        "edges",
+        "verb",
+        "head",
+        "cov_title",
+        "nums",
+        "desc",
+        "desc_none",
+    ):
+        if name in hit.features:
+            f[f"s.{name}"] = hit.features[name]
+    if phrase is None:
+        f["sentence_reply"] = 1.0
+    else:
+        f["p.prob"] = phrase.probability
+        f["p.score"] = phrase.score
+        f["p.type_match"] = phrase.features.get("type_match", 0.0)
+        for name in ("q_overlap", "root_in_q", "has_head", "tree_inv", "dist_inv", "described"):
+            f[f"p.{name}"] = phrase.features.get(name, 0.0)
+    f["prior"] = hit.probability * (phrase.probability if phrase is not None else 0.5)
+    return f
 
 
-def _event_word(question: str, described: Sequence[str]) -> str | None:
-    """The event a "when" question asks the date of: its last descriptive word before a
-    closing phrase ("begin" in "When did construction begin on the facility?")."""
-    core = {t.term for t in tokens(_TRAILING_PHRASE.sub("", question))}
-    kept = [t for t in described if t in core]
-    return kept[-1] if kept else (described[-1] if described else None)
-
-
-_LESSER = re.compile(r"^,\s+(?:the\s+)?(deputy|vice|acting|assistant|former|ex)[\s-]+(\w+)", re.I)
-
-
-def _lesser_role(question: str, after: str) -> bool:
-    """Is the person "deputy mayor" where the question asks for the mayor?"""
-    m = _LESSER.match(after)
-    if not m:
-        return False
-    q = question.lower()
-    return m.group(2).lower() in q and m.group(1).lower() not in q
-
-
-_LABEL = re.compile(r"\b([A-Z][a-z]+)\s+(\d{1,3})\b")
-
-
-def _other_label(question: str, text: str) -> bool:
-    """Does ``text`` name a numbered thing the question asks about, with another number
-    ("Line 5" against the question's "Line 4")?"""
-    asked = dict((w.lower(), n) for w, n in _LABEL.findall(question))
-    return any(asked.get(w.lower(), n) != n for w, n in _LABEL.findall(text))
-
-
-_FOCUS = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?(?P<rest>.+)$", re.I)
-
-
-def _focus(question: str, described: Sequence[str]) -> str | None:
-    """The thing "What is the X of ...?" asks about: the first descriptive word after it."""
-    m = _FOCUS.match(question)
-    if not m:
-        return None
-    rest = {t.term for t in tokens(m.group("rest").split(" of ")[0])}
-    return next((t for t in described if t in rest), None)
-
-
-def _with(answer: Answer, **changes: object) -> Answer:
-    return replace(answer, **changes)  # type: ignore[arg-type]
+def rule_features(
+    answer: Answer, ranked: Sequence[Ranked], sentences: Sequence[Sentence]
+) -> dict[str, float]:
+    """What the confidence model reads of a rule-layer answer: the layer's own measures and
+    how the ranker rates the sentences it cites."""
+    f: dict[str, float] = {"method=rule": 1.0}
+    f.update({f"r.{k}": v for k, v in answer.features.items()})
+    if not answer.answered:
+        f["rule_abstains"] = 1.0
+    cited = {c.id for c in answer.citations}
+    top = ranked[0].probability if ranked else 1.0
+    shares = [r.probability / top for r in ranked if sentences[r.index].id in cited]
+    f["r.relevance"] = max(shares, default=0.0)
+    f["prior"] = answer.confidence
+    return f

@@ -53,7 +53,8 @@ class Settings:
     bm25_variant: str = "bm25plus"
     bm25_k1: float = 1.5
     bm25_b: float = 0.75
-    abstain_below: float = 0.45  # confidence under which the answer abstains (qa.tuning)
+    # Confidence under which the answer abstains; "" = the threshold fitted with the model.
+    abstain_below: str = ""
     max_question_chars: int = 500
     max_history_turns: int = 20
     max_body_bytes: int = 64 * 1024

@@ -17,12 +17,16 @@ from typing import Any
 
 from .analysis import expand, proper_words, tokens
 from .answer import Answerer
+from .confidence import Confidence
 from .config import Settings, parse_cache_dir
 from .errors import QuestionError
 from .facts import Fact, extract_facts, sentence_subject
 from .ingest import load_corpus
 from .passages import build_passages
 from .quotes import attribute
+from .ranker import Ranker
+from .ranker.table import SentenceTable
+from .reader import Reader
 from .reading import pipeline
 from .reading.parses import ParseCache, parse_texts
 from .retriever import Retriever
@@ -85,14 +89,25 @@ class Engine:
             self.settings.bm25_b,
             titles={a.id: a.title for a in self.articles},
         )
+        self.table = SentenceTable.build(
+            self.sentences,
+            self.docs,
+            {a.id: a.title for a in self.articles},
+            self.retriever.sentence_terms,
+        )
         self.answerer = Answerer(
             self.articles,
             self.sentences,
+            self.docs,
+            self.nlp,
             self.retriever,
+            Ranker(self.retriever, self.table),
+            Reader(),
+            Confidence(),
             self.proper,
             quotes,
             NumericAnswerer(self.facts, self.sentences, self.articles, topics),
-            self.settings.abstain_below,
+            float(self.settings.abstain_below) if self.settings.abstain_below else None,
         )
         self._articles_by_id = {a.id: a for a in self.articles}
         self._cache: OrderedDict[tuple[str, tuple[Turn, ...]], Answer] = OrderedDict()
