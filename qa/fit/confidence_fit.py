@@ -1,0 +1,173 @@
+"""Fit the confidence models on answers made by models that never saw their question.
+
+Confidence is a product of two logistic models, each fitted on what it can learn from:
+
+- ``answerable``: is there an answer to this question in what the engine found? Fitted on
+  every question, unanswerable ones included (those asked of a corpus made without their
+  article too), so the signs that the articles don't say (the question's words and names
+  missing, no phrase of the kind asked for) get their weight;
+- ``correct``: given that there is, is the reply right? Fitted on answerable questions only.
+
+Their product estimates the probability that a reply is right; the threshold under which the
+engine abstains is the one that handles most questions right.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import LinearModel
+from .data import Item
+
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+
+
+@dataclass(frozen=True)
+class Row:
+    fold: str
+    features: Mapping[str, float]
+    answered: bool
+    right: bool  # the reply is right (an answer that is right, or a due abstention)
+    answerable: bool
+    synthetic: bool
+
+
+def fit_confidence(
+    items: Sequence[Item],
+    by_fold: Mapping[str, tuple[dict[str, float], dict[str, float]]],
+    say: Callable[[str], None],
+) -> tuple[LinearModel, LinearModel]:
+    rows = answer_rows(items, by_fold)
+    weight = family_weights(rows)
+    everyone = list(range(len(rows)))
+    answerable = fit_logistic("answerable", rows, everyone, [r.answerable for r in rows], weight)
+    answered = [k for k, r in enumerate(rows) if r.answerable and r.answered]
+    correct = fit_logistic("correct", rows, answered, [r.right for r in rows], weight)
+    probs = [answerable.probability(r.features) * correct.probability(r.features) for r in rows]
+    threshold, overall = best_threshold(rows, probs, weight)
+    auc = _auc(
+        [p for p, r in zip(probs, rows, strict=True) if r.answered],
+        [r.right for r in rows if r.answered],
+    )
+    say(
+        f"confidence: {len(rows)} answers; answerable C={answerable.meta['C']:g}, "
+        f"correct C={correct.meta['C']:g}; threshold {threshold:.2f}, "
+        f"overall {100 * overall:.1f}% on the fitting questions, AUC {auc:.3f}"
+    )
+    correct = LinearModel(
+        correct.name,
+        correct.weights,
+        correct.bias,
+        meta={
+            **correct.meta,
+            "threshold": threshold,
+            "overall_fit": round(overall, 4),
+            "auc_fit": round(auc, 4),
+        },
+    )
+    return answerable, correct
+
+
+def fit_logistic(
+    name: str,
+    rows: Sequence[Row],
+    chosen: Sequence[int],
+    labels: Sequence[bool],
+    weight: Sequence[float],
+) -> LinearModel:
+    """A logistic regression on the ``chosen`` rows, its L2 penalty chosen by held-out log
+    loss fold by fold."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform([rows[k].features for k in chosen])
+    y = [labels[k] for k in chosen]
+    w = [weight[k] for k in chosen]
+    folds = [rows[k].fold for k in chosen]
+    best_c, best_loss = C_GRID[0], math.inf
+    for c in C_GRID:
+        loss = 0.0
+        for fold in sorted(set(folds)):
+            train = [i for i, f in enumerate(folds) if f != fold]
+            test = [i for i, f in enumerate(folds) if f == fold]
+            if len({y[i] for i in train}) < 2:
+                continue
+            model = LogisticRegression(C=c, max_iter=5000).fit(
+                x[train], [y[i] for i in train], sample_weight=[w[i] for i in train]
+            )
+            p = model.predict_proba(x[test])[:, 1]
+            loss -= sum(w[i] * _log(pi if y[i] else 1 - pi) for i, pi in zip(test, p, strict=True))
+        if loss < best_loss:
+            best_c, best_loss = c, loss
+    model = LogisticRegression(C=best_c, max_iter=5000).fit(x, y, sample_weight=w)
+    weights = {n: float(v) for n, v in zip(vec.feature_names_, model.coef_[0], strict=True)}
+    return LinearModel(
+        name, weights, float(model.intercept_[0]), meta={"C": best_c, "rows": len(chosen)}
+    )
+
+
+def answer_rows(
+    items: Sequence[Item], by_fold: Mapping[str, tuple[dict[str, float], dict[str, float]]]
+) -> list[Row]:
+    """Every item answered (never abstaining on a low confidence) by its fold's models."""
+    rows = []
+    for fold, (ranker_w, reader_w) in sorted(by_fold.items()):
+        for item in (it for it in items if it.fold == fold):
+            answerer = item.engine.answerer
+            answerer.ranker.model = LinearModel("sentences", ranker_w)
+            answerer.reader.model = LinearModel("spans", reader_w)
+            answerer.abstain_below = 0.0
+            answer = answerer.ask(item.question, item.history)
+            right = item.right(answer) if answer.answered else not item.answerable
+            rows.append(
+                Row(
+                    fold,
+                    dict(answer.features),
+                    answer.answered,
+                    right,
+                    item.answerable,
+                    item.synthetic,
+                )
+            )
+    return rows
+
+
+def family_weights(rows: Sequence[Row]) -> list[float]:
+    """Each row's weight: the crowd-written benchmark (SQuAD, its questions asked of a corpus
+    without their article included) and our own news and encyclopedia sets count half each,
+    whatever their sizes, so that neither kind of reader's questions decides alone."""
+    squad = sum(1 for r in rows if r.fold.startswith("squad:"))
+    own = len(rows) - squad
+    return [(0.5 / squad if r.fold.startswith("squad:") else 0.5 / own) * len(rows) for r in rows]
+
+
+def best_threshold(
+    rows: Sequence[Row], probs: Sequence[float], weight: Sequence[float]
+) -> tuple[float, float]:
+    """The threshold under which answers are withheld that handles most questions right."""
+    best = (0.0, -1.0)
+    for step in range(0, 100):
+        t = step / 100
+        handled = total = 0.0
+        for r, p, w in zip(rows, probs, weight, strict=True):
+            if r.answered and p >= t:
+                handled += w * r.right
+            else:
+                handled += w * (not r.answerable)
+            total += w
+        if handled / total > best[1] + 1e-12:
+            best = (t, handled / total)
+    return best
+
+
+def _auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    from ..metrics import roc_auc
+
+    return roc_auc(scores, labels) or math.nan
+
+
+def _log(p: float) -> float:
+    return math.log(min(max(p, 1e-12), 1.0))
