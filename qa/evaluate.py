@@ -315,6 +315,7 @@ class CaseResult:
             "short_answer": a.short_answer if a else None,
             "answered": bool(a and a.answered),
             "method": a.method if a else None,
+            "confidence": a.confidence if a else None,
             "cited": [c.id for c in a.citations] if a else [],
             "ranked": list(a.ranked[:5]) if a else [],
             "latency_ms": round(self.latency_ms, 3),

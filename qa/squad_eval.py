@@ -194,7 +194,30 @@ def aggregate(results: Sequence[SquadResult]) -> dict[str, Any]:
         "always_abstain": len(unanswerable) / len(results) if results else None,
         "latency_p50_ms": metrics.percentile(latencies, 50),
         "latency_p95_ms": metrics.percentile(latencies, 95),
+        "reliability": reliability(answered),
     }
+
+
+def reliability(answered: Sequence[SquadResult], bins: int = 10) -> list[dict[str, Any]]:
+    """Predicted against observed: the answers given, in deciles of confidence, each with
+    its count, mean confidence and share right (a calibrated engine has the two equal)."""
+    out = []
+    for k in range(bins):
+        low, high = k / bins, (k + 1) / bins
+        inside = [
+            r for r in answered if low <= r.p_right < high or (k == bins - 1 and r.p_right == 1.0)
+        ]
+        if inside:
+            out.append(
+                {
+                    "from": low,
+                    "to": high,
+                    "answers": len(inside),
+                    "predicted": sum(r.p_right for r in inside) / len(inside),
+                    "observed": sum(r.right for r in inside) / len(inside),
+                }
+            )
+    return out
 
 
 def always_abstain(cases: Sequence[SquadCase]) -> dict[str, Any]:
