@@ -352,11 +352,11 @@ def test_keyboard_alone(page: Any) -> None:
     expect(page.locator(".bubble-answer")).to_have_count(1)
     expect(page.locator("#question")).to_be_focused()  # ready for the next question
 
-    for _ in range(12):  # back through the answer to its first citation marker
+    for _ in range(12):  # back through the answer to its last citation marker
         page.keyboard.press("Shift+Tab")
         if page.evaluate("document.activeElement.classList.contains('cite')"):
             break
-    marker = page.locator("button.cite").first
+    marker = page.locator("button.cite").last
     expect(marker).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#reader mark")).to_be_focused()  # a screen reader reads it next

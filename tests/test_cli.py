@@ -36,7 +36,7 @@ def test_ask_json_is_the_api_body() -> None:
     body = json.loads(result.output)
     assert "Zheng Peiduo" in body["answer"]
     assert body["answered"] is True and body["method"] == "retrieval"
-    assert body["citations"][0]["id"].endswith(":s9")
+    assert any(c["id"].endswith(":s9") for c in body["citations"])
 
 
 def test_corpus_from_environment() -> None:
