@@ -21,12 +21,12 @@ from .config import Settings, parse_cache_dir
 from .errors import QuestionError
 from .facts import Fact, extract_facts, sentence_subject
 from .ingest import load_corpus
+from .numeric import NumericAnswerer
 from .passages import build_passages
 from .quotes import attribute
 from .reading import pipeline
 from .reading.parses import ParseCache, parse_texts
 from .retriever import Retriever
-from .rules import NumericAnswerer
 from .sentences import split_sentences
 from .types import Answer, Article, Citation, Passage, Sentence, Turn
 

@@ -13,7 +13,7 @@ from qa.engine import Engine
 from qa.evaluate import Case, load_cases
 from qa.facts import extract_facts, sentence_subject
 from qa.ingest import load_corpus
-from qa.rules import NumericAnswerer, echo
+from qa.numeric import NumericAnswerer, echo
 from qa.types import Answer
 from tests.support import ROOT, SECOND_DIR, SEED_DIR, parse_article
 

@@ -1,0 +1,81 @@
+"""The numeric rule layer's entry point: a question in, an answer from facts out.
+
+:class:`NumericAnswerer` is built once over the corpus' facts; :meth:`NumericAnswerer.answer`
+reads the question, checks that it is about something the articles name, and hands it to
+its intent's handler (:data:`qa.numeric.intents.HANDLERS`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from ..facts import Fact
+from ..types import Answer, Article, Sentence
+from .index import FactIndex
+from .intents import HANDLERS
+from .lookup import Search
+from .phrasing import abstain
+from .question import Question
+from .reading import PERIOD_Q, QuestionReader
+from .terms import words
+
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b")
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b")
+_PARTITIVE = re.compile(r"\bhow\s+many\s+of\s+(?:them|those|these)\b")
+
+
+class NumericAnswerer:
+    """Numeric questions answered from facts; see :mod:`qa.numeric`.
+
+    Built once from the corpus' facts, sentences and articles; :meth:`answer` is then cheap.
+    """
+
+    def __init__(
+        self, facts: Sequence[Fact], sentences: Sequence[Sentence], articles: Sequence[Article]
+    ) -> None:
+        self.index = FactIndex(facts, sentences, articles)
+        self.reader = QuestionReader(self.index)
+
+    def read(self, question: str) -> Question | None:
+        """What ``question`` asks for, or None when it is not a numeric question."""
+        return self.reader.read(question)
+
+    def answer(self, question: str, relevance: Mapping[str, float]) -> Answer | None:
+        """The rule layer's answer to ``question`` (already resolved for follow-ups).
+
+        ``relevance`` maps sentence ids to retrieval scores in [0, 1]. Returns None when the
+        question is not a numeric question this layer handles.
+        """
+        ask = self.read(question)
+        if ask is None:
+            return None
+        search = Search(self.index, relevance)
+        if ask.unknown_names or search.unknown_part(ask):
+            # A figure for a place or thing no article names: the articles cannot say.
+            return abstain(ask) if ask.intent != "when" else None
+        biography = self.index.biography
+        if _PERSONAL.search(ask.text) and biography and not any(t.proper for t in ask.terms):
+            ask.article = biography  # "How old was she ...?" in an encyclopedia's life
+            title = self.index.articles[biography].title
+            ask.terms += [replace(self.index.term(w), proper=True) for w in words(title)]
+        if (
+            _unresolved_pronoun(_PARTITIVE.sub("", PERIOD_Q.sub("", ask.text)))
+            and not any(not self.index.is_focus_term(t) and t.known for t in ask.terms)
+            and ask.article is None
+        ):
+            return None  # "How many employees does it have?": whose, we cannot tell
+        return HANDLERS[ask.intent](search, ask)
+
+
+def _unresolved_pronoun(text: str) -> bool:
+    """A pronoun the question itself does not resolve: "How many employees does it have?",
+    but not "By how much did the route overrun its budget?" ("its" is the route's)."""
+    for m in _PRONOUN.finditer(text):
+        if m.group() in ("its", "their", "his", "her") and re.search(
+            r"\b(?:the|this|that)\s+[a-z]", text[: m.start()]
+        ):
+            continue
+        return True
+    return False

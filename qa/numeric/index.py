@@ -1,0 +1,272 @@
+"""The facts, indexed once for matching: each with the keys it is matched on.
+
+A fact is matched on what it is (its measure, unit and qualifier: its *focus*), whose it is
+(its owner), the words of its sentence and of its article's headline and lead. The index
+also keeps what the answering needs about facts and articles: parts of wholes, stated
+equivalents, earlier values, the exchange rates articles imply, and the corpus' vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+
+from .. import lexicon
+from ..analysis import STOP_WORDS, proper_words, stem
+from ..fact_phrases import subject_of
+from ..facts import Fact
+from ..types import Article, Sentence
+from .terms import (
+    LIGHT_WORDS,
+    NAME_NUMBER,
+    NONE,
+    QUESTION_WORDS,
+    SYNONYMS,
+    YEAR,
+    Term,
+    base,
+    keys,
+    keyset,
+    name_number_key,
+    strength,
+    words,
+)
+
+# Nouns that stand in for a name said earlier ("the city" for the city the headline names).
+STAND_IN_KEYS = frozenset(stem(w) for w in lexicon.words("stand_ins"))
+# Things an article may call by a common noun after its headline names them.
+FACILITY_KEYS = frozenset(stem(w) for w in lexicon.words("facilities"))
+# Verbs that say who a count of people is, by their synonym group ("work" counts staff).
+PEOPLE_VERBS: dict[str, tuple[str, ...]] = lexicon.table("people_verbs")
+VERB_FORMS = frozenset(w for forms in PEOPLE_VERBS.values() for w in forms)
+MONEY_KEYS = keys("value") | keys("worth")
+
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
+_NAMED = re.compile(
+    r"\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:named|called|known\s+as)\s+"
+    r"(?P<name>[A-Z][\w-]*)"
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A fact with the keys it is matched on, built once."""
+
+    fact: Fact
+    own: frozenset[str]  # measure, unit, qualifier, owner
+    focus: frozenset[str]  # measure, unit, qualifier (what it is, not whose)
+    ctx: frozenset[str]  # its sentence
+    lead: frozenset[str]  # the article's title and first sentence
+    verb: frozenset[str] = frozenset()  # for a date: the verbs of its event
+    owner_keys: frozenset[str] = frozenset()  # its owner's own words
+    owner_all: frozenset[str] = frozenset()  # its owner's words and their synonyms
+    stand_in_owner: bool = False  # its owner is "the building", "the project", "the line"
+
+
+class FactIndex:
+    """Facts, sentences and articles, with the keys and tables matching reads."""
+
+    def __init__(
+        self, facts: Sequence[Fact], sentences: Sequence[Sentence], articles: Sequence[Article]
+    ) -> None:
+        self.facts = list(facts)
+        self.by_id = {f.id: f for f in self.facts}
+        self.position = {f.id: i for i, f in enumerate(self.facts)}
+        self.sentences = {s.id: s for s in sentences}
+        self.articles = {a.id: a for a in articles}
+        firsts: dict[str, Sentence] = {}
+        for s in sentences:
+            firsts.setdefault(s.article, s)
+        lead = {
+            a.id: keyset(a.title + " " + (firsts[a.id].text if a.id in firsts else ""))
+            for a in articles
+        }
+        self.entries = _entries(self.facts, self.sentences, lead, _aliases(sentences))
+        self.entry = {e.fact.id: e for e in self.entries}
+        self.all_focus = frozenset().union(
+            *(e.focus for e in self.entries if e.fact.kind != "date")
+        )
+        self.parts: dict[str, list[Fact]] = {}
+        self.equivalents: dict[str, list[Fact]] = {}
+        self.earlier: dict[str, Fact] = {}
+        for f in self.facts:
+            if f.part_of:
+                self.parts.setdefault(f.part_of, []).append(f)
+            if f.equivalent_of:
+                self.equivalents.setdefault(f.equivalent_of, []).append(f)
+            if f.earlier_of:
+                self.earlier.setdefault(f.earlier_of, f)
+        self.rates = self._rates()
+        vocabulary: set[str] = set()
+        for s in sentences:
+            vocabulary.update(words(s.text))
+        for a in articles:
+            vocabulary.update(words(a.title))
+        self.vocabulary = vocabulary
+        self.corpus_stems = frozenset(stem(w) for w in vocabulary)
+        self.known_groups = frozenset(
+            g for g, ws in SYNONYMS.items() if any(stem(w) in self.corpus_stems for w in ws)
+        )
+        self.proper = proper_words(sentences)
+        self.name_numbers = frozenset(
+            name_number_key(m.group(1), m.group(2))
+            for s in sentences
+            for m in NAME_NUMBER.finditer(s.text)
+            if m.group(1)[0].isupper()
+        )
+        self.light_stems = frozenset(base(w) for w in LIGHT_WORDS)
+        self.verb_stems = frozenset(
+            {base(f.verb) for f in self.facts if f.verb}
+            | {k for e in self.entries for k in e.verb if not k.startswith("#")}
+            | {base(w) for w in VERB_FORMS | LIGHT_WORDS}
+        )
+        # Per sentence, the things it gives figures for ("the lander", "a rover named Tessa").
+        things: dict[str, set[str]] = {}
+        for e in self.entries:
+            if e.fact.kind != "date":
+                things.setdefault(e.fact.sentence, set()).update(e.owner_keys)
+        self.things = {k: frozenset(v) for k, v in things.items()}
+        # Each article's first subject, up to its first preposition ("a new cancer centre").
+        self.topic_head = {
+            a: keyset(
+                re.split(
+                    r"\s+(?:at|in|on|of|near|for|by|with|from)\s+", subject_of(s.text)[0] or ""
+                )[0]
+            )
+            for a, s in firsts.items()
+        }
+        people = [a.id for a in articles if _is_person_name(a.title)]
+        # An encyclopedia entry's title is a name, and the entry is about it.
+        self.topic = {a.id: keyset(a.title) for a in articles if _is_name(a.title)}
+        # The one encyclopedia life in the corpus, whom a bare "he" or "she" is about.
+        self.biography = people[0] if len(people) == 1 else None
+
+    def term(self, word: str) -> Term:
+        """``word`` as a question term, with what the corpus knows of it."""
+        ks = keys(word)
+        related = any(k[1:] in self.known_groups for k in ks if k.startswith("#"))
+        return Term(word, ks, stem(word) in self.corpus_stems, word in self.proper, related)
+
+    def terms(self, text: str, names: Collection[str] = ()) -> list[Term]:
+        """The content words of ``text`` as question terms; ``names`` are read as names."""
+        out = []
+        for m in NAME_NUMBER.finditer(text):  # "line 4" names one line of several
+            key = name_number_key(m.group(1), m.group(2))
+            if key in self.name_numbers:
+                out.append(Term(f"{m.group(1)} {m.group(2)}", frozenset({key}), True, True))
+        for w in words(text):
+            if w in STOP_WORDS or w in QUESTION_WORDS or w in LIGHT_WORDS or YEAR.fullmatch(w):
+                continue
+            if w[0].isdigit() or w[0] in "$€£¥" or w in ("yuan", "dollars", "dollar", "usd"):
+                continue
+            term = self.term(w)
+            out.append(replace(term, proper=True) if w in names else term)
+            if "-" in w:
+                out += [
+                    self.term(p)
+                    for p in w.split("-")
+                    if p and p not in STOP_WORDS and p not in QUESTION_WORDS
+                ]
+        return out
+
+    def is_focus_term(self, term: Term) -> bool:
+        """Whether some figure is a measure of this word ("revenue", "professionals")."""
+        return strength(term.keys, self.all_focus) > 0
+
+    def article_year(self, f: Fact) -> str | None:
+        a = self.articles.get(f.article)
+        return a.date[:4] if a and a.date else None
+
+    def _rates(self) -> dict[tuple[str, str, str], tuple[Fact, Fact]]:
+        """Exchange rates the articles imply: (article, from, to) → (amount, its equivalent)."""
+        rates: dict[tuple[str, str, str], tuple[Fact, Fact]] = {}
+        for g in self.facts:
+            if g.equivalent_of and g.kind == "money":
+                f = self.by_id[g.equivalent_of]
+                if f.unit and g.unit and f.value and g.value:
+                    rates.setdefault((f.article, f.unit, g.unit), (f, g))
+                    rates.setdefault((f.article, g.unit, f.unit), (g, f))
+        return rates
+
+
+def _entries(
+    facts: Sequence[Fact],
+    sentences: dict[str, Sentence],
+    lead: dict[str, frozenset[str]],
+    aliases: dict[str, dict[str, frozenset[str]]],
+) -> list[Entry]:
+    ctx_cache: dict[str, frozenset[str]] = {}
+    out = []
+    for f in facts:
+        if f.sentence not in ctx_cache:
+            sentence = sentences.get(f.sentence)
+            text = sentence.text if sentence else ""
+            extra = aliases.get(f.article, {})
+            ctx_cache[f.sentence] = keyset(text).union(
+                *(extra[w] for w in set(words(text)) if w in extra)
+            )
+        focus = keyset(" ".join(x for x in (f.measure, f.unit, f.qualifier) if x))
+        if f.kind == "money":  # any amount of money is a value, a worth
+            focus |= MONEY_KEYS
+        owner = keyset(f.owner)
+        out.append(
+            Entry(
+                f,
+                focus | owner,
+                focus,
+                ctx_cache[f.sentence],
+                lead.get(f.article, NONE),
+                _event_verbs(f),
+                frozenset(k for k in owner if not k.startswith("#")),
+                owner,
+                _stand_in(f.owner),
+            )
+        )
+    return out
+
+
+def _event_verbs(f: Fact) -> frozenset[str]:
+    """Keys of the verbs in a date fact's event ("established", "attracted to the valley")."""
+    if f.kind != "date" or not f.measure:
+        return NONE
+    ws = words(f.measure)
+    verbs = [w for i, w in enumerate(ws) if i == 0 or w.endswith(("ed", "ing"))]
+    out: set[str] = set()
+    for w in verbs:
+        out |= keys(w)
+    return frozenset(out)
+
+
+def _aliases(sentences: Sequence[Sentence]) -> dict[str, dict[str, frozenset[str]]]:
+    """Per article, words that stand for more than themselves: a surname for the full name
+    said once, a name for what it names ("a rover named X" makes X a rover)."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for s in sentences:
+        table = out.setdefault(s.article, {})
+        for m in _FULL_NAME.finditer(s.text):
+            table[m.group(2).lower()] = table.get(m.group(2).lower(), NONE) | keyset(m.group(1))
+        for m in _NAMED.finditer(s.text):
+            name = m.group("name").lower()
+            table[name] = table.get(name, NONE) | keyset(m.group("noun"))
+    return out
+
+
+def _stand_in(owner: str | None) -> bool:
+    """ "the four-storey building", "the project": an owner that stands in for a name."""
+    if not owner or not re.match(r"(?:the|this|its)\s", owner, re.IGNORECASE):
+        return False
+    ws = words(owner)
+    return bool(ws) and stem(ws[-1]) in FACILITY_KEYS and "of" not in ws
+
+
+def _is_person_name(title: str) -> bool:
+    """A title that is a person's name: two to four capitalised words and nothing else."""
+    ws = title.split()
+    return 2 <= len(ws) <= 4 and all(re.fullmatch(r"[A-Z][a-z'-]+\.?", w) for w in ws)
+
+
+def _is_name(title: str) -> bool:
+    """A title that is a name (an encyclopedia entry's): one to four capitalised words."""
+    ws = title.split()
+    return 1 <= len(ws) <= 4 and all(re.fullmatch(r"[A-Z][\w'.-]*", w) for w in ws)

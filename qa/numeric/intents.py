@@ -1,0 +1,126 @@
+"""The intents' handlers, by name: one explicit table from an intent to what answers it.
+
+A handler takes the :class:`~qa.numeric.lookup.Search` over the facts and the
+:class:`~qa.numeric.question.Question`, and returns an answer, an abstention, or None to
+leave the question to retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from ..numbers import asked_unit
+from ..types import Answer
+from . import arithmetic, parts, timespans
+from .direct import lookup
+from .lookup import Search
+from .phrasing import abstain, direct
+from .question import Question
+from .terms import strength
+
+Handler = Callable[[Search, Question], Answer | None]
+# Every kind of figure a question may ask for by "what is the ...".
+KINDS = frozenset(
+    "money area percent length mass energy power volume speed temperature duration count "
+    "number multiple age".split()
+)
+
+
+def count(search: Search, ask: Question) -> Answer | None:
+    noun = " ".join(t.word for t in ask.count_noun)
+    if noun in ("years", "months", "weeks", "days", "hours", "minutes"):
+        return lookup(search, ask, {"duration"})  # "how many years did it take"
+    if noun == "times":
+        return lookup(search, ask, {"multiple"})
+    unit = asked_unit(f"in {noun}") if noun else None
+    if unit:  # "how many square kilometres": an amount in that unit
+        ask.unit, ask.unit_counted = unit, True
+        ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
+        ask.count_noun = []
+        found = lookup(search, ask, None, bonus_kind="area")
+        return found or abstain(ask)
+    if ask.count_noun and not any(
+        strength(t.keys, ix.focus)
+        for t in ask.count_noun
+        for ix in search.index.entries
+        if ix.fact.kind == "count"
+    ):
+        return search.nothing(ask)
+    return lookup(search, ask, {"count", "number"})
+
+
+def amount(search: Search, ask: Question) -> Answer | None:
+    kinds = (
+        None
+        if ask.unit
+        else {
+            "money",
+            "area",
+            "length",
+            "mass",
+            "energy",
+            "power",
+            "volume",
+            "number",
+            "duration",
+        }
+    )
+    if re.search(r"\bhow\s+much\b", ask.text) and not ask.terms:
+        return None
+    return lookup(search, ask, kinds)
+
+
+def size(search: Search, ask: Question) -> Answer | None:
+    return lookup(search, ask, None, bonus_kind="area")
+
+
+def value(search: Search, ask: Question) -> Answer | None:
+    if ask.unit == "percent" or re.search(r"\b(?:percent|percentage|rate|share)\b", ask.text):
+        return lookup(search, ask, None)
+    # "What was the original budget?" asks for the budget, not how far it was overrun.
+    return lookup(search, ask, set(KINDS - {"percent"}))
+
+
+def percent(search: Search, ask: Question) -> Answer | None:
+    basis = re.search(
+        r"\b(?:compared\s+(?:with|to)|from|over|than|versus)\s+((?:19|20)\d\d)", ask.text
+    )
+    if basis:
+        ask.years = [str(int(basis.group(1)) + 1)]
+    matches = search.candidates(ask, {"percent"})
+    if not matches:
+        return search.nothing(ask)
+    year = search.target_year(ask)
+    fitting = [m for m in matches if search.time_fits(m.fact, ask, year)]
+    if not fitting:
+        return abstain(ask)
+    return direct(search.index, fitting[0].fact, fitting[0].score)
+
+
+def per(search: Search, ask: Question) -> Answer | None:
+    """ "per employee", "on average": a ratio, or a figure when the question names no
+    divisor ("the average fare")."""
+    divisor = parts.divisor(ask)
+    if not divisor:
+        return lookup(search, ask, None)
+    return parts.per(search, ask, divisor)
+
+
+HANDLERS: Mapping[str, Handler] = {
+    "age": timespans.age,
+    "since": timespans.since,
+    "until": timespans.until,
+    "span": timespans.span,
+    "when": timespans.when,
+    "share": parts.share,
+    "compare": arithmetic.compare,
+    "difference": arithmetic.difference,
+    "total": arithmetic.total,
+    "per": per,
+    "percent": percent,
+    "count": count,
+    "size": size,
+    "amount": amount,
+    "value": value,
+}

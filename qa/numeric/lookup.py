@@ -1,0 +1,290 @@
+"""Matching facts to a question: which facts fit it, and how well, best first.
+
+A fact is scored by how many of the question's terms its own words (measure, unit,
+qualifier, owner), its sentence and its headline hold, a synonym counting less than the
+word itself; retrieval's relevance of its sentence breaks ties. A fact must also fit what
+the question constrains beyond its words: the time, the rate ("a day"), the part of a span
+("on its first day"), an earlier value, who a count of people is, the article a pronoun is
+about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..analysis import STOP_WORDS, stem
+from ..facts import Fact
+from ..types import Answer
+from .index import STAND_IN_KEYS, FactIndex
+from .phrasing import abstain
+from .question import Question
+from .terms import NONE, Term, base, strength, words
+
+MIN_SCORE = 0.55
+# Nouns that name a measure a question asks for: a figure must be a measure of one.
+MEASURE_STEMS = frozenset(stem(w) for w in lexicon.words("asked_measures"))
+# "how much is a ticket", "how much came from donors": an amount of money.
+_MONEY_Q = re.compile(
+    r"\bhow\s+much\s+(?:is|are|was|were|did|does|do|will)?\b.*\b(?:came|come|comes|coming)\s+"
+    r"from\b|\bhow\s+much\s+(?:is|are|was|were)\b|\b(?:contribut|donat|provid|rais|fund|"
+    r"chip)\w*\b"
+)
+ASKED_DIMENSION = {k: frozenset(v) for k, v in lexicon.table("dimensions").items()}
+_DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    score: float  # how well it matches, relevance and the question's verb counted in
+    focus: int
+    base: float = 0.0  # how well its words match: what must reach the threshold
+
+
+class Search:
+    """The facts one question is matched against, with retrieval's relevance of their
+    sentences (sentence id → score in [0, 1])."""
+
+    def __init__(self, index: FactIndex, relevance: Mapping[str, float]) -> None:
+        self.index = index
+        self.relevance = relevance
+
+    def rank(
+        self,
+        terms: Sequence[Term],
+        accept: Callable[[Fact], bool] | None = None,
+        verb: str | None = None,
+        relevance: Mapping[str, float] | None = None,
+    ) -> list[Match]:
+        """Facts ordered by how well they match ``terms`` (best first); a fact that goes
+        with the question's own verb ``verb`` ("had" for "did he have") comes first among
+        equals."""
+        relevance = self.relevance if relevance is None else relevance
+        total = sum(t.weight for t in terms)
+        out: list[Match] = []
+        for ix in self.index.entries:
+            f = ix.fact
+            if accept is not None and not accept(f):
+                continue
+            got = 0.0
+            focus = 0
+            entity = local = 0
+            common_from_lead = False
+            rejected = False
+            missing = 0
+            stand_in = bool(ix.owner_keys & STAND_IN_KEYS) and len(ix.owner_keys) == 1
+            owner_hit = other_thing = False
+            # "the four-storey building" of an article whose first subject is "a new cancer
+            # centre at ...": the question's headline words must be that subject's own.
+            topical = ix.stand_in_owner and all(
+                strength(t.keys, self.index.topic_head.get(f.article, NONE))
+                for t in terms
+                if t.known and not t.proper and not strength(t.keys, ix.focus | ix.own | ix.ctx)
+            )
+            things = self.index.things.get(f.sentence, NONE)
+            for t in terms:
+                s_focus = strength(t.keys, ix.focus)
+                s_ctx = strength(t.keys, ix.ctx)
+                if ix.owner_keys and strength(t.keys, ix.owner_all):
+                    owner_hit = True
+                elif not s_focus and not t.proper and t.known and s_ctx and stem(t.word) in things:
+                    other_thing = True  # "the rover" of a sentence about "the lander"
+                # A name in the sentence of a fact owned by "the company" is the company's.
+                s_local = max(
+                    strength(t.keys, ix.own), s_ctx if t.proper and stand_in else 0.6 * s_ctx
+                )
+                if (
+                    t.proper
+                    and s_local == 0
+                    and strength(t.keys, self.index.topic.get(f.article, NONE))
+                ):
+                    s_local = 0.8  # "Brennick" in the entry "Brennick": every fact is its
+                s = max(s_local, 0.5 * strength(t.keys, ix.lead))
+                if s_focus:
+                    focus += 1
+                elif t.known:
+                    entity += 1
+                    local += s_local > 0
+                    common_from_lead |= (
+                        s_local == 0
+                        and s > 0
+                        and (not t.proper or not (ix.own | ix.ctx) & STAND_IN_KEYS)
+                    )
+                if s == 0 and t.known:
+                    # A name the fact's sentence lacks is about something else; one missing
+                    # common word ("reach") may be the question's own wording, two are not.
+                    missing += 1
+                    if t.proper or missing >= 2:
+                        rejected = True
+                        break
+                got += t.weight * s
+            # What the question is about must be in the fact's own sentence; only a name may
+            # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
+            # A sentence about "the building" or "the project" is about the headline's subject.
+            if rejected or (entity and not local and common_from_lead and not topical):
+                continue
+            if other_thing and not owner_hit and ix.owner_keys and not stand_in:
+                continue  # the question is about another thing the sentence names
+            matched = got / total if total else 0.0
+            score = matched + 0.1 * relevance.get(f.sentence, 0.0)
+            if verb and f.verb and base(f.verb) == verb:
+                score += 0.05
+            out.append(Match(f, score, focus, matched))
+        out.sort(
+            key=lambda m: (
+                -m.score,
+                -m.focus,
+                m.fact.part_of is not None,
+                self.index.position[m.fact.id],
+            )
+        )
+        return out
+
+    def time_fits(self, f: Fact, ask: Question, year: str | None = None) -> bool:
+        year = year or (ask.years[0] if ask.years else None)
+        if year:
+            return bool(f.time) and str(f.time).startswith(year)
+        if ask.future:
+            return f.time_kind in ("target", "expected")
+        if ask.done and f.time_kind in ("target", "expected"):
+            return False  # "how many has it sent" is not what it expects to send
+        if ask.now:
+            return f.time_kind in (None, "current") or (
+                f.time is not None and f.time[:4] == self.index.article_year(f)
+            )
+        return True
+
+    def candidates(
+        self,
+        ask: Question,
+        kinds: set[str] | None,
+        terms: Sequence[Term] | None = None,
+    ) -> list[Match]:
+        terms = ask.terms if terms is None else terms
+        matches = self.rank(
+            terms,
+            lambda f: (
+                f.equivalent_of is None
+                and f.kind != "date"
+                and (kinds is None or f.kind in kinds)
+                and self.fits(f, ask)
+            ),
+            ask.verb,
+        )
+        unit = ask.unit
+        implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
+        if ask.intent == "amount" and _MONEY_Q.search(ask.text):
+            implied = {"money"}  # "how much is a ticket", "how much came from donors"
+        if ask.intent in ("span", "age") and kinds:  # "how long is", "how old": the kind says
+            implied = kinds
+        required = [t for t in terms if stem(t.word) in MEASURE_STEMS]
+        if ask.intent == "count" and terms is ask.terms:
+            required += ask.count_noun
+        if ask.dimension:  # "how deep is the lake" is not answered by its length
+            matches = [m for m in matches if dimension_fits(m.fact, ask.dimension)]
+        return [
+            m
+            for m in matches
+            if (
+                m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind in implied
+            )
+            and m.score >= MIN_SCORE
+            and (
+                not required
+                or any(strength(t.keys, self.index.entry[m.fact.id].focus) for t in required)
+            )
+        ]
+
+    def unknown_part(self, ask: Question) -> bool:
+        """ "the rover's camera" when no article mentions a camera: a part of something the
+        articles never name."""
+        for m in re.finditer(r"\b[a-z][\w-]*'s?\s+([a-z][\w-]+)", ask.text):
+            word = m.group(1)
+            if word not in STOP_WORDS and stem(word) not in self.index.corpus_stems:
+                term = self.index.term(word)
+                if not term.related:
+                    return True
+        return False
+
+    def fits(self, f: Fact, ask: Question) -> bool:
+        """Whether ``f`` is for what the question asks beyond its words: the article a "he"
+        or "she" is in, the part of a span ("on its first day"), the rate ("a day"), an
+        earlier or the latest value, who a count of people is ("work" counts staff), and
+        not the opposite ("the old stadium" is not "the new ground")."""
+        if ask.article and f.article != ask.article:
+            return False
+        if ask.part_of_year and not (f.time or "").endswith(ask.part_of_year):
+            return False
+        if f.rate and ask.whole_span and not ask.rate:
+            return False
+        if ask.period and f.period != ask.period:
+            return False
+        if f.period and ask.whole_span and not ask.period:
+            return False
+        if ask.rate and f.rate != ask.rate:
+            return False
+        if f.earlier_of and not (ask.earlier or ask.marked) and not ask.years:
+            return False  # "the old unit" may be what an earlier value is for
+        if ask.earlier and not f.earlier_of and not ask.years:
+            return False
+        ix = self.index.entry[f.id]
+        pool = ix.focus | ix.ctx
+        if any("#" + g not in pool for g in ask.verbs):
+            return False
+        if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
+            return False  # "the old stadium": a figure for the stadium as it is now is not it
+        return not any(k in ix.ctx for k in ask.against)
+
+    def target_year(self, ask: Question) -> str | None:
+        if not ask.years:
+            return None
+        year = ask.years[0]
+        return prev_time(year) if ask.previous_year else year
+
+    def nothing(self, ask: Question) -> Answer | None:
+        """No fact fits: abstain when the question clearly names a number the articles never
+        give, or one they give for another part of a span, rate or state ("on its first day"
+        when they give the first two days); otherwise let retrieval decide."""
+        qualified = (
+            ask.period
+            or ask.rate
+            or ask.earlier
+            or ask.marked
+            or ask.against
+            or ask.verbs
+            or ask.whole_span
+        )
+        if qualified and any(
+            m.score >= 0.5 and m.focus
+            for m in self.rank(ask.terms, lambda f: f.kind != "date", relevance={})
+        ):
+            return abstain(ask)
+        if ask.intent in ("count", "total") and ask.count_noun:
+            return abstain(ask)
+        head = re.search(r"\bhow\s+(?:much|many)\s+([a-z][\w-]*)", ask.text)
+        if (
+            head
+            and head.group(1) not in STOP_WORDS
+            and self.index.is_focus_term(self.index.term(head.group(1)))
+        ):
+            return abstain(ask)  # "how much fuel": a figure the articles give, not for it
+        if any(stem(t.word) in MEASURE_STEMS for t in ask.terms):
+            return abstain(ask)
+        return None
+
+
+def prev_time(time: str) -> str:
+    """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
+    return f"{int(time[:4]) - 1}{time[4:]}"
+
+
+def dimension_fits(f: Fact, asked: frozenset[str]) -> bool:
+    """Whether a length's measure is the dimension asked ("maximum depth" for "how deep");
+    a figure that names another dimension is not."""
+    if f.kind != "length":
+        return True
+    named = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS}
+    return not named or bool(named & asked)

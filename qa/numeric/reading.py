@@ -1,0 +1,257 @@
+"""Reading a numeric question: its intent, its terms and what it constrains.
+
+:class:`QuestionReader` is built once over the index (it needs the corpus' vocabulary, to
+correct spelling and to tell names the articles use from names they never use) and reads
+each question into a :class:`~qa.numeric.question.Question`, or None when the question is
+not a numeric one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..analysis import STOP_WORDS, stem
+from ..facts import MEASURE_NOUNS
+from ..numbers import asked_unit, find_dates, find_quantities, parse_number
+from ..spelling import Speller
+from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
+from .question import INTENTS, Question
+from .terms import (
+    BOUNDARY,
+    GROUP_OF,
+    LIGHT_WORDS,
+    QUESTION_WORDS,
+    SYNONYMS,
+    YEAR,
+    Term,
+    base,
+    words,
+)
+
+# Phrases rewritten in a question before its words are read.
+PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bset\s+up\b", "established"),
+    (r"\b(?:put|poured|pumped|sunk|went|gone|go|goes|flowed)\s+into\b", "invested in"),
+    (r"\b(?:take|took|bring|brought|rake|raked)\s+in\b", "revenue"),
+    (r"\btake\s+up\b|\btakes\s+up\b", "cover"),
+    (r"\b(?:come|came)\s+(?:to|into)\b", "moved to"),
+    (r"\bacademy\s+members?\b", "academicians"),
+    (r"\bright\s+now\b|\bat\s+present\b|\bthese\s+days\b", "now"),
+    (r"\bgo(?:ne)?\s+up\b|\bwent\s+up\b", "increase"),
+    (r"\bgo(?:ne)?\s+down\b|\bwent\s+down\b", "decrease"),
+    (r"\bhow\s+much\s+money\b", "how much"),
+    (
+        r"\bre-?open(?:ed|s|ing)?\b|\bopen(?:ed|s)?\s+(?:(?:its|their|the)\s+)?(?:doors\s+)?again\b",
+        "reopened",
+    ),
+    (r"\bend(?:ed|s)?\s+up\s+costing\b|\bwork(?:ed)?\s+out\s+at\b", "cost"),
+    (r"\bgo(?:es)?\s+over\b|\bwent\s+over\b|\bgone\s+over\b", "exceed"),
+    (
+        r"\bmarket\s+(?:value|capitali[sz]ation|cap)\b|\bworth\s+on\s+the\s+(?:stock\s+)?market\b",
+        "valuation",
+    ),
+    (r"\bpercentage\s+points?\b", "percent"),
+)
+_TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
+_FUTURE = re.compile(r"\b(?:will|expected|expect|expects|going\s+to|by\s+(?:19|20)\d\d)\b")
+_PREVIOUS_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:year|one\s+year)\s+(?:before|earlier|prior)\b|\ba\s+year\s+(?:earlier|"
+    r"before|ago|prior)\b|\bthe\s+previous\s+year\b|\bthe\s+prior\s+year\b|\blast\s+year\b"
+)
+# What a figure is per, in a question: "a day", "each year", "annually".
+_RATE_Q = re.compile(
+    r"\b(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year|annum|hour))\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
+    r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
+)
+_RATE_ADVERBS = {
+    adverb: period
+    for period, adverbs in lexicon.table("rate_adverbs").items()
+    for adverb in adverbs
+}
+PERIOD_Q = re.compile(
+    r"\b(?:on|in|during|over|for|within|across)\s+(?:its|their|the|his|her|our)\s+"
+    r"(?P<which>first|opening|initial|last|final|maiden)\s+(?:(?P<n>[\w-]+)\s+)?"
+    r"(?P<unit>days?|weeks?|weekends?|months?|years?|hours?|seasons?|quarters?)\b"
+    r"|\b(?P<which2>opening|first|launch|inaugural)\s+(?P<unit2>day|week|weekend|season)\b"
+    r"|\b(?P<rel>this|last|next)\s+(?P<unit3>season|week|weekend)\b"
+)
+_WHOLE_SPAN = re.compile(
+    r"\b(?:in\s+total|altogether|all\s+told|so\s+far|to\s+date|overall|in\s+all|total|ever)\b"
+)
+_EARLIER_Q = re.compile(
+    r"\bbefore\s+(?!(?:19|20)\d\d)\w+|\bpreviously\b|\bformerly\b|\bused\s+to\b|\bprior\s+to\b"
+    r"|\bat\s+first\b|\boriginally\b"
+)
+_PART_OF_YEAR = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
+    r"(?!\s+of\s+(?:19|20)\d\d)"
+)
+_ORDINALS = {w: int(n) for n, ws in lexicon.table("ordinals").items() for w in ws}
+_VALUE_QUESTION = re.compile(
+    r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
+    r"{0,5}?(?:"
+    + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"}))
+    + r")\b|^\s*(?:convert|and\s+the)\b"
+)
+_DOERS = frozenset(PEOPLE_VERBS)
+_MARKED = lexicon.words("marked_states")
+_TIME_NOUNS = lexicon.words("time_nouns")
+_OPPOSITES = {w: o[0] for w, o in lexicon.table("opposites").items()}
+_NOT_NAMES = lexicon.words("not_names")
+MONTHS = lexicon.words("months")
+
+
+class QuestionReader:
+    """Reads questions against one corpus' vocabulary (built once)."""
+
+    def __init__(self, index: FactIndex) -> None:
+        self.index = index
+        self.speller = Speller(index.vocabulary)
+        self.known_words = frozenset(
+            {w for ws in SYNONYMS.values() for w in ws}
+            | QUESTION_WORDS
+            | LIGHT_WORDS
+            | set(STOP_WORDS)
+        )
+
+    def read(self, question: str) -> Question | None:
+        """What ``question`` asks for, or None when it is not a numeric question."""
+        raw = question.lower()
+        for pattern, repl in PHRASES:
+            raw = re.sub(pattern, repl, raw)
+        text = " ".join(self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", raw))
+        text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
+        for pattern, repl in PHRASES:
+            text = re.sub(pattern, repl, text)
+        rate = _RATE_Q.search(text)
+        if rate:  # "a day", "each year": what the figure is per, not a ratio to work out
+            text = (text[: rate.start()] + text[rate.end() :]).strip()
+            text = re.sub(r"\s+", " ", text)
+        head, _, tail = text.partition(" - ")
+        intent = next((name for name, rx in INTENTS if rx.search(head)), None)
+        if intent is None:
+            return None
+        names = {
+            w.lower()
+            for i, w in enumerate(re.findall(r"[\w'-]+", question))
+            if i
+            and w[0].isupper()
+            and not w.isupper()
+            and stem(w.lower()) in self.index.corpus_stems
+        }
+        ask = Question(text, intent, self.index.terms(tail or head, names), question)
+        if tail:
+            ask.terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
+        ask.years = _question_times(text)
+        ask.previous_year = bool(_PREVIOUS_YEAR.search(text))
+        ask.now = bool(_TIME_NOW.search(text))
+        ask.future = bool(_FUTURE.search(text)) and not ask.previous_year
+        ask.unit = asked_unit(question)
+        ask.numbers = [q.value for q in find_quantities(text) if not YEAR.fullmatch(q.surface)]
+        if rate:
+            unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
+            ask.rate = f"a {'year' if unit == 'annum' else unit}"
+        ask.period = _question_period(text)
+        if ask.period and (pm := PERIOD_Q.search(text)):
+            ask.terms = [t for t in ask.terms if t.word not in words(pm.group(0))]
+        if ask.period and ask.period.startswith("this ") and ask.years:
+            ask.period = None  # "this season by 2027": the year says which
+        ask.whole_span = bool(_WHOLE_SPAN.search(text))
+        ask.earlier = bool(_EARLIER_Q.search(text))
+        ask.done = bool(re.search(r"\b(?:did|has|have|had)\b", text)) and not ask.future
+        ask.done = ask.done and not re.search(r"\b(?:target|goal|plan|expect|aim|forecast)", text)
+        if (py := _PART_OF_YEAR.search(text)) and not ask.years:
+            n = _ORDINALS[py.group("n")]
+            ask.part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
+        ask.unknown_names = [
+            w
+            for i, w in enumerate(re.findall(r"[A-Za-z][\w'-]*", question))
+            if i
+            and w[0].isupper()
+            and not question.isupper()
+            and not self._term(w.lower()).related
+            and len(w) > 2
+            and stem(re.sub(r"'s?$", "", w.lower())) not in self.index.corpus_stems
+            and w.lower() not in _NOT_NAMES
+            and not asked_unit(f"in {w}")
+        ]
+        ws = words(text)
+        ask.verbs = sorted(
+            {g for w in ws if w in VERB_FORMS for g in GROUP_OF.get(stem(w), ()) if g in _DOERS}
+        )
+        ask.against = [stem(_OPPOSITES[w]) for w in ws if w in _OPPOSITES]
+        months = [w for w in ws if w in MONTHS]
+        if months:  # "the mean July temperature" is not January's
+            ask.against += [stem(m) for m in MONTHS if m not in months]
+        ask.marked = [
+            stem(w)
+            for i, w in enumerate(ws)
+            if w in _MARKED
+            and not (w == "old" and i and ws[i - 1] == "how")
+            and (ws[i + 1] if i + 1 < len(ws) else "") not in _TIME_NOUNS
+        ]
+        if do := re.search(r"\b(?:does|do|did|will|can|could)\s+(.+)$", text):
+            # The main verb: the first word after the subject that is a verb the articles use.
+            after = words(do.group(1))[1:]
+            ask.verb = next(
+                (base(w) for w in after if w in LIGHT_WORDS or base(w) in self.index.verb_stems),
+                None,
+            )
+        if m := re.search(r"\bhow\s+many\s+(.+)", text):
+            noun: list[str] = []
+            for w in words(m.group(1)):
+                if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS:
+                    break
+                if noun and (w in VERB_FORMS or w in self.index.proper or w in names):
+                    break  # "how many tourists visit Brennick": the noun has ended
+                noun.append(w)
+            ask.count_noun = [self._term(w) for w in noun]
+        if intent == "value" and not self._numeric_value_question(ask):
+            return None
+        return ask
+
+    def _spell(self, word: str) -> str:
+        if not word.isalpha() or word in self.known_words or stem(word) in self.index.corpus_stems:
+            return word
+        return self.speller.correct(word)
+
+    def _term(self, word: str) -> Term:
+        return self.index.term(word)
+
+    def _numeric_value_question(self, ask: Question) -> bool:
+        """ "What was the operating revenue?" is numeric; "What disease ...?" is not."""
+        if ask.unit:
+            return True
+        return bool(_VALUE_QUESTION.match(ask.text))
+
+
+def _question_times(text: str) -> list[str]:
+    """Times a question names, as ISO prefixes: "2021", "2022-H1", "2020-06"."""
+    dates = find_dates(text)
+    times = [d.time for d in dates]
+    for m in YEAR.finditer(text):
+        if not any(d.start <= m.start() < d.end for d in dates):
+            times.append(m.group())
+    return times
+
+
+def _question_period(text: str) -> str | None:
+    """A stated part of a span in a question, as facts write it: "on its opening day" →
+    "first day", "in the first three weeks" → "first 3 weeks"."""
+    m = PERIOD_Q.search(text)
+    if not m:
+        return None
+    if m.group("rel"):
+        return f"{m.group('rel')} {m.group('unit3')}"
+    if m.group("which2"):
+        return f"first {m.group('unit2')}"
+    which = m.group("which")
+    which = "first" if which in ("opening", "initial", "maiden") else which
+    which = "last" if which == "final" else which
+    unit = m.group("unit").rstrip("s")
+    n = parse_number(m.group("n")) if m.group("n") else 1
+    if n is None:
+        return None
+    return f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"

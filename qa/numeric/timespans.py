@@ -1,0 +1,236 @@
+"""Dates and spans of time: when something happened, how long ago, how long until a
+target, how old, how long or heavy or fast (a length, duration, weight or speed), and the
+years between a stated start and end.
+
+Spans are counted to the article's date, and the answer says so: an article is read as of
+the day it was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import STOP_WORDS
+from ..types import Answer
+from .direct import lookup
+from .lookup import ASKED_DIMENSION, MIN_SCORE, Match, Search
+from .phrasing import abstain, age_sentence, cap, derived, direct, pretty_date, ref
+from .question import Question
+from .terms import keys, keyset, strength, words
+
+_UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+
+
+def months_between(start: str, end: str) -> int | None:
+    """Whole months from ``start`` to ``end`` (ISO prefixes with a month at least)."""
+    if len(start) < 7 or len(end) < 7 or not start[5:7].isdigit():
+        return None
+    months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
+    if len(start) >= 10 and len(end) >= 10 and int(end[8:10]) < int(start[8:10]):
+        months -= 1
+    return months
+
+
+def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -> list[Match]:
+    """Date facts whose event and owner fit the question, best first."""
+    matches = search.rank(ask.terms, lambda f: f.kind == "date")
+    out = []
+    for m in matches:
+        if m.score < MIN_SCORE:
+            continue
+        verbs = search.index.entry[m.fact.id].verb
+        hit = any(strength(t.keys, verbs) for t in ask.terms)
+        if (
+            not hit
+            and not default_events
+            and (ask.verb is None or ask.verb in search.index.light_stems)
+        ):
+            # "When did she become chief executive?": the event's words say which.
+            event = keyset(m.fact.measure)
+            hit = any(strength(t.keys, event) for t in ask.terms if not t.proper)
+        if not hit and not any("#" + g in verbs for g in default_events):
+            continue
+        m = Match(m.fact, m.score, 1 if hit else 0, m.base)
+        if ask.future and m.fact.time_kind != "target":
+            continue
+        if ask.years and not str(m.fact.time).startswith(ask.years[0]):
+            continue
+        out.append(m)
+    if default_events:  # prefer the first-named kind of event ("founded" before "moved")
+
+        def rank_of(m: Match) -> int:
+            ek = search.index.entry[m.fact.id].verb
+            return next(
+                (i for i, g in enumerate(default_events) if "#" + g in ek), len(default_events)
+            )
+
+        out.sort(key=lambda m: (-(m.focus > 0), rank_of(m), -m.score))
+    return out
+
+
+def when(search: Search, ask: Question) -> Answer | None:
+    ask.years = []
+    matches = dates(search, ask)
+    if not matches:
+        return None
+    f = matches[0].fact
+    article = search.index.articles.get(f.article)
+    when = pretty_date(str(f.time))
+    short = when
+    # The date first, as every direct answer states its value first.
+    if f.time_kind == "target":
+        text = f"By {when}: that is the target date."
+    elif f.time_kind == "resolved-relative":
+        dated = pretty_date(article.date) if article and article.date else "its date"
+        text = f'{cap(when)}: the article, dated {dated}, says "{f.surface}".'
+    else:
+        text = f"{cap(when)}."
+    return direct(search.index, f, matches[0].score, text=text, short=short)
+
+
+def since(search: Search, ask: Question) -> Answer | None:
+    tenure = bool(re.search(r"\bbeen\s+(?:in|at|with|part\s+of)\b", ask.text))
+    events = ("arrive", "found") if tenure else ("found", "arrive")
+    matches = [m for m in dates(search, ask, events) if m.fact.time_kind != "target"]
+    if not matches:
+        return None
+    f = matches[0].fact
+    article = search.index.articles.get(f.article)
+    if not article or not article.date or not f.time:
+        return None
+    months = months_between(str(f.time), article.date)
+    dated = pretty_date(article.date)
+    if months is not None and len(str(f.time)) >= 7:
+        years = months / 12
+        result = f"{years:.2f}".rstrip("0").rstrip(".")
+        whole, rest = divmod(months, 12)
+        parts = [f"{whole} year{'s' if whole != 1 else ''}"] if whole else []
+        if rest:
+            parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+        working = (
+            f"From {pretty_date(str(f.time))} {ref(f)} to the article's date, "
+            f"{dated}: {months} months, that is {' and '.join(parts)}."
+        )
+    else:
+        result = str(int(article.date[:4]) - int(str(f.time)[:4]))
+        working = (
+            f"From {f.time} {ref(f)} to the article's date, {dated}: "
+            f"{article.date[:4]} − {str(f.time)[:4]} = {result} years."
+        )
+    unit = "year" if result == "1" else "years"
+    return derived(
+        search.index,
+        f"About {result} {unit}, counted to the article's date.",
+        f"about {result} {unit}",
+        working,
+        [f],
+        matches[0].score,
+    )
+
+
+def until(search: Search, ask: Question) -> Answer | None:
+    ask.future = True
+    matches = [
+        m
+        for m in search.rank(ask.terms, lambda f: f.time_kind == "target" and f.kind == "date")
+        if m.score >= MIN_SCORE
+    ]
+    if not matches:
+        return None
+    f = matches[0].fact
+    article = search.index.articles.get(f.article)
+    if not article or not article.date:
+        return None
+    years = int(str(f.time)[:4]) - int(article.date[:4])
+    working = (
+        f"The target is for {f.time} {ref(f)} and the article is dated "
+        f"{pretty_date(article.date)}: {str(f.time)[:4]} − {article.date[:4]} = "
+        f"{years} years."
+    )
+    unit = "year" if years == 1 else "years"
+    return derived(
+        search.index,
+        f"About {years} {unit}, counted from the article's date.",
+        f"about {years} {unit}",
+        working,
+        [f],
+        matches[0].score,
+    )
+
+
+def age(search: Search, ask: Question) -> Answer | None:
+    """ "How old is X?", "How old was she when she died?": a stated age; a person's age
+    the articles do not state is not worked out from other dates; a place's or a firm's
+    age is the time since it was founded."""
+    when = re.search(r"\bwhen\s+(.+)$", ask.text)
+    clause = {w for w in words(when.group(1))} - STOP_WORDS if when else set()
+    terms = [t for t in ask.terms if t.word not in clause] or ask.terms
+    matches = search.candidates(ask, {"age"}, terms)
+    if clause:  # "when he died": the age must be the one at that event
+        matches = [
+            m
+            for m in matches
+            if any(strength(keys(w), search.index.entry[m.fact.id].ctx) for w in clause)
+        ]
+    if matches:
+        f = matches[0].fact
+        short = f"{f.surface} years"
+        return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
+    if ask.article or any(
+        t.proper
+        and any(strength(t.keys, keyset(f.owner)) for f in search.index.facts if f.kind == "age")
+        for t in ask.terms
+    ):
+        return abstain(ask)  # a person whose age they do not give
+    return since(search, ask)
+
+
+def span(search: Search, ask: Question) -> Answer | None:
+    """ "How long is the line?", "How long did it take?", "How heavy is the rover?",
+    "How fast can it travel?": a length, a duration, a weight or a speed."""
+    text = ask.text
+    if re.search(r"\bhow\s+heavy\b", text):
+        kinds = {"mass"}
+    elif re.search(r"\bhow\s+fast\b", text):
+        kinds = {"speed"}
+    elif re.search(r"\bhow\s+(?:tall|high|deep|wide|far)\b", text):
+        kinds = {"length"}
+    elif re.search(
+        r"\b(?:last|lasts|lasted|take|takes|took|taken|spend|spent|hold|held|serve|served|"
+        r"stay|stayed|remain|remained)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b|"
+        r"\bfor\s+how\b",
+        text,
+    ):
+        kinds = {"duration"}
+    else:
+        kinds = {"length", "duration"}
+    if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
+        ask.dimension = ASKED_DIMENSION[dim.group(1)]
+    found = lookup(search, ask, kinds, bonus_kind="length")
+    if (found is None or not found.answered) and kinds == {"duration"}:
+        found = date_span(search, ask) or found
+    return found or abstain(ask)
+
+
+def date_span(search: Search, ask: Question) -> Answer | None:
+    """ "For how many years did the service run?" when a sentence says when it "began in
+    1874 and ran until 1961": the years between."""
+    for m in search.rank(ask.terms, lambda f: f.kind == "date"):
+        if m.score < MIN_SCORE:
+            break
+        s = search.index.sentences[m.fact.sentence]
+        stated = [f for f in search.index.facts if f.sentence == s.id and f.kind == "date"]
+        ends = [f for f in stated if _UNTIL.search(s.text[: f.start - s.start])]
+        starts = [f for f in stated if f not in ends]
+        if len(starts) == 1 and len(ends) == 1 and starts[0].value < ends[0].value:
+            a, b = starts[0], ends[0]
+            years = int(b.value - a.value)
+            result = f"{years} years"
+            working = (
+                f"From {a.surface} {ref(a)} until {b.surface} {ref(b)}: "
+                f"{int(b.value)} − {int(a.value)} = {years} years."
+            )
+            return derived(
+                search.index, f"About {result}.", f"about {result}", working, [a], m.score
+            )
+    return None
