@@ -42,6 +42,10 @@ class NumericAnswerer:
         """What ``question`` asks for, or None when it is not a numeric question."""
         return self.reader.read(question)
 
+    def search(self, relevance: Mapping[str, float]) -> Search:
+        """The facts a question is matched against, with retrieval's ``relevance``."""
+        return Search(self.index, relevance)
+
     def answer(self, question: str, relevance: Mapping[str, float]) -> Answer | None:
         """The rule layer's answer to ``question`` (already resolved for follow-ups).
 
@@ -51,15 +55,16 @@ class NumericAnswerer:
         ask = self.read(question)
         if ask is None:
             return None
-        search = Search(self.index, relevance)
+        search = self.search(relevance)
         if ask.unknown_names or search.unknown_part(ask):
             # A figure for a place or thing no article names: the articles cannot say.
             return abstain(ask) if ask.intent != "when" else None
         biography = self.index.biography
         if _PERSONAL.search(ask.text) and biography and not any(t.proper for t in ask.terms):
-            ask.article = biography  # "How old was she ...?" in an encyclopedia's life
             title = self.index.articles[biography].title
-            ask.terms += [replace(self.index.term(w), proper=True) for w in words(title)]
+            named = tuple(replace(self.index.term(w), proper=True) for w in words(title))
+            # "How old was she ...?" in an encyclopedia's life
+            ask = replace(ask, article=biography, terms=ask.terms + named)
         if (
             _unresolved_pronoun(_PARTITIVE.sub("", PERIOD_Q.sub("", ask.text)))
             and not any(not self.index.is_focus_term(t) and t.known for t in ask.terms)

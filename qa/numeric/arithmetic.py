@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..analysis import STOP_WORDS
 from ..facts import Fact
@@ -210,14 +211,14 @@ def difference(search: Search, ask: Question) -> Answer | None:
 def earlier_difference(search: Search, ask: Question) -> Answer | None:
     """ "By how many seats did the capacity grow?" when the article gives the number
     before and after ("41,500 spectators, compared with 18,200 before")."""
-    ask.earlier = False
     # "by how many square meters did the floor area grow": the unit and the change verb
     # say what kind of answer is wanted, not what it is about.
-    ask.terms = [
+    terms = tuple(
         t
         for t in ask.terms
         if not ({"#growth", "#decline"} & t.keys) and not asked_unit(f"in {t.word}")
-    ] or ask.terms
+    )
+    ask = replace(ask, earlier=False, terms=terms or ask.terms)
     matches = [
         m
         for m in search.candidates(ask, None)
@@ -253,7 +254,7 @@ def year_difference(search: Search, ask: Question, years: list[str]) -> Answer |
     stated = stated_years(search, ask, early, late)
     if stated is not None:
         return stated
-    ask.years = [late]
+    ask = replace(ask, years=(late,))
     matches = [
         m
         for m in search.candidates(ask, None)
@@ -292,11 +293,11 @@ def stated_years(search: Search, ask: Question, early: str, late: str) -> Answer
     the difference between them."""
     found: list[Match] = []
     for year in (late, early):
-        ask.years = [year]
+        that_year = replace(ask, years=(year,))
         ms = [
             m
-            for m in search.candidates(ask, None)
-            if m.fact.kind != "percent" and search.time_fits(m.fact, ask, year)
+            for m in search.candidates(that_year, None)
+            if m.fact.kind != "percent" and search.time_fits(m.fact, that_year, year)
         ]
         if not ms:
             return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from ..numbers import asked_unit
 from ..types import Answer
@@ -35,9 +36,8 @@ def count(search: Search, ask: Question) -> Answer | None:
         return lookup(search, ask, {"multiple"})
     unit = asked_unit(f"in {noun}") if noun else None
     if unit:  # "how many square kilometres": an amount in that unit
-        ask.unit, ask.unit_counted = unit, True
-        ask.terms = [t for t in ask.terms if t not in ask.count_noun] or ask.terms
-        ask.count_noun = []
+        terms = tuple(t for t in ask.terms if t not in ask.count_noun) or ask.terms
+        ask = replace(ask, unit=unit, unit_counted=True, terms=terms, count_noun=())
         found = lookup(search, ask, None, bonus_kind="area")
         return found or abstain(ask)
     if ask.count_noun and not any(
@@ -87,7 +87,7 @@ def percent(search: Search, ask: Question) -> Answer | None:
         r"\b(?:compared\s+(?:with|to)|from|over|than|versus)\s+((?:19|20)\d\d)", ask.text
     )
     if basis:
-        ask.years = [str(int(basis.group(1)) + 1)]
+        ask = replace(ask, years=(str(int(basis.group(1)) + 1),))
     matches = search.candidates(ask, {"percent"})
     if not matches:
         return search.nothing(ask)

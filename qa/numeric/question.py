@@ -18,7 +18,7 @@ The intents, tried in order (the first that matches wins):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .terms import Term
 
@@ -99,32 +99,31 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
-    """What a question asks for, read once."""
+    """What a question asks for, read once; handlers derive variants with ``replace``."""
 
-    text: str
+    text: str  # the question normalised: lower case, spelling and phrases mended
     intent: str
-    terms: list[Term]
-    question: str = ""
-    years: list[str] = field(default_factory=list)
-    previous_year: bool = False
-    now: bool = False
-    future: bool = False
-    unit: str | None = None
-    count_noun: list[Term] = field(default_factory=list)
-    numbers: list[float] = field(default_factory=list)
+    terms: tuple[Term, ...]
+    question: str = ""  # as asked
+    years: tuple[str, ...] = ()  # times it names, as ISO prefixes ("2021", "2022-H1")
+    previous_year: bool = False  # "the year before", "last year"
+    now: bool = False  # "now", "currently": the latest value
+    future: bool = False  # "will", "by 2030": a target or expectation
+    unit: str | None = None  # the unit asked in ("in dollars")
+    count_noun: tuple[Term, ...] = ()  # what "how many" counts
     rate: str | None = None  # "a day" for "how many passengers a day"
     period: str | None = None  # "first day" for "on its opening day"
     whole_span: bool = False  # "in total", "so far": not a stated part of a span
     earlier: bool = False  # "before the rebuild", "previously": an earlier value
-    verbs: list[str] = field(default_factory=list)  # groups of "work", "live", "watch" ...
+    verbs: tuple[str, ...] = ()  # groups of "work", "live", "watch" ...
     verb: str | None = None  # the main verb of a do-question, base form ("have")
-    against: list[str] = field(default_factory=list)  # keys a fact must not be about
-    marked: list[str] = field(default_factory=list)  # "old", "former": keys a fact must say
+    against: tuple[str, ...] = ()  # keys a fact must not be about
+    marked: tuple[str, ...] = ()  # "old", "former": keys a fact must say
     article: str | None = None  # the one article a "he" or "she" can be about
     done: bool = False  # asks what happened ("did", "has ... sent"), not what is planned
     part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
-    unknown_names: list[str] = field(default_factory=list)  # names the articles never use
+    unknown_names: tuple[str, ...] = ()  # names the articles never use
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only
     unit_counted: bool = False  # "how many megawatts": the unit is what is counted

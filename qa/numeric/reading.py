@@ -9,11 +9,12 @@ not a numeric one.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
-from ..numbers import asked_unit, find_dates, find_quantities, parse_number
+from ..numbers import asked_unit, find_dates, parse_number
 from ..spelling import Speller
 from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
 from .question import INTENTS, Question
@@ -118,17 +119,7 @@ class QuestionReader:
 
     def read(self, question: str) -> Question | None:
         """What ``question`` asks for, or None when it is not a numeric question."""
-        raw = question.lower()
-        for pattern, repl in PHRASES:
-            raw = re.sub(pattern, repl, raw)
-        text = " ".join(self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", raw))
-        text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
-        for pattern, repl in PHRASES:
-            text = re.sub(pattern, repl, text)
-        rate = _RATE_Q.search(text)
-        if rate:  # "a day", "each year": what the figure is per, not a ratio to work out
-            text = (text[: rate.start()] + text[rate.end() :]).strip()
-            text = re.sub(r"\s+", " ", text)
+        text, rate = self._normalise(question)
         head, _, tail = text.partition(" - ")
         intent = next((name for name, rx in INTENTS if rx.search(head)), None)
         if intent is None:
@@ -141,31 +132,87 @@ class QuestionReader:
             and not w.isupper()
             and stem(w.lower()) in self.index.corpus_stems
         }
-        ask = Question(text, intent, self.index.terms(tail or head, names), question)
+        terms = self.index.terms(tail or head, names)
         if tail:
-            ask.terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
-        ask.years = _question_times(text)
-        ask.previous_year = bool(_PREVIOUS_YEAR.search(text))
-        ask.now = bool(_TIME_NOW.search(text))
-        ask.future = bool(_FUTURE.search(text)) and not ask.previous_year
-        ask.unit = asked_unit(question)
-        ask.numbers = [q.value for q in find_quantities(text) if not YEAR.fullmatch(q.surface)]
-        if rate:
-            unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
-            ask.rate = f"a {'year' if unit == 'annum' else unit}"
-        ask.period = _question_period(text)
-        if ask.period and (pm := PERIOD_Q.search(text)):
-            ask.terms = [t for t in ask.terms if t.word not in words(pm.group(0))]
-        if ask.period and ask.period.startswith("this ") and ask.years:
-            ask.period = None  # "this season by 2027": the year says which
-        ask.whole_span = bool(_WHOLE_SPAN.search(text))
-        ask.earlier = bool(_EARLIER_Q.search(text))
-        ask.done = bool(re.search(r"\b(?:did|has|have|had)\b", text)) and not ask.future
-        ask.done = ask.done and not re.search(r"\b(?:target|goal|plan|expect|aim|forecast)", text)
-        if (py := _PART_OF_YEAR.search(text)) and not ask.years:
+            terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
+        years = _question_times(text)
+        previous_year = bool(_PREVIOUS_YEAR.search(text))
+        future = bool(_FUTURE.search(text)) and not previous_year
+        period = _question_period(text)
+        if period and (pm := PERIOD_Q.search(text)):
+            terms = [t for t in terms if t.word not in words(pm.group(0))]
+        if period and period.startswith("this ") and years:
+            period = None  # "this season by 2027": the year says which
+        done = bool(re.search(r"\b(?:did|has|have|had)\b", text)) and not future
+        done = done and not re.search(r"\b(?:target|goal|plan|expect|aim|forecast)", text)
+        part_of_year = None
+        if (py := _PART_OF_YEAR.search(text)) and not years:
             n = _ORDINALS[py.group("n")]
-            ask.part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
-        ask.unknown_names = [
+            part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
+        ws = words(text)
+        against = [stem(_OPPOSITES[w]) for w in ws if w in _OPPOSITES]
+        months = [w for w in ws if w in MONTHS]
+        if months:  # "the mean July temperature" is not January's
+            against += [stem(m) for m in MONTHS if m not in months]
+        ask = Question(
+            text=text,
+            intent=intent,
+            terms=tuple(terms),
+            question=question,
+            years=tuple(years),
+            previous_year=previous_year,
+            now=bool(_TIME_NOW.search(text)),
+            future=future,
+            unit=asked_unit(question),
+            count_noun=tuple(self._count_noun(text, names)),
+            rate=rate,
+            period=period,
+            whole_span=bool(_WHOLE_SPAN.search(text)),
+            earlier=bool(_EARLIER_Q.search(text)),
+            verbs=tuple(
+                sorted(
+                    {
+                        g
+                        for w in ws
+                        if w in VERB_FORMS
+                        for g in GROUP_OF.get(stem(w), ())
+                        if g in _DOERS
+                    }
+                )
+            ),
+            verb=self._main_verb(text),
+            against=tuple(against),
+            marked=tuple(_marked(ws)),
+            done=done,
+            part_of_year=part_of_year,
+            unknown_names=tuple(self._unknown_names(question)),
+        )
+        if intent == "value" and not self._numeric_value_question(ask):
+            return None
+        return ask
+
+    def _normalise(self, question: str) -> tuple[str, str | None]:
+        """The question in lower case, misspelt words corrected, phrases a person uses read
+        as the articles' words ("set up" as "established"), and a rate it asks per ("a day")
+        taken out and returned apart."""
+        raw = question.lower()
+        for pattern, repl in PHRASES:
+            raw = re.sub(pattern, repl, raw)
+        text = " ".join(self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", raw))
+        text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
+        for pattern, repl in PHRASES:
+            text = re.sub(pattern, repl, text)
+        rate = _RATE_Q.search(text)
+        if rate is None:
+            return text, None
+        # "a day", "each year": what the figure is per, not a ratio to work out
+        text = re.sub(r"\s+", " ", (text[: rate.start()] + text[rate.end() :]).strip())
+        unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
+        return text, f"a {'year' if unit == 'annum' else unit}"
+
+    def _unknown_names(self, question: str) -> list[str]:
+        """Capitalised words that are names no article uses."""
+        return [
             w
             for i, w in enumerate(re.findall(r"[A-Za-z][\w'-]*", question))
             if i
@@ -177,40 +224,32 @@ class QuestionReader:
             and w.lower() not in _NOT_NAMES
             and not asked_unit(f"in {w}")
         ]
-        ws = words(text)
-        ask.verbs = sorted(
-            {g for w in ws if w in VERB_FORMS for g in GROUP_OF.get(stem(w), ()) if g in _DOERS}
-        )
-        ask.against = [stem(_OPPOSITES[w]) for w in ws if w in _OPPOSITES]
-        months = [w for w in ws if w in MONTHS]
-        if months:  # "the mean July temperature" is not January's
-            ask.against += [stem(m) for m in MONTHS if m not in months]
-        ask.marked = [
-            stem(w)
-            for i, w in enumerate(ws)
-            if w in _MARKED
-            and not (w == "old" and i and ws[i - 1] == "how")
-            and (ws[i + 1] if i + 1 < len(ws) else "") not in _TIME_NOUNS
-        ]
-        if do := re.search(r"\b(?:does|do|did|will|can|could)\s+(.+)$", text):
-            # The main verb: the first word after the subject that is a verb the articles use.
-            after = words(do.group(1))[1:]
-            ask.verb = next(
-                (base(w) for w in after if w in LIGHT_WORDS or base(w) in self.index.verb_stems),
-                None,
-            )
-        if m := re.search(r"\bhow\s+many\s+(.+)", text):
-            noun: list[str] = []
-            for w in words(m.group(1)):
-                if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS:
-                    break
-                if noun and (w in VERB_FORMS or w in self.index.proper or w in names):
-                    break  # "how many tourists visit Brennick": the noun has ended
-                noun.append(w)
-            ask.count_noun = [self._term(w) for w in noun]
-        if intent == "value" and not self._numeric_value_question(ask):
+
+    def _main_verb(self, text: str) -> str | None:
+        """The main verb of a do-question, in its base form: the first word after the
+        subject that is a verb the articles use."""
+        do = re.search(r"\b(?:does|do|did|will|can|could)\s+(.+)$", text)
+        if do is None:
             return None
-        return ask
+        after = words(do.group(1))[1:]
+        return next(
+            (base(w) for w in after if w in LIGHT_WORDS or base(w) in self.index.verb_stems),
+            None,
+        )
+
+    def _count_noun(self, text: str, names: Collection[str]) -> list[Term]:
+        """What "how many" counts: the words after it up to the end of the noun phrase."""
+        m = re.search(r"\bhow\s+many\s+(.+)", text)
+        if m is None:
+            return []
+        noun: list[str] = []
+        for w in words(m.group(1)):
+            if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS:
+                break
+            if noun and (w in VERB_FORMS or w in self.index.proper or w in names):
+                break  # "how many tourists visit X": the noun has ended
+            noun.append(w)
+        return [self._term(w) for w in noun]
 
     def _spell(self, word: str) -> str:
         if not word.isalpha() or word in self.known_words or stem(word) in self.index.corpus_stems:
@@ -225,6 +264,18 @@ class QuestionReader:
         if ask.unit:
             return True
         return bool(_VALUE_QUESTION.match(ask.text))
+
+
+def _marked(ws: list[str]) -> list[str]:
+    """Keys of words that mark which state of a thing is asked ("the old stadium"), not
+    "how old" nor "the previous year"."""
+    return [
+        stem(w)
+        for i, w in enumerate(ws)
+        if w in _MARKED
+        and not (w == "old" and i and ws[i - 1] == "how")
+        and (ws[i + 1] if i + 1 < len(ws) else "") not in _TIME_NOUNS
+    ]
 
 
 def _question_times(text: str) -> list[str]:

@@ -9,6 +9,7 @@ the day it was written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..analysis import STOP_WORDS
 from ..types import Answer
@@ -69,7 +70,7 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
 
 
 def when(search: Search, ask: Question) -> Answer | None:
-    ask.years = []
+    ask = replace(ask, years=())
     matches = dates(search, ask)
     if not matches:
         return None
@@ -129,7 +130,7 @@ def since(search: Search, ask: Question) -> Answer | None:
 
 
 def until(search: Search, ask: Question) -> Answer | None:
-    ask.future = True
+    ask = replace(ask, future=True)
     matches = [
         m
         for m in search.rank(ask.terms, lambda f: f.time_kind == "target" and f.kind == "date")
@@ -205,7 +206,7 @@ def span(search: Search, ask: Question) -> Answer | None:
     else:
         kinds = {"length", "duration"}
     if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
-        ask.dimension = ASKED_DIMENSION[dim.group(1)]
+        ask = replace(ask, dimension=ASKED_DIMENSION[dim.group(1)])
     found = lookup(search, ask, kinds, bonus_kind="length")
     if (found is None or not found.answered) and kinds == {"duration"}:
         found = date_span(search, ask) or found
