@@ -28,11 +28,29 @@ billion euros, up 12 percent year-on-year. The park employs 9,400 people.
 """
 
 
+FERRY = """Harbour ferry carries more passengers
+
+Updated: June 9, 2024
+
+The Osterholm ferry line carried 1.3 million passengers last year. Its four boats make 60 \
+crossings a day, and a single ticket costs 3.5 euros.
+"""
+
+
+def answerer_for(*texts: tuple[str, str]) -> NumericAnswerer:
+    """The rule layer over articles given as (id, text)."""
+    articles = [clean(text, article_id) for article_id, text in texts]
+    sentences, facts = [], []
+    for article in articles:
+        own = split_sentences(article)
+        sentences += own
+        facts += extract_facts(article, own)
+    return NumericAnswerer(facts, sentences, articles)
+
+
 @cache
 def park() -> NumericAnswerer:
-    article = clean(PARK, "lindqvist-park")
-    sentences = split_sentences(article)
-    return NumericAnswerer(extract_facts(article, sentences), sentences, [article])
+    return answerer_for(("lindqvist-park", PARK))
 
 
 def test_every_intent_has_one_handler() -> None:
@@ -56,3 +74,37 @@ def test_the_question_is_frozen_and_handlers_leave_it_alone() -> None:
         result = HANDLERS[question.intent](answerer.search({}), question)
         assert result is not None and result.answered, text
         assert dataclasses.astuple(question) == before
+
+
+# --- the index -----------------------------------------------------------------------------
+
+
+@cache
+def many() -> NumericAnswerer:
+    """The park beside forty ferry lines."""
+    ferries = [(f"ferry-{i}", FERRY) for i in range(40)]
+    return answerer_for(*ferries[:20], ("lindqvist-park", PARK), *ferries[20:])
+
+
+def test_a_ranked_question_is_matched_only_against_its_articles_facts() -> None:
+    answerer = many()
+    park_sentences = [s for s in answerer.index.sentences.values() if s.article == "lindqvist-park"]
+    relevance = {park_sentences[1].id: 1.0, "ferry-3:s0": 0.4}
+    search = answerer.search(relevance)
+    question = answerer.read("How many companies does the park host?")
+    assert question is not None
+    pool = search.pool(question.terms)
+    assert {e.fact.article for e in pool} == {"lindqvist-park", "ferry-3"}
+    assert len(pool) < len(answerer.index.entries) / 10
+    result = answerer.answer(question.question, relevance)
+    assert result is not None and result.short_answer == "210 companies"
+
+
+def test_without_a_ranking_only_facts_sharing_a_word_are_matched() -> None:
+    answerer = many()
+    question = answerer.read("How many companies does the park host?")
+    assert question is not None
+    pool = answerer.search({}).pool(question.terms)
+    assert {e.fact.article for e in pool} == {"lindqvist-park"}
+    result = answerer.answer(question.question, {})
+    assert result is not None and result.short_answer == "210 companies"

@@ -172,9 +172,8 @@ def with_addition(index: FactIndex, added: Fact, score: float) -> Answer | None:
     head = added.measure.split()[-1]
     now = [
         f
-        for f in index.facts
-        if f.article == added.article
-        and f.unit == added.unit
+        for f in (e.fact for e in index.by_article[added.article])
+        if f.unit == added.unit
         and f.id != added.id
         and f.equivalent_of is None
         and f.time_kind not in ("target", "expected")

@@ -1,9 +1,12 @@
 """The facts, indexed once for matching: each with the keys it is matched on.
 
 A fact is matched on what it is (its measure, unit and qualifier: its *focus*), whose it is
-(its owner), the words of its sentence and of its article's headline and lead. The index
-also keeps what the answering needs about facts and articles: parts of wholes, stated
-equivalents, earlier values, the exchange rates articles imply, and the corpus' vocabulary.
+(its owner), the words of its sentence and of its article's headline and lead. The entries
+are kept by article and by key, so a question is matched only against the facts of the
+articles retrieval ranks high, or, without a ranking, against the facts that share a word
+with it: never every fact of a large corpus. The index also keeps what the answering needs
+about facts and articles: parts of wholes, stated equivalents, earlier values, the exchange
+rates articles imply, and the corpus' vocabulary.
 """
 
 from __future__ import annotations
@@ -84,6 +87,11 @@ class FactIndex:
         }
         self.entries = _entries(self.facts, self.sentences, lead, _aliases(sentences))
         self.entry = {e.fact.id: e for e in self.entries}
+        self.by_article: dict[str, list[Entry]] = {}
+        self.by_sentence: dict[str, list[Fact]] = {}
+        for e in self.entries:
+            self.by_article.setdefault(e.fact.article, []).append(e)
+            self.by_sentence.setdefault(e.fact.sentence, []).append(e.fact)
         self.all_focus = frozenset().union(
             *(e.focus for e in self.entries if e.fact.kind != "date")
         )
@@ -139,8 +147,32 @@ class FactIndex:
         people = [a.id for a in articles if _is_person_name(a.title)]
         # An encyclopedia entry's title is a name, and the entry is about it.
         self.topic = {a.id: keyset(a.title) for a in articles if _is_name(a.title)}
+        self._postings = _postings(self.entries)
+        self._article_postings: dict[str, set[str]] = {}
+        for a in articles:
+            for k in lead.get(a.id, NONE) | self.topic.get(a.id, NONE):
+                self._article_postings.setdefault(k, set()).add(a.id)
         # The one encyclopedia life in the corpus, whom a bare "he" or "she" is about.
         self.biography = people[0] if len(people) == 1 else None
+
+    def entries_of(self, articles: Collection[str]) -> list[Entry]:
+        """The entries of ``articles``, in reading order."""
+        out = [e for a in articles for e in self.by_article.get(a, ())]
+        out.sort(key=lambda e: self.position[e.fact.id])
+        return out
+
+    def sharing(self, terms: Sequence[Term]) -> list[Entry]:
+        """The entries that share a key with one of ``terms``: in their own words, their
+        sentence, or their article's headline and lead (the only facts such terms can
+        match), in reading order."""
+        found: set[int] = set()
+        articles: set[str] = set()
+        for t in terms:
+            for k in t.keys:
+                found.update(self._postings.get(k, ()))
+                articles.update(self._article_postings.get(k, ()))
+        found.update(self.position[e.fact.id] for a in articles for e in self.by_article[a])
+        return [self.entries[i] for i in sorted(found)]
 
     def term(self, word: str) -> Term:
         """``word`` as a question term, with what the corpus knows of it."""
@@ -223,6 +255,15 @@ def _entries(
                 _stand_in(f.owner),
             )
         )
+    return out
+
+
+def _postings(entries: Sequence[Entry]) -> dict[str, list[int]]:
+    """Each key with the positions of the entries whose own words or sentence hold it."""
+    out: dict[str, list[int]] = {}
+    for i, e in enumerate(entries):
+        for k in e.own | e.ctx:
+            out.setdefault(k, []).append(i)
     return out
 
 

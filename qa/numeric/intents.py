@@ -43,7 +43,7 @@ def count(search: Search, ask: Question) -> Answer | None:
     if ask.count_noun and not any(
         strength(t.keys, ix.focus)
         for t in ask.count_noun
-        for ix in search.index.entries
+        for ix in search.pool(ask.count_noun)
         if ix.fact.kind == "count"
     ):
         return search.nothing(ask)

@@ -18,7 +18,7 @@ from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
 from ..types import Answer
-from .index import STAND_IN_KEYS, FactIndex
+from .index import STAND_IN_KEYS, Entry, FactIndex
 from .phrasing import abstain
 from .question import Question
 from .terms import NONE, Term, base, strength, words
@@ -46,11 +46,25 @@ class Match:
 
 class Search:
     """The facts one question is matched against, with retrieval's relevance of their
-    sentences (sentence id → score in [0, 1])."""
+    sentences (sentence id → score in [0, 1]).
+
+    With a ranking, only the facts of the ranked sentences' articles are candidates: the
+    articles retrieval found the question's words in. Without one, only the facts that
+    share a word with the terms matched.
+    """
 
     def __init__(self, index: FactIndex, relevance: Mapping[str, float]) -> None:
         self.index = index
         self.relevance = relevance
+        articles = {index.sentences[s].article for s in relevance if s in index.sentences}
+        self.articles = frozenset(articles) if articles else None
+        self._scoped = index.entries_of(articles) if articles else None
+
+    def pool(self, terms: Sequence[Term]) -> Sequence[Entry]:
+        """The entries ``terms`` are matched against."""
+        if self._scoped is not None:
+            return self._scoped
+        return self.index.sharing(terms) if terms else self.index.entries
 
     def rank(
         self,
@@ -65,7 +79,7 @@ class Search:
         relevance = self.relevance if relevance is None else relevance
         total = sum(t.weight for t in terms)
         out: list[Match] = []
-        for ix in self.index.entries:
+        for ix in self.pool(terms):
             f = ix.fact
             if accept is not None and not accept(f):
                 continue

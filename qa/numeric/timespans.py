@@ -179,7 +179,7 @@ def age(search: Search, ask: Question) -> Answer | None:
         return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
     if ask.article or any(
         t.proper
-        and any(strength(t.keys, keyset(f.owner)) for f in search.index.facts if f.kind == "age")
+        and any(strength(t.keys, e.owner_all) for e in search.pool([t]) if e.fact.kind == "age")
         for t in ask.terms
     ):
         return abstain(ask)  # a person whose age they do not give
@@ -220,7 +220,7 @@ def date_span(search: Search, ask: Question) -> Answer | None:
         if m.score < MIN_SCORE:
             break
         s = search.index.sentences[m.fact.sentence]
-        stated = [f for f in search.index.facts if f.sentence == s.id and f.kind == "date"]
+        stated = [f for f in search.index.by_sentence[s.id] if f.kind == "date"]
         ends = [f for f in stated if _UNTIL.search(s.text[: f.start - s.start])]
         starts = [f for f in stated if f not in ends]
         if len(starts) == 1 and len(ends) == 1 and starts[0].value < ends[0].value:
