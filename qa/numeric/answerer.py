@@ -11,7 +11,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..facts import Fact
+from ..reading import pipeline
 from ..types import Answer, Article, Sentence
 from .index import FactIndex
 from .intents import HANDLERS
@@ -33,26 +37,33 @@ class NumericAnswerer:
     """
 
     def __init__(
-        self, facts: Sequence[Fact], sentences: Sequence[Sentence], articles: Sequence[Article]
+        self,
+        facts: Sequence[Fact],
+        sentences: Sequence[Sentence],
+        articles: Sequence[Article],
+        nlp: Language | None = None,
     ) -> None:
         self.index = FactIndex(facts, sentences, articles)
-        self.reader = QuestionReader(self.index)
+        self.reader = QuestionReader(self.index, nlp or pipeline.load())
 
-    def read(self, question: str) -> Question | None:
+    def read(self, question: str, doc: Doc | None = None) -> Question | None:
         """What ``question`` asks for, or None when it is not a numeric question."""
-        return self.reader.read(question)
+        return self.reader.read(question, doc)
 
     def search(self, relevance: Mapping[str, float]) -> Search:
         """The facts a question is matched against, with retrieval's ``relevance``."""
         return Search(self.index, relevance)
 
-    def answer(self, question: str, relevance: Mapping[str, float]) -> Answer | None:
+    def answer(
+        self, question: str, relevance: Mapping[str, float], doc: Doc | None = None
+    ) -> Answer | None:
         """The rule layer's answer to ``question`` (already resolved for follow-ups).
 
-        ``relevance`` maps sentence ids to retrieval scores in [0, 1]. Returns None when the
-        question is not a numeric question this layer handles.
+        ``relevance`` maps sentence ids to retrieval scores in [0, 1]; ``doc`` is the
+        question's parse when the caller has one (else it is parsed here). Returns None when
+        the question is not a numeric question this layer handles.
         """
-        ask = self.read(question)
+        ask = self.read(question, doc)
         if ask is None:
             return None
         search = self.search(relevance)

@@ -9,17 +9,19 @@ not a numeric one.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
 from ..numbers import asked_unit, find_dates, parse_number
 from ..spelling import Speller
+from . import syntax
 from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
 from .question import INTENTS, Question
 from .terms import (
-    BOUNDARY,
     GROUP_OF,
     LIGHT_WORDS,
     QUESTION_WORDS,
@@ -107,8 +109,10 @@ MONTHS = lexicon.words("months")
 class QuestionReader:
     """Reads questions against one corpus' vocabulary (built once)."""
 
-    def __init__(self, index: FactIndex) -> None:
+    def __init__(self, index: FactIndex, nlp: Language) -> None:
         self.index = index
+        self.nlp = nlp
+        self._parsed: dict[str, Doc] = {}
         self.speller = Speller(index.vocabulary)
         self.known_words = frozenset(
             {w for ws in SYNONYMS.values() for w in ws}
@@ -117,8 +121,9 @@ class QuestionReader:
             | set(STOP_WORDS)
         )
 
-    def read(self, question: str) -> Question | None:
-        """What ``question`` asks for, or None when it is not a numeric question."""
+    def read(self, question: str, doc: Doc | None = None) -> Question | None:
+        """What ``question`` asks for, or None when it is not a numeric question. ``doc`` is
+        its parse, when the caller has one."""
         text, rate = self._normalise(question)
         head, _, tail = text.partition(" - ")
         intent = next((name for name, rx in INTENTS if rx.search(head)), None)
@@ -132,6 +137,8 @@ class QuestionReader:
             and not w.isupper()
             and stem(w.lower()) in self.index.corpus_stems
         }
+        if doc is None or doc.text != question:
+            doc = self.parse(question)
         terms = self.index.terms(tail or head, names)
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
@@ -164,7 +171,7 @@ class QuestionReader:
             now=bool(_TIME_NOW.search(text)),
             future=future,
             unit=asked_unit(question),
-            count_noun=tuple(self._count_noun(text, names)),
+            count_noun=tuple(self._phrase(syntax.counted(doc))),
             rate=rate,
             period=period,
             whole_span=bool(_WHOLE_SPAN.search(text)),
@@ -237,19 +244,25 @@ class QuestionReader:
             None,
         )
 
-    def _count_noun(self, text: str, names: Collection[str]) -> list[Term]:
-        """What "how many" counts: the words after it up to the end of the noun phrase."""
-        m = re.search(r"\bhow\s+many\s+(.+)", text)
-        if m is None:
+    def _phrase(self, tokens: list[Token]) -> list[Term]:
+        """A phrase of the question's tokens as terms, read as the question's words are."""
+        if not tokens:
             return []
-        noun: list[str] = []
-        for w in words(m.group(1)):
-            if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS:
-                break
-            if noun and (w in VERB_FORMS or w in self.index.proper or w in names):
-                break  # "how many tourists visit X": the noun has ended
-            noun.append(w)
-        return [self._term(w) for w in noun]
+        text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+        for pattern, repl in PHRASES:
+            text = re.sub(pattern, repl, text)
+        return [self._term(self._spell(w)) for w in words(text)]
+
+    def parse(self, question: str) -> Doc:
+        """The question's parse (the last few are kept: a question is read more than once
+        when the engine retries it)."""
+        found = self._parsed.get(question)
+        if found is None:
+            found = self.nlp(question)
+            if len(self._parsed) >= 256:
+                self._parsed.pop(next(iter(self._parsed)))
+            self._parsed[question] = found
+        return found
 
     def _spell(self, word: str) -> str:
         if not word.isalpha() or word in self.known_words or stem(word) in self.index.corpus_stems:

@@ -1,0 +1,125 @@
+"""What a question's parse says: the noun it counts or measures, whose, when, in what unit,
+with which verb and tense, and which names it gives.
+
+Each function reads spaCy's tokens, part-of-speech tags, entities and dependencies of the
+question (one :class:`spacy.tokens.Doc`), never its raw string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..numbers import asked_unit, find_dates
+from ..reading.names import names
+
+# Dependencies inside a noun phrase, before its head noun: "doctoral", "biopharma", "square".
+_NP_MODIFIERS = frozenset("amod compound nmod poss case nummod conj cc preconj quantmod".split())
+_NOUNS = frozenset(("NOUN", "PROPN"))
+# Comparatives after "how many" ask for a difference ("how many more X than Y"); the noun
+# they modify is one side of it, not a thing counted.
+_COMPARATIVES = frozenset("more fewer less".split())
+# Words inside a noun phrase before its head: "national or provincial", "master's degree".
+_PHRASE_POS = frozenset("ADJ NOUN PROPN NUM CCONJ PART".split())
+# Prepositions that name the base of a comparison or the start of a span: "since 2020",
+# "compared with 2019", "from 2019"; "by 2030" names a target.
+_BASE_PREPOSITIONS = frozenset("since from than over with versus".split())
+_TARGET_PREPOSITIONS = frozenset(("by",))
+_UNIT_PREPOSITIONS = frozenset("in into as to".split())
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time a question names: its ISO prefix and how ("at", "base", "target")."""
+
+    time: str
+    role: str
+    text: str
+
+
+def quantity_word(doc: Doc) -> Token | None:
+    """ "many" or "much" in "how many", "how much"."""
+    for t in doc[1:]:
+        if t.lower_ in ("many", "much") and doc[t.i - 1].lower_ == "how":
+            return t
+    return None
+
+
+def counted(doc: Doc) -> list[Token]:
+    """The noun phrase "how many" asks about, after it: "doctoral and master's graduates",
+    "square kilometres", "staff"; [] for "how many of them", "how many more X than Y"."""
+    q = quantity_word(doc)
+    if q is None or q.lower_ != "many":
+        return []
+    return noun_phrase_after(doc, q.i)
+
+
+def noun_phrase_after(doc: Doc, i: int) -> list[Token]:
+    """The noun phrase that starts right after token ``i``, up to its head noun: its
+    modifiers (adjectives, nouns, coordinated ones) and the head; [] when no noun phrase
+    starts there."""
+    out: list[Token] = []
+    for t in doc[i + 1 :]:
+        if t.lower_ in _COMPARATIVES:
+            return []
+        if t.pos_ in _NOUNS and t.dep_ not in _NP_MODIFIERS:
+            out.append(t)  # the head noun ends the phrase
+            return [x for x in out if x.pos_ not in ("CCONJ", "PUNCT") and x.tag_ != "POS"]
+        if t.pos_ in _PHRASE_POS or (t.tag_ == "HYPH") or (t.pos_ == "VERB" and t.dep_ == "amod"):
+            out.append(t)
+            continue
+        return []
+    return []
+
+
+def unit(doc: Doc) -> str | None:
+    """The unit a question asks its answer in: "in US dollars", "into hectares"."""
+    for t in doc:
+        if t.pos_ == "ADP" and t.lower_ in _UNIT_PREPOSITIONS:
+            objects = [c for c in t.children if c.dep_ == "pobj"]
+            for o in objects:
+                phrase = doc[o.left_edge.i : o.right_edge.i + 1].text
+                found = asked_unit(f"{t.lower_} {phrase}")
+                if found:
+                    return found
+    return None
+
+
+def times(doc: Doc) -> list[TimeRef]:
+    """The times a question names (its DATE entities), in order, each with its role: the
+    figure's own time ("in 2021"), the base of a change ("since 2020", "compared with
+    2019") or a target ("by 2030")."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        role = _role(ent)
+        for d in find_dates(ent.text):
+            out.append(TimeRef(d.time, role, ent.text))
+    return out
+
+
+def _role(ent: Span) -> str:
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.pos_ == "ADP":
+        prep = head.lower_
+        if prep in _BASE_PREPOSITIONS:
+            return "base"
+        if prep in _TARGET_PREPOSITIONS:
+            return "target"
+    return "at"
+
+
+def main_verb(doc: Doc) -> Token | None:
+    """The question's main verb: the root when it is a verb, else the first verb."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for root in roots:
+        if root.pos_ == "VERB":
+            return root
+    return next((t for t in doc if t.pos_ == "VERB"), None)
+
+
+def name_words(doc: Doc) -> list[str]:
+    """The lower-cased words of the names the entity recogniser finds in the question."""
+    return [t.lower_ for span in names(doc) for t in span if t.is_alpha]
