@@ -26,7 +26,6 @@ from .terms import (
     NONE,
     QUESTION_WORDS,
     SYNONYMS,
-    YEAR,
     Term,
     base,
     keys,
@@ -188,7 +187,7 @@ class FactIndex:
             if key in self.name_numbers:
                 out.append(Term(f"{m.group(1)} {m.group(2)}", frozenset({key}), True, True))
         for w in words(text):
-            if w in STOP_WORDS or w in QUESTION_WORDS or w in LIGHT_WORDS or YEAR.fullmatch(w):
+            if w in STOP_WORDS or w in QUESTION_WORDS or w in LIGHT_WORDS:
                 continue
             if w[0].isdigit() or w[0] in "$€£¥" or w in ("yuan", "dollars", "dollar", "usd"):
                 continue

@@ -83,11 +83,8 @@ def value(search: Search, ask: Question) -> Answer | None:
 
 
 def percent(search: Search, ask: Question) -> Answer | None:
-    basis = re.search(
-        r"\b(?:compared\s+(?:with|to)|from|over|than|versus)\s+((?:19|20)\d\d)", ask.text
-    )
-    if basis:
-        ask = replace(ask, years=(str(int(basis.group(1)) + 1),))
+    if ask.base_year and ask.base_year[:4].isdigit():  # "up 5 percent from 2019": in 2020
+        ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
     if not matches:
         return search.nothing(ask)

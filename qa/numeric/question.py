@@ -63,10 +63,9 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "difference",
-            r"\bbetween\s+(?:1[0-9]|20)\d\d\s+and\s+(?:1[0-9]|20)\d\d\b|"
             r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b|\bhow\s+much\s+"
             r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
-            r"exceed|outpace|than)\b|\bfrom\s+(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\bby\s+how\s+"
+            r"exceed|outpace|than)\b|\bby\s+how\s+"
             r"many\s+(?!percent)(?:[a-z$]+\s+){1,2}(?:did|have|has|had|was|were)\b",
         ),
         (
@@ -108,6 +107,7 @@ class Question:
     terms: tuple[Term, ...]
     question: str = ""  # as asked
     years: tuple[str, ...] = ()  # times it names, as ISO prefixes ("2021", "2022-H1")
+    base_year: str | None = None  # the base of a change: "since 2020", "compared with 2019"
     previous_year: bool = False  # "the year before", "last year"
     now: bool = False  # "now", "currently": the latest value
     future: bool = False  # "will", "by 2030": a target or expectation

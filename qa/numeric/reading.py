@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
-from ..numbers import asked_unit, find_dates, parse_number
+from ..numbers import asked_unit, parse_number
 from ..spelling import Speller
 from . import syntax
 from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
@@ -26,7 +26,6 @@ from .terms import (
     LIGHT_WORDS,
     QUESTION_WORDS,
     SYNONYMS,
-    YEAR,
     Term,
     base,
     words,
@@ -57,7 +56,6 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bpercentage\s+points?\b", "percent"),
 )
 _TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
-_FUTURE = re.compile(r"\b(?:will|expected|expect|expects|going\s+to|by\s+(?:19|20)\d\d)\b")
 _PREVIOUS_YEAR = re.compile(
     r"\b(?:the\s+)?(?:year|one\s+year)\s+(?:before|earlier|prior)\b|\ba\s+year\s+(?:earlier|"
     r"before|ago|prior)\b|\bthe\s+previous\s+year\b|\bthe\s+prior\s+year\b|\blast\s+year\b"
@@ -83,14 +81,11 @@ PERIOD_Q = re.compile(
 _WHOLE_SPAN = re.compile(
     r"\b(?:in\s+total|altogether|all\s+told|so\s+far|to\s+date|overall|in\s+all|total|ever)\b"
 )
-_EARLIER_Q = re.compile(
-    r"\bbefore\s+(?!(?:19|20)\d\d)\w+|\bpreviously\b|\bformerly\b|\bused\s+to\b|\bprior\s+to\b"
-    r"|\bat\s+first\b|\boriginally\b"
-)
 _PART_OF_YEAR = re.compile(
     r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
-    r"(?!\s+of\s+(?:19|20)\d\d)"
 )
+# Words that name a plan rather than what happened: "the target", "what they aim for".
+_PLANS = frozenset("target goal plan expect aim forecast".split())
 _ORDINALS = {w: int(n) for n, ws in lexicon.table("ordinals").items() for w in ws}
 _VALUE_QUESTION = re.compile(
     r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
@@ -126,7 +121,10 @@ class QuestionReader:
         its parse, when the caller has one."""
         text, rate = self._normalise(question)
         head, _, tail = text.partition(" - ")
-        intent = next((name for name, rx in INTENTS if rx.search(head)), None)
+        if doc is None or doc.text != question:
+            doc = self.parse(question)
+        times = syntax.times(doc)
+        intent = _intent(head, times)
         if intent is None:
             return None
         names = {
@@ -137,21 +135,20 @@ class QuestionReader:
             and not w.isupper()
             and stem(w.lower()) in self.index.corpus_stems
         }
-        if doc is None or doc.text != question:
-            doc = self.parse(question)
         terms = self.index.terms(tail or head, names)
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
-        years = _question_times(text)
+        years = [t.time for t in times]
         previous_year = bool(_PREVIOUS_YEAR.search(text))
-        future = bool(_FUTURE.search(text)) and not previous_year
+        target = any(t.role == "target" for t in times)
+        future = (syntax.future(doc) or target) and not previous_year
         period = _question_period(text)
         if period and (pm := PERIOD_Q.search(text)):
             terms = [t for t in terms if t.word not in words(pm.group(0))]
         if period and period.startswith("this ") and years:
             period = None  # "this season by 2027": the year says which
-        done = bool(re.search(r"\b(?:did|has|have|had)\b", text)) and not future
-        done = done and not re.search(r"\b(?:target|goal|plan|expect|aim|forecast)", text)
+        done = any(t.lower_ in ("did", "has", "have", "had") for t in doc) and not future
+        done = done and not any(t.lemma_.lower() in _PLANS for t in doc)
         part_of_year = None
         if (py := _PART_OF_YEAR.search(text)) and not years:
             n = _ORDINALS[py.group("n")]
@@ -170,12 +167,13 @@ class QuestionReader:
             previous_year=previous_year,
             now=bool(_TIME_NOW.search(text)),
             future=future,
-            unit=asked_unit(question),
+            unit=syntax.unit(doc),
+            base_year=next((t.time for t in times if t.role == "base"), None),
             count_noun=tuple(self._phrase(syntax.counted(doc))),
             rate=rate,
             period=period,
             whole_span=bool(_WHOLE_SPAN.search(text)),
-            earlier=bool(_EARLIER_Q.search(text)),
+            earlier=syntax.earlier(doc),
             verbs=tuple(
                 sorted(
                     {
@@ -291,14 +289,17 @@ def _marked(ws: list[str]) -> list[str]:
     ]
 
 
-def _question_times(text: str) -> list[str]:
-    """Times a question names, as ISO prefixes: "2021", "2022-H1", "2020-06"."""
-    dates = find_dates(text)
-    times = [d.time for d in dates]
-    for m in YEAR.finditer(text):
-        if not any(d.start <= m.start() < d.end for d in dates):
-            times.append(m.group())
-    return times
+def _intent(head: str, times: list[syntax.TimeRef]) -> str | None:
+    """The first intent whose pattern the question matches; a question over a span of two
+    years ("between 2019 and 2021") asks for a difference."""
+    for name, pattern in INTENTS:
+        if pattern.search(head) or (name == "difference" and _spans_years(times)):
+            return name
+    return None
+
+
+def _spans_years(times: list[syntax.TimeRef]) -> bool:
+    return len({t.time[:4] for t in times if t.role == "span"}) == 2
 
 
 def _question_period(text: str) -> str | None:

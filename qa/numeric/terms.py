@@ -27,8 +27,6 @@ WORD = re.compile(r"[a-z0-9$€£¥][\w'$.&-]*")
 # A name with a number: "Line 4", "Terminal 2", "Apollo 11".
 NAME_NUMBER = re.compile(r"\b([A-Za-z][a-z]+)\s+(\d{1,4})\b(?![.,]\d)")
 NONE: frozenset[str] = frozenset()
-# A year as a question or an article writes it: "2021", not "2,021" or "$2021".
-YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,%])")
 # Words that say what kind of answer is wanted, not what it is about; verbs that carry no
 # measure ("work in", "have", "host").
 QUESTION_WORDS = lexicon.words("question_words")
