@@ -127,14 +127,8 @@ class QuestionReader:
         intent = _intent(head, times)
         if intent is None:
             return None
-        names = {
-            w.lower()
-            for i, w in enumerate(re.findall(r"[\w'-]+", question))
-            if i
-            and w[0].isupper()
-            and not w.isupper()
-            and stem(w.lower()) in self.index.corpus_stems
-        }
+        said = syntax.name_words(doc)
+        names = {w for w in said if stem(w) in self.index.corpus_stems}
         terms = self.index.terms(tail or head, names)
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
@@ -185,12 +179,12 @@ class QuestionReader:
                     }
                 )
             ),
-            verb=self._main_verb(text),
+            verb=self._main_verb(doc),
             against=tuple(against),
             marked=tuple(_marked(ws)),
             done=done,
             part_of_year=part_of_year,
-            unknown_names=tuple(self._unknown_names(question)),
+            unknown_names=tuple(self._unknown_names(said)),
         )
         if intent == "value" and not self._numeric_value_question(ask):
             return None
@@ -215,32 +209,27 @@ class QuestionReader:
         unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
         return text, f"a {'year' if unit == 'annum' else unit}"
 
-    def _unknown_names(self, question: str) -> list[str]:
-        """Capitalised words that are names no article uses."""
+    def _unknown_names(self, said: list[str]) -> list[str]:
+        """The words of the question's names that no article uses (nor a word of their
+        synonym group): a figure for them is one the articles cannot give."""
         return [
             w
-            for i, w in enumerate(re.findall(r"[A-Za-z][\w'-]*", question))
-            if i
-            and w[0].isupper()
-            and not question.isupper()
-            and not self._term(w.lower()).related
-            and len(w) > 2
-            and stem(re.sub(r"'s?$", "", w.lower())) not in self.index.corpus_stems
-            and w.lower() not in _NOT_NAMES
+            for w in said
+            if len(w) > 2
+            and stem(w) not in self.index.corpus_stems
+            and not self._term(w).related
             and not asked_unit(f"in {w}")
         ]
 
-    def _main_verb(self, text: str) -> str | None:
-        """The main verb of a do-question, in its base form: the first word after the
-        subject that is a verb the articles use."""
-        do = re.search(r"\b(?:does|do|did|will|can|could)\s+(.+)$", text)
-        if do is None:
+    def _main_verb(self, doc: Doc) -> str | None:
+        """The main verb of a do-question, as its matching key, when it is a verb the
+        articles use (or a light verb): "employ" in "How many people does it employ?"."""
+        verb = syntax.main_verb(doc)
+        if verb is None:
             return None
-        after = words(do.group(1))[1:]
-        return next(
-            (base(w) for w in after if w in LIGHT_WORDS or base(w) in self.index.verb_stems),
-            None,
-        )
+        lemma = self._spell(verb.lemma_.lower())
+        known = lemma in LIGHT_WORDS or base(lemma) in self.index.verb_stems
+        return base(lemma) if known else None
 
     def _phrase(self, tokens: list[Token]) -> list[Term]:
         """A phrase of the question's tokens as terms, read as the question's words are."""

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..numbers import asked_unit, find_dates
 from ..reading.names import names
+from .terms import words
 
 # Dependencies inside a noun phrase, before its head noun: "doctoral", "biopharma", "square".
 _NP_MODIFIERS = frozenset("amod compound nmod poss case nummod conj cc preconj quantmod".split())
@@ -27,6 +28,8 @@ _PHRASE_POS = frozenset("ADJ NOUN PROPN NUM CCONJ PART".split())
 _BASE_PREPOSITIONS = frozenset("since from than over with versus".split())
 _TARGET_PREPOSITIONS = frozenset(("by",))
 _UNIT_PREPOSITIONS = frozenset("in into as to".split())
+_DO_AUXILIARIES = frozenset("do does did will can could".split())
+_BASE_FORM_TAGS = frozenset(("VB", "VBP"))
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,20 @@ def noun_phrase_after(doc: Doc, i: int) -> list[Token]:
 
 def unit(doc: Doc) -> str | None:
     """The unit a question asks its answer in: "in US dollars", "into hectares"."""
+    found = _unit_phrase(doc)
+    return found[0] if found else None
+
+
+def _unit_phrase(doc: Doc) -> tuple[str, Span] | None:
     for t in doc:
         if t.pos_ == "ADP" and t.lower_ in _UNIT_PREPOSITIONS:
-            objects = [c for c in t.children if c.dep_ == "pobj"]
-            for o in objects:
-                phrase = doc[o.left_edge.i : o.right_edge.i + 1].text
-                found = asked_unit(f"{t.lower_} {phrase}")
+            for o in t.children:
+                if o.dep_ != "pobj":
+                    continue
+                phrase = doc[o.left_edge.i : o.right_edge.i + 1]
+                found = asked_unit(f"{t.lower_} {phrase.text}")
                 if found:
-                    return found
+                    return found, phrase
     return None
 
 
@@ -159,14 +168,62 @@ def earlier(doc: Doc) -> bool:
 
 
 def main_verb(doc: Doc) -> Token | None:
-    """The question's main verb: the root when it is a verb, else the first verb."""
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    for root in roots:
-        if root.pos_ == "VERB":
-            return root
-    return next((t for t in doc if t.pos_ == "VERB"), None)
+    """The main verb of a question asked with "do", "will" or "can" ("How many people does
+    the firm employ?": "employ"): the word those auxiliaries go with."""
+    aux = next((t for t in doc if t.lower_ in _DO_AUXILIARIES), None)
+    if aux is None:
+        return None
+    # The word an auxiliary depends on is its verb, whatever its tag (the small model tags
+    # some bare verbs as nouns); after "do" or "will" it is never a participle.
+    if aux.dep_ == "aux" and aux.head.i > aux.i and aux.head.tag_ not in ("VBG", "VBN"):
+        return aux.head
+    after = doc[aux.i + 1 :]
+    verb = next((t for t in after if t.tag_ in _BASE_FORM_TAGS and t.dep_ != "aux"), None)
+    if verb is not None:
+        return verb
+    # The small model may tag a bare verb after its subject as a noun ("does the port
+    # employ"): the word that ends the subject's noun phrase is then the verb.
+    chunk = next((c for c in doc.noun_chunks if c.start > aux.i), None)
+    if chunk is not None and len(chunk) > 1 and chunk.root.i == chunk.end - 1:
+        following = doc[chunk.end] if chunk.end < len(doc) else None
+        if following is None or following.is_punct or following.pos_ == "ADP":
+            return chunk.root
+    return None
 
 
 def name_words(doc: Doc) -> list[str]:
-    """The lower-cased words of the names the entity recogniser finds in the question."""
-    return [t.lower_ for span in names(doc) for t in span if t.is_alpha]
+    """The words of the names in the question, lower-cased, as whole words ("car-t"): what
+    the entity recogniser finds, less "the", "of" and mis-tagged verbs inside, and a
+    capitalised noun with a number ("Line 4"), a name it does not know. Not the unit asked
+    in ("US dollars"). In a question written all in capitals, capitals say nothing, and it
+    has none."""
+    if doc.text.isupper():
+        return []
+    unit_span = _unit_phrase(doc)
+    skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
+    tokens = [t for span in names(doc) for t in span if _name_word(t)]
+    tokens += [t for t in doc[:-1] if t.is_title and t.i and doc[t.i + 1].like_num]
+    out: list[str] = []
+    for t in tokens:
+        if t.i in skip:
+            continue
+        for w in _whole_word(t):
+            if w not in out:
+                out.append(w)
+    return out
+
+
+def _name_word(t: Token) -> bool:
+    return t.is_alpha and (t.pos_ == "PROPN" or (t.is_title and t.i > 0 and t.pos_ in _NOUNS))
+
+
+def _whole_word(t: Token) -> list[str]:
+    """The whitespace-delimited word ``t`` is in, as the matching reads words: "CAR" in
+    "CAR-T" is "car-t"; "Uren's" is "uren"."""
+    text = t.doc.text
+    start, end = t.idx, t.idx + len(t.text)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return words(text[start:end])
