@@ -42,9 +42,16 @@ class NumericAnswerer:
         sentences: Sequence[Sentence],
         articles: Sequence[Article],
         nlp: Language | None = None,
+        docs: Sequence[Doc] | None = None,
     ) -> None:
-        self.index = FactIndex(facts, sentences, articles)
-        self.reader = QuestionReader(self.index, nlp or pipeline.load())
+        """``nlp`` is the English pipeline (loaded here when not given); ``docs`` are the
+        sentences' parses, aligned with ``sentences`` (parsed here when not given)."""
+        nlp = nlp or pipeline.load()
+        if docs is None:
+            docs = list(nlp.pipe(s.text for s in sentences))
+        parses = {s.id: d for s, d in zip(sentences, docs, strict=True)}
+        self.index = FactIndex(facts, sentences, articles, parses)
+        self.reader = QuestionReader(self.index, nlp)
 
     def read(self, question: str, doc: Doc | None = None) -> Question | None:
         """What ``question`` asks for, or None when it is not a numeric question."""

@@ -12,14 +12,17 @@ rates articles imply, and the corpus' vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
 
 from .. import lexicon
 from ..analysis import STOP_WORDS, proper_words, stem
 from ..fact_phrases import subject_of
 from ..facts import Fact
 from ..types import Article, Sentence
+from .context import number_context
 from .terms import (
     LIGHT_WORDS,
     NAME_NUMBER,
@@ -64,14 +67,21 @@ class Entry:
     owner_keys: frozenset[str] = frozenset()  # its owner's own words
     owner_all: frozenset[str] = frozenset()  # its owner's words and their synonyms
     stand_in_owner: bool = False  # its owner is "the building", "the project", "the line"
+    near: frozenset[str] = frozenset()  # the words that go with its number (its phrase)
 
 
 class FactIndex:
     """Facts, sentences and articles, with the keys and tables matching reads."""
 
     def __init__(
-        self, facts: Sequence[Fact], sentences: Sequence[Sentence], articles: Sequence[Article]
+        self,
+        facts: Sequence[Fact],
+        sentences: Sequence[Sentence],
+        articles: Sequence[Article],
+        docs: Mapping[str, Doc] | None = None,
     ) -> None:
+        """``docs`` maps sentence ids to their parses; without them a figure's phrase is
+        not known and only its sentence is."""
         self.facts = list(facts)
         self.by_id = {f.id: f for f in self.facts}
         self.position = {f.id: i for i, f in enumerate(self.facts)}
@@ -85,6 +95,8 @@ class FactIndex:
             for a in articles
         }
         self.entries = _entries(self.facts, self.sentences, lead, _aliases(sentences))
+        if docs is not None:
+            self.entries = _with_phrases(self.entries, self.sentences, docs)
         self.entry = {e.fact.id: e for e in self.entries}
         self.by_article: dict[str, list[Entry]] = {}
         self.by_sentence: dict[str, list[Fact]] = {}
@@ -255,6 +267,26 @@ def _entries(
             )
         )
     return out
+
+
+def _with_phrases(
+    entries: Sequence[Entry], sentences: Mapping[str, Sentence], docs: Mapping[str, Doc]
+) -> list[Entry]:
+    """The entries with the words of their number's phrase (:mod:`qa.numeric.context`)."""
+    by_sentence: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_sentence.setdefault(e.fact.sentence, []).append(e)
+    near: dict[str, frozenset[str]] = {}
+    for sid, group in by_sentence.items():
+        doc, s = docs.get(sid), sentences.get(sid)
+        if doc is None or s is None:
+            continue
+        figures = [e.fact for e in group if e.fact.kind != "date"]
+        for f in figures:
+            others = [(g.start - s.start, g.end - s.start) for g in figures if g.id != f.id]
+            tokens = number_context(doc, f.start - s.start, f.end - s.start, others)
+            near[f.id] = keyset(" ".join(t.text for t in tokens))
+    return [replace(e, near=near.get(e.fact.id, NONE)) for e in entries]
 
 
 def _postings(entries: Sequence[Entry]) -> dict[str, list[int]]:

@@ -102,13 +102,17 @@ class Search:
             for t in terms:
                 s_focus = strength(t.keys, ix.focus)
                 s_ctx = strength(t.keys, ix.ctx)
+                s_near = strength(t.keys, ix.near)
+                s_own = strength(t.keys, ix.own)
+                if not (s_own or s_focus) and s_near and t.measure:
+                    s_focus = 0.9 * s_near  # what the figure is, said beside its number
                 if ix.owner_keys and strength(t.keys, ix.owner_all):
                     owner_hit = True
                 elif not s_focus and not t.proper and t.known and s_ctx and stem(t.word) in things:
                     other_thing = True  # "the rover" of a sentence about "the lander"
                 # A name in the sentence of a fact owned by "the company" is the company's.
-                s_local = max(
-                    strength(t.keys, ix.own), s_ctx if t.proper and stand_in else 0.6 * s_ctx
+                s_local = s_own or max(
+                    0.9 * s_near, s_ctx if t.proper and stand_in else 0.6 * s_ctx
                 )
                 if (
                     t.proper
@@ -206,10 +210,7 @@ class Search:
                 m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind in implied
             )
             and m.score >= MIN_SCORE
-            and (
-                not required
-                or any(strength(t.keys, self.index.entry[m.fact.id].focus) for t in required)
-            )
+            and (not required or any(_names_what(self.index.entry[m.fact.id], t) for t in required))
         ]
 
     def unknown_part(self, ask: Question) -> bool:
@@ -293,6 +294,12 @@ class Search:
 def prev_time(time: str) -> str:
     """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
     return f"{int(time[:4]) - 1}{time[4:]}"
+
+
+def _names_what(entry: Entry, term: Term) -> bool:
+    """Whether the figure is a measure of ``term``: its own words say so, or the words
+    beside its number do."""
+    return bool(strength(term.keys, entry.focus) or strength(term.keys, entry.near))
 
 
 def dimension_fits(f: Fact, asked: frozenset[str]) -> bool:

@@ -9,6 +9,7 @@ not a numeric one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -130,6 +131,8 @@ class QuestionReader:
         said = syntax.name_words(doc)
         names = {w for w in said if stem(w) in self.index.corpus_stems}
         terms = self.index.terms(tail or head, names)
+        measure = {t.word for t in self._phrase(syntax.measured(doc))}
+        terms = [replace(t, measure=True) if t.word in measure else t for t in terms]
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
         years = [t.time for t in times]

@@ -59,6 +59,35 @@ def counted(doc: Doc) -> list[Token]:
     return noun_phrase_after(doc, q.i)
 
 
+def measured(doc: Doc) -> list[Token]:
+    """The noun phrase naming what a question asks the figure of, without its owner: "how
+    many doctoral graduates", "how much capacity", "what was the operating revenue of the
+    firm", "what percentage of ..."; [] when no noun says it ("how big is it")."""
+    q = quantity_word(doc)
+    if q is not None:
+        return noun_phrase_after(doc, q.i)
+    wh = next((t for t in doc if t.lower_ in ("what", "which")), None)
+    if wh is None:
+        return []
+    if wh.dep_ == "det" and wh.head.pos_ in _NOUNS:
+        return _head_phrase(wh.head)
+    copula = wh.head
+    if wh.dep_ in ("attr", "nsubj") and copula.lemma_ == "be":
+        other = next(
+            (c for c in copula.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i), None
+        )
+        if other is not None and other.pos_ in _NOUNS:
+            return _head_phrase(other)
+    return []
+
+
+def _head_phrase(head: Token) -> list[Token]:
+    """A noun with the modifiers before it that say what it is ("operating revenue"), not
+    whose ("the firm's")."""
+    mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.is_alpha]
+    return sorted([*mods, head], key=lambda t: t.i)
+
+
 def noun_phrase_after(doc: Doc, i: int) -> list[Token]:
     """The noun phrase that starts right after token ``i``, up to its head noun: its
     modifiers (adjectives, nouns, coordinated ones) and the head; [] when no noun phrase

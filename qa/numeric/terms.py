@@ -60,6 +60,7 @@ class Term:
     known: bool  # the corpus uses this word: missing it from a fact's sentence matters
     proper: bool = False  # a name
     related: bool = True  # the corpus uses a word of its synonym group
+    measure: bool = False  # it names what the figure is ("revenue"), not whose or when
 
     @property
     def weight(self) -> float:

@@ -1,0 +1,89 @@
+"""The words that go with a number in its sentence: its phrase, read from the parse.
+
+A sentence may give several figures ("The bridge is 2,460 metres long, with a main span
+of 540 metres"); each is about the words nearest it in the tree, not about every word of
+the sentence. A number's context is its own subtree, the path up to the verb of its
+clause, and that verb's other dependents (its subject, objects, adverbials), less what
+belongs to another figure: a dependent holding another number is left out, unless that
+number only counts or measures the dependent's head ("Its two towers rise 148 metres":
+"towers" goes with 148 too, "two" does not; "build a phase of 400 megawatts, with an
+investment of ...": the phase goes with the investment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+_CLAUSE_HEADS = frozenset(("VERB", "AUX"))
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of characters ``start``..``end`` whose head lies outside them."""
+    inside = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    ids = {t.i for t in inside}
+    for t in inside:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return None
+
+
+def number_context(
+    doc: Doc, start: int, end: int, others: Sequence[tuple[int, int]]
+) -> list[Token]:
+    """The tokens that go with the number at characters ``start``..``end`` of ``doc``,
+    in order; ``others`` are the character spans of the sentence's other figures."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return []
+    other_tokens = {t.i for s, e in others for t in doc if t.idx < e and t.idx + len(t.text) > s}
+    # A figure whose phrase holds this one ("3.9 billion, of which 2.6 billion ...") is not
+    # left out with its phrase.
+    ancestors = {a.i for a in root.ancestors}
+    other_roots = [
+        r for s, e in others if (r := span_root(doc, s, e)) is not None and r.i not in ancestors
+    ]
+    kept: set[int] = {root.i}
+    for child in root.children:
+        _add(kept, _dependent(child, other_tokens, other_roots))
+    node = root
+    while node.head.i != node.i and node.pos_ not in _CLAUSE_HEADS:
+        came_from, node = node, node.head
+        kept.add(node.i)
+        for child in node.children:
+            if child.i == came_from.i:
+                continue
+            _add(kept, _dependent(child, other_tokens, other_roots))
+    return [doc[i] for i in sorted(kept - other_tokens)]
+
+
+def _dependent(child: Token, other_tokens: set[int], other_roots: list[Token]) -> list[Token]:
+    """A dependent's tokens that go with the number: all of them, none when it holds
+    another figure, or all but that figure when the figure only counts its head."""
+    inside = {t.i for t in child.subtree}
+    if not inside & other_tokens:
+        return list(child.subtree)
+    counting = [r for r in other_roots if _measures(r, child)]
+    measured = {t.i for r in counting for t in (r.head.subtree if r.dep_ == "pobj" else r.subtree)}
+    if counting and not (inside - measured) & other_tokens:
+        return [t for t in child.subtree if t.i not in measured]
+    return []
+
+
+def _measures(figure: Token, head: Token) -> bool:
+    """Whether ``figure`` only counts or measures ``head``: "two towers", "a phase of 400
+    megawatts"."""
+    if figure.head.i == head.i and figure.dep_ == "nummod":
+        return True
+    prep = figure.head
+    return figure.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i == head.i
+
+
+def _without(tokens: Iterable[Token], roots: Sequence[Token]) -> list[Token]:
+    drop = {t.i for r in roots for t in r.subtree}
+    return [t for t in tokens if t.i not in drop]
+
+
+def _add(kept: set[int], tokens: Iterable[Token]) -> None:
+    kept.update(t.i for t in tokens)
