@@ -217,19 +217,29 @@ def earlier_difference(search: Search, ask: Question) -> Answer | None:
         for t in ask.terms
         if not ({"#growth", "#decline"} & t.keys) and not asked_unit(f"in {t.word}")
     )
-    ask = replace(ask, earlier=False, terms=terms or ask.terms)
+    # "since 2020": the year is the earlier value's, not the later one's.
+    base = ask.base_year
+    years = tuple(y for y in ask.years if y != base)
+    ask = replace(ask, earlier=False, terms=terms or ask.terms, years=years)
     matches = [
         m
         for m in search.candidates(ask, None)
         if m.fact.kind != "percent"
         and m.fact.id in search.index.earlier
         and search.time_fits(m.fact, ask)
+        and _from_year(search.index.earlier[m.fact.id], base)
     ]
     if not matches:
         return search.nothing(ask)
     late = matches[0].fact
     early = search.index.earlier[late.id]
     return subtract(search.index, late, early, matches[0].score)
+
+
+def _from_year(early: Fact, base: str | None) -> bool:
+    """Whether an earlier value is from the year a question counts from, when it names one
+    and the value has a time."""
+    return base is None or early.time is None or early.time.startswith(base)
 
 
 def subtract(index: FactIndex, late: Fact, early: Fact, score: float) -> Answer:

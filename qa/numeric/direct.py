@@ -55,6 +55,8 @@ def lookup(
         )
         if best is not None:
             year = prev_time(str(best.fact.time))
+        else:  # "a year earlier" and the article gives the earlier value itself
+            matches.sort(key=lambda m: m.fact.earlier_of is None)
     fitting = [m for m in matches if search.time_fits(m.fact, ask, year)]
     if fitting:
         best = fitting[0]

@@ -20,6 +20,7 @@ from .phrasing import abstain, direct
 from .question import Question
 from .terms import strength
 
+_PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
 Handler = Callable[[Search, Question], Answer | None]
 # Every kind of figure a question may ask for by "what is the ...".
 KINDS = frozenset(
@@ -86,6 +87,9 @@ def percent(search: Search, ask: Question) -> Answer | None:
     if ask.base_year and ask.base_year[:4].isdigit():  # "up 5 percent from 2019": in 2020
         ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
+    if not matches and not _PERCENT_WORDS.search(ask.text):
+        # "By how much did profit increase?" with no rate stated: the change in amount.
+        return arithmetic.earlier_difference(search, ask)
     if not matches:
         return search.nothing(ask)
     year = search.target_year(ask)

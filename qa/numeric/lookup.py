@@ -203,6 +203,10 @@ class Search:
             required += ask.count_noun
         if ask.dimension:  # "how deep is the lake" is not answered by its length
             matches = [m for m in matches if dimension_fits(m.fact, ask.dimension)]
+        if not ask.future and not ask.plans:
+            # A question in the past or present tense asks what is or was: a planned
+            # figure comes after one that is, among near equals.
+            matches.sort(key=lambda m: -(m.score - (0.05 if _planned(m.fact) else 0.0)))
         return [
             m
             for m in matches
@@ -241,7 +245,7 @@ class Search:
             return False
         if ask.rate and f.rate != ask.rate:
             return False
-        if f.earlier_of and not (ask.earlier or ask.marked) and not ask.years:
+        if f.earlier_of and not (ask.earlier or ask.marked or ask.previous_year) and not ask.years:
             return False  # "the old unit" may be what an earlier value is for
         if ask.earlier and not f.earlier_of and not ask.years:
             return False
@@ -294,6 +298,10 @@ class Search:
 def prev_time(time: str) -> str:
     """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
     return f"{int(time[:4]) - 1}{time[4:]}"
+
+
+def _planned(f: Fact) -> bool:
+    return f.time_kind in ("target", "expected")
 
 
 def _names_what(entry: Entry, term: Term) -> bool:

@@ -123,6 +123,7 @@ class Question:
     marked: tuple[str, ...] = ()  # "old", "former": keys a fact must say
     article: str | None = None  # the one article a "he" or "she" can be about
     done: bool = False  # asks what happened ("did", "has ... sent"), not what is planned
+    plans: bool = False  # names a plan: "the target", "what they aim for", "expected"
     part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
     unknown_names: tuple[str, ...] = ()  # names the articles never use
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only

@@ -144,8 +144,9 @@ class QuestionReader:
             terms = [t for t in terms if t.word not in words(pm.group(0))]
         if period and period.startswith("this ") and years:
             period = None  # "this season by 2027": the year says which
+        plans = any(t.lemma_.lower() in _PLANS for t in doc)
         done = any(t.lower_ in ("did", "has", "have", "had") for t in doc) and not future
-        done = done and not any(t.lemma_.lower() in _PLANS for t in doc)
+        done = done and not plans
         part_of_year = None
         if (py := _PART_OF_YEAR.search(text)) and not years:
             n = _ORDINALS[py.group("n")]
@@ -186,6 +187,7 @@ class QuestionReader:
             against=tuple(against),
             marked=tuple(_marked(ws)),
             done=done,
+            plans=plans,
             part_of_year=part_of_year,
             unknown_names=tuple(self._unknown_names(said)),
         )
