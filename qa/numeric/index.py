@@ -158,6 +158,11 @@ class FactIndex:
         people = [a.id for a in articles if _is_person_name(a.title)]
         # An encyclopedia entry's title is a name, and the entry is about it.
         self.topic = {a.id: keyset(a.title) for a in articles if _is_name(a.title)}
+        # The head nouns of those names ("bridge" of "Varne Bridge"): "the bridge" in a
+        # question is the entry's subject, a definite description of its name.
+        self.topic_heads = frozenset(
+            stem(ws[-1]) for a in articles if _is_name(a.title) and len(ws := words(a.title)) > 1
+        )
         self._postings = _postings(self.entries)
         self._article_postings: dict[str, set[str]] = {}
         for a in articles:

@@ -52,9 +52,10 @@ def count(search: Search, ask: Question) -> Answer | None:
 
 
 def amount(search: Search, ask: Question) -> Answer | None:
+    # "how much capacity", "how much fish": the noun says what is measured, in any unit.
     kinds = (
         None
-        if ask.unit
+        if ask.unit or any(t.measure for t in ask.terms)
         else {
             "money",
             "area",

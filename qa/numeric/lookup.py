@@ -120,7 +120,9 @@ class Search:
                     and strength(t.keys, self.index.topic.get(f.article, NONE))
                 ):
                     s_local = 0.8  # "Brennick" in the entry "Brennick": every fact is its
-                s = max(s_local, 0.5 * strength(t.keys, ix.lead))
+                # A name may come from the headline alone, unless the question puts the
+                # figure in it ("in Norway"): then the figure's own sentence must say it.
+                s = s_local if t.place else max(s_local, 0.5 * strength(t.keys, ix.lead))
                 if s_focus:
                     focus += 1
                 elif t.known:

@@ -82,8 +82,9 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "percent",
             r"\b(?:what|which)\s+(?:percentage|percent)\b|\bby\s+(?:what|how\s+much|"
             r"what\s+percentage|how\s+many\s+percent)\b|\bhow\s+fast\b|\bgrowth\s+rate\b|"
-            r"\bpercentage\s+(?:rise|increase|growth|fall|drop|decline|change)\b|\bhow\s+much\s+did"
-            r"\b.*\b(?:grow|rise|increase|fall|drop|decline|shrink|climb|jump)\b|\b(?:increase|rise|"
+            r"\bpercentage\s+(?:rise|increase|growth|fall|drop|decline|change)\b|\bhow\s+much\s+"
+            r"(?:did|does|do|will|has|have|is|are)\b.*\b(?:grow|rise|increase|fall|drop|decline|"
+            r"shrink|climb|jump)\b|\b(?:increase|rise|"
             r"growth|decline|drop|fall)\s+(?:in|of)\b|\brate\s+of\s+(?:growth|increase)\b",
         ),
         ("count", r"\bhow\s+many\b"),

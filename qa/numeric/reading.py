@@ -86,6 +86,7 @@ _PART_OF_YEAR = re.compile(
     r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
 )
 # Words that name a plan rather than what happened: "the target", "what they aim for".
+_RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
 _PLANS = frozenset("target goal plan expect aim forecast".split())
 _ORDINALS = {w: int(n) for n, ws in lexicon.table("ordinals").items() for w in ws}
 _VALUE_QUESTION = re.compile(
@@ -125,14 +126,18 @@ class QuestionReader:
         if doc is None or doc.text != question:
             doc = self.parse(question)
         times = syntax.times(doc)
-        intent = _intent(head, times)
+        intent = _intent(head, times, syntax.each_is_subject(doc))
         if intent is None:
             return None
         said = syntax.name_words(doc)
         names = {w for w in said if stem(w) in self.index.corpus_stems}
+        names |= {w for w in syntax.definite_nouns(doc) if stem(w) in self.index.topic_heads}
         terms = self.index.terms(tail or head, names)
         measure = {t.word for t in self._phrase(syntax.measured(doc))}
-        terms = [replace(t, measure=True) if t.word in measure else t for t in terms]
+        place = set(syntax.places(doc))
+        terms = [
+            replace(t, measure=t.word in measure, place=t.proper and t.word in place) for t in terms
+        ]
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
         years = [t.time for t in times]
@@ -283,10 +288,14 @@ def _marked(ws: list[str]) -> list[str]:
     ]
 
 
-def _intent(head: str, times: list[syntax.TimeRef]) -> str | None:
+def _intent(head: str, times: list[syntax.TimeRef], each_subject: bool) -> str | None:
     """The first intent whose pattern the question matches; a question over a span of two
-    years ("between 2019 and 2021") asks for a difference."""
+    years ("between 2019 and 2021") asks for a difference. "Each" on the subject ("How
+    many places will each school have?") asks for a figure stated per school, not for a
+    ratio to work out, unless the question says "per" or "average"."""
     for name, pattern in INTENTS:
+        if name == "per" and each_subject and not _RATIO_WORDS.search(head):
+            continue
         if pattern.search(head) or (name == "difference" and _spans_years(times)):
             return name
     return None

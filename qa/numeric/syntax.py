@@ -28,6 +28,7 @@ _PHRASE_POS = frozenset("ADJ NOUN PROPN NUM CCONJ PART".split())
 _BASE_PREPOSITIONS = frozenset("since from than over with versus".split())
 _TARGET_PREPOSITIONS = frozenset(("by",))
 _UNIT_PREPOSITIONS = frozenset("in into as to".split())
+_PLACE_PREPOSITIONS = frozenset("in at outside across within inside throughout".split())
 _DO_AUXILIARIES = frozenset("do does did will can could".split())
 _BASE_FORM_TAGS = frozenset(("VB", "VBP"))
 
@@ -240,6 +241,45 @@ def name_words(doc: Doc) -> list[str]:
             if w not in out:
                 out.append(w)
     return out
+
+
+def places(doc: Doc) -> list[str]:
+    """The words of the names a question puts its figure in: a place or body after "in",
+    "at", "outside" ... that goes with its verb ("How many people does it employ in
+    Norway?"), as opposed to whose figure it is ("the firm's", "of the port")."""
+    out: list[str] = []
+    for span in names(doc):
+        root = span.root
+        prep = root.head
+        if (
+            root.dep_ == "pobj"
+            and prep.lower_ in _PLACE_PREPOSITIONS
+            and prep.head.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            out += [w for t in span if _name_word(t) for w in _whole_word(t)]
+    return out
+
+
+def each_is_subject(doc: Doc) -> bool:
+    """Whether "each" or "every" determines the question's subject ("each new school")."""
+    return any(
+        t.lower_ in ("each", "every") and t.dep_ == "det" and t.head.dep_.startswith("nsubj")
+        for t in doc
+    )
+
+
+def definite_nouns(doc: Doc) -> list[str]:
+    """Common nouns the question says with "the" ("the bridge"): each may be the head
+    noun of a name said before it, and stand for that name."""
+    return [
+        t.lower_
+        for t in doc
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    ]
 
 
 def _name_word(t: Token) -> bool:

@@ -61,6 +61,7 @@ class Term:
     proper: bool = False  # a name
     related: bool = True  # the corpus uses a word of its synonym group
     measure: bool = False  # it names what the figure is ("revenue"), not whose or when
+    place: bool = False  # a name the figure is put in ("employ in Norway"): not a headline's
 
     @property
     def weight(self) -> float:
