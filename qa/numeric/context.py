@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 _CLAUSE_HEADS = frozenset(("VERB", "AUX"))
+# Verbs whose "to" clause is planned or expected: "is due to open", "plans to build".
+_PLANNING = frozenset("expect plan aim intend hope set due schedule forecast project".split())
 
 
 def span_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -56,6 +58,47 @@ def number_context(
                 continue
             _add(kept, _dependent(child, other_tokens, other_roots))
     return [doc[i] for i in sorted(kept - other_tokens)]
+
+
+def clause_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb of the clause the number at ``start``..``end`` is in (or the sentence's
+    root when no verb governs it)."""
+    node = span_root(doc, start, end)
+    while node is not None and node.head.i != node.i and node.pos_ not in _CLAUSE_HEADS:
+        node = node.head
+    return node
+
+
+def is_future(verb: Token) -> bool:
+    """Whether a clause speaks of what will be: "will"/"shall" on its verb, or on a verb it
+    depends on ("It will add X, taking the total to Y": Y is future too), or "to" after a
+    verb of planning or expecting ("is due to open", "expects the number to pass")."""
+    node: Token | None = verb
+    while node is not None:
+        if any(c.tag_ == "MD" and c.lower_ in ("will", "shall", "'ll") for c in node.children):
+            return True
+        planned = node.dep_ == "xcomp" or any(c.lower_ == "to" for c in node.children)
+        if planned and node.dep_ in ("xcomp", "ccomp") and node.head.lemma_ in _PLANNING:
+            return True
+        if node.dep_ in ("advcl", "xcomp", "conj", "ccomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            node = None
+    return False
+
+
+def clause_times(verb: Token, dates: Sequence[Token]) -> list[Token]:
+    """Of the date tokens ``dates``, those of the clause of ``verb``: reached from it through
+    nouns and prepositions only ("its revenue for the first half of 2023 rose ..."), not
+    through another verb ("before demolition began in June 2022")."""
+    out = []
+    for d in dates:
+        node = d
+        while node.i != verb.i and node.head.i != node.i and node.head.pos_ not in _CLAUSE_HEADS:
+            node = node.head
+        if node.head.i == verb.i or node.i == verb.i:
+            out.append(d)
+    return out
 
 
 def _dependent(child: Token, other_tokens: set[int], other_roots: list[Token]) -> list[Token]:

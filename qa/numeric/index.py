@@ -22,7 +22,7 @@ from ..analysis import STOP_WORDS, proper_words, stem
 from ..fact_phrases import subject_of
 from ..facts import Fact
 from ..types import Article, Sentence
-from .context import number_context
+from .context import clause_head, clause_times, is_future, number_context, span_root
 from .terms import (
     LIGHT_WORDS,
     NAME_NUMBER,
@@ -68,6 +68,8 @@ class Entry:
     owner_all: frozenset[str] = frozenset()  # its owner's words and their synonyms
     stand_in_owner: bool = False  # its owner is "the building", "the project", "the line"
     near: frozenset[str] = frozenset()  # the words that go with its number (its phrase)
+    future: bool = False  # its clause speaks of what will be ("will add", "is due to")
+    clause_time: str | None = None  # the time its clause names, when it has none of its own
 
 
 class FactIndex:
@@ -281,17 +283,35 @@ def _with_phrases(
     by_sentence: dict[str, list[Entry]] = {}
     for e in entries:
         by_sentence.setdefault(e.fact.sentence, []).append(e)
-    near: dict[str, frozenset[str]] = {}
+    read: dict[str, Entry] = {}
     for sid, group in by_sentence.items():
         doc, s = docs.get(sid), sentences.get(sid)
         if doc is None or s is None:
             continue
-        figures = [e.fact for e in group if e.fact.kind != "date"]
-        for f in figures:
-            others = [(g.start - s.start, g.end - s.start) for g in figures if g.id != f.id]
-            tokens = number_context(doc, f.start - s.start, f.end - s.start, others)
-            near[f.id] = keyset(" ".join(t.text for t in tokens))
-    return [replace(e, near=near.get(e.fact.id, NONE)) for e in entries]
+        figures = [e for e in group if e.fact.kind != "date"]
+        dates = {
+            r.i: e.fact.time
+            for e in group
+            if e.fact.kind == "date"
+            and (r := span_root(doc, e.fact.start - s.start, e.fact.end - s.start))
+        }
+        for e in figures:
+            f = e.fact
+            at = (f.start - s.start, f.end - s.start)
+            others = [(g.fact.start - s.start, g.fact.end - s.start) for g in figures if g is not e]
+            tokens = number_context(doc, *at, others)
+            verb = clause_head(doc, *at)
+            mine = [doc[i] for i in dates if i in {t.i for t in tokens}]
+            times = [dates[t.i] for t in clause_times(verb, mine)] if verb else []
+            # The clause says when only what the fact itself leaves unsaid.
+            unsaid = f.time is None and f.time_kind is None
+            read[f.id] = replace(
+                e,
+                near=keyset(" ".join(t.text for t in tokens)),
+                future=unsaid and verb is not None and is_future(verb),
+                clause_time=next((t for t in times if t), None) if unsaid else None,
+            )
+    return [read.get(e.fact.id, e) for e in entries]
 
 
 def _postings(entries: Sequence[Entry]) -> dict[str, list[int]]:

@@ -165,17 +165,29 @@ class Search:
 
     def time_fits(self, f: Fact, ask: Question, year: str | None = None) -> bool:
         year = year or (ask.years[0] if ask.years else None)
+        entry = self.index.entry[f.id]
         if year:
-            return bool(f.time) and str(f.time).startswith(year)
+            time = f.time or entry.clause_time  # "its revenue for 2023 rose to X"
+            return bool(time) and str(time).startswith(year)
         if ask.future:
-            return f.time_kind in ("target", "expected")
-        if ask.done and f.time_kind in ("target", "expected"):
+            return self.planned(f) or self._ahead(f)
+        if ask.done and self.planned(f):
             return False  # "how many has it sent" is not what it expects to send
         if ask.now:
             return f.time_kind in (None, "current") or (
                 f.time is not None and f.time[:4] == self.index.article_year(f)
             )
         return True
+
+    def planned(self, f: Fact) -> bool:
+        """Whether a figure is a target or an expectation, as stated or by its clause."""
+        return f.time_kind in ("target", "expected") or self.index.entry[f.id].future
+
+    def _ahead(self, f: Fact) -> bool:
+        """A figure for the article's own year or later ("this year"), which a question
+        about what will be may ask."""
+        year = self.index.article_year(f)
+        return bool(year and f.time and f.time[:4] >= year and f.time_kind == "resolved-relative")
 
     def candidates(
         self,
@@ -208,7 +220,7 @@ class Search:
         if not ask.future and not ask.plans:
             # A question in the past or present tense asks what is or was: a planned
             # figure comes after one that is, among near equals.
-            matches.sort(key=lambda m: -(m.score - (0.05 if _planned(m.fact) else 0.0)))
+            matches.sort(key=lambda m: -(m.score - (0.05 if self.planned(m.fact) else 0.0)))
         return [
             m
             for m in matches
@@ -300,10 +312,6 @@ class Search:
 def prev_time(time: str) -> str:
     """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
     return f"{int(time[:4]) - 1}{time[4:]}"
-
-
-def _planned(f: Fact) -> bool:
-    return f.time_kind in ("target", "expected")
 
 
 def _names_what(entry: Entry, term: Term) -> bool:
