@@ -15,10 +15,9 @@ from ..numbers import asked_unit
 from ..types import Answer
 from . import arithmetic, parts, timespans
 from .direct import lookup
-from .lookup import Search
+from .lookup import Search, names_what
 from .phrasing import abstain, direct
 from .question import Question
-from .terms import strength
 
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
 Handler = Callable[[Search, Question], Answer | None]
@@ -42,7 +41,7 @@ def count(search: Search, ask: Question) -> Answer | None:
         found = lookup(search, ask, None, bonus_kind="area")
         return found or abstain(ask)
     if ask.count_noun and not any(
-        strength(t.keys, ix.focus)
+        names_what(ix, t)
         for t in ask.count_noun
         for ix in search.pool(ask.count_noun)
         if ix.fact.kind == "count"

@@ -216,7 +216,9 @@ class Search:
         if ask.intent == "count" and terms is ask.terms:
             required += ask.count_noun
         if ask.dimension:  # "how deep is the lake" is not answered by its length
-            matches = [m for m in matches if dimension_fits(m.fact, ask.dimension)]
+            matches = [
+                m for m in matches if dimension_fits(self.index.entry[m.fact.id], ask.dimension)
+            ]
         if not ask.future and not ask.plans:
             # A question in the past or present tense asks what is or was: a planned
             # figure comes after one that is, among near equals.
@@ -228,7 +230,7 @@ class Search:
                 m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind in implied
             )
             and m.score >= MIN_SCORE
-            and (not required or any(_names_what(self.index.entry[m.fact.id], t) for t in required))
+            and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
         ]
 
     def unknown_part(self, ask: Question) -> bool:
@@ -257,7 +259,7 @@ class Search:
             return False
         if f.period and ask.whole_span and not ask.period:
             return False
-        if ask.rate and f.rate != ask.rate:
+        if ask.rate and f.rate != ask.rate and not self._said_per(f, ask.rate):
             return False
         if f.earlier_of and not (ask.earlier or ask.marked or ask.previous_year) and not ask.years:
             return False  # "the old unit" may be what an earlier value is for
@@ -270,6 +272,14 @@ class Search:
         if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
             return False  # "the old stadium": a figure for the stadium as it is now is not it
         return not any(k in ix.ctx for k in ask.against)
+
+    def _said_per(self, f: Fact, rate: str) -> bool:
+        """A figure with no rate of its own whose phrase names the period asked per ("on
+        an average day" for "each day")."""
+        if f.rate or f.period:
+            return False
+        period = rate.split()[-1]
+        return stem(period) in self.index.entry[f.id].near
 
     def target_year(self, ask: Question) -> str | None:
         if not ask.years:
@@ -314,16 +324,19 @@ def prev_time(time: str) -> str:
     return f"{int(time[:4]) - 1}{time[4:]}"
 
 
-def _names_what(entry: Entry, term: Term) -> bool:
+def names_what(entry: Entry, term: Term) -> bool:
     """Whether the figure is a measure of ``term``: its own words say so, or the words
     beside its number do."""
     return bool(strength(term.keys, entry.focus) or strength(term.keys, entry.near))
 
 
-def dimension_fits(f: Fact, asked: frozenset[str]) -> bool:
-    """Whether a length's measure is the dimension asked ("maximum depth" for "how deep");
-    a figure that names another dimension is not."""
+def dimension_fits(entry: Entry, asked: frozenset[str]) -> bool:
+    """Whether a length is the dimension asked ("maximum depth" for "how deep", "rises
+    148 metres" for "how tall"); a figure that names another dimension is not."""
+    f = entry.fact
     if f.kind != "length":
         return True
     named = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS}
-    return not named or bool(named & asked)
+    if named & asked or any(stem(w) in entry.near for w in asked):
+        return True
+    return not named
