@@ -91,7 +91,9 @@ class Engine:
             self.retriever,
             self.proper,
             quotes,
-            NumericAnswerer(self.facts, self.sentences, self.articles, self.nlp, self.docs),
+            NumericAnswerer(
+                self.facts, self.sentences, self.articles, self.nlp, self.docs, self.title_docs
+            ),
             self.settings.abstain_below,
         )
         self._articles_by_id = {a.id: a for a in self.articles}

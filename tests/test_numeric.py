@@ -11,12 +11,14 @@ from functools import cache
 
 import pytest
 
+from qa.engine import Engine
 from qa.facts import extract_facts
 from qa.ingest import clean
 from qa.numeric import NumericAnswerer
 from qa.numeric.intents import HANDLERS
 from qa.numeric.question import INTENTS
 from qa.sentences import split_sentences
+from qa.types import Turn
 
 PARK = """Lindqvist Science Park expands
 
@@ -108,3 +110,62 @@ def test_without_a_ranking_only_facts_sharing_a_word_are_matched() -> None:
     assert {e.fact.article for e in pool} == {"lindqvist-park"}
     result = answerer.answer(question.question, {})
     assert result is not None and result.short_answer == "210 companies"
+
+
+# --- answers do not depend on which other articles are loaded ------------------------------
+
+LIVES = {
+    "ilse-varga": """Ilse Varga
+
+Ilse Varga (3 June 1902 - 18 November 1979) was a Hungarian architect.
+
+Varga studied in Budapest and opened her own office in 1931. She designed 46 buildings, \\
+among them the river baths at Obuda, which hold 2,400 bathers.
+
+She died in Vienna at the age of 77.
+""",
+    "pieter-dahl": """Pieter Dahl
+
+Pieter Dahl (9 May 1850 - 2 February 1911) was a Danish shipbuilder.
+
+Dahl founded his yard at Helsingor in 1878. At its height he employed 1,300 men and \\
+launched 212 ships.
+
+He died in Copenhagen at the age of 60.
+""",
+}
+
+
+def engine_of(tmp_path, *ids: str) -> Engine:
+    folder = tmp_path / "-".join(ids)
+    folder.mkdir()
+    for article_id in ids:
+        (folder / f"{article_id}.txt").write_text(LIVES[article_id], encoding="utf-8")
+    return Engine.from_corpus(folder, answer_cache=0)
+
+
+@pytest.mark.parametrize(
+    ("life", "question", "history", "number"),
+    [
+        ("ilse-varga", "How old was Ilse Varga when she died?", (), "77"),
+        ("ilse-varga", "How old was she when she died?", ("Who was Ilse Varga?",), "77"),
+        ("ilse-varga", "How many buildings did she design?", ("Who was Ilse Varga?",), "46"),
+        ("pieter-dahl", "How old was Pieter Dahl when he died?", (), "60"),
+        ("pieter-dahl", "How old was he when he died?", ("Who was Pieter Dahl?",), "60"),
+        ("pieter-dahl", "How many ships did he launch?", ("Who was Pieter Dahl?",), "212"),
+        ("pieter-dahl", "How many men did Dahl employ?", (), "1,300"),
+        # No name at all: "he" is the life told with "he" among those retrieval finds.
+        ("pieter-dahl", "How old was he when he died?", (), "60"),
+        ("ilse-varga", "How old was she when she died?", (), "77"),
+    ],
+)
+def test_an_answer_about_one_life_is_the_same_with_another_loaded(
+    tmp_path, life: str, question: str, history: tuple[str, ...], number: str
+) -> None:
+    turns = [Turn(q) for q in history]
+    alone = engine_of(tmp_path, life).ask(question, turns)
+    both = engine_of(tmp_path, *LIVES).ask(question, turns)
+    assert alone.answered and alone.method == "rule", alone.answer
+    assert alone.short_answer is not None and alone.short_answer.startswith(number)
+    assert both.answer == alone.answer
+    assert [c.id for c in both.citations] == [c.id for c in alone.citations]

@@ -43,19 +43,37 @@ class NumericAnswerer:
         articles: Sequence[Article],
         nlp: Language | None = None,
         docs: Sequence[Doc] | None = None,
+        titles: Mapping[str, Doc] | None = None,
     ) -> None:
         """``nlp`` is the English pipeline (loaded here when not given); ``docs`` are the
-        sentences' parses, aligned with ``sentences`` (parsed here when not given)."""
+        sentences' parses, aligned with ``sentences``, and ``titles`` the articles' titles'
+        parses by article id (parsed here when not given)."""
         nlp = nlp or pipeline.load()
         if docs is None:
             docs = list(nlp.pipe(s.text for s in sentences))
+        if titles is None:
+            titles = dict(
+                zip((a.id for a in articles), nlp.pipe(a.title for a in articles), strict=True)
+            )
         parses = {s.id: d for s, d in zip(sentences, docs, strict=True)}
-        self.index = FactIndex(facts, sentences, articles, parses)
+        self.index = FactIndex(facts, sentences, articles, parses, titles)
         self.reader = QuestionReader(self.index, nlp)
 
     def read(self, question: str, doc: Doc | None = None) -> Question | None:
         """What ``question`` asks for, or None when it is not a numeric question."""
         return self.reader.read(question, doc)
+
+    def _life(self, relevance: Mapping[str, float], pronoun: str) -> str | None:
+        """The life a bare "he" or "she" (``pronoun``) is about: the article of the
+        best-ranked sentence that is in a life told with that pronoun. Names in the
+        question, or in the conversation (spelled out before the question gets here),
+        come first."""
+        wanted = "he" if pronoun in ("he", "him", "his") else "she"
+        for sid in _best_first(relevance):
+            sentence = self.index.sentences.get(sid)
+            if sentence is not None and self.index.people.get(sentence.article) == wanted:
+                return sentence.article
+        return None
 
     def search(self, relevance: Mapping[str, float]) -> Search:
         """The facts a question is matched against, with retrieval's ``relevance``."""
@@ -77,12 +95,17 @@ class NumericAnswerer:
         if ask.unknown_names or search.unknown_part(ask):
             # A figure for a place or thing no article names: the articles cannot say.
             return abstain(ask) if ask.intent != "when" else None
-        biography = self.index.biography
-        if _PERSONAL.search(ask.text) and biography and not any(t.proper for t in ask.terms):
-            title = self.index.articles[biography].title
-            named = tuple(replace(self.index.term(w), proper=True) for w in words(title))
-            # "How old was she ...?" in an encyclopedia's life
-            ask = replace(ask, article=biography, terms=ask.terms + named)
+        pronoun = _PERSONAL.search(ask.text)
+        if pronoun and not any(t.proper for t in ask.terms):
+            # "How old was she when she died?" with no name: the life retrieval found
+            life = self._life(relevance, pronoun.group())
+            if life is None:
+                return None  # whose, we cannot tell
+            named = tuple(
+                replace(self.index.term(w), proper=True, group=-1)
+                for w in words(self.index.articles[life].title)
+            )
+            ask = replace(ask, article=life, terms=ask.terms + named)
         if (
             _unresolved_pronoun(_PARTITIVE.sub("", PERIOD_Q.sub("", ask.text)))
             and not any(not self.index.is_focus_term(t) and t.known for t in ask.terms)
@@ -90,6 +113,10 @@ class NumericAnswerer:
         ):
             return None  # "How many employees does it have?": whose, we cannot tell
         return HANDLERS[ask.intent](search, ask)
+
+
+def _best_first(relevance: Mapping[str, float]) -> list[str]:
+    return sorted(relevance, key=lambda sid: -relevance[sid])
 
 
 def _unresolved_pronoun(text: str) -> bool:

@@ -19,10 +19,10 @@ from spacy.tokens import Doc
 
 from .. import lexicon
 from ..analysis import STOP_WORDS, proper_words, stem
-from ..fact_phrases import subject_of
 from ..facts import Fact
 from ..types import Article, Sentence
 from .context import clause_head, clause_times, is_future, number_context, span_root
+from .subjects import read_subjects
 from .terms import (
     LIGHT_WORDS,
     NAME_NUMBER,
@@ -81,9 +81,11 @@ class FactIndex:
         sentences: Sequence[Sentence],
         articles: Sequence[Article],
         docs: Mapping[str, Doc] | None = None,
+        titles: Mapping[str, Doc] | None = None,
     ) -> None:
-        """``docs`` maps sentence ids to their parses; without them a figure's phrase is
-        not known and only its sentence is."""
+        """``docs`` maps sentence ids to their parses and ``titles`` article ids to their
+        titles' parses; without them a figure's phrase is not known (only its sentence),
+        nor what each article is about."""
         self.facts = list(facts)
         self.by_id = {f.id: f for f in self.facts}
         self.position = {f.id: i for i, f in enumerate(self.facts)}
@@ -148,30 +150,22 @@ class FactIndex:
             if e.fact.kind != "date":
                 things.setdefault(e.fact.sentence, set()).update(e.owner_keys)
         self.things = {k: frozenset(v) for k, v in things.items()}
-        # Each article's first subject, up to its first preposition ("a new cancer centre").
-        self.topic_head = {
-            a: keyset(
-                re.split(
-                    r"\s+(?:at|in|on|of|near|for|by|with|from)\s+", subject_of(s.text)[0] or ""
-                )[0]
-            )
-            for a, s in firsts.items()
-        }
-        people = [a.id for a in articles if _is_person_name(a.title)]
-        # An encyclopedia entry's title is a name, and the entry is about it.
-        self.topic = {a.id: keyset(a.title) for a in articles if _is_name(a.title)}
-        # The head nouns of those names ("bridge" of "Varne Bridge"): "the bridge" in a
-        # question is the entry's subject, a definite description of its name.
-        self.topic_heads = frozenset(
-            stem(ws[-1]) for a in articles if _is_name(a.title) and len(ws := words(a.title)) > 1
-        )
+        bodies: dict[str, list[Doc]] = {}
+        for s in sentences:
+            if docs is not None and s.id in docs:
+                bodies.setdefault(s.article, []).append(docs[s.id])
+        subjects = read_subjects(articles, titles or {}, bodies)
+        # Each article's first subject ("a new cancer centre"); the name an entry is about
+        # and the head nouns of such names ("bridge" of "Varne Bridge"); the lives.
+        self.topic_head = subjects.first
+        self.topic = subjects.topic
+        self.topic_heads = subjects.heads
+        self.people = subjects.people
         self._postings = _postings(self.entries)
         self._article_postings: dict[str, set[str]] = {}
         for a in articles:
             for k in lead.get(a.id, NONE) | self.topic.get(a.id, NONE):
                 self._article_postings.setdefault(k, set()).add(a.id)
-        # The one encyclopedia life in the corpus, whom a bare "he" or "she" is about.
-        self.biography = people[0] if len(people) == 1 else None
 
     def entries_of(self, articles: Collection[str]) -> list[Entry]:
         """The entries of ``articles``, in reading order."""
@@ -355,15 +349,3 @@ def _stand_in(owner: str | None) -> bool:
         return False
     ws = words(owner)
     return bool(ws) and stem(ws[-1]) in FACILITY_KEYS and "of" not in ws
-
-
-def _is_person_name(title: str) -> bool:
-    """A title that is a person's name: two to four capitalised words and nothing else."""
-    ws = title.split()
-    return 2 <= len(ws) <= 4 and all(re.fullmatch(r"[A-Z][a-z'-]+\.?", w) for w in ws)
-
-
-def _is_name(title: str) -> bool:
-    """A title that is a name (an encyclopedia entry's): one to four capitalised words."""
-    ws = title.split()
-    return 1 <= len(ws) <= 4 and all(re.fullmatch(r"[A-Z][\w'.-]*", w) for w in ws)

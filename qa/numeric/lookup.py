@@ -18,10 +18,11 @@ from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
 from ..types import Answer
-from .index import STAND_IN_KEYS, Entry, FactIndex
+from .index import Entry, FactIndex
 from .phrasing import abstain
 from .question import Question
-from .terms import NONE, Term, base, strength, words
+from .scoring import score
+from .terms import Term, base, strength, words
 
 MIN_SCORE = 0.55
 # Nouns that name a measure a question asks for: a figure must be a measure of one.
@@ -83,76 +84,15 @@ class Search:
             f = ix.fact
             if accept is not None and not accept(f):
                 continue
-            got = 0.0
-            focus = 0
-            entity = local = 0
-            common_from_lead = False
-            rejected = False
-            missing = 0
-            stand_in = bool(ix.owner_keys & STAND_IN_KEYS) and len(ix.owner_keys) == 1
-            owner_hit = other_thing = False
-            # "the four-storey building" of an article whose first subject is "a new cancer
-            # centre at ...": the question's headline words must be that subject's own.
-            topical = ix.stand_in_owner and all(
-                strength(t.keys, self.index.topic_head.get(f.article, NONE))
-                for t in terms
-                if t.known and not t.proper and not strength(t.keys, ix.focus | ix.own | ix.ctx)
-            )
-            things = self.index.things.get(f.sentence, NONE)
-            for t in terms:
-                s_focus = strength(t.keys, ix.focus)
-                s_ctx = strength(t.keys, ix.ctx)
-                s_near = strength(t.keys, ix.near)
-                s_own = strength(t.keys, ix.own)
-                if not (s_own or s_focus) and s_near and t.measure:
-                    s_focus = 0.9 * s_near  # what the figure is, said beside its number
-                if ix.owner_keys and strength(t.keys, ix.owner_all):
-                    owner_hit = True
-                elif not s_focus and not t.proper and t.known and s_ctx and stem(t.word) in things:
-                    other_thing = True  # "the rover" of a sentence about "the lander"
-                # A name in the sentence of a fact owned by "the company" is the company's.
-                s_local = s_own or max(
-                    0.9 * s_near, s_ctx if t.proper and stand_in else 0.6 * s_ctx
-                )
-                if (
-                    t.proper
-                    and s_local == 0
-                    and strength(t.keys, self.index.topic.get(f.article, NONE))
-                ):
-                    s_local = 0.8  # "Brennick" in the entry "Brennick": every fact is its
-                # A name may come from the headline alone, unless the question puts the
-                # figure in it ("in Norway"): then the figure's own sentence must say it.
-                s = s_local if t.place else max(s_local, 0.5 * strength(t.keys, ix.lead))
-                if s_focus:
-                    focus += 1
-                elif t.known:
-                    entity += 1
-                    local += s_local > 0
-                    common_from_lead |= (
-                        s_local == 0
-                        and s > 0
-                        and (not t.proper or not (ix.own | ix.ctx) & STAND_IN_KEYS)
-                    )
-                if s == 0 and t.known:
-                    # A name the fact's sentence lacks is about something else; one missing
-                    # common word ("reach") may be the question's own wording, two are not.
-                    missing += 1
-                    if t.proper or missing >= 2:
-                        rejected = True
-                        break
-                got += t.weight * s
-            # What the question is about must be in the fact's own sentence; only a name may
-            # come from the headline alone ("Wenzhou"): "the farm" is not "the company".
-            # A sentence about "the building" or "the project" is about the headline's subject.
-            if rejected or (entity and not local and common_from_lead and not topical):
+            scored = score(self.index, ix, terms)
+            if scored is None:
                 continue
-            if other_thing and not owner_hit and ix.owner_keys and not stand_in:
-                continue  # the question is about another thing the sentence names
+            got, focus = scored
             matched = got / total if total else 0.0
-            score = matched + 0.1 * relevance.get(f.sentence, 0.0)
+            value = matched + 0.1 * relevance.get(f.sentence, 0.0)
             if verb and f.verb and base(f.verb) == verb:
-                score += 0.05
-            out.append(Match(f, score, focus, matched))
+                value += 0.05
+            out.append(Match(f, value, focus, matched))
         out.sort(
             key=lambda m: (
                 -m.score,

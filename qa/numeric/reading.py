@@ -135,8 +135,15 @@ class QuestionReader:
         terms = self.index.terms(tail or head, names)
         measure = {t.word for t in self._phrase(syntax.measured(doc))}
         place = set(syntax.places(doc))
+        group = {w: i for i, ws in enumerate(syntax.name_groups(doc)) if len(ws) > 1 for w in ws}
         terms = [
-            replace(t, measure=t.word in measure, place=t.proper and t.word in place) for t in terms
+            replace(
+                t,
+                measure=t.word in measure,
+                place=t.proper and t.word in place,
+                group=group.get(t.word) if t.proper else None,
+            )
+            for t in terms
         ]
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]

@@ -227,20 +227,29 @@ def name_words(doc: Doc) -> list[str]:
     capitalised noun with a number ("Line 4"), a name it does not know. Not the unit asked
     in ("US dollars"). In a question written all in capitals, capitals say nothing, and it
     has none."""
+    out: list[str] = []
+    for group in name_groups(doc):
+        out += [w for w in group if w not in out]
+    return out
+
+
+def name_groups(doc: Doc) -> list[list[str]]:
+    """The names of :func:`name_words`, each as its list of words."""
     if doc.text.isupper():
         return []
     unit_span = _unit_phrase(doc)
     skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
-    tokens = [t for span in names(doc) for t in span if _name_word(t)]
-    tokens += [t for t in doc[:-1] if t.is_title and t.i and doc[t.i + 1].like_num]
-    out: list[str] = []
-    for t in tokens:
-        if t.i in skip:
-            continue
-        for w in _whole_word(t):
-            if w not in out:
-                out.append(w)
-    return out
+    spans = [[t for t in span if _name_word(t)] for span in names(doc)]
+    spans += [[t] for t in doc[:-1] if t.is_title and t.i and doc[t.i + 1].like_num]
+    groups = []
+    for tokens in spans:
+        group: list[str] = []
+        for t in tokens:
+            if t.i not in skip:
+                group += [w for w in _whole_word(t) if w not in group]
+        if group:
+            groups.append(group)
+    return groups
 
 
 def places(doc: Doc) -> list[str]:

@@ -62,6 +62,7 @@ class Term:
     related: bool = True  # the corpus uses a word of its synonym group
     measure: bool = False  # it names what the figure is ("revenue"), not whose or when
     place: bool = False  # a name the figure is put in ("employ in Norway"): not a headline's
+    group: int | None = None  # the words of one name share a group ("Maren", "Holt")
 
     @property
     def weight(self) -> float:
