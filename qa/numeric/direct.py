@@ -55,8 +55,11 @@ def lookup(
         )
         if best is not None:
             year = prev_time(str(best.fact.time))
-        else:  # "a year earlier" and the article gives the earlier value itself
+        elif any(m.fact.earlier_of for m in matches):
+            # "a year earlier" and the article gives the earlier value itself
             matches.sort(key=lambda m: m.fact.earlier_of is None)
+        elif not ask.last_year:
+            return abstain(ask)  # a figure for the year before it, which they do not give
     fitting = [m for m in matches if search.time_fits(m.fact, ask, year)]
     if fitting:
         best = fitting[0]

@@ -45,7 +45,7 @@ FACILITY_KEYS = frozenset(stem(w) for w in lexicon.words("facilities"))
 # Verbs that say who a count of people is, by their synonym group ("work" counts staff).
 PEOPLE_VERBS: dict[str, tuple[str, ...]] = lexicon.table("people_verbs")
 VERB_FORMS = frozenset(w for forms in PEOPLE_VERBS.values() for w in forms)
-MONEY_KEYS = keys("value") | keys("worth")
+MONEY_KEYS = keys("value") | keys("worth") | keys("money")
 
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _NAMED = re.compile(

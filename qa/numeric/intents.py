@@ -55,6 +55,8 @@ def amount(search: Search, ask: Question) -> Answer | None:
     kinds = (
         None
         if ask.unit or any(t.measure for t in ask.terms)
+        else {"money"}
+        if ask.money
         else {
             "money",
             "area",

@@ -148,8 +148,10 @@ class Search:
         )
         unit = ask.unit
         implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
-        if ask.intent == "amount" and _MONEY_Q.search(ask.text):
-            implied = {"money"}  # "how much is a ticket", "how much came from donors"
+        if ask.intent == "amount" and (ask.money or _MONEY_Q.search(ask.text)):
+            implied = {"money"}  # "how much is a ticket", "how much did it cost"
+        if ask.intent == "percent":
+            implied = {"percent"}  # "how much did X grow": a rate
         if ask.intent in ("span", "age") and kinds:  # "how long is", "how old": the kind says
             implied = kinds
         required = [t for t in terms if stem(t.word) in MEASURE_STEMS]

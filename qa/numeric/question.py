@@ -110,6 +110,7 @@ class Question:
     years: tuple[str, ...] = ()  # times it names, as ISO prefixes ("2021", "2022-H1")
     base_year: str | None = None  # the base of a change: "since 2020", "compared with 2019"
     previous_year: bool = False  # "the year before", "last year"
+    last_year: bool = False  # "last year": the year before the article's, as it says it
     now: bool = False  # "now", "currently": the latest value
     future: bool = False  # "will", "by 2030": a target or expectation
     unit: str | None = None  # the unit asked in ("in dollars")
@@ -125,6 +126,7 @@ class Question:
     article: str | None = None  # the one article a "he" or "she" can be about
     done: bool = False  # asks what happened ("did", "has ... sent"), not what is planned
     plans: bool = False  # names a plan: "the target", "what they aim for", "expected"
+    money: bool = False  # its verb asks an amount of money: "cost", "pay", "spend"
     part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
     unknown_names: tuple[str, ...] = ()  # names the articles never use
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only

@@ -87,6 +87,7 @@ _PART_OF_YEAR = re.compile(
 )
 # Words that name a plan rather than what happened: "the target", "what they aim for".
 _RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
+_MONEY_VERBS = lexicon.words("money_verbs")
 _PLANS = frozenset("target goal plan expect aim forecast".split())
 _ORDINALS = {w: int(n) for n, ws in lexicon.table("ordinals").items() for w in ws}
 _VALUE_QUESTION = re.compile(
@@ -175,6 +176,7 @@ class QuestionReader:
             question=question,
             years=tuple(years),
             previous_year=previous_year,
+            last_year=bool(re.search(r"\blast\s+year\b", text)),
             now=bool(_TIME_NOW.search(text)),
             future=future,
             unit=syntax.unit(doc),
@@ -200,6 +202,7 @@ class QuestionReader:
             marked=tuple(_marked(ws)),
             done=done,
             plans=plans,
+            money=any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN")),
             part_of_year=part_of_year,
             unknown_names=tuple(self._unknown_names(said)),
         )
