@@ -92,7 +92,7 @@ class NumericAnswerer:
         if ask is None:
             return None
         search = self.search(relevance)
-        if ask.unknown_names or search.unknown_part(ask):
+        if ask.unknown_names or ask.unknown_parts:
             # A figure for a place or thing no article names: the articles cannot say.
             return abstain(ask) if ask.intent != "when" else None
         pronoun = _PERSONAL.search(ask.text)

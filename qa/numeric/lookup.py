@@ -175,17 +175,6 @@ class Search:
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
         ]
 
-    def unknown_part(self, ask: Question) -> bool:
-        """ "the rover's camera" when no article mentions a camera: a part of something the
-        articles never name."""
-        for m in re.finditer(r"\b[a-z][\w-]*'s?\s+([a-z][\w-]+)", ask.text):
-            word = m.group(1)
-            if word not in STOP_WORDS and stem(word) not in self.index.corpus_stems:
-                term = self.index.term(word)
-                if not term.related:
-                    return True
-        return False
-
     def fits(self, f: Fact, ask: Question) -> bool:
         """Whether ``f`` is for what the question asks beyond its words: the article a "he"
         or "she" is in, the part of a span ("on its first day"), the rate ("a day"), an

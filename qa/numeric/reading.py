@@ -111,7 +111,7 @@ class QuestionReader:
         self.index = index
         self.nlp = nlp
         self._parsed: dict[str, Doc] = {}
-        self.speller = Speller(index.vocabulary)
+        self.speller = Speller(sorted(index.vocabulary))
         self.known_words = frozenset(
             {w for ws in SYNONYMS.values() for w in ws}
             | QUESTION_WORDS
@@ -136,6 +136,7 @@ class QuestionReader:
         terms = self.index.terms(tail or head, names)
         measure = {t.word for t in self._phrase(syntax.measured(doc))}
         place = set(syntax.places(doc))
+        narrowing = {self._spell(w) for w in syntax.phrase_words(doc)}
         group = {w: i for i, ws in enumerate(syntax.name_groups(doc)) if len(ws) > 1 for w in ws}
         terms = [
             replace(
@@ -143,6 +144,7 @@ class QuestionReader:
                 measure=t.word in measure,
                 place=t.proper and t.word in place,
                 group=group.get(t.word) if t.proper else None,
+                narrows=t.word in narrowing,
             )
             for t in terms
         ]
@@ -202,9 +204,10 @@ class QuestionReader:
             marked=tuple(_marked(ws)),
             done=done,
             plans=plans,
-            money=any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN")),
+            money=_asks_money(doc),
             part_of_year=part_of_year,
             unknown_names=tuple(self._unknown_names(said)),
+            unknown_parts=tuple(self._unknown_parts(doc)),
         )
         if intent == "value" and not self._numeric_value_question(ask):
             return None
@@ -240,6 +243,20 @@ class QuestionReader:
             and not self._term(w).related
             and not asked_unit(f"in {w}")
         ]
+
+    def _unknown_parts(self, doc: Doc) -> list[str]:
+        """Nouns that narrow the figure to a part no article mentions ("the rover's
+        camera"): a figure for it is one the articles cannot give."""
+        out = []
+        for t in syntax.narrowing_nouns(doc):
+            word = self._spell(t.lower_)
+            if word in self.known_words:
+                continue  # a question word ("in total"), a light verb, a stop word
+            if self.speller.candidates(word):
+                continue  # a misspelling of a word the articles use, perhaps
+            if stem(word) not in self.index.corpus_stems and not self._term(word).related:
+                out.append(word)
+        return out
 
     def _main_verb(self, doc: Doc) -> str | None:
         """The main verb of a do-question, as its matching key, when it is a verb the
@@ -284,6 +301,14 @@ class QuestionReader:
         if ask.unit:
             return True
         return bool(_VALUE_QUESTION.match(ask.text))
+
+
+def _asks_money(doc: Doc) -> bool:
+    """Whether a question asks an amount of money: by its verb ("cost", "pay") or by the
+    noun it measures ("how much prize money")."""
+    verbs = any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN"))
+    measured = syntax.measured(doc)
+    return verbs or bool(measured and measured[-1].lemma_.lower() == "money")
 
 
 def _marked(ws: list[str]) -> list[str]:

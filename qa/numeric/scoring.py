@@ -60,9 +60,10 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
             common_from_lead |= (
                 s_local == 0 and s > 0 and (not t.proper or not (ix.own | ix.ctx) & STAND_IN_KEYS)
             )
-        if s == 0 and t.known:
+        if s == 0 and (t.known or t.narrows):
             # A name the fact's sentence lacks is about something else; one missing
-            # common word ("reach") may be the question's own wording, two are not.
+            # common word ("reach") may be the question's own wording, two are not, nor
+            # two words of a phrase that narrows the figure to what no article mentions.
             missing += 1
             if t.proper or missing >= 2:
                 return None
@@ -80,11 +81,13 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
 def _local(t: Term, ix: Entry, stand_in: bool, topic: frozenset[str]) -> float:
     """How well the fact's own words, its number's phrase or its sentence hold ``t``."""
     s_own = strength(t.keys, ix.own)
+    s_near = strength(t.keys, ix.near)
     if s_own:
-        return s_own
+        # The word itself beside the number says more than a synonym in the fact's words.
+        return max(s_own, 0.9 * s_near)
     s_ctx = strength(t.keys, ix.ctx)
     # A name in the sentence of a fact owned by "the company" is the company's.
-    s = max(0.9 * strength(t.keys, ix.near), s_ctx if t.proper and stand_in else 0.6 * s_ctx)
+    s = max(0.9 * s_near, s_ctx if t.proper and stand_in else 0.6 * s_ctx)
     if t.proper and not s and strength(t.keys, topic):
         return 0.8  # a name in the entry of that name: every fact is its
     return s

@@ -273,6 +273,33 @@ def places(doc: Doc) -> list[str]:
     return out
 
 
+def narrowing_nouns(doc: Doc) -> list[Token]:
+    """Nouns that narrow what a figure is about to a part of something: the word after a
+    possessive ("the rover's camera"); not times, names or the unit asked in."""
+    unit_span = _unit_phrase(doc)
+    skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
+    out = []
+    for t in doc:
+        if t.ent_type_ or t.i in skip or not t.is_alpha:
+            continue
+        # The word after a possessive "'s" is what is possessed, whatever the tagger says.
+        if t.i > 0 and doc[t.i - 1].tag_ == "POS":
+            out.append(t)
+    return out
+
+
+def phrase_words(doc: Doc) -> list[str]:
+    """The words of the question's prepositional phrases ("in the away section", "at
+    Kestrel Park"), not those of times or of the unit asked in."""
+    unit_span = _unit_phrase(doc)
+    skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
+    out: list[str] = []
+    for t in doc:
+        if t.dep_ == "pobj" and t.head.pos_ == "ADP" and t.i not in skip:
+            out += [x.lower_ for x in t.subtree if x.is_alpha and x.ent_type_ != "DATE"]
+    return out
+
+
 def each_is_subject(doc: Doc) -> bool:
     """Whether "each" or "every" determines the question's subject ("each new school")."""
     return any(

@@ -63,6 +63,7 @@ class Term:
     measure: bool = False  # it names what the figure is ("revenue"), not whose or when
     place: bool = False  # a name the figure is put in ("employ in Norway"): not a headline's
     group: int | None = None  # the words of one name share a group ("Maren", "Holt")
+    narrows: bool = False  # in a phrase that narrows the figure ("in the away section")
 
     @property
     def weight(self) -> float:
