@@ -10,13 +10,16 @@ import dataclasses
 from functools import cache
 
 import pytest
+from spacy.language import Language
 
 from qa.engine import Engine
 from qa.facts import extract_facts
 from qa.ingest import clean
-from qa.numeric import NumericAnswerer
+from qa.numeric import NumericAnswerer, syntax
+from qa.numeric.features import FEATURE_NAMES
 from qa.numeric.intents import HANDLERS
 from qa.numeric.question import INTENTS
+from qa.reading import pipeline
 from qa.sentences import split_sentences
 from qa.types import Turn
 
@@ -169,3 +172,123 @@ def test_an_answer_about_one_life_is_the_same_with_another_loaded(
     assert alone.short_answer is not None and alone.short_answer.startswith(number)
     assert both.answer == alone.answer
     assert [c.id for c in both.citations] == [c.id for c in alone.citations]
+
+
+# --- reading a question from its parse ----------------------------------------------------
+
+
+@cache
+def nlp() -> Language:
+    return pipeline.load()
+
+
+def words_of(tokens: list) -> list[str]:  # type: ignore[type-arg]
+    return [t.lower_ for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("question", "counted", "measured", "owner"),
+    [
+        (
+            "How many doctoral and master's students does the university have?",
+            ["doctoral", "master", "students"],
+            ["doctoral", "master", "students"],
+            ["university"],
+        ),
+        ("How many ferries cross the strait each hour?", ["ferries"], ["ferries"], []),
+        (
+            "What was the operating profit of the city's port in 2019?",
+            [],
+            ["operating", "profit"],
+            ["city", "port"],
+        ),
+        ("How much is the museum's annual budget in euros?", [], ["annual", "budget"], ["museum"]),
+        ("How much did the new terminal cost?", [], [], ["new", "terminal"]),
+        ("How many of them have degrees?", [], [], []),
+        ("How many more nurses than doctors work there?", [], [], []),
+    ],
+)
+def test_what_is_counted_measured_and_whose_come_from_the_parse(
+    question: str, counted: list[str], measured: list[str], owner: list[str]
+) -> None:
+    doc = nlp()(question)
+    assert words_of(syntax.counted(doc)) == counted
+    assert words_of(syntax.measured(doc)) == measured
+    assert words_of(syntax.owner(doc)) == owner
+
+
+@pytest.mark.parametrize(
+    ("question", "times"),
+    [
+        ("How many passengers used the ferry in 2019?", [("2019", "at")]),
+        ("By what percentage did sales grow compared with 2019?", [("2019", "base")]),
+        ("By how many pupils has the roll grown since 2020?", [("2020", "base")]),
+        ("How many homes will be built by 2030?", [("2030", "target")]),
+        ("How much did the fare rise between 2019 and 2022?", [("2019", "span"), ("2022", "span")]),
+        ("What was the toll in March 2021?", [("2021-03", "at")]),
+    ],
+)
+def test_the_times_a_question_names_and_their_roles(question: str, times: list) -> None:  # type: ignore[type-arg]
+    assert [(t.time, t.role) for t in syntax.times(nlp()(question))] == times
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How much did the bridge cost in US dollars?", "US dollars"),
+        ("How big is the park in hectares?", "hectares"),
+        ("How much did the bridge cost?", None),
+    ],
+)
+def test_the_unit_asked_in(question: str, unit: str | None) -> None:
+    assert syntax.unit(nlp()(question)) == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("How many ships did the yard launch?", "launch"),
+        ("How many people does the mill employ?", "employ"),
+        ("How many staff will the clinic hire?", "hire"),
+        ("What was the toll?", None),
+    ],
+)
+def test_the_main_verb_of_a_do_question(question: str, verb: str | None) -> None:
+    found = syntax.main_verb(nlp()(question))
+    assert (found.lemma_ if found is not None else None) == verb
+
+
+def test_names_are_what_the_entity_recogniser_finds() -> None:
+    doc = nlp()("How many people does Halvorsen Shipping employ in Norway?")
+    assert syntax.name_words(doc) == ["halvorsen", "shipping", "norway"]
+    assert syntax.places(doc) == ["norway"]  # the figure is put in Norway; it is not whose
+    doc = nlp()("How much did the project cost in US dollars?")
+    assert syntax.name_words(doc) == []  # the unit asked in names no one
+
+
+def test_a_question_is_read_whole() -> None:
+    question = park().read("How many companies did the park host in 2023?")
+    assert question is not None
+    assert question.intent == "count"
+    assert [t.word for t in question.count_noun] == ["companies"]
+    assert [t.word for t in question.owner] == ["park"]
+    assert question.years == ("2023",)
+    assert not question.future
+    assert question.verb == "host"
+
+
+# --- what the rule layer measured -------------------------------------------------------------
+
+
+def test_answers_carry_the_documented_features() -> None:
+    answerer = park()
+    for text in ("How many companies does the park host?", "How many bakers work in the park?"):
+        result = answerer.answer(text, {})
+        assert result is not None
+        names = set(result.features)
+        documented = {n for n in FEATURE_NAMES if "<" not in n}
+        assert documented <= names
+        assert all(n in documented or n.startswith("rule.intent.") for n in names)
+        assert sum(v for n, v in result.features.items() if n.startswith("rule.intent.")) == 1
+        assert result.features["rule.abstain"] == float(not result.answered)
+        assert all(isinstance(v, float) for v in result.features.values())

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..facts import Fact
 from ..reading import pipeline
 from ..types import Answer, Article, Sentence
+from . import features
 from .index import FactIndex
 from .intents import HANDLERS
 from .lookup import Search
@@ -94,7 +95,10 @@ class NumericAnswerer:
         search = self.search(relevance)
         if ask.unknown_names or ask.unknown_parts:
             # A figure for a place or thing no article names: the articles cannot say.
-            return abstain(ask) if ask.intent != "when" else None
+            if ask.intent == "when":
+                return None
+            said = abstain(ask)
+            return replace(said, features=features.measure(ask, said, search))
         pronoun = _PERSONAL.search(ask.text)
         if pronoun and not any(t.proper for t in ask.terms):
             # "How old was she when she died?" with no name: the life retrieval found
@@ -112,7 +116,10 @@ class NumericAnswerer:
             and ask.article is None
         ):
             return None  # "How many employees does it have?": whose, we cannot tell
-        return HANDLERS[ask.intent](search, ask)
+        found = HANDLERS[ask.intent](search, ask)
+        if found is None:
+            return None
+        return replace(found, features=features.measure(ask, found, search))
 
 
 def _best_first(relevance: Mapping[str, float]) -> list[str]:

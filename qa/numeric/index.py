@@ -290,22 +290,33 @@ def _with_phrases(
             and (r := span_root(doc, e.fact.start - s.start, e.fact.end - s.start))
         }
         for e in figures:
-            f = e.fact
-            at = (f.start - s.start, f.end - s.start)
-            others = [(g.fact.start - s.start, g.fact.end - s.start) for g in figures if g is not e]
-            tokens = number_context(doc, *at, others)
-            verb = clause_head(doc, *at)
-            mine = [doc[i] for i in dates if i in {t.i for t in tokens}]
-            times = [dates[t.i] for t in clause_times(verb, mine)] if verb else []
-            # The clause says when only what the fact itself leaves unsaid.
-            unsaid = f.time is None and f.time_kind is None
-            read[f.id] = replace(
-                e,
-                near=keyset(" ".join(t.text for t in tokens)),
-                future=unsaid and verb is not None and is_future(verb),
-                clause_time=next((t for t in times if t), None) if unsaid else None,
-            )
+            read[e.fact.id] = _read_figure(e, doc, s, [g for g in figures if g is not e], dates)
+        for e in group:
+            if e.fact.kind == "date":  # "is due to open in 2026": an event still to come
+                verb = clause_head(doc, e.fact.start - s.start, e.fact.end - s.start)
+                read[e.fact.id] = replace(e, future=verb is not None and is_future(verb))
     return [read.get(e.fact.id, e) for e in entries]
+
+
+def _read_figure(
+    e: Entry, doc: Doc, s: Sentence, others: Sequence[Entry], dates: Mapping[int, str | None]
+) -> Entry:
+    """A figure's entry with its number's phrase, and what its clause says of its time."""
+    f = e.fact
+    at = (f.start - s.start, f.end - s.start)
+    spans = [(g.fact.start - s.start, g.fact.end - s.start) for g in others]
+    tokens = number_context(doc, *at, spans)
+    verb = clause_head(doc, *at)
+    mine = [doc[i] for i in dates if i in {t.i for t in tokens}]
+    times = [dates[t.i] for t in clause_times(verb, mine)] if verb else []
+    # The clause says when only what the fact itself leaves unsaid.
+    unsaid = f.time is None and f.time_kind is None
+    return replace(
+        e,
+        near=keyset(" ".join(t.text for t in tokens)),
+        future=unsaid and verb is not None and is_future(verb),
+        clause_time=next((t for t in times if t), None) if unsaid else None,
+    )
 
 
 def _postings(entries: Sequence[Entry]) -> dict[str, list[int]]:

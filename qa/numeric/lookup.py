@@ -60,6 +60,9 @@ class Search:
         articles = {index.sentences[s].article for s in relevance if s in index.sentences}
         self.articles = frozenset(articles) if articles else None
         self._scoped = index.entries_of(articles) if articles else None
+        # The two best candidates for the question's own terms, as first ranked: the
+        # confidence features' match score and margin (qa.numeric.features).
+        self.shortlist: list[Match] = []
 
     def pool(self, terms: Sequence[Term]) -> Sequence[Entry]:
         """The entries ``terms`` are matched against."""
@@ -165,7 +168,7 @@ class Search:
             # A question in the past or present tense asks what is or was: a planned
             # figure comes after one that is, among near equals.
             matches.sort(key=lambda m: -(m.score - (0.05 if self.planned(m.fact) else 0.0)))
-        return [
+        found = [
             m
             for m in matches
             if (
@@ -174,6 +177,9 @@ class Search:
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
         ]
+        if terms is ask.terms and not self.shortlist:
+            self.shortlist = found[:2]  # what the question's own words matched best, kept
+        return found
 
     def fits(self, f: Fact, ask: Question) -> bool:
         """Whether ``f`` is for what the question asks beyond its words: the article a "he"

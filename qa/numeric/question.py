@@ -115,6 +115,8 @@ class Question:
     future: bool = False  # "will", "by 2030": a target or expectation
     unit: str | None = None  # the unit asked in ("in dollars")
     count_noun: tuple[Term, ...] = ()  # what "how many" counts
+    measure: tuple[Term, ...] = ()  # what the figure is: "operating revenue", "capacity"
+    owner: tuple[Term, ...] = ()  # whose it is: "the valley's", "of the farm", the subject
     rate: str | None = None  # "a day" for "how many passengers a day"
     period: str | None = None  # "first day" for "on its opening day"
     whole_span: bool = False  # "in total", "so far": not a stated part of a span

@@ -134,7 +134,8 @@ class QuestionReader:
         names = {w for w in said if stem(w) in self.index.corpus_stems}
         names |= {w for w in syntax.definite_nouns(doc) if stem(w) in self.index.topic_heads}
         terms = self.index.terms(tail or head, names)
-        measure = {t.word for t in self._phrase(syntax.measured(doc))}
+        measured = self._phrase(syntax.measured(doc))
+        measure = {t.word for t in measured}
         place = set(syntax.places(doc))
         narrowing = {self._spell(w) for w in syntax.phrase_words(doc)}
         group = {w: i for i, ws in enumerate(syntax.name_groups(doc)) if len(ws) > 1 for w in ws}
@@ -184,6 +185,8 @@ class QuestionReader:
             unit=syntax.unit(doc),
             base_year=next((t.time for t in times if t.role == "base"), None),
             count_noun=tuple(self._phrase(syntax.counted(doc))),
+            measure=tuple(measured),
+            owner=tuple(self._phrase(syntax.owner(doc))),
             rate=rate,
             period=period,
             whole_span=bool(_WHOLE_SPAN.search(text)),

@@ -66,7 +66,12 @@ def measured(doc: Doc) -> list[Token]:
     firm", "what percentage of ..."; [] when no noun says it ("how big is it")."""
     q = quantity_word(doc)
     if q is not None:
-        return noun_phrase_after(doc, q.i)
+        after = noun_phrase_after(doc, q.i)
+        if after or q.head.lemma_ != "be":
+            return after
+        # "How much is the valley's investment?": what the copula's subject is
+        subject = next((c for c in q.head.children if c.dep_ == "nsubj"), None)
+        return _head_phrase(subject) if subject is not None and subject.pos_ in _NOUNS else []
     wh = next((t for t in doc if t.lower_ in ("what", "which")), None)
     if wh is None:
         return []
@@ -80,6 +85,52 @@ def measured(doc: Doc) -> list[Token]:
         if other is not None and other.pos_ in _NOUNS:
             return _head_phrase(other)
     return []
+
+
+def owner(doc: Doc) -> list[Token]:
+    """Whose figure a question asks: the possessor of what it measures ("the valley's
+    investment"), the object of its "of" ("the capacity of the farm"), or the subject of
+    its verb when that is not what it counts ("How many staff does the valley have?", "How
+    much did the farm cost?"); for a count that is the subject, what its verb is for or at
+    ("How many people work for the port authority?"). [] when none is said."""
+    asked = measured(doc)
+    head = asked[-1] if asked else None
+    inside = {t.i for t in asked}
+    if head is not None:
+        for c in head.children:
+            # "master's students": a possessive inside what is counted describes it
+            if c.dep_ == "poss" and c.i not in inside:
+                return _noun_phrase(c)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ != "DATE":
+                    return _noun_phrase(obj)
+    verb = main_verb(doc) or next((t for t in doc if t.dep_ == "ROOT"), None)
+    if verb is None:
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    quantity = quantity_word(doc)
+    if (
+        subject is not None
+        and (head is None or subject.i != head.i)
+        and subject.pos_ != "PRON"
+        and (quantity is None or subject.i != quantity.i)
+    ):
+        return _noun_phrase(subject)
+    if head is not None and subject is not None and subject.i == head.i:
+        for c in verb.children:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if c.dep_ == "prep" and c.lower_ in ("for", "at", "of") and obj is not None:
+                return _noun_phrase(obj)
+    aux = next((t for t in doc if t.lower_ in _DO_AUXILIARIES), None)
+    if aux is not None and verb.i > aux.i:  # "did [the farm] cost": a subject mis-parsed
+        return [t for t in doc[aux.i + 1 : verb.i] if t.pos_ in _NOUNS or t.pos_ == "ADJ"]
+    return []
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """A noun with what says which it is: its possessor, compounds and adjectives."""
+    return [t for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")]
 
 
 def _head_phrase(head: Token) -> list[Token]:
@@ -254,21 +305,13 @@ def name_groups(doc: Doc) -> list[list[str]]:
 
 def places(doc: Doc) -> list[str]:
     """The words of the names a question puts its figure in: a place or body after "in",
-    "at", "outside" ... that goes with its verb ("How many people does it employ in
-    Norway?"), as opposed to whose figure it is ("the firm's", "of the port")."""
+    "at", "outside" ... ("How many people does it employ in Norway?"), as opposed to whose
+    figure it is ("the firm's", "of the port")."""
     out: list[str] = []
     for span in names(doc):
         root = span.root
         prep = root.head
-        if (
-            root.dep_ == "pobj"
-            and prep.lower_ in _PLACE_PREPOSITIONS
-            and prep.head.pos_
-            in (
-                "VERB",
-                "AUX",
-            )
-        ):
+        if root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS:
             out += [w for t in span if _name_word(t) for w in _whole_word(t)]
     return out
 

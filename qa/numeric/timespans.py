@@ -52,7 +52,7 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
         if not hit and not any("#" + g in verbs for g in default_events):
             continue
         m = Match(m.fact, m.score, 1 if hit else 0, m.base)
-        if ask.future and m.fact.time_kind != "target":
+        if ask.future and not search.planned(m.fact):
             continue
         if ask.years and not str(m.fact.time).startswith(ask.years[0]):
             continue
