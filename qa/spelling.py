@@ -9,7 +9,7 @@ longer one two; a word that keeps neither its first nor its last letter is no ne
 - :meth:`Speller.nearest` is the articles' word a misspelling most likely means: the
   closest, the one met first among equals (retrieval reads every question word this way);
 - :meth:`Speller.correct` corrects only where that is unambiguous: one closest word, or
-  the one word a clipped form begins ("biopharma" for "biopharmaceutical").
+  the one word a clipped form begins ("pharma" for "pharmaceutical").
 """
 
 from __future__ import annotations
@@ -94,6 +94,6 @@ class Speller:
             return found[0][1]
         w = word.lower()
         longer = self._prefixes.get(w) if w not in self.vocabulary else None
-        if longer and len(longer) == 1:  # "biopharma": "biopharmaceutical"
+        if longer and len(longer) == 1:  # "pharma": "pharmaceutical"
             return next(iter(longer))
         return word

@@ -51,7 +51,8 @@ def add(index: FactIndex, facts: Sequence[Fact], score: float) -> Answer:
 
 
 def sum_of_parts(search: Search, ask: Question, matches: Sequence[Match]) -> Answer | None:
-    """ "How many graduates?" when the article gives doctoral and master's graduates."""
+    """ "How many graduates?" when the article gives only its kinds ("40 doctoral and 90
+    master's graduates"): the parts added up."""
     best = matches[0]
     if best.fact.part_of is None or not best.fact.qualifier:
         return None
@@ -100,7 +101,7 @@ def sides(ask: Question) -> tuple[list[str], list[str]] | None:
     right = [w for w in take(right_tokens) if w != "number"]
     if not left or not right:
         return None
-    if len(left) == 1 and len(right) > 1:  # "doctoral and master's graduates"
+    if len(left) == 1 and len(right) > 1:  # "junior and senior staff": the noun is shared
         left = left + right[1:]
     return left, right
 
@@ -164,9 +165,9 @@ def total(search: Search, ask: Question) -> Answer | None:
 
 
 def with_addition(index: FactIndex, added: Fact, score: float) -> Answer | None:
-    """ "What will the total capacity be once the second phase is built?": a planned
-    addition ("a second phase of 400 megawatts by 2026") and what there is now (its
-    "installed capacity of 600 megawatts"), added up."""
+    """ "What will the total capacity be once the extension is built?": a planned
+    addition ("an extension of 300 beds by 2030") and what there is now (its "capacity of
+    900 beds"), added up."""
     if added.time_kind not in ("target", "expected") or not added.measure:
         return None
     head = added.measure.split()[-1]
@@ -209,7 +210,7 @@ def difference(search: Search, ask: Question) -> Answer | None:
 
 def earlier_difference(search: Search, ask: Question) -> Answer | None:
     """ "By how many seats did the capacity grow?" when the article gives the number
-    before and after ("41,500 spectators, compared with 18,200 before")."""
+    before and after ("30,000 seats, compared with 12,000 before")."""
     # "by how many square meters did the floor area grow": the unit and the change verb
     # say what kind of answer is wanted, not what it is about.
     terms = tuple(
@@ -356,7 +357,7 @@ def compare(search: Search, ask: Question) -> Answer | None:
     short = label(search.index, win, lose)
     if win.kind == lose.kind and label(search.index, win) == label(search.index, lose):
         base = search.index.by_id.get(win.change_of or "") or win
-        short = base.owner or short  # "Fuzhou", not "renewable power generation in Fuzhou"
+        short = base.owner or short  # the place, not "exports in the place"
     return derived(search.index, text, short, working, [fa, fb], min(a.score, b.score))
 
 

@@ -6,8 +6,8 @@ the sentence. A number's context is its own subtree, the path up to the verb of 
 clause, and that verb's other dependents (its subject, objects, adverbials), less what
 belongs to another figure: a dependent holding another number is left out, unless that
 number only counts or measures the dependent's head ("Its two towers rise 148 metres":
-"towers" goes with 148 too, "two" does not; "build a phase of 400 megawatts, with an
-investment of ...": the phase goes with the investment).
+"towers" goes with 148 too, "two" does not; "build a wing of 80 beds, with an investment
+of ...": the wing goes with the investment).
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def _dependent(child: Token, other_tokens: set[int], other_roots: list[Token]) -
 
 
 def _measures(figure: Token, head: Token) -> bool:
-    """Whether ``figure`` only counts or measures ``head``: "two towers", "a phase of 400
-    megawatts"."""
+    """Whether ``figure`` only counts or measures ``head``: "two towers", "a wing of 80
+    beds"."""
     if figure.head.i == head.i and figure.dep_ == "nummod":
         return True
     prep = figure.head

@@ -1,7 +1,7 @@
 """An amount in the unit asked for, and last year's value from a stated growth rate.
 
-An amount is given as the article states it, or as its stated equivalent ("100 billion yuan
-($15.78 billion)"), or converted: a currency at the rate the article itself implies (and
+An amount is given as the article states it, or as its stated equivalent ("80 billion kronor
+($7.5 billion)"), or converted: a currency at the rate the article itself implies (and
 saying so), a physical unit by its fixed factor. Never at a rate from elsewhere.
 """
 

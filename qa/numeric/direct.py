@@ -39,7 +39,7 @@ def lookup(
     matches = search.candidates(ask, kinds)
     if bonus_kind:
         matches.sort(key=lambda m: -(m.score + (0.15 if m.fact.kind == bonus_kind else 0)))
-    if ask.unit and ask.unit_counted:  # "how many megawatts": a figure in megawatts first
+    if ask.unit and ask.unit_counted:  # "how many hectares": a figure in hectares first
         matches.sort(key=lambda m: m.fact.unit != ask.unit)
     if not matches:
         return search.nothing(ask)
@@ -71,7 +71,7 @@ def lookup(
             return rest
         total_once = ONCE_ADDED.search(ask.text) and re.search(r"\btotal\b", ask.text)
         if total_once and (grown := with_addition(search.index, best.fact, best.score)):
-            return grown  # "the total capacity once the second phase is built"
+            return grown  # "the total capacity once the extension is built"
         return in_unit(search.index, best.fact, ask, best.score)
     if year:
         for m in matches:
@@ -89,7 +89,7 @@ def lookup(
 
 
 def two_named(search: Search, ask: Question, fitting: Sequence[Match]) -> bool:
-    """ "How many people does it employ in Norway in Chile?": the two best figures are
+    """ "How many people does it employ in Spain in Peru?": the two best figures are
     each for one of two names the question gives, so which it asks is unclear."""
     best = fitting[0]
     names = [t for t in ask.terms if t.proper]

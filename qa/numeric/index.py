@@ -144,7 +144,7 @@ class FactIndex:
             | {k for e in self.entries for k in e.verb if not k.startswith("#")}
             | {base(w) for w in VERB_FORMS | LIGHT_WORDS}
         )
-        # Per sentence, the things it gives figures for ("the lander", "a rover named Tessa").
+        # Per sentence, the things it gives figures for ("the ship", "a tug named X").
         things: dict[str, set[str]] = {}
         for e in self.entries:
             if e.fact.kind != "date":
@@ -155,7 +155,7 @@ class FactIndex:
             if docs is not None and s.id in docs:
                 bodies.setdefault(s.article, []).append(docs[s.id])
         subjects = read_subjects(articles, titles or {}, bodies)
-        # Each article's first subject ("a new cancer centre"); the name an entry is about
+        # Each article's first subject ("a new clinic"); the name an entry is about
         # and the head nouns of such names ("bridge" of "Varne Bridge"); the lives.
         self.topic_head = subjects.first
         self.topic = subjects.topic
@@ -195,7 +195,7 @@ class FactIndex:
     def terms(self, text: str, names: Collection[str] = ()) -> list[Term]:
         """The content words of ``text`` as question terms; ``names`` are read as names."""
         out = []
-        for m in NAME_NUMBER.finditer(text):  # "line 4" names one line of several
+        for m in NAME_NUMBER.finditer(text):  # "route 7" names one route of several
             key = name_number_key(m.group(1), m.group(2))
             if key in self.name_numbers:
                 out.append(Term(f"{m.group(1)} {m.group(2)}", frozenset({key}), True, True))
@@ -215,7 +215,7 @@ class FactIndex:
         return out
 
     def is_focus_term(self, term: Term) -> bool:
-        """Whether some figure is a measure of this word ("revenue", "professionals")."""
+        """Whether some figure is a measure of this word ("revenue", "employees")."""
         return strength(term.keys, self.all_focus) > 0
 
     def article_year(self, f: Fact) -> str | None:
@@ -329,7 +329,7 @@ def _postings(entries: Sequence[Entry]) -> dict[str, list[int]]:
 
 
 def _event_verbs(f: Fact) -> frozenset[str]:
-    """Keys of the verbs in a date fact's event ("established", "attracted to the valley")."""
+    """Keys of the verbs in a date fact's event ("established", "moved to the city")."""
     if f.kind != "date" or not f.measure:
         return NONE
     ws = words(f.measure)
@@ -342,7 +342,7 @@ def _event_verbs(f: Fact) -> frozenset[str]:
 
 def _aliases(sentences: Sequence[Sentence]) -> dict[str, dict[str, frozenset[str]]]:
     """Per article, words that stand for more than themselves: a surname for the full name
-    said once, a name for what it names ("a rover named X" makes X a rover)."""
+    said once, a name for what it names ("a tug named X" makes X a tug)."""
     out: dict[str, dict[str, frozenset[str]]] = {}
     for s in sentences:
         table = out.setdefault(s.article, {})

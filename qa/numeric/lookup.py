@@ -185,7 +185,7 @@ class Search:
         """Whether ``f`` is for what the question asks beyond its words: the article a "he"
         or "she" is in, the part of a span ("on its first day"), the rate ("a day"), an
         earlier or the latest value, who a count of people is ("work" counts staff), and
-        not the opposite ("the old stadium" is not "the new ground")."""
+        not the opposite ("the old bridge" is not "the new crossing")."""
         if ask.article and f.article != ask.article:
             return False
         if ask.part_of_year and not (f.time or "").endswith(ask.part_of_year):
@@ -207,7 +207,7 @@ class Search:
         if any("#" + g not in pool for g in ask.verbs):
             return False
         if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
-            return False  # "the old stadium": a figure for the stadium as it is now is not it
+            return False  # "the old bridge": a figure for the bridge as it is now is not it
         return not any(k in ix.ctx for k in ask.against)
 
     def _said_per(self, f: Fact, rate: str) -> bool:

@@ -47,7 +47,7 @@ EXCLUDE_Q = re.compile(
 
 
 def remainder(index: FactIndex, best: Fact, ask: Question, score: float) -> Answer | None:
-    """ "the rest from Minjiang Clean Power", "the club paying the rest": the whole less
+    """ "the rest came from the owner", "the club paying the rest": the whole less
     its stated parts, when the question names whoever the rest is from. A whole given as
     percentages of an amount is 100 percent."""
     whole = index.by_id.get(best.part_of or "") or best
@@ -85,7 +85,7 @@ def remainder(index: FactIndex, best: Fact, ask: Question, score: float) -> Answ
 
 def rest_holder(index: FactIndex, whole: Fact) -> tuple[str, str] | None:
     """Who the rest of ``whole`` is from, as the sentence says it, and how to say it:
-    ("from Minjiang Clean Power", "came from Minjiang Clean Power"), ("the club", "the
+    ("from the owner", "came from the owner"), ("the club", "the
     club paying it")."""
     text = index.sentences[whole.sentence].text
     if m := _REST.search(text):
@@ -97,7 +97,7 @@ def rest_holder(index: FactIndex, whole: Fact) -> tuple[str, str] | None:
 
 
 def excluding(search: Search, ask: Question) -> Answer | None:
-    """ "How many were neither students nor retired teachers?", "... outside Norway",
+    """ "How many were neither students nor retired teachers?", "... outside Spain",
     "... not from Japan": a whole less the parts the question leaves out."""
     m = EXCLUDE_Q.search(ask.text)
     if not m:
@@ -147,8 +147,8 @@ def excluding(search: Search, ask: Question) -> Answer | None:
 
 
 def divisor(ask: Question) -> list[str]:
-    """What a ratio question divides by: "employee" in "revenue per employee", "megawatt
-    of capacity" in "cost per megawatt of capacity"; [] when it names none."""
+    """What a ratio question divides by: "employee" in "revenue per employee", "bed of
+    capacity" in "cost per bed of capacity"; [] when it names none."""
     m = PER_PHRASE.search(ask.text)
     if not m:
         return []
@@ -156,7 +156,7 @@ def divisor(ask: Question) -> list[str]:
     ws = words(m.group(1))
     for i, w in enumerate(ws):
         if w == "of" and out and i + 1 < len(ws):
-            continue  # "per megawatt of capacity": the capacity is the divisor too
+            continue  # "per bed of capacity": the capacity is the divisor too
         if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS or w in QUESTION_WORDS:
             break
         out.append(w)

@@ -1,7 +1,7 @@
 """Phrasing: the answer sentences, short answers and working the rule layer gives.
 
 A direct answer states the figure, with its unit, before any other number, in a short
-sentence written from the fact ("The valley spans 5 square kilometers."); a derived answer
+sentence written from the fact ("The park covers 3 square kilometers."); a derived answer
 states its result first and then the working, every input with the sentence it came from
 ("[s11]"). An abstention says in plain words what the articles do not say.
 """
@@ -42,10 +42,10 @@ def cap(text: str) -> str:
 
 
 def amount_text(f: Fact, with_qualifier: bool = True) -> str:
-    """A fact's value as the article writes it ("6,053 professionals", "100 billion yuan",
-    "1,100 people in Chile", "640 kilograms of fuel", "90 images a day")."""
+    """A fact's value as the article writes it ("4,200 employees", "20 billion euros",
+    "900 people in Peru", "500 kilograms of cargo", "40 trains a day")."""
     qual = f.qualifier if with_qualifier else None
-    placed = bool(qual and PREPOSITION_START.match(qual))  # "in Chile" follows the noun
+    placed = bool(qual and PREPOSITION_START.match(qual))  # "in Peru" follows the noun
     if f.kind == "count":
         text = f"{f.surface} {f.unit} {qual}" if placed else f"{f.surface} {qual} {f.unit}"
         text = text if qual else f"{f.surface} {f.unit}"
@@ -180,7 +180,7 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
         before,
     )
     later = index.by_id.get(f.earlier_of or "")
-    if later is not None and not f.time:  # "compared with 18,200 before"
+    if later is not None and not f.time:  # "compared with 12,000 before"
         of = f" of {f.owner}" if f.owner else ""
         return (
             f"{cap(amount)}: the {f.measure or 'figure'}{of} before, against "
@@ -207,7 +207,7 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
         return f"{owner} {phrase}{amount}{when}."
     if f.kind == "count":
         after = s.text[f.end - s.start :]
-        if whole is not None:  # "two academicians" among "6,053 professionals"
+        if whole is not None:  # "two surgeons" among "400 staff"
             before = s.text[: whole.start - s.start]
         if owner and re.search(
             r"\b(?:has|have|had|employs|employed|hosts|houses|counts|"
@@ -289,7 +289,7 @@ def change_sentence(index: FactIndex, measure: str, f: Fact, when: str) -> str:
 
 def label(index: FactIndex, f: Fact, other: Fact | None = None) -> str:
     """What a fact is, for working and comparisons; with its owner when ``other`` has the
-    same measure ("renewable power generation in Fuzhou")."""
+    same measure ("exports in the region")."""
     if f.kind == "count":
         return " ".join(x for x in (f.qualifier, f.unit) if x)
     base = index.by_id.get(f.change_of) if f.kind == "percent" and f.change_of else f

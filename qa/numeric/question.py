@@ -116,7 +116,7 @@ class Question:
     unit: str | None = None  # the unit asked in ("in dollars")
     count_noun: tuple[Term, ...] = ()  # what "how many" counts
     measure: tuple[Term, ...] = ()  # what the figure is: "operating revenue", "capacity"
-    owner: tuple[Term, ...] = ()  # whose it is: "the valley's", "of the farm", the subject
+    owner: tuple[Term, ...] = ()  # whose it is: "the city's", "of the port", the subject
     rate: str | None = None  # "a day" for "how many passengers a day"
     period: str | None = None  # "first day" for "on its opening day"
     whole_span: bool = False  # "in total", "so far": not a stated part of a span
@@ -133,4 +133,4 @@ class Question:
     unknown_names: tuple[str, ...] = ()  # names the articles never use
     unknown_parts: tuple[str, ...] = ()  # what it narrows the figure to, never mentioned
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only
-    unit_counted: bool = False  # "how many megawatts": the unit is what is counted
+    unit_counted: bool = False  # "how many hectares": the unit is what is counted

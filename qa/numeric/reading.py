@@ -248,8 +248,8 @@ class QuestionReader:
         ]
 
     def _unknown_parts(self, doc: Doc) -> list[str]:
-        """Nouns that narrow the figure to a part no article mentions ("the rover's
-        camera"): a figure for it is one the articles cannot give."""
+        """Nouns that narrow the figure to a part no article mentions ("the ship's
+        engine"): a figure for it is one the articles cannot give."""
         out = []
         for t in syntax.narrowing_nouns(doc):
             word = self._spell(t.lower_)
@@ -315,7 +315,7 @@ def _asks_money(doc: Doc) -> bool:
 
 
 def _marked(ws: list[str]) -> list[str]:
-    """Keys of words that mark which state of a thing is asked ("the old stadium"), not
+    """Keys of words that mark which state of a thing is asked ("the old bridge"), not
     "how old" nor "the previous year"."""
     return [
         stem(w)

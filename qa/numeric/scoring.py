@@ -22,8 +22,8 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     what it is (its focus); None when it cannot be the figure asked for."""
     f = ix.fact
     stand_in = bool(ix.owner_keys & STAND_IN_KEYS) and len(ix.owner_keys) == 1
-    # "the four-storey building" of an article whose first subject is "a new cancer
-    # centre at ...": the question's headline words must be that subject's own.
+    # "the building" of an article whose first subject is "a new clinic at ...": the
+    # question's headline words must be that subject's own.
     topical = ix.stand_in_owner and all(
         strength(t.keys, index.topic_head.get(f.article, NONE))
         for t in terms
@@ -45,12 +45,12 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         if ix.owner_keys and strength(t.keys, ix.owner_all):
             owner_hit = True
         elif not s_focus and not t.proper and t.known and s_ctx and stem(t.word) in things:
-            other_thing = True  # "the rover" of a sentence about "the lander"
+            other_thing = True  # "the tug" of a sentence about "the ship"
         s_local = _local(t, ix, stand_in, topic)
         if t.proper and not s_local and t.group is not None:
             s_local = found.get(t.group, 0.0)  # "Dunmore" says "Dunmore City"
         # A name may come from the headline alone, unless the question puts the figure
-        # in it ("in Norway"): then the figure's own sentence must say it.
+        # in it ("in Spain"): then the figure's own sentence must say it.
         s = s_local if t.place else max(s_local, 0.5 * strength(t.keys, ix.lead))
         if s_focus:
             focus += 1
@@ -69,7 +69,7 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
                 return None
         got += t.weight * s
     # What the question is about must be in the fact's own sentence; only a name may come
-    # from the headline alone: "the farm" is not "the company". A sentence about "the
+    # from the headline alone: "the mill" is not "the company". A sentence about "the
     # building" or "the project" is about the headline's subject.
     if entity and not local and common_from_lead and not topical:
         return None

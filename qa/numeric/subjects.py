@@ -1,9 +1,9 @@
 """What each article is about, read from the parses of its title and body.
 
-- An entry whose title is a name ("Lake Orvin", "Varne Bridge") is about that name: every
+- An entry whose title is a name ("Lake Ness", "Tower Bridge") is about that name: every
   figure in it is the name's, and "the bridge" in a question is that bridge.
 - A life is an entry whose body speaks of its subject as "he" or "she" more than as "it".
-- A news story's first subject ("a new cancer centre at ...") is what its later "the
+- A news story's first subject ("a new clinic at ...") is what its later "the
   building" or "the project" stands for.
 """
 
@@ -68,7 +68,7 @@ def pronoun_of(body: Sequence[Doc]) -> str | None:
 
 
 def first_subject(doc: Doc) -> str:
-    """The subject of a sentence up to its first preposition: "a new cancer centre"."""
+    """The subject of a sentence up to its first preposition: "a new clinic"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None) if root else None
     if subject is None:

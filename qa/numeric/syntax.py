@@ -15,7 +15,7 @@ from ..numbers import asked_unit, find_dates
 from ..reading.names import names
 from .terms import words
 
-# Dependencies inside a noun phrase, before its head noun: "doctoral", "biopharma", "square".
+# Dependencies inside a noun phrase, before its head noun: "junior", "steel", "square".
 _NP_MODIFIERS = frozenset("amod compound nmod poss case nummod conj cc preconj quantmod".split())
 _NOUNS = frozenset(("NOUN", "PROPN"))
 # Comparatives after "how many" ask for a difference ("how many more X than Y"); the noun
@@ -52,7 +52,7 @@ def quantity_word(doc: Doc) -> Token | None:
 
 
 def counted(doc: Doc) -> list[Token]:
-    """The noun phrase "how many" asks about, after it: "doctoral and master's graduates",
+    """The noun phrase "how many" asks about, after it: "junior and senior doctors",
     "square kilometres", "staff"; [] for "how many of them", "how many more X than Y"."""
     q = quantity_word(doc)
     if q is None or q.lower_ != "many":
@@ -62,14 +62,14 @@ def counted(doc: Doc) -> list[Token]:
 
 def measured(doc: Doc) -> list[Token]:
     """The noun phrase naming what a question asks the figure of, without its owner: "how
-    many doctoral graduates", "how much capacity", "what was the operating revenue of the
+    many junior doctors", "how much capacity", "what was the operating revenue of the
     firm", "what percentage of ..."; [] when no noun says it ("how big is it")."""
     q = quantity_word(doc)
     if q is not None:
         after = noun_phrase_after(doc, q.i)
         if after or q.head.lemma_ != "be":
             return after
-        # "How much is the valley's investment?": what the copula's subject is
+        # "How much is the city's budget?": what the copula's subject is
         subject = next((c for c in q.head.children if c.dep_ == "nsubj"), None)
         return _head_phrase(subject) if subject is not None and subject.pos_ in _NOUNS else []
     wh = next((t for t in doc if t.lower_ in ("what", "which")), None)
@@ -88,10 +88,10 @@ def measured(doc: Doc) -> list[Token]:
 
 
 def owner(doc: Doc) -> list[Token]:
-    """Whose figure a question asks: the possessor of what it measures ("the valley's
-    investment"), the object of its "of" ("the capacity of the farm"), or the subject of
-    its verb when that is not what it counts ("How many staff does the valley have?", "How
-    much did the farm cost?"); for a count that is the subject, what its verb is for or at
+    """Whose figure a question asks: the possessor of what it measures ("the city's
+    budget"), the object of its "of" ("the capacity of the port"), or the subject of its
+    verb when that is not what it counts ("How many staff does the mill have?", "How much
+    did the bridge cost?"); for a count that is the subject, what its verb is for or at
     ("How many people work for the port authority?"). [] when none is said."""
     asked = measured(doc)
     head = asked[-1] if asked else None
@@ -123,7 +123,7 @@ def owner(doc: Doc) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ in ("for", "at", "of") and obj is not None:
                 return _noun_phrase(obj)
     aux = next((t for t in doc if t.lower_ in _DO_AUXILIARIES), None)
-    if aux is not None and verb.i > aux.i:  # "did [the farm] cost": a subject mis-parsed
+    if aux is not None and verb.i > aux.i:  # "did [the bridge] cost": a subject mis-parsed
         return [t for t in doc[aux.i + 1 : verb.i] if t.pos_ in _NOUNS or t.pos_ == "ADJ"]
     return []
 
@@ -273,9 +273,9 @@ def main_verb(doc: Doc) -> Token | None:
 
 
 def name_words(doc: Doc) -> list[str]:
-    """The words of the names in the question, lower-cased, as whole words ("car-t"): what
+    """The words of the names in the question, lower-cased, as whole words ("x-ray"): what
     the entity recogniser finds, less "the", "of" and mis-tagged verbs inside, and a
-    capitalised noun with a number ("Line 4"), a name it does not know. Not the unit asked
+    capitalised noun with a number ("Route 7"), a name it does not know. Not the unit asked
     in ("US dollars"). In a question written all in capitals, capitals say nothing, and it
     has none."""
     out: list[str] = []
@@ -305,7 +305,7 @@ def name_groups(doc: Doc) -> list[list[str]]:
 
 def places(doc: Doc) -> list[str]:
     """The words of the names a question puts its figure in: a place or body after "in",
-    "at", "outside" ... ("How many people does it employ in Norway?"), as opposed to whose
+    "at", "outside" ... ("How many people does it employ in Spain?"), as opposed to whose
     figure it is ("the firm's", "of the port")."""
     out: list[str] = []
     for span in names(doc):
@@ -318,7 +318,7 @@ def places(doc: Doc) -> list[str]:
 
 def narrowing_nouns(doc: Doc) -> list[Token]:
     """Nouns that narrow what a figure is about to a part of something: the word after a
-    possessive ("the rover's camera"); not times, names or the unit asked in."""
+    possessive ("the ship's engine"); not times, names or the unit asked in."""
     unit_span = _unit_phrase(doc)
     skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
     out = []
@@ -332,8 +332,8 @@ def narrowing_nouns(doc: Doc) -> list[Token]:
 
 
 def phrase_words(doc: Doc) -> list[str]:
-    """The words of the question's prepositional phrases ("in the away section", "at
-    Kestrel Park"), not those of times or of the unit asked in."""
+    """The words of the question's prepositional phrases ("in the upper tier", "at
+    the new depot"), not those of times or of the unit asked in."""
     unit_span = _unit_phrase(doc)
     skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
     out: list[str] = []
@@ -367,7 +367,7 @@ def _name_word(t: Token) -> bool:
 
 def _whole_word(t: Token) -> list[str]:
     """The whitespace-delimited word ``t`` is in, as the matching reads words: "CAR" in
-    "CAR-T" is "car-t"; "Uren's" is "uren"."""
+    "X-ray" is "x-ray"; "Smith's" is "smith"."""
     text = t.doc.text
     start, end = t.idx, t.idx + len(t.text)
     while start > 0 and not text[start - 1].isspace():

@@ -24,7 +24,7 @@ BASE_FORM = {
     if form not in lexicon.table("irregular_verbs")
 }
 WORD = re.compile(r"[a-z0-9$€£¥][\w'$.&-]*")
-# A name with a number: "Line 4", "Terminal 2", "Apollo 11".
+# A name with a number: "Route 7", "Terminal 2", "Gate 11".
 NAME_NUMBER = re.compile(r"\b([A-Za-z][a-z]+)\s+(\d{1,4})\b(?![.,]\d)")
 NONE: frozenset[str] = frozenset()
 # Words that say what kind of answer is wanted, not what it is about; verbs that carry no
@@ -61,7 +61,7 @@ class Term:
     proper: bool = False  # a name
     related: bool = True  # the corpus uses a word of its synonym group
     measure: bool = False  # it names what the figure is ("revenue"), not whose or when
-    place: bool = False  # a name the figure is put in ("employ in Norway"): not a headline's
+    place: bool = False  # a name the figure is put in ("employ in Spain"): not a headline's
     group: int | None = None  # the words of one name share a group ("Maren", "Holt")
     narrows: bool = False  # in a phrase that narrows the figure ("in the away section")
 

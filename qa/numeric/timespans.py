@@ -187,7 +187,7 @@ def age(search: Search, ask: Question) -> Answer | None:
 
 
 def span(search: Search, ask: Question) -> Answer | None:
-    """ "How long is the line?", "How long did it take?", "How heavy is the rover?",
+    """ "How long is the line?", "How long did it take?", "How heavy is the crane?",
     "How fast can it travel?": a length, a duration, a weight or a speed."""
     text = ask.text
     if re.search(r"\bhow\s+heavy\b", text):
