@@ -32,29 +32,13 @@ from .terms import (
     words,
 )
 
-# Phrases rewritten in a question before its words are read.
-PHRASES: tuple[tuple[str, str], ...] = (
-    (r"\bset\s+up\b", "established"),
-    (r"\b(?:put|poured|pumped|sunk|went|gone|go|goes|flowed)\s+into\b", "invested in"),
-    (r"\b(?:take|took|bring|brought|rake|raked)\s+in\b", "revenue"),
-    (r"\btake\s+up\b|\btakes\s+up\b", "cover"),
-    (r"\b(?:come|came)\s+(?:to|into)\b", "moved to"),
-    (r"\bacademy\s+members?\b", "academicians"),
-    (r"\bright\s+now\b|\bat\s+present\b|\bthese\s+days\b", "now"),
-    (r"\bgo(?:ne)?\s+up\b|\bwent\s+up\b", "increase"),
-    (r"\bgo(?:ne)?\s+down\b|\bwent\s+down\b", "decrease"),
-    (r"\bhow\s+much\s+money\b", "how much"),
-    (
-        r"\bre-?open(?:ed|s|ing)?\b|\bopen(?:ed|s)?\s+(?:(?:its|their|the)\s+)?(?:doors\s+)?again\b",
-        "reopened",
-    ),
-    (r"\bend(?:ed|s)?\s+up\s+costing\b|\bwork(?:ed)?\s+out\s+at\b", "cost"),
-    (r"\bgo(?:es)?\s+over\b|\bwent\s+over\b|\bgone\s+over\b", "exceed"),
-    (
-        r"\bmarket\s+(?:value|capitali[sz]ation|cap)\b|\bworth\s+on\s+the\s+(?:stock\s+)?market\b",
-        "valuation",
-    ),
-    (r"\bpercentage\s+points?\b", "percent"),
+# Phrases rewritten in a question before its words are read ("set up" is "established"),
+# longest first, so "open its doors again" is read before "open again".
+PHRASES: tuple[tuple[str, str], ...] = tuple(
+    (r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", " ".join(repl))
+    for phrase, repl in sorted(
+        lexicon.table("question_phrases").items(), key=lambda item: -len(item[0])
+    )
 )
 _TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
 _PREVIOUS_YEAR = re.compile(
