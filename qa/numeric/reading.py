@@ -94,7 +94,6 @@ class QuestionReader:
     def __init__(self, index: FactIndex, nlp: Language) -> None:
         self.index = index
         self.nlp = nlp
-        self._parsed: dict[str, Doc] = {}
         self.speller = Speller(sorted(index.vocabulary))
         self.known_words = frozenset(
             {w for ws in SYNONYMS.values() for w in ws}
@@ -108,6 +107,8 @@ class QuestionReader:
         its parse, when the caller has one."""
         text, rate = self._normalise(question)
         head, _, tail = text.partition(" - ")
+        if not any(rx.search(head) for _, rx in INTENTS) and not any(c.isdigit() for c in head):
+            return None  # no numeric question (and no years to span): no need to parse it
         if doc is None or doc.text != question:
             doc = self.parse(question)
         times = syntax.times(doc)
@@ -265,15 +266,8 @@ class QuestionReader:
         return [self._term(self._spell(w)) for w in words(text)]
 
     def parse(self, question: str) -> Doc:
-        """The question's parse (the last few are kept: a question is read more than once
-        when the engine retries it)."""
-        found = self._parsed.get(question)
-        if found is None:
-            found = self.nlp(question)
-            if len(self._parsed) >= 256:
-                self._parsed.pop(next(iter(self._parsed)))
-            self._parsed[question] = found
-        return found
+        """The question's parse, when the caller has none."""
+        return self.nlp(question)
 
     def _spell(self, word: str) -> str:
         if not word.isalpha() or word in self.known_words or stem(word) in self.index.corpus_stems:
