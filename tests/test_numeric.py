@@ -292,3 +292,21 @@ def test_answers_carry_the_documented_features() -> None:
         assert sum(v for n, v in result.features.items() if n.startswith("rule.intent.")) == 1
         assert result.features["rule.abstain"] == float(not result.answered)
         assert all(isinstance(v, float) for v in result.features.values())
+
+
+# --- spans between dated events -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How old was Ilse Varga when she opened her own office?", "about 29 years"),
+        ("How many years after founding his yard did Pieter Dahl die?", "about 33 years"),
+    ],
+)
+def test_spans_between_dated_events_are_worked_out(tmp_path, question: str, short: str) -> None:
+    result = engine_of(tmp_path, *LIVES).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert result.short_answer == short
+    assert result.derivation  # the working, with both dates cited
+    assert len(result.citations) >= 1

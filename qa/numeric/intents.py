@@ -31,7 +31,10 @@ KINDS = frozenset(
 def count(search: Search, ask: Question) -> Answer | None:
     noun = " ".join(t.word for t in ask.count_noun)
     if noun in ("years", "months", "weeks", "days", "hours", "minutes"):
-        return lookup(search, ask, {"duration"})  # "how many years did it take"
+        found = lookup(search, ask, {"duration"})  # "how many years did it take"
+        if found is None or not found.answered:  # "how many years after X did Y"
+            found = timespans.between(search, ask) or found
+        return found
     if noun == "times":
         return lookup(search, ask, {"multiple"})
     unit = asked_unit(f"in {noun}") if noun else None

@@ -12,12 +12,13 @@ import re
 from dataclasses import replace
 
 from ..analysis import STOP_WORDS
+from ..facts import Fact
 from ..types import Answer
 from .direct import lookup
 from .lookup import ASKED_DIMENSION, MIN_SCORE, Match, Search
 from .phrasing import abstain, age_sentence, cap, derived, direct, pretty_date, ref
 from .question import Question
-from .terms import keys, keyset, strength, words
+from .terms import Term, keys, keyset, strength, words
 
 _UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
@@ -160,9 +161,9 @@ def until(search: Search, ask: Question) -> Answer | None:
 
 
 def age(search: Search, ask: Question) -> Answer | None:
-    """ "How old is X?", "How old was she when she died?": a stated age; a person's age
-    the articles do not state is not worked out from other dates; a place's or a firm's
-    age is the time since it was founded."""
+    """ "How old is X?", "How old was she when she died?": a stated age, or the years from
+    the person's birth to the event the question names, when the articles date both; a
+    place's or a firm's age is the time since it was founded."""
     when = re.search(r"\bwhen\s+(.+)$", ask.text)
     clause = {w for w in words(when.group(1))} - STOP_WORDS if when else set()
     terms = [t for t in ask.terms if t.word not in clause] or ask.terms
@@ -177,6 +178,8 @@ def age(search: Search, ask: Question) -> Answer | None:
         f = matches[0].fact
         short = f"{f.surface} years"
         return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
+    if clause and (worked := age_at(search, ask, clause)):
+        return worked
     if ask.article or any(
         t.proper
         and any(strength(t.keys, e.owner_all) for e in search.pool([t]) if e.fact.kind == "age")
@@ -184,6 +187,99 @@ def age(search: Search, ask: Question) -> Answer | None:
     ):
         return abstain(ask)  # a person whose age they do not give
     return since(search, ask)
+
+
+def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:
+    """A person's age at an event, from the dates the articles give of the birth and of the
+    event ("born 12 March 1881" and "in 1912 she founded ..."): whole years, one less when
+    the event falls before the birthday in its year, "about" when a month is not given."""
+    who = [t for t in ask.terms if t.word not in clause]
+    born = _dated(search, replace(ask, terms=tuple(who)), "born")
+    event_terms = tuple(search.index.term(w) for w in sorted(clause))
+    event = next((m for m in _event_dates(search, event_terms) if m is not born), None)
+    if born is None or event is None or born.article != event.article:
+        return None
+    if not (born.time and event.time) or event.time < born.time:
+        return None
+    years, exact = _whole_years(born.time, event.time)
+    about = "" if exact else "about "
+    working = (
+        f"Born {pretty_date(born.time)} {ref(born)}; {pretty_date(event.time)} {ref(event)}: "
+        f"{years} years{'' if exact else ' (the day of the year is not given)'}."
+    )
+    return derived(
+        search.index,
+        f"{cap(about)}{years} years old.",
+        f"{about}{years} years",
+        working,
+        [born, event],
+        0.8,
+    )
+
+
+def between(search: Search, ask: Question) -> Answer | None:
+    """ "How many years after her doctorate did she found the laboratory?": the years from
+    one dated event to another, each found by its own words."""
+    m = re.search(r"\b(after|before)\s+(.+?)\s+(?:did|was|were|had|has|does|do)\s+(.+)$", ask.text)
+    if m is None:
+        return None
+    first_words, then_words = set(words(m.group(2))), set(words(m.group(3)))
+    first_terms = tuple(t for t in ask.terms if t.word in first_words)
+    then_terms = tuple(t for t in ask.terms if t.word in then_words)
+    first = next(iter(_event_dates(search, first_terms)), None)
+    then = next((d for d in _event_dates(search, then_terms) if d is not first), None)
+    if first is None or then is None or first.article != then.article:
+        return None
+    if m.group(1) == "before":
+        first, then = then, first
+    if not (first.time and then.time) or then.time < first.time:
+        return None
+    years, exact = _whole_years(first.time, then.time)
+    about = "" if exact else "about "
+    working = (
+        f"From {pretty_date(first.time)} {ref(first)} to {pretty_date(then.time)} {ref(then)}: "
+        f"{years} years."
+    )
+    return derived(
+        search.index,
+        f"{cap(about)}{years} years.",
+        f"{about}{years} years",
+        working,
+        [first, then],
+        0.8,
+    )
+
+
+def _dated(search: Search, ask: Question, event: str) -> Fact | None:
+    """The date of ``event`` ("born") for whom the question asks."""
+    for m in search.rank(ask.terms, lambda f: f.kind == "date"):
+        if m.score >= MIN_SCORE and strength(keys(event), search.index.entry[m.fact.id].verb):
+            return m.fact
+    return None
+
+
+def _event_dates(search: Search, terms: tuple[Term, ...]) -> list[Fact]:
+    """Date facts whose event is said by ``terms``' words, best first."""
+    if not terms:
+        return []
+    out = []
+    for m in search.rank(terms, lambda f: f.kind == "date"):
+        entry = search.index.entry[m.fact.id]
+        event = entry.verb | keyset(m.fact.measure)
+        if any(strength(t.keys, event) for t in terms if not t.proper):
+            out.append(m.fact)
+    return out
+
+
+def _whole_years(start: str, end: str) -> tuple[int, bool]:
+    """Whole years from ``start`` to ``end`` (ISO prefixes), and whether that is exact (both
+    give the day, or the years alone decide)."""
+    years = int(end[:4]) - int(start[:4])
+    if len(start) >= 10 and len(end) >= 10:
+        return (years - 1 if end[5:] < start[5:] else years), True
+    if len(start) >= 7 and len(end) >= 7 and end[5:7] != start[5:7]:
+        return (years - 1 if end[5:7] < start[5:7] else years), True
+    return years, False
 
 
 def span(search: Search, ask: Question) -> Answer | None:
@@ -208,8 +304,9 @@ def span(search: Search, ask: Question) -> Answer | None:
     if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
         ask = replace(ask, dimension=ASKED_DIMENSION[dim.group(1)])
     found = lookup(search, ask, kinds, bonus_kind="length")
-    if (found is None or not found.answered) and kinds == {"duration"}:
-        found = date_span(search, ask) or found
+    if (found is None or not found.answered) and "duration" in kinds:
+        found = (date_span(search, ask) if kinds == {"duration"} else None) or found
+        found = between(search, ask) or found
     return found or abstain(ask)
 
 
