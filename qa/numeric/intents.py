@@ -19,6 +19,7 @@ from .lookup import Search, names_what
 from .phrasing import abstain, direct
 from .question import Question
 
+_TIME_UNITS = frozenset("years months weeks days hours minutes".split())
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
 Handler = Callable[[Search, Question], Answer | None]
 # Every kind of figure a question may ask for by "what is the ...".
@@ -30,7 +31,7 @@ KINDS = frozenset(
 
 def count(search: Search, ask: Question) -> Answer | None:
     noun = " ".join(t.word for t in ask.count_noun)
-    if noun in ("years", "months", "weeks", "days", "hours", "minutes"):
+    if any(t.word in _TIME_UNITS for t in ask.count_noun[:1]):  # "how many days' warning"
         found = lookup(search, ask, {"duration"})  # "how many years did it take"
         if found is None or not found.answered:  # "how many years after X did Y"
             found = timespans.between(search, ask) or found

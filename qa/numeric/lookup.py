@@ -213,7 +213,7 @@ class Search:
     def _said_per(self, f: Fact, rate: str) -> bool:
         """A figure with no rate of its own whose phrase names the period asked per ("on
         an average day" for "each day")."""
-        if f.rate or f.period:
+        if f.rate:
             return False
         period = rate.split()[-1]
         return stem(period) in self.index.entry[f.id].near

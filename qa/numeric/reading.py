@@ -21,6 +21,7 @@ from ..numbers import asked_unit, parse_number
 from ..spelling import Speller
 from . import syntax
 from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
+from .lookup import MEASURE_STEMS
 from .question import INTENTS, Question
 from .terms import (
     GROUP_OF,
@@ -62,6 +63,7 @@ PERIOD_Q = re.compile(
     r"(?P<unit>days?|weeks?|weekends?|months?|years?|hours?|seasons?|quarters?)\b"
     r"|\b(?P<which2>opening|first|launch|inaugural)\s+(?P<unit2>day|week|weekend|season)\b"
     r"|\b(?P<rel>this|last|next)\s+(?P<unit3>season|week|weekend)\b"
+    r"|\b(?P<unit4>day|week|month|year|season)\s+one\b"
 )
 _WHOLE_SPAN = re.compile(
     r"\b(?:in\s+total|altogether|all\s+told|so\s+far|to\s+date|overall|in\s+all|total|ever)\b"
@@ -81,6 +83,10 @@ _VALUE_QUESTION = re.compile(
     + r")\b|^\s*(?:convert|and\s+the)\b"
 )
 _DOERS = frozenset(PEOPLE_VERBS)
+# Synonym groups whose words name an amount ("the bill" is a price).
+_MEASURE_GROUPS = frozenset(
+    "#" + g for g in "price outlay revenue value area capacity profit dividend tax".split()
+)
 _MARKED = lexicon.words("marked_states")
 _TIME_NOUNS = lexicon.words("time_nouns")
 _OPPOSITES = {w: o[0] for w, o in lexicon.table("opposites").items()}
@@ -223,13 +229,15 @@ class QuestionReader:
     def _unknown_names(self, said: list[str]) -> list[str]:
         """The words of the question's names that no article uses (nor a word of their
         synonym group): a figure for them is one the articles cannot give."""
+        spelled = [self._spell(w) for w in said]
         return [
             w
-            for w in said
+            for w in spelled
             if len(w) > 2
             and stem(w) not in self.index.corpus_stems
             and not self._term(w).related
             and not asked_unit(f"in {w}")
+            and not self.speller.candidates(w)  # a misspelling of a name they use, perhaps
         ]
 
     def _unknown_parts(self, doc: Doc) -> list[str]:
@@ -278,10 +286,11 @@ class QuestionReader:
         return self.index.term(word)
 
     def _numeric_value_question(self, ask: Question) -> bool:
-        """ "What was the operating revenue?" is numeric; "What disease ...?" is not."""
-        if ask.unit:
+        """ "What was the operating revenue?" is numeric; "What disease ...?" is not: the
+        noun asked about is a measure, or a word of a measure's synonyms ("the final bill")."""
+        if ask.unit or _VALUE_QUESTION.match(ask.text):
             return True
-        return bool(_VALUE_QUESTION.match(ask.text))
+        return any(stem(t.word) in MEASURE_STEMS or t.keys & _MEASURE_GROUPS for t in ask.measure)
 
 
 def _asks_money(doc: Doc) -> bool:
@@ -331,6 +340,8 @@ def _question_period(text: str) -> str | None:
         return f"{m.group('rel')} {m.group('unit3')}"
     if m.group("which2"):
         return f"first {m.group('unit2')}"
+    if m.group("unit4"):  # "in year one"
+        return f"first {m.group('unit4')}"
     which = m.group("which")
     which = "first" if which in ("opening", "initial", "maiden") else which
     which = "last" if which == "final" else which

@@ -68,14 +68,16 @@ def pronoun_of(body: Sequence[Doc]) -> str | None:
 
 
 def first_subject(doc: Doc) -> str:
-    """The subject of a sentence up to its first preposition: "a new clinic"."""
+    """The subject of a sentence up to its first preposition other than "of": "a new
+    clinic", "the extension of the line"."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None) if root else None
     if subject is None:
         return ""
     out: list[str] = []
     for t in subject.subtree:
-        if t.pos_ == "ADP" and out:
+        # "The extension of Line 3 of the network" is one name; "at the hospital" is not it
+        if t.pos_ == "ADP" and out and t.lower_ != "of":
             break
         out.append(t.text)
     return " ".join(out)

@@ -55,6 +55,8 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
         m = Match(m.fact, m.score, 1 if hit else 0, m.base)
         if ask.future and not search.planned(m.fact):
             continue
+        if ask.done and search.planned(m.fact):
+            continue  # "when did it begin" is not answered by what is planned
         if ask.years and not str(m.fact.time).startswith(ask.years[0]):
             continue
         out.append(m)
