@@ -107,7 +107,14 @@ def _dependent(child: Token, other_tokens: set[int], other_roots: list[Token]) -
     inside = {t.i for t in child.subtree}
     if not inside & other_tokens:
         return list(child.subtree)
-    counting = [r for r in other_roots if _measures(r, child)]
+    # "112 of its 300 houses": the figure that counts the noun after "of" leaves the noun
+    # to this number too
+    partitive = child.dep_ == "prep" and child.lower_ == "of"
+    counting = [r for r in other_roots if _measures(r, child)] + [
+        r
+        for r in other_roots
+        if partitive and r.dep_ == "nummod" and r.head.dep_ == "pobj" and r.head.head.i == child.i
+    ]
     measured = {t.i for r in counting for t in (r.head.subtree if r.dep_ == "pobj" else r.subtree)}
     if counting and not (inside - measured) & other_tokens:
         return [t for t in child.subtree if t.i not in measured]

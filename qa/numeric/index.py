@@ -136,7 +136,7 @@ class FactIndex:
             name_number_key(m.group(1), m.group(2))
             for s in sentences
             for m in NAME_NUMBER.finditer(s.text)
-            if m.group(1)[0].isupper()
+            if m.group(1)[0].isupper() and m.group(1).lower() not in STOP_WORDS
         )
         self.light_stems = frozenset(base(w) for w in LIGHT_WORDS)
         self.verb_stems = frozenset(
@@ -196,6 +196,8 @@ class FactIndex:
         """The content words of ``text`` as question terms; ``names`` are read as names."""
         out = []
         for m in NAME_NUMBER.finditer(text):  # "route 7" names one route of several
+            if m.group(1).lower() in STOP_WORDS:
+                continue  # "by 1938" is a time
             key = name_number_key(m.group(1), m.group(2))
             if key in self.name_numbers:
                 out.append(Term(f"{m.group(1)} {m.group(2)}", frozenset({key}), True, True))

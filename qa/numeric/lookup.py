@@ -216,6 +216,8 @@ class Search:
         if f.rate:
             return False
         period = rate.split()[-1]
+        if period == "year" and (f.measure or "").startswith("annual"):
+            return True  # "an annual salary", "an annual count"
         return stem(period) in self.index.entry[f.id].near
 
     def target_year(self, ask: Question) -> str | None:
@@ -273,7 +275,10 @@ def dimension_fits(entry: Entry, asked: frozenset[str]) -> bool:
     f = entry.fact
     if f.kind != "length":
         return True
-    named = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS}
-    if named & asked or any(stem(w) in entry.near for w in asked):
+    if any(stem(w) in entry.near for w in asked):
         return True
-    return not named
+    # "length" alone is the kind the extractor gives any distance, not a dimension said;
+    # an adjective beside the number ("2,460 metres long") is.
+    said = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS and w != "length"}
+    said |= {w for w in _DIMENSION_WORDS if stem(w) in entry.near}
+    return not said or bool(said & asked)

@@ -83,6 +83,7 @@ _VALUE_QUESTION = re.compile(
     + r")\b|^\s*(?:convert|and\s+the)\b"
 )
 _DOERS = frozenset(PEOPLE_VERBS)
+_NUMBER_OF = re.compile(r"\b(?:number|amount|total|count)\s+of\b")
 # Synonym groups whose words name an amount ("the bill" is a price).
 _MEASURE_GROUPS = frozenset(
     "#" + g for g in "price outlay revenue value area capacity profit dividend tax".split()
@@ -145,7 +146,9 @@ class QuestionReader:
         years = [t.time for t in times]
         previous_year = bool(_PREVIOUS_YEAR.search(text))
         target = any(t.role == "target" for t in times)
-        future = (syntax.future(doc) or target) and not previous_year
+        # "by 2030" asks what is planned, unless the question is in the past tense ("was it
+        # exporting by 1938").
+        future = (syntax.future(doc) or (target and not syntax.past(doc))) and not previous_year
         period = _question_period(text)
         if period and (pm := PERIOD_Q.search(text)):
             terms = [t for t in terms if t.word not in words(pm.group(0))]
@@ -288,7 +291,7 @@ class QuestionReader:
     def _numeric_value_question(self, ask: Question) -> bool:
         """ "What was the operating revenue?" is numeric; "What disease ...?" is not: the
         noun asked about is a measure, or a word of a measure's synonyms ("the final bill")."""
-        if ask.unit or _VALUE_QUESTION.match(ask.text):
+        if ask.unit or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
             return True
         return any(stem(t.word) in MEASURE_STEMS or t.keys & _MEASURE_GROUPS for t in ask.measure)
 

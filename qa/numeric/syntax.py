@@ -29,6 +29,8 @@ _BASE_PREPOSITIONS = frozenset("since from than over with versus".split())
 _TARGET_PREPOSITIONS = frozenset(("by",))
 _UNIT_PREPOSITIONS = frozenset("in into as to".split())
 _PLACE_PREPOSITIONS = frozenset("in at outside across within inside throughout".split())
+# Nouns that only say a figure is a count or an amount of what follows their "of".
+_COUNTING_NOUNS = frozenset("number amount total count".split())
 _DO_AUXILIARIES = frozenset("do does did will can could".split())
 _BASE_FORM_TAGS = frozenset(("VB", "VBP"))
 
@@ -60,6 +62,15 @@ def counted(doc: Doc) -> list[Token]:
     return noun_phrase_after(doc, q.i)
 
 
+def of_counted(head: Token) -> Token | None:
+    """ "the number of employees": the noun a counting noun is the number of."""
+    if head.lemma_.lower() not in _COUNTING_NOUNS:
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj if obj is not None and obj.pos_ in _NOUNS else None
+
+
 def measured(doc: Doc) -> list[Token]:
     """The noun phrase naming what a question asks the figure of, without its owner: "how
     many junior doctors", "how much capacity", "what was the operating revenue of the
@@ -83,7 +94,8 @@ def measured(doc: Doc) -> list[Token]:
             (c for c in copula.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i), None
         )
         if other is not None and other.pos_ in _NOUNS:
-            return _head_phrase(other)
+            counted_noun = of_counted(other)  # "what was the number of employees"
+            return _head_phrase(counted_noun if counted_noun is not None else other)
     return []
 
 
@@ -223,6 +235,14 @@ def future(doc: Doc) -> bool:
         if t.lemma_ == "expect" or (t.lower_ == "going" and _next(t) == "to"):
             return True
     return False
+
+
+def past(doc: Doc) -> bool:
+    """Whether the question is in the past tense: its verbs or auxiliaries say so ("was
+    exporting", "did", "had"), and nothing says "will"."""
+    if future(doc):
+        return False
+    return any(t.tag_ == "VBD" for t in doc if t.pos_ in ("VERB", "AUX"))
 
 
 def _next(t: Token, n: int = 1) -> str:
