@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from ..facts import Fact
 from ..numbers import asked_unit
 from ..types import Answer
 from . import arithmetic, parts, timespans
@@ -18,7 +19,9 @@ from .direct import lookup
 from .lookup import Search, names_what
 from .phrasing import abstain, direct
 from .question import Question
+from .terms import keyset, words
 
+_CHANGE_KEYS = frozenset(("#growth", "#decline"))
 _TIME_UNITS = frozenset("years months weeks days hours minutes".split())
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
 Handler = Callable[[Search, Question], Answer | None]
@@ -94,8 +97,15 @@ def percent(search: Search, ask: Question) -> Answer | None:
         ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
     if not matches and not _PERCENT_WORDS.search(ask.text):
-        # "By how much did profit increase?" with no rate stated: the change in amount.
-        return arithmetic.earlier_difference(search, ask)
+        # "By how much did profit increase?" with no rate stated: the change in amount, as
+        # the article gives it ("rose by 6.2 metres") or between its two values.
+        found = arithmetic.earlier_difference(search, ask)
+        if found is not None and found.answered:
+            return found
+        changes = [m for m in search.candidates(ask, None) if _is_change(search, m.fact)]
+        if changes:
+            return direct(search.index, changes[0].fact, changes[0].score)
+        return found
     if not matches:
         return search.nothing(ask)
     year = search.target_year(ask)
@@ -103,6 +113,12 @@ def percent(search: Search, ask: Question) -> Answer | None:
     if not fitting:
         return abstain(ask)
     return direct(search.index, fitting[0].fact, fitting[0].score)
+
+
+def _is_change(search: Search, f: Fact) -> bool:
+    """Whether a figure is the size of a change ("rose by 6.2 metres"), not a level."""
+    said = keyset(f.measure) | search.index.entry[f.id].near
+    return bool(said & _CHANGE_KEYS) and "by" in words(search.index.sentences[f.sentence].text)
 
 
 def per(search: Search, ask: Question) -> Answer | None:

@@ -144,6 +144,8 @@ class Search:
             lambda f: (
                 f.equivalent_of is None
                 and f.kind != "date"
+                # what the question states is not its answer, unless it asks it in a unit
+                and (ask.unit is not None or f.value not in ask.numbers)
                 and (kinds is None or f.kind in kinds)
                 and self.fits(f, ask)
             ),
@@ -155,7 +157,8 @@ class Search:
             implied = {"money"}  # "how much is a ticket", "how much did it cost"
         if ask.intent == "percent":
             implied = {"percent"}  # "how much did X grow": a rate
-        if ask.intent in ("span", "age") and kinds:  # "how long is", "how old": the kind says
+        if (ask.intent in ("span", "age") and kinds) or kinds == {"duration"}:
+            # "how long is", "how old", "how many years": the kind says
             implied = kinds
         required = [t for t in terms if stem(t.word) in MEASURE_STEMS]
         if ask.intent == "count" and terms is ask.terms:

@@ -95,7 +95,11 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"space|area|ground)\b",
         ),
         ("amount", r"\bhow\s+much\b"),
-        ("value", r"^\s*(?:what|what's|whats|wat|which)\b|\bconvert\b|^\s*(?:and\s+)?the\s+\w+"),
+        (
+            "value",
+            r"^\s*(?:what|what's|whats|wat|which)\b|\bconvert\b|^\s*(?:and\s+)?the\s+\w+"
+            r"|^\s*(?:from|at|to|by|in|with|of)\s+(?:what|which)\s+\w+",
+        ),
     )
 )
 
@@ -109,6 +113,7 @@ class Question:
     terms: tuple[Term, ...]
     question: str = ""  # as asked
     years: tuple[str, ...] = ()  # times it names, as ISO prefixes ("2021", "2022-H1")
+    numbers: tuple[float, ...] = ()  # amounts it states itself ("of the first 480 pupils")
     base_year: str | None = None  # the base of a change: "since 2020", "compared with 2019"
     previous_year: bool = False  # "the year before", "last year"
     last_year: bool = False  # "last year": the year before the article's, as it says it

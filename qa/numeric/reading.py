@@ -172,6 +172,7 @@ class QuestionReader:
             terms=tuple(terms),
             question=question,
             years=tuple(years),
+            numbers=tuple(syntax.numbers(doc)),
             previous_year=previous_year,
             last_year=bool(re.search(r"\blast\s+year\b", text)),
             now=bool(_TIME_NOW.search(text)),
@@ -291,7 +292,7 @@ class QuestionReader:
     def _numeric_value_question(self, ask: Question) -> bool:
         """ "What was the operating revenue?" is numeric; "What disease ...?" is not: the
         noun asked about is a measure, or a word of a measure's synonyms ("the final bill")."""
-        if ask.unit or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
+        if ask.unit or ask.money or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
             return True
         return any(stem(t.word) in MEASURE_STEMS or t.keys & _MEASURE_GROUPS for t in ask.measure)
 

@@ -39,8 +39,7 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         s_focus = strength(t.keys, ix.focus)
         s_ctx = strength(t.keys, ix.ctx)
         s_near = strength(t.keys, ix.near)
-        s_own = strength(t.keys, ix.own)
-        if not (s_own or s_focus) and s_near and t.measure:
+        if not s_focus and s_near and t.measure:
             s_focus = 0.9 * s_near  # what the figure is, said beside its number
         if ix.owner_keys and strength(t.keys, ix.owner_all):
             owner_hit = True

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..numbers import asked_unit, find_dates
+from ..numbers import asked_unit, find_dates, find_quantities
 from ..reading.names import names
 from .terms import words
 
@@ -28,7 +28,7 @@ _PHRASE_POS = frozenset("ADJ NOUN PROPN NUM CCONJ PART".split())
 _BASE_PREPOSITIONS = frozenset("since from than over with versus".split())
 _TARGET_PREPOSITIONS = frozenset(("by",))
 _UNIT_PREPOSITIONS = frozenset("in into as to".split())
-_PLACE_PREPOSITIONS = frozenset("in at outside across within inside throughout".split())
+_PLACE_PREPOSITIONS = frozenset("in at from outside across within inside throughout".split())
 # Nouns that only say a figure is a count or an amount of what follows their "of".
 _COUNTING_NOUNS = frozenset("number amount total count".split())
 _DO_AUXILIARIES = frozenset("do does did will can could".split())
@@ -224,6 +224,15 @@ def _role(ent: Span) -> str:
     if prep in _TARGET_PREPOSITIONS:
         return "target"
     return "before" if prep == "before" else "at"
+
+
+def numbers(doc: Doc) -> list[float]:
+    """The amounts a question itself states ("of the first 480 pupils"), not its times."""
+    out: list[float] = []
+    for ent in doc.ents:
+        if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
+            out += [q.value for q in find_quantities(ent.text)]
+    return out
 
 
 def future(doc: Doc) -> bool:

@@ -321,9 +321,10 @@ def date_span(search: Search, ask: Question) -> Answer | None:
         s = search.index.sentences[m.fact.sentence]
         stated = [f for f in search.index.by_sentence[s.id] if f.kind == "date"]
         ends = [f for f in stated if _UNTIL.search(s.text[: f.start - s.start])]
-        starts = [f for f in stated if f not in ends]
-        if len(starts) == 1 and len(ends) == 1 and starts[0].value < ends[0].value:
-            a, b = starts[0], ends[0]
+        # "from 1964 to 1979": the start is the date said just before the end
+        starts = [f for f in stated if f not in ends and ends and f.start < ends[0].start]
+        if len(ends) == 1 and starts and starts[-1].value < ends[0].value:
+            a, b = starts[-1], ends[0]
             years = int(b.value - a.value)
             result = f"{years} years"
             working = (
