@@ -15,7 +15,7 @@ from spacy.language import Language
 from qa.engine import Engine
 from qa.facts import extract_facts
 from qa.ingest import clean
-from qa.numeric import NumericAnswerer, syntax
+from qa.numeric import NumericAnswerer, syntax, timing
 from qa.numeric.features import FEATURE_NAMES
 from qa.numeric.intents import HANDLERS
 from qa.numeric.question import INTENTS
@@ -229,7 +229,7 @@ def test_what_is_counted_measured_and_whose_come_from_the_parse(
     ],
 )
 def test_the_times_a_question_names_and_their_roles(question: str, times: list) -> None:  # type: ignore[type-arg]
-    assert [(t.time, t.role) for t in syntax.times(nlp()(question))] == times
+    assert [(t.time, t.role) for t in timing.times(nlp()(question))] == times
 
 
 @pytest.mark.parametrize(

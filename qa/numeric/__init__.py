@@ -19,11 +19,15 @@ cannot give (a year without a figure, a thing the articles never count, a figure
 another period, rate or thing). A wrong number is worse than an abstention.
 
 Modules, in the order a question meets them: :mod:`~qa.numeric.reading` (the question,
-:mod:`~qa.numeric.question`), :mod:`~qa.numeric.index` (the facts, once),
-:mod:`~qa.numeric.lookup` (matching), :mod:`~qa.numeric.intents` (the handlers' table),
+:mod:`~qa.numeric.question`, :mod:`~qa.numeric.syntax` and :mod:`~qa.numeric.timing` on
+its parse), :mod:`~qa.numeric.index` (the facts, once; with :mod:`~qa.numeric.context`
+and :mod:`~qa.numeric.subjects`),
+:mod:`~qa.numeric.lookup` and :mod:`~qa.numeric.scoring` (matching),
+:mod:`~qa.numeric.intents` (the handlers' table),
 then the handlers: :mod:`~qa.numeric.direct`, :mod:`~qa.numeric.arithmetic`,
 :mod:`~qa.numeric.parts`, :mod:`~qa.numeric.conversion`, :mod:`~qa.numeric.timespans`;
-:mod:`~qa.numeric.phrasing` and :mod:`~qa.numeric.echo` write the answers.
+:mod:`~qa.numeric.phrasing` and :mod:`~qa.numeric.echo` write the answers;
+:mod:`~qa.numeric.features` says what was measured, for the fitted confidence.
 """
 
 from .answerer import NumericAnswerer

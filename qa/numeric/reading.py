@@ -19,7 +19,7 @@ from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
 from ..numbers import asked_unit, parse_number
 from ..spelling import Speller
-from . import syntax
+from . import syntax, timing
 from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
 from .lookup import MEASURE_STEMS
 from .question import INTENTS, Question
@@ -118,7 +118,7 @@ class QuestionReader:
             return None  # no numeric question (and no years to span): no need to parse it
         if doc is None or doc.text != question:
             doc = self.parse(question)
-        times = syntax.times(doc)
+        times = timing.times(doc)
         intent = _intent(head, times, syntax.each_is_subject(doc))
         if intent is None:
             return None
@@ -148,7 +148,7 @@ class QuestionReader:
         target = any(t.role == "target" for t in times)
         # "by 2030" asks what is planned, unless the question is in the past tense ("was it
         # exporting by 1938").
-        future = (syntax.future(doc) or (target and not syntax.past(doc))) and not previous_year
+        future = (timing.future(doc) or (target and not timing.past(doc))) and not previous_year
         period = _question_period(text)
         if period and (pm := PERIOD_Q.search(text)):
             terms = [t for t in terms if t.word not in words(pm.group(0))]
@@ -172,7 +172,7 @@ class QuestionReader:
             terms=tuple(terms),
             question=question,
             years=tuple(years),
-            numbers=tuple(syntax.numbers(doc)),
+            numbers=tuple(timing.numbers(doc)),
             previous_year=previous_year,
             last_year=bool(re.search(r"\blast\s+year\b", text)),
             now=bool(_TIME_NOW.search(text)),
@@ -185,7 +185,7 @@ class QuestionReader:
             rate=rate,
             period=period,
             whole_span=bool(_WHOLE_SPAN.search(text)),
-            earlier=syntax.earlier(doc),
+            earlier=timing.earlier(doc),
             verbs=tuple(
                 sorted(
                     {
@@ -317,7 +317,7 @@ def _marked(ws: list[str]) -> list[str]:
     ]
 
 
-def _intent(head: str, times: list[syntax.TimeRef], each_subject: bool) -> str | None:
+def _intent(head: str, times: list[timing.TimeRef], each_subject: bool) -> str | None:
     """The first intent whose pattern the question matches; a question over a span of two
     years ("between 2019 and 2021") asks for a difference. "Each" on the subject ("How
     many places will each school have?") asks for a figure stated per school, not for a
@@ -330,7 +330,7 @@ def _intent(head: str, times: list[syntax.TimeRef], each_subject: bool) -> str |
     return None
 
 
-def _spans_years(times: list[syntax.TimeRef]) -> bool:
+def _spans_years(times: list[timing.TimeRef]) -> bool:
     return len({t.time[:4] for t in times if t.role == "span"}) == 2
 
 

@@ -199,24 +199,7 @@ def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:
     born = _dated(search, replace(ask, terms=tuple(who)), "born")
     event_terms = tuple(search.index.term(w) for w in sorted(clause))
     event = next((m for m in _event_dates(search, event_terms) if m is not born), None)
-    if born is None or event is None or born.article != event.article:
-        return None
-    if not (born.time and event.time) or event.time < born.time:
-        return None
-    years, exact = _whole_years(born.time, event.time)
-    about = "" if exact else "about "
-    working = (
-        f"Born {pretty_date(born.time)} {ref(born)}; {pretty_date(event.time)} {ref(event)}: "
-        f"{years} years{'' if exact else ' (the day of the year is not given)'}."
-    )
-    return derived(
-        search.index,
-        f"{cap(about)}{years} years old.",
-        f"{about}{years} years",
-        working,
-        [born, event],
-        0.8,
-    )
+    return _years_from(search, born, event, "Born ", " old")
 
 
 def between(search: Search, ask: Question) -> Answer | None:
@@ -230,21 +213,29 @@ def between(search: Search, ask: Question) -> Answer | None:
     then_terms = tuple(t for t in ask.terms if t.word in then_words)
     first = next(iter(_event_dates(search, first_terms)), None)
     then = next((d for d in _event_dates(search, then_terms) if d is not first), None)
+    if m.group(1) == "before" and first is not None and then is not None:
+        first, then = then, first
+    return _years_from(search, first, then, "From ", "")
+
+
+def _years_from(
+    search: Search, first: Fact | None, then: Fact | None, said: str, old: str
+) -> Answer | None:
+    """The whole years from one dated fact to a later one of the same article, "about"
+    when the day of the year is not given, both cited."""
     if first is None or then is None or first.article != then.article:
         return None
-    if m.group(1) == "before":
-        first, then = then, first
     if not (first.time and then.time) or then.time < first.time:
         return None
     years, exact = _whole_years(first.time, then.time)
     about = "" if exact else "about "
     working = (
-        f"From {pretty_date(first.time)} {ref(first)} to {pretty_date(then.time)} {ref(then)}: "
-        f"{years} years."
+        f"{said}{pretty_date(first.time)} {ref(first)}; {pretty_date(then.time)} {ref(then)}: "
+        f"{years} years{'' if exact else ' (the day of the year is not given)'}."
     )
     return derived(
         search.index,
-        f"{cap(about)}{years} years.",
+        f"{cap(about)}{years} years{old}.",
         f"{about}{years} years",
         working,
         [first, then],
