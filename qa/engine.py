@@ -19,7 +19,7 @@ from .analysis import expand, proper_words, tokens
 from .answer import Answerer
 from .config import Settings, parse_cache_dir
 from .errors import QuestionError
-from .facts import Fact, extract_facts, sentence_subject
+from .facts import Fact, extract_facts
 from .ingest import load_corpus
 from .numeric import NumericAnswerer
 from .passages import build_passages
@@ -68,11 +68,6 @@ class Engine:
         self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed, strict=True)}
         for (article, sentences), docs in zip(per_article, parsed, strict=True):
             self.facts.extend(extract_facts(article, sentences, docs[1:], docs[0]))
-        topics = {
-            a.id: sentence_subject(docs[1])
-            for (a, _), docs in zip(per_article, parsed, strict=True)
-            if docs[1:]
-        }
         self.proper = proper_words(self.sentences)
         quotes = {}
         for article, sentences in per_article:

@@ -20,8 +20,8 @@ from qa.numeric.features import FEATURE_NAMES
 from qa.numeric.intents import HANDLERS
 from qa.numeric.question import INTENTS
 from qa.reading import pipeline
-from qa.sentences import split_sentences
 from qa.types import Turn
+from tests.support import parse_article
 
 PARK = """Lindqvist Science Park expands
 
@@ -45,12 +45,14 @@ crossings a day, and a single ticket costs 3.5 euros.
 def answerer_for(*texts: tuple[str, str]) -> NumericAnswerer:
     """The rule layer over articles given as (id, text)."""
     articles = [clean(text, article_id) for article_id, text in texts]
-    sentences, facts = [], []
+    sentences, facts, parses, titles = [], [], [], {}
     for article in articles:
-        own = split_sentences(article)
+        own, docs, title = parse_article(article)
         sentences += own
-        facts += extract_facts(article, own)
-    return NumericAnswerer(facts, sentences, articles)
+        parses += docs
+        titles[article.id] = title
+        facts += extract_facts(article, own, docs, title)
+    return NumericAnswerer(facts, sentences, articles, docs=parses, titles=titles)
 
 
 @cache

@@ -25,6 +25,7 @@ _SIDES_SPLIT = re.compile(
     r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"
     r"outpaced?)\s+|\s*&\s*"
 )
+_RATE_WORDS = re.compile(r"\b(?:percent|percentage)\b")
 ONCE_ADDED = re.compile(
     r"\b(?:once|when|after)\b.*\b(?:built|added|completed|finished|done|opens?|open|"
     r"operational|in\s+place|complete)\b"
@@ -234,7 +235,7 @@ def earlier_difference(search: Search, ask: Question) -> Answer | None:
         return search.nothing(ask)
     late = matches[0].fact
     early = search.index.earlier[late.id]
-    return subtract(search.index, late, early, matches[0].score)
+    return subtract(search.index, late, early, matches[0].score, _asks_rate(ask))
 
 
 def _from_year(early: Fact, base: str | None) -> bool:
@@ -243,8 +244,13 @@ def _from_year(early: Fact, base: str | None) -> bool:
     return base is None or early.time is None or early.time.startswith(base)
 
 
-def subtract(index: FactIndex, late: Fact, early: Fact, score: float) -> Answer:
-    """The change from an earlier value of a measure to a later one."""
+def subtract(
+    index: FactIndex, late: Fact, early: Fact, score: float, relative: bool = False
+) -> Answer:
+    """The change from an earlier value of a measure to a later one; ``relative``: as a
+    percentage of the earlier value ("by what percentage did it fall")."""
+    if relative and early.value and late.unit != "percent":
+        return _percent_change(index, late, early, score)
     diff = late.value - early.value
     unit = "percentage points" if late.unit == "percent" else late.unit
     result = computed(abs(diff), unit)
@@ -257,6 +263,22 @@ def subtract(index: FactIndex, late: Fact, early: Fact, score: float) -> Answer:
         word = "higher" if diff >= 0 else "lower"
     text = f"{cap(result)} {word}: {amount_text(late)} against {amount_text(early)} before."
     return derived(index, text, result, working, [late, early], score)
+
+
+def _percent_change(index: FactIndex, late: Fact, early: Fact, score: float) -> Answer:
+    change = 100 * (late.value - early.value) / early.value
+    result = computed(abs(change), "percent")
+    working = (
+        f"({amount_text(late)} {ref(late)} − {amount_text(early)} {ref(early)}) ÷ "
+        f"{amount_text(early)} × 100 ≈ {computed(change, 'percent')}."
+    )
+    word = "higher" if change >= 0 else "lower"
+    text = f"{cap(result)} {word}: {amount_text(late)} against {amount_text(early)} before."
+    return derived(index, text, result, working, [late, early], score)
+
+
+def _asks_rate(ask: Question) -> bool:
+    return bool(_RATE_WORDS.search(ask.text))
 
 
 def year_difference(search: Search, ask: Question, years: list[str]) -> Answer | None:
@@ -317,7 +339,7 @@ def stated_years(search: Search, ask: Question, early: str, late: str) -> Answer
         return None
     if a.fact.measure != b.fact.measure:
         return None
-    return subtract(search.index, a.fact, b.fact, min(a.score, b.score))
+    return subtract(search.index, a.fact, b.fact, min(a.score, b.score), _asks_rate(ask))
 
 
 def compare(search: Search, ask: Question) -> Answer | None:

@@ -311,12 +311,15 @@ def _read_figure(
     verb = clause_head(doc, *at)
     mine = [doc[i] for i in dates if i in {t.i for t in tokens}]
     times = [dates[t.i] for t in clause_times(verb, mine)] if verb else []
-    # The clause says when only what the fact itself leaves unsaid.
+    # The clause says when only what the fact itself leaves unsaid; that it is still to
+    # come ("will spend"), unless the fact is dated in a way that says otherwise (a time
+    # read from the day it was said, "announced on Tuesday", does not).
     unsaid = f.time is None and f.time_kind is None
+    open_time = f.time_kind in (None, "resolved-relative")
     return replace(
         e,
         near=keyset(" ".join(t.text for t in tokens)),
-        future=unsaid and verb is not None and is_future(verb),
+        future=open_time and verb is not None and is_future(verb),
         clause_time=next((t for t in times if t), None) if unsaid else None,
     )
 

@@ -157,6 +157,8 @@ class Search:
             implied = {"money"}  # "how much is a ticket", "how much did it cost"
         if ask.intent == "percent":
             implied = {"percent"}  # "how much did X grow": a rate
+        if ask.intent == "difference":  # "how did the population change": any amount of it
+            implied = {"count", "number", "money", "area", "length", "mass", "power", "energy"}
         if (ask.intent in ("span", "age") and kinds) or kinds == {"duration"}:
             # "how long is", "how old", "how many years": the kind says
             implied = kinds

@@ -146,6 +146,22 @@ def excluding(search: Search, ask: Question) -> Answer | None:
     return derived(search.index, f"{cap(result)}.", result, working, [whole, *out], wholes[0].score)
 
 
+def _partitive(search: Search, whole: Fact) -> Fact | None:
+    """ "9 of the 11 peaks": a bare number of the whole's sentence said with "of" before
+    it, smaller than the whole, is a part of it."""
+    s = search.index.sentences[whole.sentence]
+    for f in search.index.by_sentence[whole.sentence]:
+        between = s.text[f.end - s.start : whole.start - s.start]
+        if (
+            f.kind in ("count", "number")
+            and f.id != whole.id
+            and 0 < f.value < whole.value
+            and re.fullmatch(r"\s+of\s+(?:the\s+|its\s+|their\s+)?", between)
+        ):
+            return f
+    return None
+
+
 def divisor(ask: Question) -> list[str]:
     """What a ratio question divides by: "employee" in "revenue per employee", "bed of
     capacity" in "cost per bed of capacity"; [] when it names none."""
@@ -249,9 +265,9 @@ def share(search: Search, ask: Question) -> Answer | None:
         and (p.fact.unit == whole.unit or p.fact.kind == whole.kind == "count")
     ]
     parts.sort(key=lambda p: (p.fact.part_of != whole.id, -p.score))
-    if not parts:
+    part = parts[0].fact if parts else _partitive(search, whole)
+    if part is None:
         return None
-    part = parts[0].fact
     value = 100 * part.value / whole.value
     result = computed(value, "percent")
     working = (

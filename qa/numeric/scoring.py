@@ -56,8 +56,14 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         elif t.known:
             entity += 1
             local += s_local > 0
+            # A name from the headline may own a figure its sentence gives to no one else
+            # ("Operating profit climbed to ..."), or to "the company".
             common_from_lead |= (
-                s_local == 0 and s > 0 and (not t.proper or not (ix.own | ix.ctx) & STAND_IN_KEYS)
+                s_local == 0
+                and s > 0
+                and (
+                    not t.proper or (bool(ix.owner_keys) and not (ix.own | ix.ctx) & STAND_IN_KEYS)
+                )
             )
         if s == 0 and (t.known or t.narrows):
             # A name the fact's sentence lacks is about something else; one missing

@@ -9,15 +9,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from ..analysis import stem
+from ..facts import sentence_subject
 from ..reading.names import title_name
 from ..types import Article
 from .terms import keyset, words
+
+# "a new clinic at St Anne's": what is said after "at", "in", "near" ... is not the subject's
+# name; "the extension of the line" is.
+_BEFORE_PREPOSITION = re.compile(r"\s+(?:at|in|on|near|for|by|with|from)\s+")
 
 
 @dataclass(frozen=True)
@@ -68,16 +74,6 @@ def pronoun_of(body: Sequence[Doc]) -> str | None:
 
 
 def first_subject(doc: Doc) -> str:
-    """The subject of a sentence up to its first preposition other than "of": "a new
-    clinic", "the extension of the line"."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None) if root else None
-    if subject is None:
-        return ""
-    out: list[str] = []
-    for t in subject.subtree:
-        # "The extension of Line 3 of the network" is one name; "at the hospital" is not it
-        if t.pos_ == "ADP" and out and t.lower_ != "of":
-            break
-        out.append(t.text)
-    return " ".join(out)
+    """The main subject of a sentence (:func:`qa.facts.sentence_subject`) up to its first
+    preposition other than "of": "a new clinic", "the extension of the line"."""
+    return _BEFORE_PREPOSITION.split(sentence_subject(doc) or "")[0]
