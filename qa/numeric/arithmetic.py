@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..analysis import STOP_WORDS
 from ..facts import Fact
+from ..lexicon.question_words import QUESTION_WORDS
 from ..numbers import asked_unit, format_amount
 from ..types import Answer
 from .conversion import in_unit
@@ -19,7 +20,7 @@ from .index import FactIndex
 from .lookup import Match, Search
 from .phrasing import abstain, amount_text, cap, computed, derived, label, ref
 from .question import Question
-from .terms import BOUNDARY, LIGHT_WORDS, QUESTION_WORDS, keyset, strength
+from .terms import BOUNDARY, LIGHT_WORDS, keyset, strength
 
 _SIDES_SPLIT = re.compile(
     r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"

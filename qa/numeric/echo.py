@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
+from ..lexicon.irregular_verbs import IRREGULAR_VERBS
 
 # A verb's simple past, from the irregular verbs' table (its first form).
-_IRREGULAR_PAST = {verb: forms[0] for verb, forms in lexicon.table("irregular_verbs").items()}
+_IRREGULAR_PAST = {verb: forms[0] for verb, forms in IRREGULAR_VERBS.items()}
 _DO_QUESTION = re.compile(
     r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much(?:\s+[\w'-]+)?|what(?:\s+[\w'-]+){0,3}?|"
     r"which(?:\s+[\w'-]+){0,3}?)\s+(?P<aux>does|do|did|will)\s+(?P<subj>.+?)\s+(?P<verb>[a-z]+)"

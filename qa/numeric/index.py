@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from .. import lexicon
 from ..analysis import STOP_WORDS, proper_words, stem
 from ..facts import Fact
+from ..lexicon.question_words import QUESTION_WORDS
+from ..lexicon.referents import FACILITIES, STAND_INS
+from ..lexicon.synonyms import PEOPLE_VERBS
 from ..types import Article, Sentence
 from .context import clause_head, clause_times, is_future, number_context, span_root
 from .subjects import read_subjects
@@ -27,7 +29,6 @@ from .terms import (
     LIGHT_WORDS,
     NAME_NUMBER,
     NONE,
-    QUESTION_WORDS,
     SYNONYMS,
     Term,
     base,
@@ -39,11 +40,10 @@ from .terms import (
 )
 
 # Nouns that stand in for a name said earlier ("the city" for the city the headline names).
-STAND_IN_KEYS = frozenset(stem(w) for w in lexicon.words("stand_ins"))
+STAND_IN_KEYS = frozenset(stem(w) for w in STAND_INS)
 # Things an article may call by a common noun after its headline names them.
-FACILITY_KEYS = frozenset(stem(w) for w in lexicon.words("facilities"))
+FACILITY_KEYS = frozenset(stem(w) for w in FACILITIES)
 # Verbs that say who a count of people is, by their synonym group ("work" counts staff).
-PEOPLE_VERBS: dict[str, tuple[str, ...]] = lexicon.table("people_verbs")
 VERB_FORMS = frozenset(w for forms in PEOPLE_VERBS.values() for w in forms)
 MONEY_KEYS = keys("value") | keys("worth") | keys("money")
 

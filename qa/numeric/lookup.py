@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
+from ..lexicon.question_measures import ASKED_MEASURES, DIMENSIONS
 from ..types import Answer
 from .index import Entry, FactIndex
 from .phrasing import abstain
@@ -26,14 +26,14 @@ from .terms import Term, base, strength, words
 
 MIN_SCORE = 0.55
 # Nouns that name a measure a question asks for: a figure must be a measure of one.
-MEASURE_STEMS = frozenset(stem(w) for w in lexicon.words("asked_measures"))
+MEASURE_STEMS = frozenset(stem(w) for w in ASKED_MEASURES)
 # "how much is a ticket", "how much came from donors": an amount of money.
 _MONEY_Q = re.compile(
     r"\bhow\s+much\s+(?:is|are|was|were|did|does|do|will)?\b.*\b(?:came|come|comes|coming)\s+"
     r"from\b|\bhow\s+much\s+(?:is|are|was|were)\b|\b(?:contribut|donat|provid|rais|fund|"
     r"chip)\w*\b"
 )
-ASKED_DIMENSION = {k: frozenset(v) for k, v in lexicon.table("dimensions").items()}
+ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
 _DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
 
 

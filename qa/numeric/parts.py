@@ -8,6 +8,7 @@ import re
 
 from ..analysis import STOP_WORDS
 from ..facts import Fact
+from ..lexicon.question_words import QUESTION_WORDS
 from ..numbers import asked_unit
 from ..types import Answer
 from .conversion import in_unit
@@ -25,7 +26,7 @@ from .phrasing import (
     singular_noun,
 )
 from .question import Question
-from .terms import BOUNDARY, LIGHT_WORDS, QUESTION_WORDS, keyset, strength, words
+from .terms import BOUNDARY, LIGHT_WORDS, keyset, strength, words
 
 PER_PHRASE = re.compile(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,4})")
 _REST = re.compile(

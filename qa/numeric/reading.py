@@ -14,9 +14,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
 from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
+from ..lexicon.question_measures import MARKED_STATES, OPPOSITES
+from ..lexicon.question_times import MONTHS as _MONTH_WORDS
+from ..lexicon.question_times import ORDINALS, TIME_NOUNS
+from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
+from ..lexicon.time_words import RATES
 from ..numbers import asked_unit, parse_number
 from ..spelling import Speller
 from . import syntax, timing
@@ -26,7 +30,6 @@ from .question import INTENTS, Question
 from .terms import (
     GROUP_OF,
     LIGHT_WORDS,
-    QUESTION_WORDS,
     SYNONYMS,
     Term,
     base,
@@ -36,10 +39,8 @@ from .terms import (
 # Phrases rewritten in a question before its words are read ("set up" is "established"),
 # longest first, so "open its doors again" is read before "open again".
 PHRASES: tuple[tuple[str, str], ...] = tuple(
-    (r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", " ".join(repl))
-    for phrase, repl in sorted(
-        lexicon.table("question_phrases").items(), key=lambda item: -len(item[0])
-    )
+    (r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", repl)
+    for phrase, repl in sorted(QUESTION_PHRASES.items(), key=lambda item: -len(item[0]))
 )
 _TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
 _PREVIOUS_YEAR = re.compile(
@@ -52,11 +53,8 @@ _RATE_Q = re.compile(
     r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
     r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
 )
-_RATE_ADVERBS = {
-    adverb: period
-    for period, adverbs in lexicon.table("rate_adverbs").items()
-    for adverb in adverbs
-}
+# Adverbs of rate with the period they are per ("daily": "day").
+_RATE_ADVERBS = {word: rate.split()[-1] for word, rate in RATES.items() if word.endswith("ly")}
 PERIOD_Q = re.compile(
     r"\b(?:on|in|during|over|for|within|across)\s+(?:its|their|the|his|her|our)\s+"
     r"(?P<which>first|opening|initial|last|final|maiden)\s+(?:(?P<n>[\w-]+)\s+)?"
@@ -73,9 +71,9 @@ _PART_OF_YEAR = re.compile(
 )
 # Words that name a plan rather than what happened: "the target", "what they aim for".
 _RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
-_MONEY_VERBS = lexicon.words("money_verbs")
+_MONEY_VERBS = MONEY_VERBS
 _PLANS = frozenset("target goal plan expect aim forecast".split())
-_ORDINALS = {w: int(n) for n, ws in lexicon.table("ordinals").items() for w in ws}
+_ORDINALS = {w: int(n) for n, ws in ORDINALS.items() for w in ws}
 _VALUE_QUESTION = re.compile(
     r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
     r"{0,5}?(?:"
@@ -88,11 +86,10 @@ _NUMBER_OF = re.compile(r"\b(?:number|amount|total|count)\s+of\b")
 _MEASURE_GROUPS = frozenset(
     "#" + g for g in "price outlay revenue value area capacity profit dividend tax".split()
 )
-_MARKED = lexicon.words("marked_states")
-_TIME_NOUNS = lexicon.words("time_nouns")
-_OPPOSITES = {w: o[0] for w, o in lexicon.table("opposites").items()}
-_NOT_NAMES = lexicon.words("not_names")
-MONTHS = lexicon.words("months")
+_MARKED = MARKED_STATES
+_TIME_NOUNS = TIME_NOUNS
+_OPPOSITES = {w: o[0] for w, o in OPPOSITES.items()}
+MONTHS = _MONTH_WORDS
 
 
 class QuestionReader:

@@ -11,17 +11,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import lexicon
 from ..analysis import STOP_WORDS, stem
+from ..lexicon.irregular_verbs import IRREGULAR_VERBS
+from ..lexicon.question_words import LIGHT_VERBS
+from ..lexicon.synonyms import SYNONYMS
 
-SYNONYMS: dict[str, tuple[str, ...]] = lexicon.table("synonyms")
 # A verb's irregular forms read as its base ("built" is "build"); a form that is itself a
 # base ("found", "set") stays itself.
 BASE_FORM = {
     form: base
-    for base, forms in lexicon.table("irregular_verbs").items()
+    for base, forms in IRREGULAR_VERBS.items()
     for form in forms
-    if form not in lexicon.table("irregular_verbs")
+    if form not in IRREGULAR_VERBS
 }
 WORD = re.compile(r"[a-z0-9$€£¥][\w'$.&-]*")
 # A name with a number: "Route 7", "Terminal 2", "Gate 11".
@@ -29,8 +30,7 @@ NAME_NUMBER = re.compile(r"\b([A-Za-z][a-z]+)\s+(\d{1,4})\b(?![.,]\d)")
 NONE: frozenset[str] = frozenset()
 # Words that say what kind of answer is wanted, not what it is about; verbs that carry no
 # measure ("work in", "have", "host").
-QUESTION_WORDS = lexicon.words("question_words")
-LIGHT_WORDS = lexicon.words("light_verbs")
+LIGHT_WORDS = LIGHT_VERBS
 # Words that end a noun phrase a question names ("how many X", "X and Y", "per X").
 BOUNDARY = frozenset(
     "is are was were do does did have has had how many much what which who the a an in on at "
