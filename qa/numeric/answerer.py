@@ -104,7 +104,10 @@ class NumericAnswerer:
             # "How old was she when she died?" with no name: the life retrieval found
             life = self._life(relevance, pronoun.group())
             if life is None:
-                return None  # whose, we cannot tell
+                # No life among what retrieval found is told with that pronoun: whose figure
+                # it asks, the articles do not say.
+                said = abstain(ask)
+                return replace(said, features=features.measure(ask, said, search))
             named = tuple(
                 replace(self.index.term(w), proper=True, group=-1)
                 for w in words(self.index.articles[life].title)

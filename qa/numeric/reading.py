@@ -238,7 +238,6 @@ class QuestionReader:
             and stem(w) not in self.index.corpus_stems
             and not self._term(w).related
             and not asked_unit(f"in {w}")
-            and not self.speller.candidates(w)  # a misspelling of a name they use, perhaps
         ]
 
     def _unknown_parts(self, doc: Doc) -> list[str]:

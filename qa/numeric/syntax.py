@@ -200,7 +200,8 @@ def main_verb(doc: Doc) -> Token | None:
 def name_words(doc: Doc) -> list[str]:
     """The words of the names in the question, lower-cased, as whole words ("x-ray"): what
     the entity recogniser finds, less "the", "of" and mis-tagged verbs inside, and a
-    capitalised noun with a number ("Route 7"), a name it does not know. Not the unit asked
+    capitalised noun with a number ("Route 7"), a name it does not know, and a capitalised
+    proper noun it left out. Not the unit asked
     in ("US dollars"). In a question written all in capitals, capitals say nothing, and it
     has none."""
     out: list[str] = []
@@ -216,7 +217,14 @@ def name_groups(doc: Doc) -> list[list[str]]:
     unit_span = _unit_phrase(doc)
     skip = set(range(unit_span[1].start, unit_span[1].end)) if unit_span else set()
     spans = [[t for t in span if _name_word(t)] for span in names(doc)]
+    in_names = {t.i for tokens in spans for t in tokens}
     spans += [[t] for t in doc[:-1] if t.is_title and t.i and doc[t.i + 1].like_num]
+    # A proper noun the recogniser left out of its entities is a name all the same.
+    spans += [
+        [t]
+        for t in doc[1:]
+        if t.pos_ == "PROPN" and t.is_title and t.i not in in_names and t.ent_type_ != "DATE"
+    ]
     groups = []
     for tokens in spans:
         group: list[str] = []

@@ -79,8 +79,11 @@ def when(search: Search, ask: Question) -> Answer | None:
         return None
     f = matches[0].fact
     article = search.index.articles.get(f.article)
-    when = pretty_date(str(f.time))
-    short = when
+    when = short = pretty_date(str(f.time))
+    # A date the article states in full is said as it writes it ("22 February 1810"); the
+    # short answer is the date itself, one form for all articles.
+    if f.time_kind in ("year", "month", "date") and any(c.isdigit() for c in f.surface):
+        when = f.surface.strip()
     # The date first, as every direct answer states its value first.
     if f.time_kind == "target":
         text = f"By {when}: that is the target date."
