@@ -20,8 +20,9 @@ from .answer import Answerer
 from .confidence import Confidence
 from .config import Settings, parse_cache_dir
 from .errors import QuestionError
-from .facts import Fact, extract_facts, sentence_subject
+from .facts import Fact, extract_facts
 from .ingest import load_corpus
+from .numeric import NumericAnswerer
 from .passages import build_passages
 from .quotes import attribute
 from .ranker import Ranker
@@ -30,7 +31,6 @@ from .reader import Reader
 from .reading import pipeline
 from .reading.parses import ParseCache, parse_texts
 from .retriever import Retriever
-from .rules import NumericAnswerer
 from .sentences import split_sentences
 from .types import Answer, Article, Citation, Passage, Sentence, Turn
 
@@ -72,11 +72,6 @@ class Engine:
         self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed, strict=True)}
         for (article, sentences), docs in zip(per_article, parsed, strict=True):
             self.facts.extend(extract_facts(article, sentences, docs[1:], docs[0]))
-        topics = {
-            a.id: sentence_subject(docs[1])
-            for (a, _), docs in zip(per_article, parsed, strict=True)
-            if docs[1:]
-        }
         self.proper = proper_words(self.sentences)
         quotes = {}
         for article, sentences in per_article:
@@ -106,7 +101,9 @@ class Engine:
             Confidence(),
             self.proper,
             quotes,
-            NumericAnswerer(self.facts, self.sentences, self.articles, topics),
+            NumericAnswerer(
+                self.facts, self.sentences, self.articles, self.nlp, self.docs, self.title_docs
+            ),
             float(self.settings.abstain_below) if self.settings.abstain_below else None,
         )
         self._articles_by_id = {a.id: a for a in self.articles}

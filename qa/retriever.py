@@ -14,10 +14,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from nltk.metrics.distance import edit_distance
 
-from .analysis import STOP_WORDS, SYNONYMS, Token, deletions, stem, tokens
+from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
 from .bm25 import BM25Index
+from .spelling import Speller
 from .types import Passage, Sentence
 
 # Words that shape a question without naming what it is about.
@@ -103,17 +103,15 @@ class Retriever:
         n = max(len(self.sentences), 1)
         self._idf = {t: math.log((n + 1) / c) + 0.1 for t, c in df.items()}
         self._unknown_idf = math.log(n + 1) + 0.1  # as rare as the rarest known term
-        # Surface words by length, for correcting a misspelt question word.
-        self._surface: dict[int, dict[str, str]] = {}
-        self._nearest: dict[str, str | None] = {}
-        self._order: dict[str, int] = {}  # first appearance, to break ties as reading does
-        self._deletion_index: dict[str, list[str]] | None = None
+        # The articles' words, for correcting a misspelt question word (in reading order).
+        self._term_of: dict[str, str] = {}
         for ts in self.sentence_tokens:
             for tok in ts:
                 w = tok.surface.lower()
                 if w.isalpha():
-                    self._surface.setdefault(len(w), {})[w] = tok.term
-                    self._order.setdefault(w, len(self._order))
+                    self._term_of.setdefault(w, tok.term)
+        self.speller = Speller(self._term_of)
+        self._nearest: dict[str, str | None] = {}
 
     def weight(self, term: str) -> float:
         """How much a question term says: its idf over sentences, highest for unknown terms."""
@@ -123,42 +121,9 @@ class Retriever:
         """The articles' word a misspelt ``word`` most likely means ("acadamy" -> "academy"):
         one edit away for short words, two for long ones; None when nothing is that close."""
         w = word.lower()
-        if w in self._nearest:
-            return self._nearest[w]
-        best: tuple[int, int, str] | None = None
-        if w.isalpha() and len(w) >= 5:
-            limit = 1 if len(w) < 8 else 2
-            # Symmetric deletion (as in SymSpell): two words within `limit` edits share a
-            # string reachable by deleting up to `limit` letters from each.
-            seen: set[str] = set()
-            for key in deletions(w, limit):
-                for cand in self._by_deletion().get(key, ()):
-                    if cand in seen or abs(len(cand) - len(w)) > limit:
-                        continue
-                    seen.add(cand)
-                    if cand[0] != w[0] and cand[-1] != w[-1]:
-                        continue
-                    d = edit_distance(w, cand, transpositions=True)
-                    rank = (d, self._order[cand], cand)
-                    if d <= limit and (best is None or rank < best):
-                        best = rank
-        found = best[2] if best else None
-        if len(self._nearest) < 100_000:
-            self._nearest[w] = found
-        return found
-
-    def _by_deletion(self) -> dict[str, list[str]]:
-        """Every article word under each string its deletions reach (built on first use)."""
-        if self._deletion_index is None:
-            index: dict[str, list[str]] = {}
-            for words in self._surface.values():
-                for cand in words:
-                    if len(cand) < 4:
-                        continue
-                    for key in deletions(cand, 1 if len(cand) < 7 else 2):
-                        index.setdefault(key, []).append(cand)
-            self._deletion_index = index
-        return self._deletion_index
+        if w not in self._nearest and len(self._nearest) < 100_000:
+            self._nearest[w] = self.speller.nearest(w)
+        return self._nearest[w] if w in self._nearest else self.speller.nearest(w)
 
     def correct(self, question_tokens: Sequence[Token]) -> list[Token]:
         """Replace misspelt words (not in any article, close to one word that is)."""
@@ -170,7 +135,7 @@ class Retriever:
             if near is None:
                 out.append(t)
             else:
-                out.append(Token(self._surface[len(near)][near], t.start, t.end, t.surface))
+                out.append(Token(self._term_of[near], t.start, t.end, t.surface))
         return out
 
     def spelled(self, text: str) -> str:

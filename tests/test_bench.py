@@ -66,6 +66,16 @@ def test_http_section_drives_qa_serve() -> None:
     assert result["ratio"] > 0 and result["uncached_ratio"] > 0
 
 
+def test_numeric_on_generated_corpora() -> None:
+    result = bench.bench_numeric((1, 3), repeats=1)
+    assert [r["articles"] for r in result["rows"]] == [1, 3]
+    assert result["rows"][0]["facts"] < result["rows"][1]["facts"]
+    for row in result["rows"]:
+        assert row["ask"]["n"] == row["rule_layer"]["n"] == result["questions"] > 0
+    table = bench.format_table({"machine": bench.machine(), "numeric": result})
+    assert "Numeric questions" in table
+
+
 def test_run_reports_targets_and_a_table(tmp_path) -> None:
     results = bench.run(["answers", "scale"], quick=True)
     assert {"machine", "answers", "scale", "targets"} <= set(results)

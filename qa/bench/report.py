@@ -116,6 +116,27 @@ def format_table(results: dict[str, Any]) -> str:
             "build s and MiB are the whole index, rank_bm25's model (which it keeps) included; "
             "query = get_scores + top 10"
         )
+    numeric = results.get("numeric")
+    if numeric:
+        lines += [
+            "",
+            f"Numeric questions: {numeric['questions']} x {numeric['repeats']} on generated "
+            "corpora (copies of the project's articles); no answer cache",
+        ]
+        rows = [
+            [
+                f"{r['articles']:,}",
+                f"{r['facts']:,}",
+                f"{r['build_s']:.1f}",
+                _ms(r["ask"]["p50_ms"]),
+                _ms(r["ask"]["p95_ms"]),
+                _ms(r["rule_layer"]["p50_ms"]),
+                _ms(r["rule_layer"]["p95_ms"]),
+            ]
+            for r in numeric["rows"]
+        ]
+        header = ["articles", "facts", "build s", "ask p50 ms", "p95 ms", "rules p50 ms", "p95 ms"]
+        lines += _rows(header, rows)
     if results.get("targets"):
         lines += ["", "Targets:"]
         for t in results["targets"]:

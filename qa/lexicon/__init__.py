@@ -4,6 +4,9 @@ Each module here holds word lists or tables for one purpose, and nothing about a
 what kinds of answer a question's nouns ask for (``answer_types``), units and currencies
 (``units``, ``currencies``), what a number measures (``measure_nouns``, ``measure_verbs``),
 words of change and of time (``change_words``, ``time_words``), words that tie a sentence to
-the ones before (``discourse_words``), question words and the synonyms a person uses for
-what a text says. Code elsewhere imports the tables; it never spells words of its own.
+the ones before (``discourse_words``); what a numeric question asks (``question_words``,
+``question_measures``, ``question_times``) and the synonyms a person uses for what a text
+says (``synonyms``); irregular verbs (``irregular_verbs``); nouns that stand for a thing named
+before them (``referents``). Code elsewhere imports the tables; it never spells words of its
+own.
 """

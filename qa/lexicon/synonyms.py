@@ -1,0 +1,156 @@
+"""Synonyms a person uses for what an article says in other words, by group."""
+
+# Groups for matching a question to a fact: a person asks for "staff" where an article says
+# "employees", for "sales" where it says "revenue", for "a stretch" of a route where it says
+# "a section". A word may sit in several groups ("size" is an area and a value). The groups
+# of people by what they do (work, live, visit, watch, ride, study) also say who a count of
+# people is: "how many people work at X" asks for staff, not visitors.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "people": tuple(
+        (
+            "people person persons staff employee employees worker workers personnel "
+            "professional professionals workforce talent talents academician academicians "
+            "graduate graduates grad grads expert experts scientist scientists researcher "
+            "researchers engineer engineers member members resident residents holder "
+            "holders specialist specialists runner runners participant participants "
+            "competitor competitors athlete athletes player players entrant entrants ppl"
+        ).split()
+    ),
+    "professional": tuple("professional professionals skilled specialist specialists".split()),
+    "company": tuple(
+        (
+            "company companies firm firms enterprise enterprises business businesses "
+            "corporation corporations"
+        ).split()
+    ),
+    "revenue": tuple("revenue revenues income sales turnover".split()),
+    "invest": tuple("invest invested investing investment investments".split()),
+    "area": tuple("area size span spans cover covers covering land".split()),
+    "found": tuple(
+        (
+            "found founded establish established establishment setup create created "
+            "launch launched start started exist existed inception"
+        ).split()
+    ),
+    "arrive": tuple(
+        (
+            "move moved relocate relocated arrive arrived come came join joined attract "
+            "attracted settle settled enter entered"
+        ).split()
+    ),
+    "authorize": tuple(
+        (
+            "authorize authorized authorise authorised authorization authorisation "
+            "approve approved approval license licensed grant granted"
+        ).split()
+    ),
+    "price": tuple("price prices cost costs charge charges fee fees bill bills".split()),
+    "outlay": tuple(
+        (
+            "cost costs investment investments spending spend spent outlay expenditure "
+            "pay paid pays paying contribute contributed contributes contributing bill "
+            "bills"
+        ).split()
+    ),
+    "growth": tuple(
+        (
+            "grow grew grown growth increase increased rise rose risen up gain gained "
+            "jump jumped climb climbed"
+        ).split()
+    ),
+    "decline": tuple(
+        ("fall fell decline declined decrease decreased drop dropped down shrink shrank").split()
+    ),
+    "target": tuple(
+        (
+            "target targets goal goals aim aims aiming plan plans planned objective want "
+            "wants hope hopes hoping deadline"
+        ).split()
+    ),
+    "value": tuple("value worth valued size valuation valuing".split()),
+    "doctoral": tuple("doctoral doctor doctors doctorate doctorates phd phds".split()),
+    "master": tuple("master masters".split()),
+    "graduate": tuple(
+        (
+            "graduate graduates grad grads degree degrees holder holders postgraduate postgraduates"
+        ).split()
+    ),
+    "injection": tuple("injection injections shot shots dose doses jab jabs".split()),
+    "tax": tuple("tax taxes taxation".split()),
+    "industry": tuple("industry industries sector sectors economy".split()),
+    "health": tuple("health healthcare".split()),
+    "operating": tuple("operating operational".split()),
+    "generation": tuple(
+        ("generate generated generation output produce produced production").split()
+    ),
+    "job": tuple("job jobs employment".split()),
+    "household": tuple("household households home homes".split()),
+    "loan": tuple("loan loans borrowing borrowings".split()),
+    "capacity": tuple(
+        ("capacity capacities seat seats seating hold holds accommodate accommodates").split()
+    ),
+    "medicine": tuple(
+        ("medicine medicines drug drugs treatment treatments therapy therapies medication").split()
+    ),
+    "work": tuple(
+        (
+            "work works worked working employ employs employed employing employee "
+            "employees staff worker workers personnel workforce professional "
+            "professionals hire hires hired"
+        ).split()
+    ),
+    "live": tuple(
+        (
+            "live lives lived living resident residents inhabitant inhabitants population "
+            "populations home people"
+        ).split()
+    ),
+    "visit": tuple(
+        ("visit visits visited visiting visitor visitors tourist tourists people").split()
+    ),
+    "watch": tuple(
+        (
+            "watch watched watching attend attended attending attendance spectator "
+            "spectators fan fans crowd crowds audience audiences viewer viewers people"
+        ).split()
+    ),
+    "ride": tuple(
+        (
+            "ride rides rode riding rider riders passenger passengers journey journeys "
+            "trip trips fare fares ticket tickets"
+        ).split()
+    ),
+    "study": tuple(
+        (
+            "study studies studied studying student students pupil pupils enrol enrolled "
+            "enroll enrolment enrollment"
+        ).split()
+    ),
+    "station": tuple("station stations stop stops halt halts".split()),
+    "single": tuple("single one lone individual".split()),
+    "weight": tuple("weigh weighs weighed weighing weight weights heavy mass".split()),
+    "length": tuple("long length lengths".split()),
+    "height": tuple("tall high height elevation altitude".split()),
+    "speed": tuple("fast speed speeds quick quickly".split()),
+    "reopen": tuple("reopen reopened reopening reopens".split()),
+    "open": tuple("open opened opening opens inaugurate inaugurated".split()),
+    "excess": tuple("overrun overran exceed exceeded exceeding excess increase".split()),
+    "dividend": tuple("dividend dividends payout payouts".split()),
+    "profit": tuple("profit profits earnings".split()),
+    "child": tuple("child children kid kids son sons daughter daughters".split()),
+    "duration": tuple("duration last lasts lasted lasting long".split()),
+    "section": tuple(
+        ("section sections stretch stretches segment segments extension extensions").split()
+    ),
+}
+
+# Verbs that say who a count of people is, by what they do, under their synonym group:
+# "how many people work at X" counts staff, not visitors or residents.
+PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
+    "work": tuple("work works worked working employ employs employed".split()),
+    "live": tuple("live lives lived living".split()),
+    "visit": tuple("visit visits visited".split()),
+    "watch": tuple("watch watched watching attend attended attending".split()),
+    "ride": tuple("ride rides rode riding".split()),
+    "study": tuple("study studies studied enrol enrolled enroll".split()),
+}

@@ -1,0 +1,149 @@
+"""The intents' handlers, by name: one explicit table from an intent to what answers it.
+
+A handler takes the :class:`~qa.numeric.lookup.Search` over the facts and the
+:class:`~qa.numeric.question.Question`, and returns an answer, an abstention, or None to
+leave the question to retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from ..facts import Fact
+from ..numbers import asked_unit
+from ..types import Answer
+from . import arithmetic, parts, timespans
+from .direct import lookup
+from .lookup import Search, names_what
+from .phrasing import abstain, direct
+from .question import Question
+from .terms import keyset, words
+
+_CHANGE_KEYS = frozenset(("#growth", "#decline"))
+_TIME_UNITS = frozenset("years months weeks days hours minutes".split())
+_PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
+Handler = Callable[[Search, Question], Answer | None]
+# Every kind of figure a question may ask for by "what is the ...".
+KINDS = frozenset(
+    "money area percent length mass energy power volume speed temperature duration count "
+    "number multiple age".split()
+)
+
+
+def count(search: Search, ask: Question) -> Answer | None:
+    noun = " ".join(t.word for t in ask.count_noun)
+    if any(t.word in _TIME_UNITS for t in ask.count_noun[:1]):  # "how many days' warning"
+        found = lookup(search, ask, {"duration"})  # "how many years did it take"
+        if found is None or not found.answered:  # "how many years after X did Y"
+            found = timespans.between(search, ask) or found
+        return found
+    if noun == "times":
+        return lookup(search, ask, {"multiple"})
+    unit = asked_unit(f"in {noun}") if noun else None
+    if unit:  # "how many square kilometres": an amount in that unit
+        terms = tuple(t for t in ask.terms if t not in ask.count_noun) or ask.terms
+        ask = replace(ask, unit=unit, unit_counted=True, terms=terms, count_noun=())
+        found = lookup(search, ask, None, bonus_kind="area")
+        return found or abstain(ask)
+    if ask.count_noun and not any(
+        names_what(ix, t)
+        for t in ask.count_noun
+        for ix in search.pool(ask.count_noun)
+        if ix.fact.kind == "count"
+    ):
+        return search.nothing(ask)
+    return lookup(search, ask, {"count", "number"})
+
+
+def amount(search: Search, ask: Question) -> Answer | None:
+    # "how much capacity", "how much fish": the noun says what is measured, in any unit.
+    kinds = (
+        None
+        if ask.unit or any(t.measure for t in ask.terms)
+        else {"money"}
+        if ask.money
+        else {
+            "money",
+            "area",
+            "length",
+            "mass",
+            "energy",
+            "power",
+            "volume",
+            "number",
+            "duration",
+        }
+    )
+    if re.search(r"\bhow\s+much\b", ask.text) and not ask.terms:
+        return None
+    return lookup(search, ask, kinds)
+
+
+def size(search: Search, ask: Question) -> Answer | None:
+    return lookup(search, ask, None, bonus_kind="area")
+
+
+def value(search: Search, ask: Question) -> Answer | None:
+    if ask.unit == "percent" or re.search(r"\b(?:percent|percentage|rate|share)\b", ask.text):
+        return lookup(search, ask, None)
+    # "What was the original budget?" asks for the budget, not how far it was overrun.
+    return lookup(search, ask, set(KINDS - {"percent"}))
+
+
+def percent(search: Search, ask: Question) -> Answer | None:
+    if ask.base_year and ask.base_year[:4].isdigit():  # "up 5 percent from 2019": in 2020
+        ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
+    matches = search.candidates(ask, {"percent"})
+    if not matches and not _PERCENT_WORDS.search(ask.text):
+        # "By how much did profit increase?" with no rate stated: the change in amount, as
+        # the article gives it ("rose by 6.2 metres") or between its two values.
+        found = arithmetic.earlier_difference(search, ask)
+        if found is not None and found.answered:
+            return found
+        changes = [m for m in search.candidates(ask, None) if _is_change(search, m.fact)]
+        if changes:
+            return direct(search.index, changes[0].fact, changes[0].score)
+        return found
+    if not matches:
+        return search.nothing(ask)
+    year = search.target_year(ask)
+    fitting = [m for m in matches if search.time_fits(m.fact, ask, year)]
+    if not fitting:
+        return abstain(ask)
+    return direct(search.index, fitting[0].fact, fitting[0].score)
+
+
+def _is_change(search: Search, f: Fact) -> bool:
+    """Whether a figure is the size of a change ("rose by 6.2 metres"), not a level."""
+    said = keyset(f.measure) | search.index.entry[f.id].near
+    return bool(said & _CHANGE_KEYS) and "by" in words(search.index.sentences[f.sentence].text)
+
+
+def per(search: Search, ask: Question) -> Answer | None:
+    """ "per employee", "on average": a ratio, or a figure when the question names no
+    divisor ("the average fare")."""
+    divisor = parts.divisor(ask)
+    if not divisor:
+        return lookup(search, ask, None)
+    return parts.per(search, ask, divisor)
+
+
+HANDLERS: Mapping[str, Handler] = {
+    "age": timespans.age,
+    "since": timespans.since,
+    "until": timespans.until,
+    "span": timespans.span,
+    "when": timespans.when,
+    "share": parts.share,
+    "compare": arithmetic.compare,
+    "difference": arithmetic.difference,
+    "total": arithmetic.total,
+    "per": per,
+    "percent": percent,
+    "count": count,
+    "size": size,
+    "amount": amount,
+    "value": value,
+}

@@ -1,0 +1,289 @@
+"""Matching facts to a question: which facts fit it, and how well, best first.
+
+A fact is scored by how many of the question's terms its own words (measure, unit,
+qualifier, owner), its sentence and its headline hold, a synonym counting less than the
+word itself; retrieval's relevance of its sentence breaks ties. A fact must also fit what
+the question constrains beyond its words: the time, the rate ("a day"), the part of a span
+("on its first day"), an earlier value, who a count of people is, the article a pronoun is
+about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..analysis import STOP_WORDS, stem
+from ..facts import Fact
+from ..lexicon.question_measures import ASKED_MEASURES, DIMENSIONS
+from ..types import Answer
+from .index import Entry, FactIndex
+from .phrasing import abstain
+from .question import Question
+from .scoring import score
+from .terms import Term, base, strength, words
+
+MIN_SCORE = 0.55
+# Nouns that name a measure a question asks for: a figure must be a measure of one.
+MEASURE_STEMS = frozenset(stem(w) for w in ASKED_MEASURES)
+# "how much is a ticket", "how much came from donors": an amount of money.
+_MONEY_Q = re.compile(
+    r"\bhow\s+much\s+(?:is|are|was|were|did|does|do|will)?\b.*\b(?:came|come|comes|coming)\s+"
+    r"from\b|\bhow\s+much\s+(?:is|are|was|were)\b|\b(?:contribut|donat|provid|rais|fund|"
+    r"chip)\w*\b"
+)
+ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
+_DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
+
+
+@dataclass(frozen=True)
+class Match:
+    fact: Fact
+    score: float  # how well it matches, relevance and the question's verb counted in
+    focus: int
+    base: float = 0.0  # how well its words match: what must reach the threshold
+
+
+class Search:
+    """The facts one question is matched against, with retrieval's relevance of their
+    sentences (sentence id → score in [0, 1]).
+
+    With a ranking, only the facts of the ranked sentences' articles are candidates: the
+    articles retrieval found the question's words in. Without one, only the facts that
+    share a word with the terms matched.
+    """
+
+    def __init__(self, index: FactIndex, relevance: Mapping[str, float]) -> None:
+        self.index = index
+        self.relevance = relevance
+        articles = {index.sentences[s].article for s in relevance if s in index.sentences}
+        self.articles = frozenset(articles) if articles else None
+        self._scoped = index.entries_of(articles) if articles else None
+        # The two best candidates for the question's own terms, as first ranked: the
+        # confidence features' match score and margin (qa.numeric.features).
+        self.shortlist: list[Match] = []
+
+    def pool(self, terms: Sequence[Term]) -> Sequence[Entry]:
+        """The entries ``terms`` are matched against."""
+        if self._scoped is not None:
+            return self._scoped
+        return self.index.sharing(terms) if terms else self.index.entries
+
+    def rank(
+        self,
+        terms: Sequence[Term],
+        accept: Callable[[Fact], bool] | None = None,
+        verb: str | None = None,
+        relevance: Mapping[str, float] | None = None,
+    ) -> list[Match]:
+        """Facts ordered by how well they match ``terms`` (best first); a fact that goes
+        with the question's own verb ``verb`` ("had" for "did he have") comes first among
+        equals."""
+        relevance = self.relevance if relevance is None else relevance
+        total = sum(t.weight for t in terms)
+        out: list[Match] = []
+        for ix in self.pool(terms):
+            f = ix.fact
+            if accept is not None and not accept(f):
+                continue
+            scored = score(self.index, ix, terms)
+            if scored is None:
+                continue
+            got, focus = scored
+            matched = got / total if total else 0.0
+            value = matched + 0.1 * relevance.get(f.sentence, 0.0)
+            if verb and f.verb and base(f.verb) == verb:
+                value += 0.05
+            out.append(Match(f, value, focus, matched))
+        out.sort(
+            key=lambda m: (
+                -m.score,
+                -m.focus,
+                m.fact.part_of is not None,
+                self.index.position[m.fact.id],
+            )
+        )
+        return out
+
+    def time_fits(self, f: Fact, ask: Question, year: str | None = None) -> bool:
+        year = year or (ask.years[0] if ask.years else None)
+        entry = self.index.entry[f.id]
+        if year:
+            time = f.time or entry.clause_time  # "its revenue for 2023 rose to X"
+            return bool(time) and str(time).startswith(year)
+        if ask.future:
+            return self.planned(f) or self._ahead(f)
+        if ask.done and self.planned(f):
+            return False  # "how many has it sent" is not what it expects to send
+        if ask.now:
+            return f.time_kind in (None, "current") or (
+                f.time is not None and f.time[:4] == self.index.article_year(f)
+            )
+        return True
+
+    def planned(self, f: Fact) -> bool:
+        """Whether a figure is a target or an expectation, as stated or by its clause."""
+        return f.time_kind in ("target", "expected") or self.index.entry[f.id].future
+
+    def _ahead(self, f: Fact) -> bool:
+        """A figure for the article's own year or later ("this year"), which a question
+        about what will be may ask."""
+        year = self.index.article_year(f)
+        return bool(year and f.time and f.time[:4] >= year and f.time_kind == "resolved-relative")
+
+    def candidates(
+        self,
+        ask: Question,
+        kinds: set[str] | None,
+        terms: Sequence[Term] | None = None,
+    ) -> list[Match]:
+        terms = ask.terms if terms is None else terms
+        matches = self.rank(
+            terms,
+            lambda f: (
+                f.equivalent_of is None
+                and f.kind != "date"
+                # what the question states is not its answer, unless it asks it in a unit
+                and (ask.unit is not None or f.value not in ask.numbers)
+                and (kinds is None or f.kind in kinds)
+                and self.fits(f, ask)
+            ),
+            ask.verb,
+        )
+        unit = ask.unit
+        implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
+        if ask.intent == "amount" and (ask.money or _MONEY_Q.search(ask.text)):
+            implied = {"money"}  # "how much is a ticket", "how much did it cost"
+        if ask.intent == "percent":
+            implied = {"percent"}  # "how much did X grow": a rate
+        if ask.intent == "difference":  # "how did the population change": any amount of it
+            implied = {"count", "number", "money", "area", "length", "mass", "power", "energy"}
+        if (ask.intent in ("span", "age") and kinds) or kinds == {"duration"}:
+            # "how long is", "how old", "how many years": the kind says
+            implied = kinds
+        required = [t for t in terms if stem(t.word) in MEASURE_STEMS]
+        if ask.intent == "count" and terms is ask.terms:
+            required += ask.count_noun
+        if ask.dimension:  # "how deep is the lake" is not answered by its length
+            matches = [
+                m for m in matches if dimension_fits(self.index.entry[m.fact.id], ask.dimension)
+            ]
+        if not ask.future and not ask.plans:
+            # A question in the past or present tense asks what is or was: a planned
+            # figure comes after one that is, among near equals.
+            matches.sort(key=lambda m: -(m.score - (0.05 if self.planned(m.fact) else 0.0)))
+        found = [
+            m
+            for m in matches
+            if (
+                m.focus > 0 or not terms or (unit and m.fact.unit == unit) or m.fact.kind in implied
+            )
+            and m.score >= MIN_SCORE
+            and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
+        ]
+        if terms is ask.terms and not self.shortlist:
+            self.shortlist = found[:2]  # what the question's own words matched best, kept
+        return found
+
+    def fits(self, f: Fact, ask: Question) -> bool:
+        """Whether ``f`` is for what the question asks beyond its words: the article a "he"
+        or "she" is in, the part of a span ("on its first day"), the rate ("a day"), an
+        earlier or the latest value, who a count of people is ("work" counts staff), and
+        not the opposite ("the old bridge" is not "the new crossing")."""
+        if ask.article and f.article != ask.article:
+            return False
+        if ask.part_of_year and not (f.time or "").endswith(ask.part_of_year):
+            return False
+        if f.rate and ask.whole_span and not ask.rate:
+            return False
+        if ask.period and f.period != ask.period:
+            return False
+        if f.period and ask.whole_span and not ask.period:
+            return False
+        if ask.rate and f.rate != ask.rate and not self._said_per(f, ask.rate):
+            return False
+        if f.earlier_of and not (ask.earlier or ask.marked or ask.previous_year) and not ask.years:
+            return False  # "the old unit" may be what an earlier value is for
+        if ask.earlier and not f.earlier_of and not ask.years:
+            return False
+        ix = self.index.entry[f.id]
+        pool = ix.focus | ix.ctx
+        if any("#" + g not in pool for g in ask.verbs):
+            return False
+        if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
+            return False  # "the old bridge": a figure for the bridge as it is now is not it
+        return not any(k in ix.ctx for k in ask.against)
+
+    def _said_per(self, f: Fact, rate: str) -> bool:
+        """A figure with no rate of its own whose phrase names the period asked per ("on
+        an average day" for "each day")."""
+        if f.rate:
+            return False
+        period = rate.split()[-1]
+        if period == "year" and (f.measure or "").startswith("annual"):
+            return True  # "an annual salary", "an annual count"
+        return stem(period) in self.index.entry[f.id].near
+
+    def target_year(self, ask: Question) -> str | None:
+        if not ask.years:
+            return None
+        year = ask.years[0]
+        return prev_time(year) if ask.previous_year else year
+
+    def nothing(self, ask: Question) -> Answer | None:
+        """No fact fits: abstain when the question clearly names a number the articles never
+        give, or one they give for another part of a span, rate or state ("on its first day"
+        when they give the first two days); otherwise let retrieval decide."""
+        qualified = (
+            ask.period
+            or ask.rate
+            or ask.earlier
+            or ask.marked
+            or ask.against
+            or ask.verbs
+            or ask.whole_span
+        )
+        if qualified and any(
+            m.score >= 0.5 and m.focus
+            for m in self.rank(ask.terms, lambda f: f.kind != "date", relevance={})
+        ):
+            return abstain(ask)
+        if ask.intent in ("count", "total") and ask.count_noun:
+            return abstain(ask)
+        head = re.search(r"\bhow\s+(?:much|many)\s+([a-z][\w-]*)", ask.text)
+        if (
+            head
+            and head.group(1) not in STOP_WORDS
+            and self.index.is_focus_term(self.index.term(head.group(1)))
+        ):
+            return abstain(ask)  # "how much fuel": a figure the articles give, not for it
+        if any(stem(t.word) in MEASURE_STEMS for t in ask.terms):
+            return abstain(ask)
+        return None
+
+
+def prev_time(time: str) -> str:
+    """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
+    return f"{int(time[:4]) - 1}{time[4:]}"
+
+
+def names_what(entry: Entry, term: Term) -> bool:
+    """Whether the figure is a measure of ``term``: its own words say so, or the words
+    beside its number do."""
+    return bool(strength(term.keys, entry.focus) or strength(term.keys, entry.near))
+
+
+def dimension_fits(entry: Entry, asked: frozenset[str]) -> bool:
+    """Whether a length is the dimension asked ("maximum depth" for "how deep", "rises
+    148 metres" for "how tall"); a figure that names another dimension is not."""
+    f = entry.fact
+    if f.kind != "length":
+        return True
+    if any(stem(w) in entry.near for w in asked):
+        return True
+    # "length" alone is the kind the extractor gives any distance, not a dimension said;
+    # an adjective beside the number ("2,460 metres long") is.
+    said = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS and w != "length"}
+    said |= {w for w in _DIMENSION_WORDS if stem(w) in entry.near}
+    return not said or bool(said & asked)

@@ -1,0 +1,352 @@
+"""Reading a numeric question: its intent, its terms and what it constrains.
+
+:class:`QuestionReader` is built once over the index (it needs the corpus' vocabulary, to
+correct spelling and to tell names the articles use from names they never use) and reads
+each question into a :class:`~qa.numeric.question.Question`, or None when the question is
+not a numeric one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..analysis import STOP_WORDS, stem
+from ..facts import MEASURE_NOUNS
+from ..lexicon.question_measures import MARKED_STATES, OPPOSITES
+from ..lexicon.question_times import MONTHS as _MONTH_WORDS
+from ..lexicon.question_times import ORDINALS, TIME_NOUNS
+from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
+from ..lexicon.time_words import RATES
+from ..numbers import asked_unit, parse_number
+from ..spelling import Speller
+from . import syntax, timing
+from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
+from .lookup import MEASURE_STEMS
+from .question import INTENTS, Question
+from .terms import (
+    GROUP_OF,
+    LIGHT_WORDS,
+    SYNONYMS,
+    Term,
+    base,
+    words,
+)
+
+# Phrases rewritten in a question before its words are read ("set up" is "established"),
+# longest first, so "open its doors again" is read before "open again".
+PHRASES: tuple[tuple[str, str], ...] = tuple(
+    (r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", repl)
+    for phrase, repl in sorted(QUESTION_PHRASES.items(), key=lambda item: -len(item[0]))
+)
+_TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
+_PREVIOUS_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:year|one\s+year)\s+(?:before|earlier|prior)\b|\ba\s+year\s+(?:earlier|"
+    r"before|ago|prior)\b|\bthe\s+previous\s+year\b|\bthe\s+prior\s+year\b|\blast\s+year\b"
+)
+# What a figure is per, in a question: "a day", "each year", "annually".
+_RATE_Q = re.compile(
+    r"\b(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year|annum|hour))\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
+    r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
+)
+# Adverbs of rate with the period they are per ("daily": "day").
+_RATE_ADVERBS = {word: rate.split()[-1] for word, rate in RATES.items() if word.endswith("ly")}
+PERIOD_Q = re.compile(
+    r"\b(?:on|in|during|over|for|within|across)\s+(?:its|their|the|his|her|our)\s+"
+    r"(?P<which>first|opening|initial|last|final|maiden)\s+(?:(?P<n>[\w-]+)\s+)?"
+    r"(?P<unit>days?|weeks?|weekends?|months?|years?|hours?|seasons?|quarters?)\b"
+    r"|\b(?P<which2>opening|first|launch|inaugural)\s+(?P<unit2>day|week|weekend|season)\b"
+    r"|\b(?P<rel>this|last|next)\s+(?P<unit3>season|week|weekend)\b"
+    r"|\b(?P<unit4>day|week|month|year|season)\s+one\b"
+)
+_WHOLE_SPAN = re.compile(
+    r"\b(?:in\s+total|altogether|all\s+told|so\s+far|to\s+date|overall|in\s+all|total|ever)\b"
+)
+_PART_OF_YEAR = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
+)
+# Words that name a plan rather than what happened: "the target", "what they aim for".
+_RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
+_MONEY_VERBS = MONEY_VERBS
+_PLANS = frozenset("target goal plan expect aim forecast".split())
+_ORDINALS = {w: int(n) for n, ws in ORDINALS.items() for w in ws}
+_VALUE_QUESTION = re.compile(
+    r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
+    r"{0,5}?(?:"
+    + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"}))
+    + r")\b|^\s*(?:convert|and\s+the)\b"
+)
+_DOERS = frozenset(PEOPLE_VERBS)
+_NUMBER_OF = re.compile(r"\b(?:number|amount|total|count)\s+of\b")
+# Synonym groups whose words name an amount ("the bill" is a price).
+_MEASURE_GROUPS = frozenset(
+    "#" + g for g in "price outlay revenue value area capacity profit dividend tax".split()
+)
+_MARKED = MARKED_STATES
+_TIME_NOUNS = TIME_NOUNS
+_OPPOSITES = {w: o[0] for w, o in OPPOSITES.items()}
+MONTHS = _MONTH_WORDS
+
+
+class QuestionReader:
+    """Reads questions against one corpus' vocabulary (built once)."""
+
+    def __init__(self, index: FactIndex, nlp: Language) -> None:
+        self.index = index
+        self.nlp = nlp
+        self.speller = Speller(sorted(index.vocabulary))
+        self.known_words = frozenset(
+            {w for ws in SYNONYMS.values() for w in ws}
+            | QUESTION_WORDS
+            | LIGHT_WORDS
+            | set(STOP_WORDS)
+        )
+
+    def read(self, question: str, doc: Doc | None = None) -> Question | None:
+        """What ``question`` asks for, or None when it is not a numeric question. ``doc`` is
+        its parse, when the caller has one."""
+        text, rate = self._normalise(question)
+        head, _, tail = text.partition(" - ")
+        if not any(rx.search(head) for _, rx in INTENTS) and not any(c.isdigit() for c in head):
+            return None  # no numeric question (and no years to span): no need to parse it
+        if doc is None or doc.text != question:
+            doc = self.parse(question)
+        times = timing.times(doc)
+        intent = _intent(head, times, syntax.each_is_subject(doc))
+        if intent is None:
+            return None
+        said = syntax.name_words(doc)
+        names = {w for w in said if stem(w) in self.index.corpus_stems}
+        names |= {w for w in syntax.definite_nouns(doc) if stem(w) in self.index.topic_heads}
+        terms = self.index.terms(tail or head, names)
+        measured = self._phrase(syntax.measured(doc))
+        measure = {t.word for t in measured}
+        place = set(syntax.places(doc))
+        narrowing = {self._spell(w) for w in syntax.phrase_words(doc)}
+        group = {w: i for i, ws in enumerate(syntax.name_groups(doc)) if len(ws) > 1 for w in ws}
+        terms = [
+            replace(
+                t,
+                measure=t.word in measure,
+                place=t.proper and t.word in place,
+                group=group.get(t.word) if t.proper else None,
+                narrows=t.word in narrowing,
+            )
+            for t in terms
+        ]
+        if tail:
+            terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
+        years = [t.time for t in times]
+        previous_year = bool(_PREVIOUS_YEAR.search(text))
+        target = any(t.role == "target" for t in times)
+        # "by 2030" asks what is planned, unless the question is in the past tense ("was it
+        # exporting by 1938").
+        future = (timing.future(doc) or (target and not timing.past(doc))) and not previous_year
+        period = _question_period(text)
+        if period and (pm := PERIOD_Q.search(text)):
+            terms = [t for t in terms if t.word not in words(pm.group(0))]
+        if period and period.startswith("this ") and years:
+            period = None  # "this season by 2027": the year says which
+        plans = any(t.lemma_.lower() in _PLANS for t in doc)
+        done = any(t.lower_ in ("did", "has", "have", "had") for t in doc) and not future
+        done = done and not plans
+        part_of_year = None
+        if (py := _PART_OF_YEAR.search(text)) and not years:
+            n = _ORDINALS[py.group("n")]
+            part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
+        ws = words(text)
+        against = [stem(_OPPOSITES[w]) for w in ws if w in _OPPOSITES]
+        months = [w for w in ws if w in MONTHS]
+        if months:  # "the mean July temperature" is not January's
+            against += [stem(m) for m in MONTHS if m not in months]
+        ask = Question(
+            text=text,
+            intent=intent,
+            terms=tuple(terms),
+            question=question,
+            years=tuple(years),
+            numbers=tuple(timing.numbers(doc)),
+            previous_year=previous_year,
+            last_year=bool(re.search(r"\blast\s+year\b", text)),
+            now=bool(_TIME_NOW.search(text)),
+            future=future,
+            unit=syntax.unit(doc),
+            base_year=next((t.time for t in times if t.role == "base"), None),
+            count_noun=tuple(self._phrase(syntax.counted(doc))),
+            measure=tuple(measured),
+            owner=tuple(self._phrase(syntax.owner(doc))),
+            rate=rate,
+            period=period,
+            whole_span=bool(_WHOLE_SPAN.search(text)),
+            earlier=timing.earlier(doc),
+            verbs=tuple(
+                sorted(
+                    {
+                        g
+                        for w in ws
+                        if w in VERB_FORMS
+                        for g in GROUP_OF.get(stem(w), ())
+                        if g in _DOERS
+                    }
+                )
+            ),
+            verb=self._main_verb(doc),
+            against=tuple(against),
+            marked=tuple(_marked(ws)),
+            done=done,
+            plans=plans,
+            money=_asks_money(doc),
+            part_of_year=part_of_year,
+            unknown_names=tuple(self._unknown_names(said)),
+            unknown_parts=tuple(self._unknown_parts(doc)),
+        )
+        if intent == "value" and not self._numeric_value_question(ask):
+            return None
+        return ask
+
+    def _normalise(self, question: str) -> tuple[str, str | None]:
+        """The question in lower case, misspelt words corrected, phrases a person uses read
+        as the articles' words ("set up" as "established"), and a rate it asks per ("a day")
+        taken out and returned apart."""
+        raw = question.lower()
+        for pattern, repl in PHRASES:
+            raw = re.sub(pattern, repl, raw)
+        text = " ".join(self._spell(w) for w in re.findall(r"[\w'$€£¥.,&%-]+|[?:;]", raw))
+        text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
+        for pattern, repl in PHRASES:
+            text = re.sub(pattern, repl, text)
+        rate = _RATE_Q.search(text)
+        if rate is None:
+            return text, None
+        # "a day", "each year": what the figure is per, not a ratio to work out
+        text = re.sub(r"\s+", " ", (text[: rate.start()] + text[rate.end() :]).strip())
+        unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
+        return text, f"a {'year' if unit == 'annum' else unit}"
+
+    def _unknown_names(self, said: list[str]) -> list[str]:
+        """The words of the question's names that no article uses (nor a word of their
+        synonym group): a figure for them is one the articles cannot give."""
+        spelled = [self._spell(w) for w in said]
+        return [
+            w
+            for w in spelled
+            if len(w) > 2
+            and stem(w) not in self.index.corpus_stems
+            and not self._term(w).related
+            and not asked_unit(f"in {w}")
+        ]
+
+    def _unknown_parts(self, doc: Doc) -> list[str]:
+        """Nouns that narrow the figure to a part no article mentions ("the ship's
+        engine"): a figure for it is one the articles cannot give."""
+        out = []
+        for t in syntax.narrowing_nouns(doc):
+            word = self._spell(t.lower_)
+            if word in self.known_words:
+                continue  # a question word ("in total"), a light verb, a stop word
+            if self.speller.candidates(word):
+                continue  # a misspelling of a word the articles use, perhaps
+            if stem(word) not in self.index.corpus_stems and not self._term(word).related:
+                out.append(word)
+        return out
+
+    def _main_verb(self, doc: Doc) -> str | None:
+        """The main verb of a do-question, as its matching key, when it is a verb the
+        articles use (or a light verb): "employ" in "How many people does it employ?"."""
+        verb = syntax.main_verb(doc)
+        if verb is None:
+            return None
+        lemma = self._spell(verb.lemma_.lower())
+        known = lemma in LIGHT_WORDS or base(lemma) in self.index.verb_stems
+        return base(lemma) if known else None
+
+    def _phrase(self, tokens: list[Token]) -> list[Term]:
+        """A phrase of the question's tokens as terms, read as the question's words are."""
+        if not tokens:
+            return []
+        text = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text.lower()
+        for pattern, repl in PHRASES:
+            text = re.sub(pattern, repl, text)
+        return [self._term(self._spell(w)) for w in words(text)]
+
+    def parse(self, question: str) -> Doc:
+        """The question's parse, when the caller has none."""
+        return self.nlp(question)
+
+    def _spell(self, word: str) -> str:
+        if not word.isalpha() or word in self.known_words or stem(word) in self.index.corpus_stems:
+            return word
+        return self.speller.correct(word)
+
+    def _term(self, word: str) -> Term:
+        return self.index.term(word)
+
+    def _numeric_value_question(self, ask: Question) -> bool:
+        """ "What was the operating revenue?" is numeric; "What disease ...?" is not: the
+        noun asked about is a measure, or a word of a measure's synonyms ("the final bill")."""
+        if ask.unit or ask.money or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
+            return True
+        return any(stem(t.word) in MEASURE_STEMS or t.keys & _MEASURE_GROUPS for t in ask.measure)
+
+
+def _asks_money(doc: Doc) -> bool:
+    """Whether a question asks an amount of money: by its verb ("cost", "pay") or by the
+    noun it measures ("how much prize money")."""
+    verbs = any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN"))
+    measured = syntax.measured(doc)
+    return verbs or bool(measured and measured[-1].lemma_.lower() == "money")
+
+
+def _marked(ws: list[str]) -> list[str]:
+    """Keys of words that mark which state of a thing is asked ("the old bridge"), not
+    "how old" nor "the previous year"."""
+    return [
+        stem(w)
+        for i, w in enumerate(ws)
+        if w in _MARKED
+        and not (w == "old" and i and ws[i - 1] == "how")
+        and (ws[i + 1] if i + 1 < len(ws) else "") not in _TIME_NOUNS
+    ]
+
+
+def _intent(head: str, times: list[timing.TimeRef], each_subject: bool) -> str | None:
+    """The first intent whose pattern the question matches; a question over a span of two
+    years ("between 2019 and 2021") asks for a difference. "Each" on the subject ("How
+    many places will each school have?") asks for a figure stated per school, not for a
+    ratio to work out, unless the question says "per" or "average"."""
+    for name, pattern in INTENTS:
+        if name == "per" and each_subject and not _RATIO_WORDS.search(head):
+            continue
+        if pattern.search(head) or (name == "difference" and _spans_years(times)):
+            return name
+    return None
+
+
+def _spans_years(times: list[timing.TimeRef]) -> bool:
+    return len({t.time[:4] for t in times if t.role == "span"}) == 2
+
+
+def _question_period(text: str) -> str | None:
+    """A stated part of a span in a question, as facts write it: "on its opening day" →
+    "first day", "in the first three weeks" → "first 3 weeks"."""
+    m = PERIOD_Q.search(text)
+    if not m:
+        return None
+    if m.group("rel"):
+        return f"{m.group('rel')} {m.group('unit3')}"
+    if m.group("which2"):
+        return f"first {m.group('unit2')}"
+    if m.group("unit4"):  # "in year one"
+        return f"first {m.group('unit4')}"
+    which = m.group("which")
+    which = "first" if which in ("opening", "initial", "maiden") else which
+    which = "last" if which == "final" else which
+    unit = m.group("unit").rstrip("s")
+    n = parse_number(m.group("n")) if m.group("n") else 1
+    if n is None:
+        return None
+    return f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"

@@ -1,0 +1,79 @@
+"""What each article is about, read from the parses of its title and body.
+
+- An entry whose title is a name ("Lake Ness", "Tower Bridge") is about that name: every
+  figure in it is the name's, and "the bridge" in a question is that bridge.
+- A life is an entry whose body speaks of its subject as "he" or "she" more than as "it".
+- A news story's first subject ("a new clinic at ...") is what its later "the
+  building" or "the project" stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..analysis import stem
+from ..facts import sentence_subject
+from ..reading.names import title_name
+from ..types import Article
+from .terms import keyset, words
+
+# "a new clinic at St Anne's": what is said after "at", "in", "near" ... is not the subject's
+# name; "the extension of the line" is.
+_BEFORE_PREPOSITION = re.compile(r"\s+(?:at|in|on|near|for|by|with|from)\s+")
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Per article: the keys of the name it is about, whether it is a life, the keys of
+    its first subject; and the head nouns of the names ("bridge")."""
+
+    topic: Mapping[str, frozenset[str]]
+    people: Mapping[str, str]  # a life's article id → the pronoun it uses, "he" or "she"
+    first: Mapping[str, frozenset[str]]
+    heads: frozenset[str]
+
+
+def read_subjects(
+    articles: Sequence[Article], titles: Mapping[str, Doc], bodies: Mapping[str, Sequence[Doc]]
+) -> Subjects:
+    """What each of ``articles`` is about, from its title's parse and its sentences'."""
+    topic = {
+        a.id: keyset(a.title) for a in articles if a.id in titles and names_something(titles[a.id])
+    }
+    people = {a: p for a in topic if (p := pronoun_of(bodies.get(a, ())))}
+    first = {a: keyset(first_subject(docs[0])) for a, docs in bodies.items() if docs}
+    heads = frozenset(
+        stem(ws[-1]) for a in articles if a.id in topic and len(ws := words(a.title)) > 1
+    )
+    return Subjects(topic, people, first, heads)
+
+
+def names_something(title: Doc) -> bool:
+    """Whether a title is an entry's name: short (one to four words), and one entity or
+    all capitalised. A longer one is a headline, however it is written."""
+    ws = [t for t in title if not t.is_punct]
+    if not 1 <= len(ws) <= 4:
+        return False
+    return title_name(title) is not None or all(t.is_title or t.is_upper for t in ws)
+
+
+def pronoun_of(body: Sequence[Doc]) -> str | None:
+    """ "he" or "she" when a body's sentences have it as subject more often than "it" (the
+    entry is a life), else None."""
+    count = {"he": 0, "she": 0, "it": 0}
+    for doc in body:
+        for t in doc:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in count:
+                count[t.lower_] += 1
+    best = max(("he", "she"), key=lambda p: count[p])
+    return best if count[best] > count["it"] else None
+
+
+def first_subject(doc: Doc) -> str:
+    """The main subject of a sentence (:func:`qa.facts.sentence_subject`) up to its first
+    preposition other than "of": "a new clinic", "the extension of the line"."""
+    return _BEFORE_PREPOSITION.split(sentence_subject(doc) or "")[0]

@@ -1,0 +1,331 @@
+"""Dates and spans of time: when something happened, how long ago, how long until a
+target, how old, how long or heavy or fast (a length, duration, weight or speed), and the
+years between a stated start and end.
+
+Spans are counted to the article's date, and the answer says so: an article is read as of
+the day it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..analysis import STOP_WORDS
+from ..facts import Fact
+from ..types import Answer
+from .direct import lookup
+from .lookup import ASKED_DIMENSION, MIN_SCORE, Match, Search
+from .phrasing import abstain, age_sentence, cap, derived, direct, pretty_date, ref
+from .question import Question
+from .terms import Term, keys, keyset, strength, words
+
+_UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+
+
+def months_between(start: str, end: str) -> int | None:
+    """Whole months from ``start`` to ``end`` (ISO prefixes with a month at least)."""
+    if len(start) < 7 or len(end) < 7 or not start[5:7].isdigit():
+        return None
+    months = (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7])
+    if len(start) >= 10 and len(end) >= 10 and int(end[8:10]) < int(start[8:10]):
+        months -= 1
+    return months
+
+
+def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -> list[Match]:
+    """Date facts whose event and owner fit the question, best first."""
+    matches = search.rank(ask.terms, lambda f: f.kind == "date")
+    out = []
+    for m in matches:
+        if m.score < MIN_SCORE:
+            continue
+        verbs = search.index.entry[m.fact.id].verb
+        hit = any(strength(t.keys, verbs) for t in ask.terms)
+        if (
+            not hit
+            and not default_events
+            and (ask.verb is None or ask.verb in search.index.light_stems)
+        ):
+            # "When did she become chief executive?": the event's words say which.
+            event = keyset(m.fact.measure)
+            hit = any(strength(t.keys, event) for t in ask.terms if not t.proper)
+        if not hit and not any("#" + g in verbs for g in default_events):
+            continue
+        m = Match(m.fact, m.score, 1 if hit else 0, m.base)
+        if ask.future and not search.planned(m.fact):
+            continue
+        if ask.done and search.planned(m.fact):
+            continue  # "when did it begin" is not answered by what is planned
+        if ask.years and not str(m.fact.time).startswith(ask.years[0]):
+            continue
+        out.append(m)
+    if default_events:  # prefer the first-named kind of event ("founded" before "moved")
+
+        def rank_of(m: Match) -> int:
+            ek = search.index.entry[m.fact.id].verb
+            return next(
+                (i for i, g in enumerate(default_events) if "#" + g in ek), len(default_events)
+            )
+
+        out.sort(key=lambda m: (-(m.focus > 0), rank_of(m), -m.score))
+    return out
+
+
+def when(search: Search, ask: Question) -> Answer | None:
+    ask = replace(ask, years=())
+    matches = dates(search, ask)
+    if not matches:
+        return None
+    f = matches[0].fact
+    article = search.index.articles.get(f.article)
+    when = short = pretty_date(str(f.time))
+    # A date the article states in full is said as it writes it ("22 February 1810"); the
+    # short answer is the date itself, one form for all articles.
+    if f.time_kind in ("year", "month", "date") and any(c.isdigit() for c in f.surface):
+        when = f.surface.strip()
+    # The date first, as every direct answer states its value first.
+    if f.time_kind == "target":
+        text = f"By {when}: that is the target date."
+    elif f.time_kind == "resolved-relative":
+        dated = pretty_date(article.date) if article and article.date else "its date"
+        text = f'{cap(when)}: the article, dated {dated}, says "{f.surface}".'
+    else:
+        text = f"{cap(when)}."
+    return direct(search.index, f, matches[0].score, text=text, short=short)
+
+
+def since(search: Search, ask: Question) -> Answer | None:
+    tenure = bool(re.search(r"\bbeen\s+(?:in|at|with|part\s+of)\b", ask.text))
+    events = ("arrive", "found") if tenure else ("found", "arrive")
+    matches = [m for m in dates(search, ask, events) if m.fact.time_kind != "target"]
+    if not matches:
+        return None
+    f = matches[0].fact
+    article = search.index.articles.get(f.article)
+    if not article or not article.date or not f.time:
+        return None
+    months = months_between(str(f.time), article.date)
+    dated = pretty_date(article.date)
+    if months is not None and len(str(f.time)) >= 7:
+        years = months / 12
+        result = f"{years:.2f}".rstrip("0").rstrip(".")
+        whole, rest = divmod(months, 12)
+        parts = [f"{whole} year{'s' if whole != 1 else ''}"] if whole else []
+        if rest:
+            parts.append(f"{rest} month{'s' if rest != 1 else ''}")
+        working = (
+            f"From {pretty_date(str(f.time))} {ref(f)} to the article's date, "
+            f"{dated}: {months} months, that is {' and '.join(parts)}."
+        )
+    else:
+        result = str(int(article.date[:4]) - int(str(f.time)[:4]))
+        working = (
+            f"From {f.time} {ref(f)} to the article's date, {dated}: "
+            f"{article.date[:4]} − {str(f.time)[:4]} = {result} years."
+        )
+    unit = "year" if result == "1" else "years"
+    return derived(
+        search.index,
+        f"About {result} {unit}, counted to the article's date.",
+        f"about {result} {unit}",
+        working,
+        [f],
+        matches[0].score,
+    )
+
+
+def until(search: Search, ask: Question) -> Answer | None:
+    ask = replace(ask, future=True)
+    matches = [
+        m
+        for m in search.rank(ask.terms, lambda f: f.time_kind == "target" and f.kind == "date")
+        if m.score >= MIN_SCORE
+    ]
+    if not matches:
+        return None
+    f = matches[0].fact
+    article = search.index.articles.get(f.article)
+    if not article or not article.date:
+        return None
+    years = int(str(f.time)[:4]) - int(article.date[:4])
+    working = (
+        f"The target is for {f.time} {ref(f)} and the article is dated "
+        f"{pretty_date(article.date)}: {str(f.time)[:4]} − {article.date[:4]} = "
+        f"{years} years."
+    )
+    unit = "year" if years == 1 else "years"
+    return derived(
+        search.index,
+        f"About {years} {unit}, counted from the article's date.",
+        f"about {years} {unit}",
+        working,
+        [f],
+        matches[0].score,
+    )
+
+
+def age(search: Search, ask: Question) -> Answer | None:
+    """ "How old is X?", "How old was she when she died?": a stated age, or the years from
+    the person's birth to the event the question names, when the articles date both; a
+    place's or a firm's age is the time since it was founded."""
+    when = re.search(r"\bwhen\s+(.+)$", ask.text)
+    clause = {w for w in words(when.group(1))} - STOP_WORDS if when else set()
+    terms = [t for t in ask.terms if t.word not in clause] or ask.terms
+    matches = search.candidates(ask, {"age"}, terms)
+    if clause:  # "when he died": the age must be the one at that event
+        matches = [
+            m
+            for m in matches
+            if any(strength(keys(w), search.index.entry[m.fact.id].ctx) for w in clause)
+        ]
+    if matches:
+        f = matches[0].fact
+        short = f"{f.surface} years"
+        return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
+    if clause and (worked := age_at(search, ask, clause)):
+        return worked
+    if ask.article or any(
+        t.proper
+        and any(strength(t.keys, e.owner_all) for e in search.pool([t]) if e.fact.kind == "age")
+        for t in ask.terms
+    ):
+        return abstain(ask)  # a person whose age they do not give
+    return since(search, ask)
+
+
+def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:
+    """A person's age at an event, from the dates the articles give of the birth and of the
+    event ("born 12 March 1881" and "in 1912 she founded ..."): whole years, one less when
+    the event falls before the birthday in its year, "about" when a month is not given."""
+    who = [t for t in ask.terms if t.word not in clause]
+    born = _dated(search, replace(ask, terms=tuple(who)), "born")
+    event_terms = tuple(search.index.term(w) for w in sorted(clause))
+    event = next((m for m in _event_dates(search, event_terms) if m is not born), None)
+    return _years_from(search, born, event, "Born ", " old")
+
+
+def between(search: Search, ask: Question) -> Answer | None:
+    """ "How many years after her doctorate did she found the laboratory?": the years from
+    one dated event to another, each found by its own words."""
+    m = re.search(r"\b(after|before)\s+(.+?)\s+(?:did|was|were|had|has|does|do)\s+(.+)$", ask.text)
+    if m is None:
+        return None
+    first_words, then_words = set(words(m.group(2))), set(words(m.group(3)))
+    first_terms = tuple(t for t in ask.terms if t.word in first_words)
+    then_terms = tuple(t for t in ask.terms if t.word in then_words)
+    first = next(iter(_event_dates(search, first_terms)), None)
+    then = next((d for d in _event_dates(search, then_terms) if d is not first), None)
+    if m.group(1) == "before" and first is not None and then is not None:
+        first, then = then, first
+    return _years_from(search, first, then, "From ", "")
+
+
+def _years_from(
+    search: Search, first: Fact | None, then: Fact | None, said: str, old: str
+) -> Answer | None:
+    """The whole years from one dated fact to a later one of the same article, "about"
+    when the day of the year is not given, both cited."""
+    if first is None or then is None or first.article != then.article:
+        return None
+    if not (first.time and then.time) or then.time < first.time:
+        return None
+    years, exact = _whole_years(first.time, then.time)
+    about = "" if exact else "about "
+    working = (
+        f"{said}{pretty_date(first.time)} {ref(first)}; {pretty_date(then.time)} {ref(then)}: "
+        f"{years} years{'' if exact else ' (the day of the year is not given)'}."
+    )
+    return derived(
+        search.index,
+        f"{cap(about)}{years} years{old}.",
+        f"{about}{years} years",
+        working,
+        [first, then],
+        0.8,
+    )
+
+
+def _dated(search: Search, ask: Question, event: str) -> Fact | None:
+    """The date of ``event`` ("born") for whom the question asks."""
+    for m in search.rank(ask.terms, lambda f: f.kind == "date"):
+        if m.score >= MIN_SCORE and strength(keys(event), search.index.entry[m.fact.id].verb):
+            return m.fact
+    return None
+
+
+def _event_dates(search: Search, terms: tuple[Term, ...]) -> list[Fact]:
+    """Date facts whose event is said by ``terms``' words, best first."""
+    if not terms:
+        return []
+    out = []
+    for m in search.rank(terms, lambda f: f.kind == "date"):
+        entry = search.index.entry[m.fact.id]
+        event = entry.verb | keyset(m.fact.measure)
+        if any(strength(t.keys, event) for t in terms if not t.proper):
+            out.append(m.fact)
+    return out
+
+
+def _whole_years(start: str, end: str) -> tuple[int, bool]:
+    """Whole years from ``start`` to ``end`` (ISO prefixes), and whether that is exact (both
+    give the day, or the years alone decide)."""
+    years = int(end[:4]) - int(start[:4])
+    if len(start) >= 10 and len(end) >= 10:
+        return (years - 1 if end[5:] < start[5:] else years), True
+    if len(start) >= 7 and len(end) >= 7 and end[5:7] != start[5:7]:
+        return (years - 1 if end[5:7] < start[5:7] else years), True
+    return years, False
+
+
+def span(search: Search, ask: Question) -> Answer | None:
+    """ "How long is the line?", "How long did it take?", "How heavy is the crane?",
+    "How fast can it travel?": a length, a duration, a weight or a speed."""
+    text = ask.text
+    if re.search(r"\bhow\s+heavy\b", text):
+        kinds = {"mass"}
+    elif re.search(r"\bhow\s+fast\b", text):
+        kinds = {"speed"}
+    elif re.search(r"\bhow\s+(?:tall|high|deep|wide|far)\b", text):
+        kinds = {"length"}
+    elif re.search(
+        r"\b(?:last|lasts|lasted|take|takes|took|taken|spend|spent|hold|held|serve|served|"
+        r"stay|stayed|remain|remained)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b|"
+        r"\bfor\s+how\b",
+        text,
+    ):
+        kinds = {"duration"}
+    else:
+        kinds = {"length", "duration"}
+    if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
+        ask = replace(ask, dimension=ASKED_DIMENSION[dim.group(1)])
+    found = lookup(search, ask, kinds, bonus_kind="length")
+    if (found is None or not found.answered) and "duration" in kinds:
+        found = (date_span(search, ask) if kinds == {"duration"} else None) or found
+        found = between(search, ask) or found
+    return found or abstain(ask)
+
+
+def date_span(search: Search, ask: Question) -> Answer | None:
+    """ "For how many years did the service run?" when a sentence says when it "began in
+    1874 and ran until 1961": the years between."""
+    for m in search.rank(ask.terms, lambda f: f.kind == "date"):
+        if m.score < MIN_SCORE:
+            break
+        s = search.index.sentences[m.fact.sentence]
+        stated = [f for f in search.index.by_sentence[s.id] if f.kind == "date"]
+        ends = [f for f in stated if _UNTIL.search(s.text[: f.start - s.start])]
+        # "from 1964 to 1979": the start is the date said just before the end
+        starts = [f for f in stated if f not in ends and ends and f.start < ends[0].start]
+        if len(ends) == 1 and starts and starts[-1].value < ends[0].value:
+            a, b = starts[-1], ends[0]
+            years = int(b.value - a.value)
+            result = f"{years} years"
+            working = (
+                f"From {a.surface} {ref(a)} until {b.surface} {ref(b)}: "
+                f"{int(b.value)} − {int(a.value)} = {years} years."
+            )
+            return derived(
+                search.index, f"About {result}.", f"about {result}", working, [a], m.score
+            )
+    return None

@@ -1,0 +1,314 @@
+"""The numeric rule layer's parts: the question it reads, the table of handlers, the index.
+
+Articles here are short ones of our own, written for these tests; the test sets' articles
+serve the end-to-end evaluation (tests/test_rules.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+import pytest
+from spacy.language import Language
+
+from qa.engine import Engine
+from qa.facts import extract_facts
+from qa.ingest import clean
+from qa.numeric import NumericAnswerer, syntax, timing
+from qa.numeric.features import FEATURE_NAMES
+from qa.numeric.intents import HANDLERS
+from qa.numeric.question import INTENTS
+from qa.reading import pipeline
+from qa.types import Turn
+from tests.support import parse_article
+
+PARK = """Lindqvist Science Park expands
+
+Updated: May 2, 2024
+
+The Lindqvist Science Park was founded in 2006. The park covers 12.4 square kilometers \
+and hosts 210 companies. Last year the companies in the park reported sales of 8.1 \
+billion euros, up 12 percent year-on-year. The park employs 9,400 people.
+"""
+
+
+FERRY = """Harbour ferry carries more passengers
+
+Updated: June 9, 2024
+
+The Osterholm ferry line carried 1.3 million passengers last year. Its four boats make 60 \
+crossings a day, and a single ticket costs 3.5 euros.
+"""
+
+
+def answerer_for(*texts: tuple[str, str]) -> NumericAnswerer:
+    """The rule layer over articles given as (id, text)."""
+    articles = [clean(text, article_id) for article_id, text in texts]
+    sentences, facts, parses, titles = [], [], [], {}
+    for article in articles:
+        own, docs, title = parse_article(article)
+        sentences += own
+        parses += docs
+        titles[article.id] = title
+        facts += extract_facts(article, own, docs, title)
+    return NumericAnswerer(facts, sentences, articles, docs=parses, titles=titles)
+
+
+@cache
+def park() -> NumericAnswerer:
+    return answerer_for(("lindqvist-park", PARK))
+
+
+def test_every_intent_has_one_handler() -> None:
+    assert [name for name, _ in INTENTS] == list(dict.fromkeys(n for n, _ in INTENTS))
+    assert {name for name, _ in INTENTS} == set(HANDLERS)
+
+
+def test_the_question_is_frozen_and_handlers_leave_it_alone() -> None:
+    answerer = park()
+    for text in (
+        "How many companies does the park host?",
+        "How long ago was the park founded?",
+        "How big is the park in hectares?",
+        "What were the sales the year before?",
+    ):
+        question = answerer.read(text)
+        assert question is not None
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            question.intent = "count"  # type: ignore[misc]
+        before = dataclasses.astuple(question)
+        result = HANDLERS[question.intent](answerer.search({}), question)
+        assert result is not None and result.answered, text
+        assert dataclasses.astuple(question) == before
+
+
+# --- the index -----------------------------------------------------------------------------
+
+
+@cache
+def many() -> NumericAnswerer:
+    """The park beside forty ferry lines."""
+    ferries = [(f"ferry-{i}", FERRY) for i in range(40)]
+    return answerer_for(*ferries[:20], ("lindqvist-park", PARK), *ferries[20:])
+
+
+def test_a_ranked_question_is_matched_only_against_its_articles_facts() -> None:
+    answerer = many()
+    park_sentences = [s for s in answerer.index.sentences.values() if s.article == "lindqvist-park"]
+    relevance = {park_sentences[1].id: 1.0, "ferry-3:s0": 0.4}
+    search = answerer.search(relevance)
+    question = answerer.read("How many companies does the park host?")
+    assert question is not None
+    pool = search.pool(question.terms)
+    assert {e.fact.article for e in pool} == {"lindqvist-park", "ferry-3"}
+    assert len(pool) < len(answerer.index.entries) / 10
+    result = answerer.answer(question.question, relevance)
+    assert result is not None and result.short_answer == "210 companies"
+
+
+def test_without_a_ranking_only_facts_sharing_a_word_are_matched() -> None:
+    answerer = many()
+    question = answerer.read("How many companies does the park host?")
+    assert question is not None
+    pool = answerer.search({}).pool(question.terms)
+    assert {e.fact.article for e in pool} == {"lindqvist-park"}
+    result = answerer.answer(question.question, {})
+    assert result is not None and result.short_answer == "210 companies"
+
+
+# --- answers do not depend on which other articles are loaded ------------------------------
+
+LIVES = {
+    "ilse-varga": """Ilse Varga
+
+Ilse Varga (3 June 1902 - 18 November 1979) was a Hungarian architect.
+
+Varga studied in Budapest and opened her own office in 1931. She designed 46 buildings, \\
+among them the river baths at Obuda, which hold 2,400 bathers.
+
+She died in Vienna at the age of 77.
+""",
+    "pieter-dahl": """Pieter Dahl
+
+Pieter Dahl (9 May 1850 - 2 February 1911) was a Danish shipbuilder.
+
+Dahl founded his yard at Helsingor in 1878. At its height he employed 1,300 men and \\
+launched 212 ships.
+
+He died in Copenhagen at the age of 60.
+""",
+}
+
+
+def engine_of(tmp_path, *ids: str) -> Engine:
+    folder = tmp_path / "-".join(ids)
+    folder.mkdir()
+    for article_id in ids:
+        (folder / f"{article_id}.txt").write_text(LIVES[article_id], encoding="utf-8")
+    return Engine.from_corpus(folder, answer_cache=0)
+
+
+@pytest.mark.parametrize(
+    ("life", "question", "history", "number"),
+    [
+        ("ilse-varga", "How old was Ilse Varga when she died?", (), "77"),
+        ("ilse-varga", "How old was she when she died?", ("Who was Ilse Varga?",), "77"),
+        ("ilse-varga", "How many buildings did she design?", ("Who was Ilse Varga?",), "46"),
+        ("pieter-dahl", "How old was Pieter Dahl when he died?", (), "60"),
+        ("pieter-dahl", "How old was he when he died?", ("Who was Pieter Dahl?",), "60"),
+        ("pieter-dahl", "How many ships did he launch?", ("Who was Pieter Dahl?",), "212"),
+        ("pieter-dahl", "How many men did Dahl employ?", (), "1,300"),
+        # No name at all: "he" is the life told with "he" among those retrieval finds.
+        ("pieter-dahl", "How old was he when he died?", (), "60"),
+        ("ilse-varga", "How old was she when she died?", (), "77"),
+    ],
+)
+def test_an_answer_about_one_life_is_the_same_with_another_loaded(
+    tmp_path, life: str, question: str, history: tuple[str, ...], number: str
+) -> None:
+    turns = [Turn(q) for q in history]
+    alone = engine_of(tmp_path, life).ask(question, turns)
+    both = engine_of(tmp_path, *LIVES).ask(question, turns)
+    assert alone.answered and alone.method == "rule", alone.answer
+    assert alone.short_answer is not None and alone.short_answer.startswith(number)
+    assert both.answer == alone.answer
+    assert [c.id for c in both.citations] == [c.id for c in alone.citations]
+
+
+# --- reading a question from its parse ----------------------------------------------------
+
+
+@cache
+def nlp() -> Language:
+    return pipeline.load()
+
+
+def words_of(tokens: list) -> list[str]:  # type: ignore[type-arg]
+    return [t.lower_ for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("question", "counted", "measured", "owner"),
+    [
+        (
+            "How many doctoral and master's students does the university have?",
+            ["doctoral", "master", "students"],
+            ["doctoral", "master", "students"],
+            ["university"],
+        ),
+        ("How many ferries cross the strait each hour?", ["ferries"], ["ferries"], []),
+        (
+            "What was the operating profit of the city's port in 2019?",
+            [],
+            ["operating", "profit"],
+            ["city", "port"],
+        ),
+        ("How much is the museum's annual budget in euros?", [], ["annual", "budget"], ["museum"]),
+        ("How much did the new terminal cost?", [], [], ["new", "terminal"]),
+        ("How many of them have degrees?", [], [], []),
+        ("How many more nurses than doctors work there?", [], [], []),
+    ],
+)
+def test_what_is_counted_measured_and_whose_come_from_the_parse(
+    question: str, counted: list[str], measured: list[str], owner: list[str]
+) -> None:
+    doc = nlp()(question)
+    assert words_of(syntax.counted(doc)) == counted
+    assert words_of(syntax.measured(doc)) == measured
+    assert words_of(syntax.owner(doc)) == owner
+
+
+@pytest.mark.parametrize(
+    ("question", "times"),
+    [
+        ("How many passengers used the ferry in 2019?", [("2019", "at")]),
+        ("By what percentage did sales grow compared with 2019?", [("2019", "base")]),
+        ("By how many pupils has the roll grown since 2020?", [("2020", "base")]),
+        ("How many homes will be built by 2030?", [("2030", "target")]),
+        ("How much did the fare rise between 2019 and 2022?", [("2019", "span"), ("2022", "span")]),
+        ("What was the toll in March 2021?", [("2021-03", "at")]),
+    ],
+)
+def test_the_times_a_question_names_and_their_roles(question: str, times: list) -> None:  # type: ignore[type-arg]
+    assert [(t.time, t.role) for t in timing.times(nlp()(question))] == times
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How much did the bridge cost in US dollars?", "US dollars"),
+        ("How big is the park in hectares?", "hectares"),
+        ("How much did the bridge cost?", None),
+    ],
+)
+def test_the_unit_asked_in(question: str, unit: str | None) -> None:
+    assert syntax.unit(nlp()(question)) == unit
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("How many ships did the yard launch?", "launch"),
+        ("How many people does the mill employ?", "employ"),
+        ("How many staff will the clinic hire?", "hire"),
+        ("What was the toll?", None),
+    ],
+)
+def test_the_main_verb_of_a_do_question(question: str, verb: str | None) -> None:
+    found = syntax.main_verb(nlp()(question))
+    assert (found.lemma_ if found is not None else None) == verb
+
+
+def test_names_are_what_the_entity_recogniser_finds() -> None:
+    doc = nlp()("How many people does Halvorsen Shipping employ in Norway?")
+    assert syntax.name_words(doc) == ["halvorsen", "shipping", "norway"]
+    assert syntax.places(doc) == ["norway"]  # the figure is put in Norway; it is not whose
+    doc = nlp()("How much did the project cost in US dollars?")
+    assert syntax.name_words(doc) == []  # the unit asked in names no one
+
+
+def test_a_question_is_read_whole() -> None:
+    question = park().read("How many companies did the park host in 2023?")
+    assert question is not None
+    assert question.intent == "count"
+    assert [t.word for t in question.count_noun] == ["companies"]
+    assert [t.word for t in question.owner] == ["park"]
+    assert question.years == ("2023",)
+    assert not question.future
+    assert question.verb == "host"
+
+
+# --- what the rule layer measured -------------------------------------------------------------
+
+
+def test_answers_carry_the_documented_features() -> None:
+    answerer = park()
+    for text in ("How many companies does the park host?", "How many bakers work in the park?"):
+        result = answerer.answer(text, {})
+        assert result is not None
+        names = set(result.features)
+        documented = {n for n in FEATURE_NAMES if "<" not in n}
+        assert documented <= names
+        assert all(n in documented or n.startswith("rule.intent.") for n in names)
+        assert sum(v for n, v in result.features.items() if n.startswith("rule.intent.")) == 1
+        assert result.features["rule.abstain"] == float(not result.answered)
+        assert all(isinstance(v, float) for v in result.features.values())
+
+
+# --- spans between dated events -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How old was Ilse Varga when she opened her own office?", "about 29 years"),
+        ("How many years after founding his yard did Pieter Dahl die?", "about 33 years"),
+    ],
+)
+def test_spans_between_dated_events_are_worked_out(tmp_path, question: str, short: str) -> None:
+    result = engine_of(tmp_path, *LIVES).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert result.short_answer == short
+    assert result.derivation  # the working, with both dates cited
+    assert len(result.citations) >= 1

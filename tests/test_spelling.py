@@ -1,0 +1,36 @@
+"""One spelling corrector for every stage: near misses of the articles' own words."""
+
+from __future__ import annotations
+
+from qa.spelling import Speller, distance
+
+WORDS = "academy academic investment investments biopharmaceutical valley volley".split()
+
+
+def test_distance_counts_a_swap_as_one_edit() -> None:
+    assert distance("acadamy", "academy") == 1
+    assert distance("invsetment", "investment") == 1
+    assert distance("valley", "valley") == 0
+
+
+def test_nearest_is_the_closest_word_and_the_first_met_among_equals() -> None:
+    speller = Speller(WORDS)
+    assert speller.nearest("acadamy") == "academy"
+    assert speller.nearest("investmnet") == "investment"
+    assert speller.nearest("vally") == "valley"
+    assert speller.nearest("zebra") is None
+    assert speller.nearest("valley") is None  # a known word is no misspelling
+
+
+def test_correct_only_where_unambiguous() -> None:
+    speller = Speller(WORDS)
+    assert speller.correct("acadamy") == "academy"
+    assert speller.correct("vollley") == "volley"
+    assert speller.correct("biopharma") == "biopharmaceutical"  # the one word it begins
+    assert speller.correct("zebra") == "zebra"
+
+
+def test_short_words_and_far_misses_are_left_alone() -> None:
+    speller = Speller(WORDS)
+    assert speller.candidates("vale") == []  # under five letters
+    assert speller.nearest("qcademx") is None  # neither first nor last letter kept
