@@ -419,3 +419,18 @@ def test_unseen_style_articles(folder: str, case: Case) -> None:
 
 def cited_ids(result: Answer) -> list[str]:
     return [c.id for c in result.citations]
+
+
+
+def test_a_share_whose_part_is_stated_with_its_whole() -> None:
+    from qa.config import Settings
+    from qa.ingest import clean
+
+    article = clean(
+        "Tides\n\nThe model correctly forecast 6 of the 8 spring tides measured at the harbour "
+        "last year, the report said.\n"
+    )
+    engine = Engine([article], Settings.load({"answer_cache": 0, "abstain_below": "0"}))
+    answer = engine.ask("What percentage of the spring tides did the model forecast correctly?")
+    assert answer.method == "rule" and answer.short_answer is not None
+    assert "75" in answer.short_answer

@@ -280,5 +280,6 @@ def share(search: Search, ask: Question) -> Answer | None:
         f"about {result}",
         working,
         [part, whole],
-        min(wholes[0].score, parts[0].score),
+        # A part read from the whole's own sentence ("9 of the 11") is as sure as the whole.
+        min(wholes[0].score, parts[0].score) if parts else wholes[0].score,
     )
