@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .analysis import expand, tokens
+from .analysis import tokens
 from .confidence import Confidence
 from .followup import resolve
 from .quotes import Attribution
@@ -25,7 +25,7 @@ from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reading.query import Query, prepare
-from .reading.words import fold, truecase
+from .reading.words import fold
 from .retriever import Retriever
 from .spans import fix_wh_words
 from .types import Answer, Article, Citation, Sentence, Turn
@@ -43,7 +43,11 @@ _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 
 
 class NumericLayer(Protocol):
-    def answer(self, question: str, relevance: Mapping[str, float]) -> Answer | None: ...
+    def answer(
+        self, question: str, relevance: Mapping[str, float], doc: Doc | None = None
+    ) -> Answer | None: ...
+
+    def alone(self, article: str) -> NumericLayer: ...
 
 
 class Answerer:
@@ -78,9 +82,6 @@ class Answerer:
         self.quotes = quotes
         self.numeric = numeric
         self.abstain_below = confidence.threshold if abstain_below is None else abstain_below
-        self.article_words: dict[str, set[str]] = {}
-        for sentence, words in zip(self.sentences, ranker.table.words, strict=True):
-            self.article_words.setdefault(sentence.article, set()).update(words)
 
     def resolve(self, question: str, history: Sequence[Turn]) -> str:
         """The question with references to earlier turns (themselves resolved) spelled out."""
@@ -91,11 +92,19 @@ class Answerer:
             )
         return resolve(question, resolved_history, self.proper)
 
-    def query(self, question: str) -> Query:
-        """The question parsed and prepared for matching."""
-        terms = self.retriever.content_terms(self.retriever.correct(tokens(question)))
-        spelled = self.retriever.spelled(question)
-        return prepare(self.nlp(truecase(spelled, self.proper)), tuple(terms))
+    def query(
+        self, question: str, article: str | None = None, parsed: dict[str, Doc] | None = None
+    ) -> Query:
+        """The question mended against ``article``'s words (or every article's), parsed and
+        prepared for matching; ``parsed`` keeps the parses of one question's texts, so that
+        a question mended alike for two articles is parsed once."""
+        mender = self.retriever.mender(article)
+        terms = tuple(self.retriever.content_terms(mender.correct(tokens(question))))
+        text = mender.mend(question)
+        parsed = {} if parsed is None else parsed
+        if text not in parsed:
+            parsed[text] = self.nlp(text)
+        return prepare(parsed[text], terms)
 
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         resolved = fix_wh_words(self.resolve(question, history))
@@ -103,30 +112,73 @@ class Answerer:
             "question": question,
             "resolved_question": resolved if resolved != question else None,
         }
-        query = self.query(resolved)
+        parsed: dict[str, Doc] = {}
+        query = self.query(resolved, None, parsed)
         if not query.terms:
             return Answer(NOT_FOUND, False, "none", 1.0, **base)  # nothing to look up
-        ranked = self.ranker.rank(query)
-        ids = tuple(self.sentences[r.index].id for r in ranked)
-        if self.numeric is not None and ranked:
-            # The rule layer weighs facts by how much of the question their sentences cover.
-            hits = self.retriever.rank(expand(query.terms), query.terms, k=RELEVANT)
-            top = max(h.score for h in hits) or 1.0
-            relevance = {self.sentences[h.index].id: h.score / top for h in hits}
-            ruled = self.numeric.answer(resolved, relevance)
+        # The articles that match the question best are each read alone, as if nothing else
+        # were loaded. In order of how well they match, the first confident answer is given;
+        # without one, the best-matching article's reply stands.
+        ids: list[str] = []
+        first: tuple[float, Answer, dict[str, float]] | None = None
+        for article in self.ranker.articles(query):
+            own = self.query(resolved, article, parsed)
+            ranked = self.ranker.rank(own, article)
+            ids += [self.sentences[r.index].id for r in ranked]
+            reply = self._reply(resolved, own, article, ranked, base)
+            if reply is None:
+                continue
+            first = first or reply
+            if reply[1].answered and reply[0] >= self.abstain_below:
+                first = reply
+                break
+        if first is not None:
+            _, answer, features = first
+            return self._judged(answer, features, tuple(ids), base)
+        return Answer(NOT_FOUND, False, "none", 1.0, ranked=tuple(ids), **base)
+
+    def reply_in(self, question: str, article: str, history: Sequence[Turn] = ()) -> Answer | None:
+        """What ``article`` alone answers to ``question``, before abstention (its confidence
+        is the estimate that it is right); None when the article has nothing that matches."""
+        resolved = fix_wh_words(self.resolve(question, history))
+        base: dict[str, Any] = {"question": question, "resolved_question": None}
+        own = self.query(resolved, article)
+        reply = self._reply(resolved, own, article, self.ranker.rank(own, article), base)
+        return None if reply is None else replace(reply[1], confidence=round(reply[0], 4))
+
+    def _reply(
+        self,
+        question: str,
+        query: Query,
+        article: str,
+        ranked: Sequence[Ranked],
+        base: dict[str, Any],
+    ) -> tuple[float, Answer, dict[str, float]] | None:
+        """One article's reply, its confidence and what the confidence read: the rule layer's
+        for a numeric question, else the best sentence's and phrase's."""
+        if self.numeric is not None:
+            numeric = self.numeric.alone(article)
+            ruled = numeric.answer(question, self._relevance(query, article), query.doc)
             if ruled is not None:
-                return self._judged(ruled, rule_features(ruled, ranked, self.sentences), ids, base)
+                features = rule_features(ruled, ranked, self.sentences)
+                if ruled.answered:
+                    return self.confidence.probability(features), ruled, features
+                return self.confidence.unanswerable(features), ruled, features
         if not ranked:
-            return Answer(NOT_FOUND, False, "none", 1.0, ranked=ids, **base)
-        best = self._read(query, ranked)
-        hit, phrase = best
-        answer = self._compose(query, hit, phrase, base, ids)
+            return None
+        hit, phrase = self._read(query, ranked)
+        answer = self._compose(query, hit, phrase, base)
         features = (
             retrieval_features(query, ranked, hit, phrase)
             | self._evidence(query, hit)
             | dict(answer.features)
         )
-        return self._judged(answer, features, ids, base)
+        return self.confidence.probability(features), answer, features
+
+    def _relevance(self, query: Query, article: str) -> dict[str, float]:
+        """The rule layer weighs an article's facts by how much of the question their
+        sentences cover: the article's best few sentences, scored within the article."""
+        return self.ranker.relevance(query, article, RELEVANT)
 
     def _read(self, query: Query, ranked: Sequence[Ranked]) -> tuple[Ranked, Phrase | None]:
         """The best sentence and the phrase of it that answers, if the question wants one.
@@ -211,7 +263,6 @@ class Answerer:
         hit: Ranked,
         phrase: Phrase | None,
         base: dict[str, Any],
-        ids: tuple[str, ...],
     ) -> Answer:
         sentence = self.sentences[hit.index]
         cited = [sentence]
@@ -250,16 +301,15 @@ class Answerer:
         )
 
     def _evidence(self, query: Query, hit: Ranked) -> dict[str, float]:
-        """How much of the question the articles know at all: words no article uses, names
-        the answering article never mentions ("the capital of France" of a story about
-        Wenzhou)."""
+        """How much of the question the answering article knows at all: words it never
+        uses, names it never mentions ("the capital of France" of a story about Wenzhou)."""
         f: dict[str, float] = {}
-        unknown = [t for t in query.terms if not self.retriever.knows(t)]
+        stats = self.ranker.table.articles[self.sentences[hit.index].article]
+        unknown = [t for t in query.terms if t not in stats.term_df]
         f["q.unknown"] = len(unknown) / len(query.terms)
         names = [t for t in query.content if t.pos_ == "PROPN" or t.ent_type_]
         if names:
-            article = self.sentences[hit.index].article
-            known = self.article_words[article]
+            known = stats.words
             missing = [t for t in names if fold(t.text) not in known]
             f["q.names_missing"] = len(missing) / len(names)
         return f

@@ -88,7 +88,7 @@ class Engine:
             self.sentences,
             self.docs,
             {a.id: a.title for a in self.articles},
-            self.retriever.sentence_terms,
+            [[t.term for t in ts] for ts in self.retriever.sentence_tokens],
         )
         self.answerer = Answerer(
             self.articles,
@@ -96,7 +96,7 @@ class Engine:
             self.docs,
             self.nlp,
             self.retriever,
-            Ranker(self.retriever, self.table),
+            Ranker(self.retriever, self.table, k1=self.settings.bm25_k1, b=self.settings.bm25_b),
             Reader(),
             Confidence(),
             self.proper,

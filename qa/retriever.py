@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analysis import STOP_WORDS, SYNONYMS, Token, stem, tokens
+from .analysis import STOP_WORDS, SYNONYMS, Token, proper_words, stem, tokens
 from .bm25 import BM25Index
+from .mending import Mender
 from .spelling import Speller
 from .types import Passage, Sentence
 
@@ -111,47 +112,33 @@ class Retriever:
                 if w.isalpha():
                     self._term_of.setdefault(w, tok.term)
         self.speller = Speller(self._term_of)
-        self._nearest: dict[str, str | None] = {}
+        self._mender = Mender(
+            self.speller, self._term_of, self._idf, proper_words(self.sentences), QUESTION_FILLER
+        )
+        self._menders: dict[str, Mender] = {}
 
     def weight(self, term: str) -> float:
         """How much a question term says: its idf over sentences, highest for unknown terms."""
         return self._idf.get(term, self._unknown_idf)
 
-    def nearest_word(self, word: str) -> str | None:
-        """The articles' word a misspelt ``word`` most likely means ("acadamy" -> "academy"):
-        one edit away for short words, two for long ones; None when nothing is that close."""
-        w = word.lower()
-        if w not in self._nearest and len(self._nearest) < 100_000:
-            self._nearest[w] = self.speller.nearest(w)
-        return self._nearest[w] if w in self._nearest else self.speller.nearest(w)
-
-    def correct(self, question_tokens: Sequence[Token]) -> list[Token]:
-        """Replace misspelt words (not in any article, close to one word that is)."""
-        out = []
-        for t in question_tokens:
-            # A word our own tables know is English, not a typo ("built" is not "build").
-            known = t.term in self._idf or t.term in SYNONYMS or t.term in QUESTION_FILLER
-            near = None if known else self.nearest_word(t.surface)
-            if near is None:
-                out.append(t)
-            else:
-                out.append(Token(self._term_of[near], t.start, t.end, t.surface))
-        return out
-
-    def spelled(self, text: str) -> str:
-        """``text`` with each misspelt word replaced by the article word it most likely
-        means ("what acadamy" -> "what academy"), for reading it as a sentence."""
-        out, last = [], 0
-        for t in tokens(text):
-            known = t.term in self._idf or t.term in SYNONYMS or t.term in QUESTION_FILLER
-            if known or t.start < last or not t.surface.isalpha():
-                continue
-            near = self.nearest_word(t.surface)
-            if near is not None:
-                out.append(text[last : t.start])
-                out.append(near.capitalize() if t.surface[0].isupper() else near)
-                last = t.end
-        return "".join(out) + text[last:]
+    def mender(self, article: str | None = None) -> Mender:
+        """Mends questions against the words of ``article``, or of every article."""
+        if article is None:
+            return self._mender
+        if article not in self._menders:
+            positions = [i for i, s in enumerate(self.sentences) if s.article == article]
+            words = {
+                t.surface.lower()
+                for i in positions
+                for t in self.sentence_tokens[i]
+                if t.surface.isalpha()
+            }
+            known = {t for i in positions for t in self.sentence_terms[i]}
+            proper = proper_words([self.sentences[i] for i in positions])
+            self._menders[article] = Mender(
+                self.speller, self._term_of, known, proper, QUESTION_FILLER, words
+            )
+        return self._menders[article]
 
     def knows(self, term: str) -> bool:
         return term in self._idf

@@ -36,10 +36,13 @@ def query_of(item: Item) -> Query:
 
 def ranker_group(item: Item, query: Query) -> Group | None:
     """The question's candidate sentences; right are those that hold a gold answer."""
-    if not item.answerable or not (item.gold or item.answers):
+    if not item.answerable or not item.gold:
         return None
     engine = item.engine
-    ranked = engine.answerer.ranker.rank(query)
+    # The ranker orders one article's sentences: the one that holds the answer.
+    ranked = engine.answerer.ranker.rank(query, engine.sentences[min(item.gold)].article)
+    if not ranked:
+        return None
     targets = [
         float(r.index in item.gold or contains_answer(engine.sentences[r.index].text, item.answers))
         for r in ranked

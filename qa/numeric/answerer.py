@@ -59,6 +59,25 @@ class NumericAnswerer:
         parses = {s.id: d for s, d in zip(sentences, docs, strict=True)}
         self.index = FactIndex(facts, sentences, articles, parses, titles)
         self.reader = QuestionReader(self.index, nlp)
+        self._nlp = nlp
+        self._parts = (facts, sentences, articles, parses, titles)
+        self._alone: dict[str, NumericAnswerer] = {}
+
+    def alone(self, article: str) -> NumericAnswerer:
+        """This layer over ``article`` only, as if nothing else were loaded: its questions
+        read against that article's words, its figures matched among that article's facts."""
+        if article not in self._alone:
+            facts, sentences, articles, parses, titles = self._parts
+            own = [s for s in sentences if s.article == article]
+            self._alone[article] = NumericAnswerer(
+                [f for f in facts if f.article == article],
+                own,
+                [a for a in articles if a.id == article],
+                self._nlp,
+                [parses[s.id] for s in own],
+                {article: titles[article]} if article in titles else {},
+            )
+        return self._alone[article]
 
     def read(self, question: str, doc: Doc | None = None) -> Question | None:
         """What ``question`` asks for, or None when it is not a numeric question."""

@@ -1,10 +1,11 @@
 """Features of a candidate sentence for a question: how well, and how, it matches.
 
-Every feature is a number a person could check by reading the two: how much of the
-question's weight the sentence, its neighbours, its paragraph and its article's title hold;
-whether it has the question's verb, its asked-about noun, its numbers, its word pairs as the
-question links them; whether it holds an entity of the kind asked for. Features named
-``*_gap`` compare a sentence with the best of the other candidates for the same question.
+Every feature is a number a person could check by reading the two, and every count behind it
+is taken within the sentence's own article: how much of the question's weight the sentence,
+its neighbours, its paragraph and its article's title hold; whether it has the question's
+verb, its asked-about noun, its numbers, its word pairs as the question links them; whether
+it holds an entity of the kind asked for. Features named ``*_gap`` compare a sentence with the
+best of the other candidates for the same question.
 """
 
 from __future__ import annotations
@@ -17,62 +18,55 @@ import numpy as np
 
 from ..reading.query import Query
 from ..reading.words import lemma
-from .table import SentenceTable
+from .table import ArticleStats, SentenceTable
 
-RELATIVE = ("cov", "acov", "lcov", "edges", "pcov", "cov_ctx", "verb", "type_ok", "desc")
+RELATIVE = ("cov", "lcov", "edges", "pcov", "cov_ctx", "verb", "type_ok", "desc")
 _LIGHT_VERBS = frozenset({"be", "do", "have"})
 
 
 @dataclass(frozen=True)
 class Scores:
-    """Retrieval scores of every sentence for one question (BM25, its passages' best)."""
+    """One article's BM25+ scores for a question (sentences, their best window)."""
 
     sentence: np.ndarray
     context: np.ndarray
     combined: np.ndarray
-    article_best: dict[str, float]
-    top_sentence: float
-    top_context: float
-    top_combined: float
+
+    def top(self, scores: np.ndarray) -> float:
+        return float(scores.max()) if len(scores) else 1.0
 
 
 def sentence_features(
     table: SentenceTable,
+    stats: ArticleStats,
     query: Query,
-    weights: dict[str, float],
-    i: int,
+    k: int,
     rank: int,
     scores: Scores,
-    context_terms: frozenset[str],
-    own_terms: frozenset[str],
 ) -> dict[str, float]:
-    """Features of sentence ``i`` (ranked ``rank`` by BM25) for ``query``.
-
-    ``weights`` are the idf weights of the query's index terms; ``own_terms`` and
-    ``context_terms`` the sentence's index terms, alone and with its neighbours.
-    """
+    """Features of the ``k``-th sentence of an article (``rank``-th by BM25) for ``query``."""
+    i = stats.sentences[k]
     f: dict[str, float] = {
-        "bm25": scores.sentence[i] / scores.top_sentence,
-        "ctx": scores.context[i] / scores.top_context,
-        "comb": scores.combined[i] / scores.top_combined,
+        "bm25": scores.sentence[k] / (scores.top(scores.sentence) or 1.0),
+        "ctx": scores.context[k] / (scores.top(scores.context) or 1.0),
+        "comb": scores.combined[k] / (scores.top(scores.combined) or 1.0),
         "rank_inv": 1.0 / (1 + rank),
-        "art": scores.article_best[table.article[i]] / scores.top_combined,
-        "bm25_log": math.log1p(scores.sentence[i]),
+        "bm25_log": math.log1p(scores.sentence[k]),
     }
     terms = query.terms
-    total = sum(weights[t] for t in terms) or 1.0
-    article = table.article[i]
-    f["cov"] = sum(weights[t] for t in terms if t in own_terms) / total
-    f["cov_ctx"] = sum(weights[t] for t in terms if t in context_terms - own_terms) / total
-    a_weights = {t: table.article_idf(article, t) for t in terms}
-    f["acov"] = sum(a_weights[t] for t in terms if t in own_terms) / (sum(a_weights.values()) or 1)
-    para = table.paragraph_terms[table.paragraph[i]]
-    f["pcov"] = sum(weights[t] for t in terms if t in para) / total
-    f["cov_title"] = sum(weights[t] for t in terms if t in table.titles[article]) / total
-    f["miss_n"] = float(sum(1 for t in terms if t not in context_terms))
+    weights = {t: stats.idf(t) for t in terms}
+    total = sum(weights.values()) or 1.0
+    own = stats.term_counts[k]
+    near = set(own).union(*(stats.term_counts[j] for j in (k - 1, k + 1) if 0 <= j < stats.size))
+    f["cov"] = sum(weights[t] for t in terms if t in own) / total
+    f["cov_ctx"] = sum(weights[t] for t in terms if t in near and t not in own) / total
+    paragraph = stats.paragraph_terms[table.paragraph[i][1]]
+    f["pcov"] = sum(weights[t] for t in terms if t in paragraph) / total
+    f["cov_title"] = sum(weights[t] for t in terms if t in stats.title) / total
+    f["miss_n"] = float(sum(1 for t in terms if t not in near))
     lemmas = table.lemmas[i]
-    l_total = sum(table.idf(w) for w in query.lemmas) or 1.0
-    f["lcov"] = sum(table.idf(w) for w in query.lemmas if w in lemmas) / l_total
+    l_total = sum(stats.lemma_idf(w) for w in query.lemmas) or 1.0
+    f["lcov"] = sum(stats.lemma_idf(w) for w in query.lemmas if w in lemmas) / l_total
     q = query.question
     if q.verb is not None and lemma(q.verb) not in _LIGHT_VERBS:
         f["has_verb"] = 1.0
@@ -97,9 +91,9 @@ def sentence_features(
         f["defines"] = float(bool(table.defines[i] & query.keys))
     described = _described(query)
     if described:
-        near = table.keys[i].union(*(table.keys[j] for j in table.neighbours(i)))
-        total_d = sum(table.idf(w) for w in described) or 1.0
-        share = sum(table.idf(w) for w in described if w in near) / total_d
+        around = table.keys[i].union(*(table.keys[j] for j in table.neighbours(i)))
+        d_total = sum(stats.lemma_idf(w) for w in described) or 1.0
+        share = sum(stats.lemma_idf(w) for w in described if w in around) / d_total
         f["desc"] = share
         f["desc_none"] = float(share == 0.0)
     return f

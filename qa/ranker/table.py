@@ -1,4 +1,9 @@
-"""What the ranker knows of every sentence, computed once when the articles are indexed."""
+"""What the ranker knows of every sentence and article, computed once when indexing.
+
+Everything a sentence is scored by is counted within its own article: how often a word
+occurs in the article's sentences, their lengths, its lemmas' rarity. An answer about one
+article therefore never depends on which other articles are loaded with it.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,35 @@ from ..types import Sentence
 
 
 @dataclass(frozen=True)
+class ArticleStats:
+    """One article's sentences (positions in the engine's list) and word counts."""
+
+    sentences: tuple[int, ...]
+    term_counts: Sequence[Counter[str]]  # per sentence: index term -> occurrences
+    lengths: Sequence[int]  # per sentence: index terms
+    term_df: Mapping[str, int]  # index term -> sentences that have it
+    postings: Mapping[str, tuple[tuple[int, int], ...]]  # term -> (sentence offset, count)
+    lemma_df: Mapping[str, int]  # lemma -> sentences that have it
+    paragraph_terms: Mapping[int, frozenset[str]]  # paragraph number -> its index terms
+    title: frozenset[str]  # the title's index terms
+    words: frozenset[str]  # every word of the article, folded
+
+    @property
+    def size(self) -> int:
+        return len(self.sentences)
+
+    def idf(self, term: str) -> float:
+        """BM25+'s idf within the article; a term it lacks is as rare as can be."""
+        return math.log((self.size + 1) / max(self.term_df.get(term, 0), 0.5))
+
+    def lemma_idf(self, word: str) -> float:
+        return math.log((self.size + 1) / max(self.lemma_df.get(word, 0), 0.5))
+
+
+@dataclass(frozen=True)
 class SentenceTable:
     """Per sentence: its words' lemmas and stems, its entities, the word pairs its tree
-    links; per article, how common each index term is in it."""
+    links, what it says something is; per article, :class:`ArticleStats`."""
 
     keys: Sequence[frozenset[str]]  # content lemmas and stems
     lemmas: Sequence[frozenset[str]]  # every lemma
@@ -27,12 +58,9 @@ class SentenceTable:
     edges: Sequence[frozenset[frozenset[str]]]
     paragraph: Sequence[tuple[str, int]]
     article: Sequence[str]
-    lemma_idf: Mapping[str, float]
-    unknown_idf: float
-    article_df: Mapping[str, Mapping[str, int]]  # article -> index term -> sentences with it
-    article_size: Mapping[str, int]
-    titles: Mapping[str, frozenset[str]]  # article -> its title's index terms
-    paragraph_terms: Mapping[tuple[str, int], frozenset[str]]  # index terms of a paragraph
+    ids: Sequence[str]  # each sentence's id
+    offset: Sequence[int]  # position of each sentence within its article
+    articles: Mapping[str, ArticleStats]
     defines: Sequence[frozenset[str]]  # lemmas of what the sentence says something is
 
     @classmethod
@@ -41,34 +69,55 @@ class SentenceTable:
         sentences: Sequence[Sentence],
         docs: Sequence[Doc],
         titles: Mapping[str, str],
-        terms: Sequence[frozenset[str]],
+        terms: Sequence[Sequence[str]],
     ) -> SentenceTable:
         lemmas = [frozenset(lemma(t) for t in d if not t.is_punct) for d in docs]
-        df: Counter[str] = Counter()
-        for ls in lemmas:
-            df.update(ls)
-        n = max(len(docs), 1)
-        article_df: dict[str, Counter[str]] = {}
-        paragraphs: dict[tuple[str, int], set[str]] = {}
-        for s, ts in zip(sentences, terms, strict=True):
-            article_df.setdefault(s.article, Counter()).update(ts)
-            paragraphs.setdefault((s.article, s.paragraph), set()).update(ts)
+        words = [frozenset(fold(t.text) for t in d) for d in docs]
+        members: dict[str, list[int]] = {}
+        for i, s in enumerate(sentences):
+            members.setdefault(s.article, []).append(i)
+        offset = [0] * len(sentences)
+        articles = {}
+        for article, positions in members.items():
+            for k, i in enumerate(positions):
+                offset[i] = k
+            counts = [Counter(terms[i]) for i in positions]
+            term_df: Counter[str] = Counter()
+            lemma_df: Counter[str] = Counter()
+            for i, c in zip(positions, counts, strict=True):
+                term_df.update(c.keys())
+                lemma_df.update(lemmas[i])
+            postings: dict[str, list[tuple[int, int]]] = {}
+            for k, c in enumerate(counts):
+                for term, n in c.items():
+                    postings.setdefault(term, []).append((k, n))
+            paragraphs: dict[int, set[str]] = {}
+            for i, c in zip(positions, counts, strict=True):
+                paragraphs.setdefault(sentences[i].paragraph, set()).update(c)
+            articles[article] = ArticleStats(
+                sentences=tuple(positions),
+                term_counts=counts,
+                postings={t: tuple(p) for t, p in postings.items()},
+                paragraph_terms={n: frozenset(t) for n, t in paragraphs.items()},
+                lengths=[sum(c.values()) for c in counts],
+                term_df=term_df,
+                lemma_df=lemma_df,
+                title=frozenset(t.term for t in tokens(titles.get(article, ""))),
+                words=frozenset().union(*(words[i] for i in positions)),
+            )
         return cls(
             keys=[frozenset(k for t in d if is_content(t) for k in keys(t)) for d in docs],
             lemmas=lemmas,
-            words=[frozenset(fold(t.text) for t in d) for d in docs],
+            words=words,
             entities=[
                 tuple((e.label_, frozenset(fold(t.text) for t in e)) for e in d.ents) for d in docs
             ],
             edges=[tree_edges(d) for d in docs],
             paragraph=[(s.article, s.paragraph) for s in sentences],
             article=[s.article for s in sentences],
-            lemma_idf={w: math.log((n + 1) / c) for w, c in df.items()},
-            unknown_idf=math.log(n + 1),
-            article_df=article_df,
-            article_size=Counter(s.article for s in sentences),
-            titles={a: frozenset(t.term for t in tokens(title)) for a, title in titles.items()},
-            paragraph_terms={k: frozenset(v) for k, v in paragraphs.items()},
+            ids=[s.id for s in sentences],
+            offset=offset,
+            articles=articles,
             defines=[_defined(d) for d in docs],
         )
 
@@ -79,14 +128,6 @@ class SentenceTable:
             for j in (i - 1, i + 1)
             if 0 <= j < len(self.article) and self.article[j] == self.article[i]
         ]
-
-    def idf(self, word: str) -> float:
-        return self.lemma_idf.get(word, self.unknown_idf)
-
-    def article_idf(self, article: str, term: str) -> float:
-        """How rare ``term`` is within one article: a word of its title is everywhere in it."""
-        size = self.article_size.get(article, 0)
-        return math.log((size + 1) / (self.article_df.get(article, {}).get(term, 0) + 0.5))
 
 
 def _defined(doc: Doc) -> frozenset[str]:
