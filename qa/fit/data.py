@@ -35,6 +35,7 @@ TUNED_SETS = (
         TEST_DATA_DIR / "dev" / "crowd-encyclopedia" / "questions.jsonl",
         TEST_DATA_DIR / "dev" / "crowd-encyclopedia",
     ),
+    (TEST_DATA_DIR / "dev" / "parse" / "numeric.jsonl", TEST_DATA_DIR / "dev" / "parse"),
 )
 ABSENT_SAMPLE = 80  # questions per SQuAD article asked of a corpus without it
 
