@@ -36,16 +36,17 @@ def parse_cache_dir(setting: str) -> Path | None:
     return Path(base) / "newsqa" / "parses"
 
 
-def default_feedback_db() -> Path:
+def default_feedback_db() -> str:
     """Outside the package, in the user's data folder (XDG_DATA_HOME or ~/.local/share)."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "newsqa" / "feedback.sqlite3"
+    return str(Path(base) / "newsqa" / "feedback.sqlite3")
 
 
 @dataclass(frozen=True)
 class Settings:
     corpus: Path = field(default_factory=default_corpus)
-    feedback_db: Path = field(default_factory=default_feedback_db)
+    # An SQLite file's path, or a PostgreSQL URL (postgresql://user:password@host/db).
+    feedback_db: str = field(default_factory=default_feedback_db)
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 2
@@ -93,6 +94,8 @@ def _coerce(cls: type, name: str, value: Any) -> Any:
             return int(value)
         if isinstance(default, float):
             return float(value)
+        if isinstance(default, str):
+            return str(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(
             f"setting {name}: {value!r} is not a valid {type(default).__name__}"

@@ -175,12 +175,14 @@ class Worker(GeventWorker):
     request_timeout = 1.5
 
     def patch(self) -> None:
-        # As gunicorn's, but threads stay threads: the app starts none, and a thread's own
-        # objects (the feedback store's SQLite connection) then last as long as the worker
-        # instead of one request each. Nothing in a request yields while holding a lock.
-        # Nor is ssl patched: qa serve speaks plain HTTP, and the app (spaCy, through
+        # As gunicorn's, threads included: a thread the app starts (the writer of abstentions,
+        # a PostgreSQL pool's) is then a greenlet, and a wait on a lock or for a pooled
+        # connection gives way to other requests instead of stalling the worker. The feedback
+        # stores keep their connections per process, not per thread, so a request (its own
+        # greenlet) borrows one instead of opening one.
+        # ssl is not patched: qa serve speaks plain HTTP, and the app (spaCy, through
         # urllib3) imported ssl before the fork, which gevent warns about when patching it.
-        monkey.patch_all(thread=False, ssl=False)
+        monkey.patch_all(ssl=False)
         listeners: list[Any] = self.sockets  # type: ignore[has-type]
         self.sockets = [
             gevent.socket.socket(s.FAMILY, gevent.socket.SOCK_STREAM, fileno=s.sock.detach())
