@@ -69,6 +69,9 @@ class Settings:
     admin_token: str = field(default="", repr=False)
     max_article_bytes: int = 1024 * 1024  # largest article a PUT /articles may send
     watch: bool = False  # qa serve reloads the corpus when its folder changes
+    # Proxies in front (nginx: 1) that append the client's address to X-Forwarded-For; the
+    # address the rate limit and the log use is read from there. 0 trusts no such header.
+    proxies: int = 0
 
     @classmethod
     def load(
