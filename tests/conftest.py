@@ -9,8 +9,10 @@ Every fixture keeps its files (feedback database, logs) under pytest's temporary
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -133,6 +135,40 @@ def stop_server(server: LiveServer) -> None:
     except subprocess.TimeoutExpired:
         server.process.kill()
         server.process.wait()
+
+
+def kill_server(server: LiveServer) -> None:
+    """SIGKILL a whole ``qa serve`` (gunicorn's master and workers), by their ids: killing
+    its process group would take the test with it."""
+    pids = [*_children(server.process.pid), server.process.pid]
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    server.process.wait(timeout=10)
+    _wait_until_dead(pids)
+
+
+def _children(pid: int) -> list[int]:
+    """The ids of a process's children (gunicorn's workers), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _wait_until_dead(pids: list[int], timeout: float = 10.0) -> None:
+    """Until each process is gone or a zombie (it holds no file or lock any more)."""
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while time.monotonic() < deadline:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, IndexError):
+                break
+            if state in ("Z", "X"):
+                break
+            time.sleep(0.01)
 
 
 @pytest.fixture(scope="session")

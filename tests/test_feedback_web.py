@@ -3,9 +3,6 @@ back end (an SQLite file, then PostgreSQL)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
 import socket
 import threading
 import time
@@ -19,7 +16,7 @@ from flask.testing import FlaskClient
 
 from qa.engine import Engine
 from qa.feedback import FeedbackStore, open_store
-from tests.conftest import LiveServer, start_server, stop_server
+from tests.conftest import kill_server, start_server
 from tests.feedback_support import GOOD, ids, make_foreign, query, write_lock_held
 from web import create_app
 from web.feedback import feedback_store, recorder
@@ -166,6 +163,37 @@ def test_ask_answers_without_waiting_for_a_database_that_hangs(
     assert len(warnings) == 1, "one warning, not one a request"
 
 
+def test_a_served_ask_never_waits_for_a_database_that_hangs(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """One worker: while a POST /feedback waits for a database that never answers, the same
+    worker answers /ask (an abstention, whose own write is queued) at once."""
+    import requests
+
+    with socket.socket() as hanging:
+        hanging.bind(("127.0.0.1", 0))
+        hanging.listen(16)
+        url = f"postgresql://qa@127.0.0.1:{hanging.getsockname()[1]}/feedback"
+        server = start_server(corpus_dir, tmp_path, feedback_db=url, args=("--workers", "1"))
+        finished: list[str] = []
+        try:
+
+            def post_feedback() -> None:
+                reply = requests.post(server.url + "/feedback", json=GOOD, timeout=10)
+                finished.append(f"feedback {reply.status_code}")
+
+            waiting = threading.Thread(target=post_feedback)
+            waiting.start()
+            time.sleep(0.2)  # the feedback is now waiting for a connection
+            for question in (UNANSWERABLE, "How much did the solar farm cost?"):
+                reply = requests.get(server.url + "/ask", params={"question": question}, timeout=10)
+                finished.append(f"ask {reply.status_code}")
+            waiting.join(timeout=10)
+        finally:
+            kill_server(server)  # quicker than a graceful stop, and nothing is left to finish
+    assert finished == ["ask 200", "ask 200", "feedback 503"], server.log()[-2000:]
+
+
 # --- servers killed mid-stream -------------------------------------------------------------
 
 
@@ -187,17 +215,6 @@ def post_until_stopped(url: str, n: int, stop: threading.Event, acknowledged: li
             except (requests.RequestException, ValueError):
                 return  # the server is gone
             acknowledged.append(record_id)
-
-
-def kill_9(server: LiveServer) -> None:
-    """SIGKILL a whole ``qa serve`` (gunicorn's master and workers), by their ids: killing
-    its process group would take the test with it."""
-    pids = [*_children(server.process.pid), server.process.pid]
-    for pid in pids:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    server.process.wait(timeout=10)
-    _wait_until_dead(pids)
 
 
 def test_two_servers_killed_one_mid_stream_keep_every_acknowledged_write(
@@ -223,7 +240,7 @@ def test_two_servers_killed_one_mid_stream_keep_every_acknowledged_write(
         deadline = time.monotonic() + 30
         while min(map(len, acked)) < 60 and time.monotonic() < deadline:
             time.sleep(0.01)
-        kill_9(killed)
+        kill_server(killed)
         after_kill = len(acked[1]) + 30
         while len(acked[1]) < after_kill and time.monotonic() < deadline:
             time.sleep(0.01)  # the other replica carries on meanwhile
@@ -233,7 +250,7 @@ def test_two_servers_killed_one_mid_stream_keep_every_acknowledged_write(
             c.join(timeout=10)
         for s in servers:
             if s.process.poll() is None:
-                stop_server(s)
+                kill_server(s)
     assert min(map(len, acked)) >= 60, killed.log() + survivor.log()
     assert len(acked[1]) >= after_kill, "the other replica kept serving"
     every = acked[0] + acked[1]
@@ -246,26 +263,3 @@ def test_two_servers_killed_one_mid_stream_keep_every_acknowledged_write(
     store = open_store(feedback_location)
     assert store.add(GOOD) > max(stored), "the store carries on after the crash"
     store.close()
-
-
-def _children(pid: int) -> list[int]:
-    """The ids of a process's children (gunicorn's workers), from /proc."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        with contextlib.suppress(OSError):  # a thread that ended meanwhile
-            found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
-def _wait_until_dead(pids: list[int], timeout: float = 10.0) -> None:
-    """Until each process is gone or a zombie (it holds no file or lock any more)."""
-    deadline = time.monotonic() + timeout
-    for pid in pids:
-        while time.monotonic() < deadline:
-            try:
-                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-            except (OSError, IndexError):
-                break
-            if state in ("Z", "X"):
-                break
-            time.sleep(0.01)

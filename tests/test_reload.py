@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.conftest import LiveServer, start_server, stop_server
+from tests.conftest import LiveServer, kill_server, start_server
 from tests.support import SECOND_FILE, SEED_FILE
 from tests.test_article_admin import QUESTION, TOKEN, lighthouse
 
@@ -44,7 +44,7 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, l
         yield corpus, servers
     finally:
         for server in servers:
-            stop_server(server)
+            kill_server(server)
 
 
 class SteadyLoad:
