@@ -421,7 +421,6 @@ def cited_ids(result: Answer) -> list[str]:
     return [c.id for c in result.citations]
 
 
-
 def test_a_share_whose_part_is_stated_with_its_whole() -> None:
     from qa.config import Settings
     from qa.ingest import clean
