@@ -226,3 +226,21 @@ def test_qa_feedback_never_shows_a_database_password() -> None:
     assert "qa: error: feedback storage cannot be reached" in result.output
     assert "postgresql://qa:***@127.0.0.1:1/feedback" in result.output
     assert "s3cret" not in result.output and "Traceback" not in result.output
+
+
+def test_qa_serve_refuses_a_postgresql_url_without_psycopg(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "psycopg_pool" else real(name, *args),
+    )
+    url = "postgresql://qa:s3cret@db.example/feedback"
+    result = CliRunner().invoke(main, ["serve", "--feedback-db", url])
+    assert result.exit_code == 1
+    assert "pip install 'newsqa[postgres]'" in result.output
+    assert "qa:***@db.example" in result.output and "s3cret" not in result.output

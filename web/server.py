@@ -59,7 +59,21 @@ def serve(
     """Run ``app`` (built once, before the workers fork) until stopped; with ``reload``, a
     ``SIGHUP`` (or a change of the corpus folder, if watched) loads the corpus again
     (web/arbiter.py)."""
-    Server(
+    server(app, host, port, workers, request_timeout, reload).run()
+
+
+def server(
+    app: Any,
+    host: str,
+    port: int,
+    workers: int,
+    request_timeout: float,
+    reload: CorpusReload | None = None,
+) -> Server:
+    """The gunicorn application :func:`serve` runs. It holds the only reference to ``app``
+    that it keeps, so a caller that lets go of its own before ``run()`` lets a reload free
+    the first app's index too."""
+    return Server(
         app,
         {
             "bind": f"{host}:{port}",
@@ -75,7 +89,7 @@ def serve(
             "graceful_timeout": 5,
         },
         reload,
-    ).run()
+    )
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,10 @@ class Server(BaseApplication):
             self.cfg.set("control_socket_disable", True)
 
     def load(self) -> Any:
-        return self.application
+        # Handed over once, at start; gunicorn keeps it as ``callable`` (which a reload
+        # replaces), so nothing here holds the app a reload has replaced.
+        app, self.application = self.application, None
+        return app
 
 
 # --- the worker --------------------------------------------------------------------------------

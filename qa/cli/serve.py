@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from pathlib import Path
 
@@ -78,8 +79,7 @@ def serve(
     """
     from qa.article_files import corpus_version, folder_signature
     from web import create_app  # here, so that other commands don't import Flask
-    from web.server import CorpusReload
-    from web.server import serve as serve_app
+    from web.server import CorpusReload, server
 
     overrides = {
         "host": host,
@@ -91,6 +91,7 @@ def serve(
         "watch": watch,
     }
     settings = Settings.load(overrides)
+    _check_feedback_db(settings.feedback_db)
     logging.getLogger("web").setLevel(logging.INFO)  # one line per request (web.access)
     logging.getLogger("qa").setLevel(logging.INFO)  # "indexed N articles ..." at start
     config = {"QA_SETTINGS": {k: v for k, v in overrides.items() if v is not None}}
@@ -103,4 +104,22 @@ def serve(
         err=True,
     )
     reload = CorpusReload(lambda: create_app(config), settings.corpus, loaded, settings.watch)
-    serve_app(app, settings.host, settings.port, settings.workers, settings.request_timeout, reload)
+    gunicorn = server(
+        app, settings.host, settings.port, settings.workers, settings.request_timeout, reload
+    )
+    del app, articles  # a reload can then free this first index (the server has the app)
+    gunicorn.run()
+
+
+def _check_feedback_db(location: str) -> None:
+    """Refuse to start on a PostgreSQL URL without psycopg, rather than answer every
+    ``POST /feedback`` with 503. (Looked up, not imported: psycopg must be imported after a
+    gevent worker patches the standard library, to give way to other requests.)"""
+    from qa.errors import StorageError
+    from qa.feedback import is_postgres_url, redact
+
+    if is_postgres_url(location) and importlib.util.find_spec("psycopg_pool") is None:
+        raise StorageError(
+            "feedback storage on PostgreSQL needs psycopg: pip install 'newsqa[postgres]'",
+            location=redact(location),
+        )
