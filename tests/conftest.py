@@ -2,14 +2,17 @@
 
 ``app``/``client``/``runner`` follow Flask's tutorial; ``live_server`` runs the real
 ``qa serve`` (gunicorn) in a subprocess on a free loopback port, as a person would;
-``browser`` is Debian's Chromium driven by Playwright.
+``browser`` is Debian's Chromium driven by Playwright; ``postgres_cluster`` is a throwaway
+PostgreSQL server (tests/postgres.py), one for the session.
 Every fixture keeps its files (feedback database, logs) under pytest's temporary folders.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +28,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from qa.engine import Engine
+from tests.postgres import Cluster, PostgresUnavailable, remove, start_cluster
 from tests.support import SECOND_FILE, SEED_FILE
 from web import create_app
 
@@ -79,7 +83,7 @@ class LiveServer:
 
     url: str
     log_path: Path
-    feedback_db: Path
+    feedback_db: str | Path
     process: subprocess.Popen[bytes]
 
     def log(self) -> str:
@@ -87,19 +91,26 @@ class LiveServer:
 
 
 def start_server(
-    corpus: Path, folder: Path, timeout: float = 30.0, settings: dict[str, str] | None = None
+    corpus: Path,
+    folder: Path,
+    timeout: float = 30.0,
+    settings: dict[str, str] | None = None,
+    feedback_db: str | Path | None = None,
+    args: tuple[str, ...] = (),
 ) -> LiveServer:
     """Start ``qa serve`` on a free port and wait until ``/healthz`` answers 200.
 
-    ``settings`` are ``QA_*`` environment variables for the server (none are inherited).
+    ``settings`` are ``QA_*`` environment variables for the server (none are inherited);
+    ``feedback_db`` defaults to an SQLite file in ``folder``; ``args`` go to ``qa serve``.
     """
     port = free_port()
-    log_path = folder / "serve.log"
-    feedback_db = folder / "feedback.sqlite3"
+    log_path = folder / f"serve-{port}.log"
+    feedback_db = feedback_db or folder / "feedback.sqlite3"
     env = {k: v for k, v in os.environ.items() if not k.startswith("QA_")}
     env.update(settings or {})
     command = [sys.executable, "-m", "qa", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", "2", "--corpus", str(corpus), "--feedback-db", str(feedback_db)]
+    command += list(args)
     with log_path.open("wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     server = LiveServer(f"http://127.0.0.1:{port}", log_path, feedback_db, process)
@@ -126,6 +137,40 @@ def stop_server(server: LiveServer) -> None:
         server.process.wait()
 
 
+def kill_server(server: LiveServer) -> None:
+    """SIGKILL a whole ``qa serve`` (gunicorn's master and workers), by their ids: killing
+    its process group would take the test with it."""
+    pids = [*_children(server.process.pid), server.process.pid]
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    server.process.wait(timeout=10)
+    _wait_until_dead(pids)
+
+
+def _children(pid: int) -> list[int]:
+    """The ids of a process's children (gunicorn's workers), from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _wait_until_dead(pids: list[int], timeout: float = 10.0) -> None:
+    """Until each process is gone or a zombie (it holds no file or lock any more)."""
+    deadline = time.monotonic() + timeout
+    for pid in pids:
+        while time.monotonic() < deadline:
+            try:
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, IndexError):
+                break
+            if state in ("Z", "X"):
+                break
+            time.sleep(0.01)
+
+
 @pytest.fixture(scope="session")
 def live_server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """``qa serve`` over both test articles, for the whole session."""
@@ -148,11 +193,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def browser_unavailable(reason: str) -> None:
-    """Skip on a developer's machine without a browser; fail under CI, where it must run."""
+def unavailable(reason: str) -> None:
+    """Skip on a developer's machine without a tool (a browser, PostgreSQL); fail under CI,
+    where every test must run."""
     if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
+        pytest.fail(f"{reason}; CI is set, so these tests must run", pytrace=False)
     pytest.skip(reason)
+
+
+browser_unavailable = unavailable
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +234,27 @@ def ask(page: Any, question: str) -> tuple[Any, dict[str, Any]]:
     card = page.locator(".turn").nth(before).locator(".bubble-answer")
     card.wait_for()
     return card, response.value.json()
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A PostgreSQL server of our own for the session (tests/postgres.py)."""
+    try:
+        cluster = start_cluster()
+    except PostgresUnavailable as exc:
+        unavailable(str(exc))
+    yield cluster
+    remove(cluster)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def feedback_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's feedback goes, on each back end in turn: an SQLite file that does not
+    exist yet (in a folder that does not either), or an empty schema of the session's server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "data" / "feedback.sqlite3")
+    cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    return cluster.new_schema()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,6 +21,7 @@ from werkzeug.test import TestResponse
 
 from qa.engine import Engine
 from tests.conftest import LiveServer
+from web import create_app
 
 SEED = "china-gene-medicine-valley-wenzhou"
 HARBOR = "harbor-solar-farm"
@@ -103,11 +105,14 @@ def test_answers_are_not_cached(client: FlaskClient) -> None:
 def test_healthz_when_the_index_is_loaded(client: FlaskClient, engine: Engine) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {
-        "status": "ok",
-        "articles": 2,
-        "sentences": len(engine.sentences),
-    }
+    body = response.get_json()
+    version = body.pop("corpus_version")
+    assert body == {"status": "ok", "articles": 2, "sentences": len(engine.sentences)}
+    assert re.fullmatch(r"[0-9a-f]{16}", version), "a hash of the corpus served"
+    other = create_app({"TESTING": True}, engine=Engine.from_corpus(engine.settings.corpus))
+    assert other.test_client().get("/healthz").get_json()["corpus_version"] == version, (
+        "two servers of the same articles report the same version"
+    )
 
 
 def test_articles_lists_metadata_without_server_paths(client: FlaskClient) -> None:
@@ -305,7 +310,7 @@ def test_body_limit_comes_from_settings(engine: Engine, tmp_path: Path) -> None:
         ("put", "/ask"),
         ("post", "/healthz"),
         ("post", "/articles"),
-        ("delete", f"/articles/{SEED}"),
+        ("post", f"/articles/{SEED}"),
         ("post", "/openapi.json"),
         ("get", "/feedback"),
     ],

@@ -116,3 +116,30 @@ def test_module_runs_as_a_script() -> None:
     )
     assert proc.returncode == 0
     assert "--sections" in proc.stdout
+
+
+def test_the_big_corpus_is_made_of_our_articles_and_the_squad_fit_split(tmp_path) -> None:
+    assert bench.build_corpus(tmp_path / "a", 300) == 300
+    assert bench.build_corpus(tmp_path / "b", 120, seed=0) == 120
+    names = {p.name for p in (tmp_path / "a").iterdir()}
+    assert {p.name for p in (tmp_path / "b").iterdir()} <= names, "a smaller size is a prefix"
+    assert "china-gene-medicine-valley-wenzhou.txt" in names  # the seed set's article, whole
+    assert "harbor-solar-farm.txt" in names
+    blind = {"spectre", "sichuan", "new-york", "mockingbird", "solar-energy"}
+    assert not [n for n in names if any(word in n for word in blind)], "no blind article"
+    from qa.ingest import load_corpus
+
+    assert len({a.id for a in load_corpus(tmp_path / "a")}) == 300
+
+
+def test_the_corpus_section_starts_qa_serve_cold_and_warm(tmp_path) -> None:
+    result = bench.bench_corpus(size=8, workers=1)
+    assert result["articles"] == 8 and result["sentences"] > 50
+    assert result["cold_start_s"] > 0 and result["warm_start_s"] > 0 and result["reload_s"] > 0
+    roles = sorted(p["role"] for p in result["memory"]["processes"])
+    if sys.platform == "linux":
+        assert roles == ["master", "worker"]
+        assert all(p["pss_mib"] > 0 for p in result["memory"]["processes"])
+    assert result["ask"]["numeric"]["n"] > 50 and result["ask"]["retrieval"]["n"] > 20
+    table = bench.format_table({"machine": bench.machine(), "corpus": result})
+    assert "cold start" in table and "numeric" in table

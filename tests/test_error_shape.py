@@ -50,6 +50,8 @@ BAD_REQUESTS: list[tuple[str, str, dict[str, Any], int]] = [
     ("post", "/feedback", {"json": {"question": "Who?"}}, 400),
     ("post", "/feedback", {"json": {"question": "Who?", "answer": "", "verdict": "meh"}}, 400),
     ("post", "/feedback", {"data": "x", "content_type": "text/plain"}, 415),
+    ("put", f"/articles/{SEED}", {"data": "Text.", "content_type": "text/plain"}, 403),
+    ("delete", f"/articles/{SEED}", {}, 403),
     ("get", f"/articles/{SEED}x", {}, 404),
     ("get", "/articles/", {}, 404),
     ("get", "/nothing-here", {}, 404),

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from qa.config import Settings
-from qa.feedback import FeedbackStore
+from qa.feedback import SQLiteStore
 from tests.conftest import LiveServer, start_server, stop_server
 from tests.hostile import (
     Reply,
@@ -290,8 +290,13 @@ def test_abstained_questions_are_kept_up_to_the_cap(server: LiveServer) -> None:
         body = json.dumps({"question": f"What is the colour of door number {n}?"}).encode()
         reply = exchange(server.url, post("/ask", body))
         assert reply.status == 200 and reply.json()["answered"] is False
-    with sqlite3.connect(server.feedback_db) as conn:
-        (stored,) = conn.execute("SELECT count(*) FROM abstentions").fetchone()
+    deadline = time.monotonic() + 10  # the server writes them after answering
+    while True:
+        with sqlite3.connect(server.feedback_db) as conn:
+            (stored,) = conn.execute("SELECT count(*) FROM abstentions").fetchone()
+        if stored == 5 or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert stored == 5  # QA_MAX_ABSTENTIONS
 
 
@@ -343,7 +348,7 @@ READ_ONLY_APP = textwrap.dedent(
 def test_a_read_only_database_is_a_503_that_does_not_say_where(corpus_dir: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="qa-readonly-") as folder:
         db = Path(folder) / "feedback.sqlite3"
-        FeedbackStore(db).add({"question": "Q?", "answer": "A", "verdict": "helpful"})
+        SQLiteStore(db).add({"question": "Q?", "answer": "A", "verdict": "helpful"})
         os.chmod(db, 0o444)
         os.chmod(folder, 0o555)
         try:

@@ -109,6 +109,8 @@ def test_bodies_refuse_unknown_fields(document: dict[str, Any]) -> None:
         "ArticleText",
         "Feedback",
         "FeedbackCreated",
+        "Health",
+        "ArticleChange",
     ):
         assert schemas[name]["additionalProperties"] is False, name
     assert set(schemas["Feedback"]["properties"]) == {
@@ -224,6 +226,8 @@ CALLS: list[tuple[str, str, dict[str, Any]]] = [
     ("get", "/articles/nope", {}),
     ("post", "/feedback", {"json": {"question": "Who?", "answer": "", "verdict": "meh"}}),
     ("post", "/feedback", {"data": "verdict=helpful"}),
+    ("put", f"/articles/{HARBOR}", {"data": "Text.", "content_type": "text/plain"}),
+    ("delete", f"/articles/{HARBOR}", {"headers": {"Authorization": "Bearer x"}}),
 ]
 
 

@@ -108,6 +108,28 @@ def test_another_client_is_not_limited(engine: Engine, tmp_path: Path) -> None:
     assert other.status_code == 200
 
 
+def test_behind_a_proxy_each_forwarded_client_has_its_own_limit(
+    engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(
+        {"QA_SETTINGS": {"rate_limit": 1, "proxies": 1, "feedback_db": tmp_path / "f.db"}},
+        engine=engine,
+    )
+    client = app.test_client()
+    question = {"question": "Who built the farm?"}
+
+    def ask(forwarded: str) -> int:
+        headers = {"X-Forwarded-For": forwarded}
+        return client.post("/ask", json=question, headers=headers).status_code
+
+    caplog.set_level("INFO", logger="web.access")
+    assert ask("203.0.113.7") == 200 and ask("203.0.113.8") == 200
+    assert ask("203.0.113.7") == 429
+    # A client cannot pick a fresh address: only the entry the proxy appended counts.
+    assert ask("198.51.100.1, 203.0.113.7") == 429
+    assert any(r.getMessage().startswith("203.0.113.8 POST /ask 200") for r in caplog.records)
+
+
 def test_the_limit_is_off_by_default(app: Flask, client: FlaskClient) -> None:
     assert app.config["QA_SETTINGS"].rate_limit == 0
     assert "qa_rate_limiter" not in app.extensions

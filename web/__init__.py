@@ -12,11 +12,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from qa.config import Settings
 from qa.engine import Engine
 
 from . import access_log, body, errors, security
+from .reload import version_of
 
 
 class App(Flask):
@@ -58,16 +60,22 @@ def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | No
     )
     app.config.update(config)
     app.extensions["qa_engine"] = engine
+    version_of(engine)  # worked out once here, before a server forks its workers
 
-    from . import api, pages
+    from . import admin, api, pages
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     errors.init_app(app)
     security.init_app(app)
     access_log.init_app(app)
+    admin.init_app(app)  # its token check runs before the body is read
     body.init_app(app)  # after the access log's timer: a refused body is logged too
     _register_optional(app)
+    if settings.proxies > 0:
+        # The client's address from the proxies' X-Forwarded-For, never from more entries
+        # than there are proxies: a client can put anything it likes before them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxies)  # type: ignore[method-assign]
     return app
 
 

@@ -1,4 +1,5 @@
-"""The JSON API: ``/ask``, ``/articles``, ``/healthz`` and ``/openapi.json``.
+"""The JSON API: ``/ask``, ``/articles``, ``/healthz`` and ``/openapi.json`` (changing
+articles is web/admin.py, feedback web/feedback.py).
 
 Each view reads the request, hands it to the engine and returns the engine's data as JSON;
 validation of the question and history is the engine's (:meth:`qa.engine.Engine.check`).
@@ -16,6 +17,7 @@ from qa.types import Article
 
 from .errors import RequestError
 from .openapi import document
+from .reload import version_of
 
 bp = Blueprint("api", __name__)
 
@@ -111,8 +113,14 @@ def answer(question: Any, history: Any) -> Response:
 
 @bp.get("/healthz")
 def healthz() -> Response:
+    """Ready, and from which corpus: servers that agree report the same version."""
     e = engine()
-    return jsonify(status="ok", articles=len(e.articles), sentences=len(e.sentences))
+    return jsonify(
+        status="ok",
+        articles=len(e.articles),
+        sentences=len(e.sentences),
+        corpus_version=version_of(e),
+    )
 
 
 @bp.get("/articles")

@@ -40,10 +40,9 @@ def body_length(limit: int) -> int | None:
 def read_whole_body() -> None:
     """Replace ``wsgi.input`` by the whole body in memory, or refuse the request."""
     environ = request.environ
-    limit = (
-        current_app.config.get("MAX_CONTENT_LENGTH")
-        or current_app.config["QA_SETTINGS"].max_body_bytes
-    )
+    # The app's MAX_CONTENT_LENGTH, unless a check before this one set another for the
+    # request (an authenticated article upload may be larger, web/admin.py).
+    limit = request.max_content_length or current_app.config["QA_SETTINGS"].max_body_bytes
     length = body_length(limit)
     chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
     if not length and not chunked:

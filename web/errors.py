@@ -18,11 +18,14 @@ API_PATHS = ("/ask", "/articles", "/healthz", "/openapi.json", "/feedback")
 
 CODES = {
     400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     408: "request_timeout",
     413: "body_too_large",
     415: "unsupported_media_type",
+    422: "unprocessable",
     429: "rate_limited",
     500: "internal_error",
 }

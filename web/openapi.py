@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document for the API, as Python data, with the limits of the running app.
 
-Tests validate real responses against these schemas, so they describe the bodies exactly:
-every object lists all its fields and refuses others.
+Each operation, its parameters and every status it can answer; the bodies' schemas are in
+web/schemas.py. Tests validate real responses against this document.
 """
 
 from __future__ import annotations
@@ -11,189 +11,61 @@ from typing import Any
 from qa import __version__
 from qa.config import Settings
 
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def _error(description: str) -> dict[str, Any]:
-    return _json(_ref("Error"), description)
+from .schemas import (
+    ARTICLE_FORMATS,
+    ARTICLE_ID,
+    error,
+    feedback_schemas,
+    json_content,
+    ref,
+    schemas,
+)
 
 
-def _obj(
-    properties: dict[str, Any], required: list[str] | None = None, description: str | None = None
-) -> dict[str, Any]:
-    schema: dict[str, Any] = {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
+def article_changes(settings: Settings) -> dict[str, Any]:
+    """``PUT`` and ``DELETE /articles/{article_id}`` (web/admin.py)."""
+    path_id = {"name": "article_id", "in": "path", "required": True, "schema": ARTICLE_ID}
+    refused = {
+        "401": error("The admin token is missing or wrong (send Authorization: Bearer ...)."),
+        "403": error("Changing articles is turned off (the server has no QA_ADMIN_TOKEN)."),
     }
-    if description:
-        schema["description"] = description
-    return schema
-
-
-NULLABLE_STRING = {"type": ["string", "null"]}
-
-# "Not blank": one character that Python's str.split() (what the engine uses) does not count
-# as a space. Spelled out, because a regex's \s differs between ECMA and Python.
-NOT_BLANK = r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-COUNT = {"type": "integer", "minimum": 0}
-
-
-def schemas(settings: Settings) -> dict[str, Any]:
-    """The request and response bodies; string and list limits come from ``settings``."""
-    limit = settings.max_question_chars
-    question = {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": limit,
-        "pattern": NOT_BLANK,
-        "description": f"Not blank; at most {limit} characters once spaces are collapsed.",
-        "example": "How many professionals work in the valley?",
-    }
-    turn = {
-        "type": "object",
-        "description": "An earlier exchange. Other fields are ignored.",
-        "properties": {
-            "question": {"type": "string", "maxLength": limit},
-            "answer": {"type": "string", "maxLength": 20 * limit, "default": ""},
+    changed = json_content(ref("ArticleChange"), "Changed in the corpus folder; reloading.")
+    text = {"type": "string", "minLength": 1, "maxLength": settings.max_article_bytes}
+    return {
+        "put": {
+            "summary": "Add or replace an article (needs the admin token)",
+            "operationId": "putArticle",
+            "security": [{"adminToken": []}],
+            "parameters": [path_id],
+            "requestBody": {
+                "required": True,
+                "description": "The article's file, as saved from a page, in UTF-8; at most "
+                f"{settings.max_article_bytes} bytes.",
+                "content": {kind: {"schema": text} for kind in ARTICLE_FORMATS},
+            },
+            "responses": {
+                "202": changed,
+                "400": error("The id cannot name an article file."),
+                **refused,
+                "408": error("The body did not arrive in time."),
+                "413": error(f"The article is over {settings.max_article_bytes} bytes."),
+                "415": error("Not sent as UTF-8 text/plain, text/markdown or text/html."),
+                "422": error("Not an article: empty, binary, not UTF-8, or no body text."),
+            },
         },
-        "required": ["question"],
-    }
-    history = {
-        "type": ["array", "null"],
-        "items": _ref("Turn"),
-        "maxItems": settings.max_history_turns,
-        "description": "The conversation's earlier turns, oldest first, so that a "
-        'follow-up ("When did it open?") can be understood.',
-    }
-    article = {
-        "id": {"type": "string"},
-        "title": {"type": "string"},
-        "source": NULLABLE_STRING,
-        "date": {"type": ["string", "null"], "format": "date"},
-        "paragraphs": COUNT,
-        "characters": COUNT,
-    }
-    return {
-        "Question": _obj({"question": question, "history": history}, ["question"]),
-        "Turn": turn,
-        "Citation": _obj(
-            {
-                "id": {"type": "string", "description": "Sentence id: <article id>:s<n>."},
-                "article": {"type": "string"},
-                "text": {"type": "string"},
-                "start": COUNT,
-                "end": COUNT,
+        "delete": {
+            "summary": "Remove an article (needs the admin token)",
+            "operationId": "deleteArticle",
+            "security": [{"adminToken": []}],
+            "parameters": [path_id],
+            "responses": {
+                "202": changed,
+                "400": error("The id cannot name an article file."),
+                **refused,
+                "404": error("No article file has this id."),
+                "409": error("It is the last article; the corpus cannot be left empty."),
             },
-            description="A cited sentence; text is the article's text[start:end].",
-        ),
-        "Answer": _obj(
-            {
-                "answer": {"type": "string", "description": "The reply a person reads."},
-                "answered": {"type": "boolean", "description": "False when the engine abstains."},
-                "method": {"type": "string", "enum": ["rule", "retrieval", "none"]},
-                "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-                "citations": {"type": "array", "items": _ref("Citation")},
-                "derivation": {
-                    **NULLABLE_STRING,
-                    "description": "The working of a derived number.",
-                },
-                "short_answer": NULLABLE_STRING,
-                "question": {"type": "string"},
-                "resolved_question": {
-                    **NULLABLE_STRING,
-                    "description": "The question after a follow-up was resolved against history.",
-                },
-            }
-        ),
-        "Error": _obj({"error": _obj({"code": {"type": "string"}, "message": {"type": "string"}})}),
-        "Health": _obj(
-            {"status": {"type": "string", "enum": ["ok"]}, "articles": COUNT, "sentences": COUNT}
-        ),
-        "Article": _obj(article),
-        "ArticleList": _obj({"articles": {"type": "array", "items": _ref("Article")}}),
-        "Sentence": _obj(
-            {
-                "id": {"type": "string"},
-                "index": COUNT,
-                "paragraph": COUNT,
-                "start": COUNT,
-                "end": COUNT,
-                "text": {"type": "string"},
-            }
-        ),
-        "ArticleText": _obj(
-            {
-                **article,
-                "text": {"type": "string"},
-                "sentences": {"type": "array", "items": _ref("Sentence")},
-            },
-            description="An article's cleaned text and its sentences, with offsets into text.",
-        ),
-    }
-
-
-def feedback_schemas(settings: Settings) -> dict[str, Any]:
-    """The ``POST /feedback`` bodies, with the limits :func:`qa.feedback.parse_feedback` checks."""
-    from qa.feedback import MAX_CITATIONS, MAX_COMMENT_CHARS, VERDICTS
-
-    limit = settings.max_question_chars
-    sentence_id = {"type": "string", "minLength": 1, "maxLength": 200, "pattern": NOT_BLANK}
-    optional_text = {"type": ["string", "null"], "maxLength": 20 * limit}
-    return {
-        "Feedback": _obj(
-            {
-                "question": {
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": limit,
-                    "pattern": NOT_BLANK,
-                    "description": "The question that was asked.",
-                },
-                "answer": {
-                    "type": "string",
-                    "maxLength": 20 * limit,
-                    "description": "The answer it got.",
-                },
-                "verdict": {"type": "string", "enum": list(VERDICTS)},
-                "history": {
-                    "type": ["array", "null"],
-                    "items": _ref("Turn"),
-                    "maxItems": settings.max_history_turns,
-                    "description": "The history sent with the question.",
-                },
-                "citations": {
-                    "type": ["array", "null"],
-                    "maxItems": MAX_CITATIONS,
-                    "description": "The cited sentences: their ids, or the citation objects "
-                    "/ask returned.",
-                    "items": {
-                        "anyOf": [
-                            sentence_id,
-                            {
-                                "type": "object",
-                                "properties": {"id": sentence_id},
-                                "required": ["id"],
-                            },
-                        ]
-                    },
-                },
-                "correct_answer": {
-                    **optional_text,
-                    "description": "What the answer should have been.",
-                },
-                "comment": {"type": ["string", "null"], "maxLength": MAX_COMMENT_CHARS},
-            },
-            ["question", "answer", "verdict"],
-        ),
-        "FeedbackCreated": _obj({"id": {"type": "integer"}}),
+        },
     }
 
 
@@ -203,14 +75,14 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
     ``feedback``: whether the app serves ``POST /feedback`` (web/feedback.py is installed).
     """
     body_limit = settings.max_body_bytes
-    too_big = _error(f"The body is over {body_limit} bytes.")
-    too_slow = _error(
+    too_big = error(f"The body is over {body_limit} bytes.")
+    too_slow = error(
         f"The body did not arrive within {settings.request_timeout:g} s of the headers."
     )
-    not_json = _error("The body is not sent as application/json.")
-    limited = _error("Too many requests from this client; wait and try again.")
-    answer = _json(_ref("Answer"), "The answer, or an abstention (answered: false).")
-    bad_question = _error("The body or the question is not acceptable; the message says why.")
+    not_json = error("The body is not sent as application/json.")
+    limited = error("Too many requests from this client; wait and try again.")
+    answer = json_content(ref("Answer"), "The answer, or an abstention (answered: false).")
+    bad_question = error("The body or the question is not acceptable; the message says why.")
     components = schemas(settings)
     paths: dict[str, Any] = {
         "/": {
@@ -231,7 +103,7 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
                 "operationId": "askPost",
                 "requestBody": {
                     "required": True,
-                    "content": {"application/json": {"schema": _ref("Question")}},
+                    "content": {"application/json": {"schema": ref("Question")}},
                 },
                 "responses": {
                     "200": answer,
@@ -260,10 +132,11 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
             "get": {
                 "summary": "The loaded articles and their metadata",
                 "operationId": "listArticles",
-                "responses": {"200": _json(_ref("ArticleList"), "The articles.")},
+                "responses": {"200": json_content(ref("ArticleList"), "The articles.")},
             }
         },
         "/articles/{article_id}": {
+            **article_changes(settings),
             "get": {
                 "summary": "One article's cleaned text with its sentence ids and offsets",
                 "operationId": "getArticle",
@@ -276,23 +149,23 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
                     }
                 ],
                 "responses": {
-                    "200": _json(_ref("ArticleText"), "The article."),
-                    "404": _error("No article has this id."),
+                    "200": json_content(ref("ArticleText"), "The article."),
+                    "404": error("No article has this id."),
                 },
-            }
+            },
         },
         "/healthz": {
             "get": {
                 "summary": "200 when the index is loaded",
                 "operationId": "health",
-                "responses": {"200": _json(_ref("Health"), "Ready.")},
+                "responses": {"200": json_content(ref("Health"), "Ready.")},
             }
         },
         "/openapi.json": {
             "get": {
                 "summary": "This document",
                 "operationId": "openapi",
-                "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")},
+                "responses": {"200": json_content({"type": "object"}, "The OpenAPI document.")},
             }
         },
     }
@@ -304,16 +177,16 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
                 "operationId": "postFeedback",
                 "requestBody": {
                     "required": True,
-                    "content": {"application/json": {"schema": _ref("Feedback")}},
+                    "content": {"application/json": {"schema": ref("Feedback")}},
                 },
                 "responses": {
-                    "201": _json(_ref("FeedbackCreated"), "Recorded; the record's id."),
-                    "400": _error("The feedback is not acceptable; the message says why."),
+                    "201": json_content(ref("FeedbackCreated"), "Recorded; the record's id."),
+                    "400": error("The feedback is not acceptable; the message says why."),
                     "408": too_slow,
                     "413": too_big,
                     "415": not_json,
                     "429": limited,
-                    "503": _error("The feedback store cannot be written just now."),
+                    "503": error("The feedback store cannot be written just now."),
                 },
             }
         }
@@ -334,5 +207,15 @@ def document(settings: Settings, feedback: bool = False) -> dict[str, Any]:
             ),
         },
         "paths": paths,
-        "components": {"schemas": components},
+        "components": {
+            "schemas": components,
+            "securitySchemes": {
+                "adminToken": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "The server's QA_ADMIN_TOKEN; changing articles is off "
+                    "without one.",
+                }
+            },
+        },
     }

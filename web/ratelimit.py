@@ -9,9 +9,10 @@ body for programs, the error page for a browser. Only /ask and /feedback count.
 
 The buckets live in the process: behind ``qa serve`` with several workers, each worker
 counts on its own, so a client hitting every worker could get up to ``workers`` times the
-limit. The client is ``request.remote_addr``; behind a proxy, have the proxy set it (e.g.
-werkzeug's ``ProxyFix``), since trusting a client's own ``X-Forwarded-For`` would let it pick
-a fresh address for every request.
+limit. The client is ``request.remote_addr``; behind proxies, the ``proxies`` setting
+(``QA_PROXIES``) has it read from the entries they append to ``X-Forwarded-For`` (web/__init__.py),
+and only from those, since trusting a client's own entries would let it pick a fresh address
+for every request. With several replicas, each counts on its own too.
 """
 
 from __future__ import annotations

@@ -23,8 +23,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 import gevent
@@ -35,14 +40,40 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.ggevent import GeventWorker
 
+from qa.article_files import Signature
+
 from .access_log import printable
+from .arbiter import CorpusArbiter
 from .errors import error_body
 from .security import HEADERS
 
 
-def serve(app: Any, host: str, port: int, workers: int, request_timeout: float) -> None:
-    """Run ``app`` (built once, before the workers fork) until stopped."""
-    Server(
+def serve(
+    app: Any,
+    host: str,
+    port: int,
+    workers: int,
+    request_timeout: float,
+    reload: CorpusReload | None = None,
+) -> None:
+    """Run ``app`` (built once, before the workers fork) until stopped; with ``reload``, a
+    ``SIGHUP`` (or a change of the corpus folder, if watched) loads the corpus again
+    (web/arbiter.py)."""
+    server(app, host, port, workers, request_timeout, reload).run()
+
+
+def server(
+    app: Any,
+    host: str,
+    port: int,
+    workers: int,
+    request_timeout: float,
+    reload: CorpusReload | None = None,
+) -> Server:
+    """The gunicorn application :func:`serve` runs. It holds the only reference to ``app``
+    that it keeps, so a caller that lets go of its own before ``run()`` lets a reload free
+    the first app's index too."""
+    return Server(
         app,
         {
             "bind": f"{host}:{port}",
@@ -57,16 +88,42 @@ def serve(app: Any, host: str, port: int, workers: int, request_timeout: float) 
             "timeout": 30,  # a worker silent this long (stuck in one request) is restarted
             "graceful_timeout": 5,
         },
-    ).run()
+        reload,
+    )
+
+
+@dataclass(frozen=True)
+class CorpusReload:
+    """How ``qa serve`` reloads its corpus: ``rebuild`` makes a new app from ``folder``,
+    whose signature was ``loaded`` when the app serving now was built; ``watch``: also when
+    the folder changes, not only on ``SIGHUP``."""
+
+    rebuild: Callable[[], Any]
+    folder: Path
+    loaded: Signature
+    watch: bool = False
 
 
 class Server(BaseApplication):
     """Gunicorn, configured from a dict and serving an app already built."""
 
-    def __init__(self, app: Any, options: dict[str, Any]) -> None:
+    def __init__(
+        self, app: Any, options: dict[str, Any], reload: CorpusReload | None = None
+    ) -> None:
         self.application = app
         self.options = options
+        self.rebuild = reload.rebuild if reload else None
+        self.folder = reload.folder if reload else None
+        self.loaded: Signature = reload.loaded if reload else ()
+        self.watch = bool(reload and reload.watch)
         super().__init__()
+
+    def run(self) -> None:
+        try:
+            CorpusArbiter(self).run()
+        except RuntimeError as exc:  # as gunicorn's own run(): a one-line error
+            print(f"\nError: {exc}\n", file=sys.stderr)
+            sys.exit(1)
 
     def load_config(self) -> None:
         for key, value in self.options.items():
@@ -77,7 +134,10 @@ class Server(BaseApplication):
             self.cfg.set("control_socket_disable", True)
 
     def load(self) -> Any:
-        return self.application
+        # Handed over once, at start; gunicorn keeps it as ``callable`` (which a reload
+        # replaces), so nothing here holds the app a reload has replaced.
+        app, self.application = self.application, None
+        return app
 
 
 # --- the worker --------------------------------------------------------------------------------
@@ -175,12 +235,14 @@ class Worker(GeventWorker):
     request_timeout = 1.5
 
     def patch(self) -> None:
-        # As gunicorn's, but threads stay threads: the app starts none, and a thread's own
-        # objects (the feedback store's SQLite connection) then last as long as the worker
-        # instead of one request each. Nothing in a request yields while holding a lock.
-        # Nor is ssl patched: qa serve speaks plain HTTP, and the app (spaCy, through
+        # As gunicorn's, threads included: a thread the app starts (the writer of abstentions,
+        # a PostgreSQL pool's) is then a greenlet, and a wait on a lock or for a pooled
+        # connection gives way to other requests instead of stalling the worker. The feedback
+        # stores keep their connections per process, not per thread, so a request (its own
+        # greenlet) borrows one instead of opening one.
+        # ssl is not patched: qa serve speaks plain HTTP, and the app (spaCy, through
         # urllib3) imported ssl before the fork, which gevent warns about when patching it.
-        monkey.patch_all(thread=False, ssl=False)
+        monkey.patch_all(ssl=False)
         listeners: list[Any] = self.sockets  # type: ignore[has-type]
         self.sockets = [
             gevent.socket.socket(s.FAMILY, gevent.socket.SOCK_STREAM, fileno=s.sock.detach())
@@ -195,7 +257,14 @@ class Worker(GeventWorker):
     def load_wsgi(self) -> None:
         super().load_wsgi()
         app: Callable[..., Any] = self.wsgi  # type: ignore[has-type]
+        extensions = getattr(app, "extensions", None)
+        if isinstance(extensions, dict):  # this worker's copy of the app (web/reload.py)
+            extensions["qa_reload"] = self.ask_for_reload
         self.wsgi = with_body_deadline(app, self.request_timeout)
+
+    def ask_for_reload(self) -> None:
+        """Have the master load the corpus folder again and replace the workers."""
+        os.kill(self.ppid, signal.SIGHUP)
 
     def handle_error(self, req: Any, client: Any, addr: Any, exc: BaseException) -> None:
         answer = refusal(exc)

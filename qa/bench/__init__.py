@@ -1,6 +1,6 @@
 """Benchmarks: how fast the engine answers, serves and scales.
 
-Three sections, each a function that returns plain data (printable as JSON):
+Five sections, each a function that returns plain data (printable as JSON):
 
 - :func:`~qa.bench.answers.bench_answers`: in-process latency of
   :meth:`qa.engine.Engine.ask` on a test set, grouped by how the question was answered
@@ -13,7 +13,10 @@ Three sections, each a function that returns plain data (printable as JSON):
   (build time, memory, query latency) beside ``rank_bm25``'s own ``get_scores`` loop on the
   same data, and the largest difference between the two's scores;
 - :func:`~qa.bench.numeric.bench_numeric`: numeric questions on corpora of 1, 100 and 1,000
-  articles (copies of the project's own), the whole answer and the rule layer alone.
+  articles (copies of the project's own), the whole answer and the rule layer alone;
+- :func:`~qa.bench.startup.bench_corpus`: ``qa serve`` on a corpus of 1,000 articles made
+  from the ones in this checkout (:mod:`qa.bench.big_corpus`): cold and warm start, memory
+  per process, ``/ask`` latency of numeric and other questions, and a reload.
 
 ``python -m qa.bench`` (or ``qa bench``) runs them, prints a table and writes the JSON.
 """
@@ -29,7 +32,8 @@ from typing import Any
 from qa.errors import QAError
 
 from .answers import answer_kind, bench_answers, seed_testset
-from .measure import BenchError, machine, summarise, time_each, traced_mib
+from .big_corpus import build_corpus
+from .measure import BenchError, group_memory, machine, summarise, time_each, traced_mib
 from .numeric import NUMERIC_SIZES, bench_numeric
 from .report import format_table, write_json
 from .scale import (
@@ -41,6 +45,7 @@ from .scale import (
     generate_queries,
 )
 from .serving import ask_bodies, bench_http, drive, served
+from .startup import bench_corpus
 
 __all__ = [
     "EQUAL_TOLERANCE",
@@ -51,14 +56,17 @@ __all__ = [
     "answer_kind",
     "ask_bodies",
     "bench_answers",
+    "bench_corpus",
     "bench_http",
     "bench_numeric",
     "bench_scale",
     "bench_scale_one",
+    "build_corpus",
     "drive",
     "format_table",
     "generate_corpus",
     "generate_queries",
+    "group_memory",
     "machine",
     "main",
     "run",
@@ -71,7 +79,10 @@ __all__ = [
     "write_json",
 ]
 
-SECTIONS = ("answers", "http", "scale", "numeric")
+SECTIONS = ("answers", "http", "scale", "numeric", "corpus")
+CORPUS_ARTICLES = 1000
+QUICK_CORPUS_ARTICLES = 30
+SMALLER_CORPUS_ARTICLES = 250  # memory per article from the difference with the full size
 DEFAULT_JSON = Path("bench-results") / "bench.json"
 
 # The issue's targets, checked on every run and shown beside the figures.
@@ -90,9 +101,11 @@ def run(
     corpus: Path | None = None,
     testset: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    articles: int = CORPUS_ARTICLES,
 ) -> dict[str, Any]:
-    """Run the chosen sections (small loads and sizes with ``quick``); returns the results
-    with the machine and the targets met or missed."""
+    """Run the chosen sections (small loads and sizes with ``quick``; ``articles`` is the
+    size of the corpus section's corpus); returns the results with the machine and the
+    targets met or missed."""
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         raise BenchError(f"unknown section {sorted(unknown)}; choose from {', '.join(SECTIONS)}")
@@ -116,6 +129,12 @@ def run(
         results["numeric"] = bench_numeric(
             (1, 100) if quick else NUMERIC_SIZES, repeats=1 if quick else 3
         )
+    if "corpus" in sections:
+        if quick:
+            results["corpus"] = bench_corpus(QUICK_CORPUS_ARTICLES, progress=say)
+        else:
+            smaller = SMALLER_CORPUS_ARTICLES if articles > SMALLER_CORPUS_ARTICLES else None
+            results["corpus"] = bench_corpus(articles, smaller=smaller, progress=say)
     results["targets"] = targets(results)
     return results
 
@@ -191,6 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sections", default=",".join(SECTIONS), help=f"comma-separated, of {', '.join(SECTIONS)}"
     )
     parser.add_argument("--corpus", type=Path, default=None, help="folder of articles")
+    parser.add_argument(
+        "--articles", type=int, default=CORPUS_ARTICLES, help="size of the corpus section"
+    )
     args = parser.parse_args(argv)
     sections = [s.strip() for s in args.sections.split(",") if s.strip()]
     try:
@@ -199,6 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.quick,
             args.corpus,
             progress=lambda msg: print(msg, file=sys.stderr, flush=True),
+            articles=args.articles,
         )
     except QAError as exc:
         print(f"qa bench: error: {exc}", file=sys.stderr)

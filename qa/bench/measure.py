@@ -77,3 +77,44 @@ def traced_mib(build: Callable[[], Any]) -> tuple[float, float, Any]:
     finally:
         tracemalloc.stop()
     return current / 2**20, peak / 2**20, result
+
+
+def group_memory(group: int) -> list[dict[str, Any]]:
+    """Memory of each live process of process ``group`` (Linux; none elsewhere), in MiB:
+    ``rss`` (resident), ``pss`` (resident, shared pages split among their sharers: what the
+    processes add up to) and ``uss`` (private: what ending the process would free).
+    ``role`` is "master" for the group's leader, else "worker"."""
+    rows = []
+    try:
+        pids = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
+    except OSError:
+        return []
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            if int(stat[stat.rindex(")") + 2 :].split()[2]) != group:
+                continue
+            kib = _smaps_rollup(pid)
+        except (OSError, ValueError, IndexError):
+            continue  # gone since the listing
+        rows.append(
+            {
+                "pid": pid,
+                "role": "master" if pid == group else "worker",
+                "rss_mib": kib.get("Rss", 0) / 1024,
+                "pss_mib": kib.get("Pss", 0) / 1024,
+                "uss_mib": (kib.get("Private_Clean", 0) + kib.get("Private_Dirty", 0)) / 1024,
+            }
+        )
+    return rows
+
+
+def _smaps_rollup(pid: int) -> dict[str, int]:
+    """The kB figures of /proc/<pid>/smaps_rollup by name."""
+    out = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        name, _, rest = line.partition(":")
+        fields = rest.split()
+        if len(fields) == 2 and fields[1] == "kB":
+            out[name] = int(fields[0])
+    return out

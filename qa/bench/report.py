@@ -137,6 +137,8 @@ def format_table(results: dict[str, Any]) -> str:
         ]
         header = ["articles", "facts", "build s", "ask p50 ms", "p95 ms", "rules p50 ms", "p95 ms"]
         lines += _rows(header, rows)
+    if results.get("corpus"):
+        lines += ["", *corpus_lines(results["corpus"])]
     if results.get("targets"):
         lines += ["", "Targets:"]
         for t in results["targets"]:
@@ -144,6 +146,34 @@ def format_table(results: dict[str, Any]) -> str:
             shown = f"{value:.3g}" if isinstance(value, float) else str(value)
             lines.append(f"  [{'met' if t['met'] else 'MISSED'}] {t['target']} ({shown})")
     return "\n".join(lines)
+
+
+def corpus_lines(c: dict[str, Any]) -> list[str]:
+    """The corpus section: start-up, reload, memory per process and /ask latency."""
+    lines = [
+        f"qa serve on {c['articles']:,} articles ({c['sentences']:,} sentences, "
+        f"{c['characters'] / 2**20:.1f} MB of text), {c['workers']} workers:",
+        f"  cold start (every sentence parsed): {c['cold_start_s']:.1f} s",
+        f"  warm start (parses from the cache): {c['warm_start_s']:.1f} s",
+        f"  one article replaced through PUT, until /healthz reports it: {c['reload_s']:.1f} s",
+        "",
+    ]
+    memory = [("", c)]
+    if c.get("smaller"):
+        memory.append((f" ({c['smaller']['articles']:,} articles)", c["smaller"]))
+    rows = [
+        [f"{p['role']}{label}", f"{p['rss_mib']:.0f}", f"{p['pss_mib']:.0f}", f"{p['uss_mib']:.0f}"]
+        for label, part in memory
+        for p in part["memory"]["processes"]
+    ]
+    lines += _rows(["process", "RSS MiB", "PSS MiB", "USS MiB"], rows)
+    lines.append(f"  all processes: {c['memory']['total_pss_mib']:.0f} MiB (PSS)")
+    lines += ["", f"/ask one at a time, answer cache off, on {c['articles']:,} articles:"]
+    rows = [
+        [group, str(s["n"]), str(s["answered"]), _ms(s["p50_ms"]), _ms(s["p95_ms"])]
+        for group, s in c["ask"].items()
+    ]
+    return lines + _rows(["questions", "n", "answered", "p50 ms", "p95 ms"], rows)
 
 
 def write_json(results: dict[str, Any], path: Path) -> None:

@@ -18,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,11 +49,13 @@ def _get(host: str, port: int, path: str, timeout: float = 2.0) -> int:
 
 @dataclass(frozen=True)
 class Server:
-    """A running ``qa serve``: where it listens, and its process group (server and workers)."""
+    """A running ``qa serve``: where it listens, its process group (server and workers), and
+    how many seconds it took from its start to its first 200 on ``GET /healthz``."""
 
     host: str
     port: int
     group: int
+    ready_s: float = 0.0
 
     def cpu_seconds(self) -> float | None:
         """User and system CPU time of the group's live processes so far (None off Linux)."""
@@ -79,13 +81,16 @@ def served(
     workers: int | None = None,
     startup_timeout: float = 60.0,
     answer_cache: int | None = None,
+    settings: Mapping[str, str] | None = None,
+    kill: bool = False,
 ) -> Iterator[Server]:
     """``qa serve`` (the production server) on a free loopback port, as a :class:`Server`.
 
-    The server runs as a subprocess of this Python in its own session, with no rate limit
-    and a feedback store in a temporary folder, and is stopped with SIGTERM (SIGKILL after
-    10 s) when the block ends. Raises :class:`BenchError` with the end of its log if it exits
-    or does not answer ``GET /healthz`` in ``startup_timeout`` seconds.
+    The server runs as a subprocess of this Python in its own session, with no rate limit,
+    a feedback store in a temporary folder and ``settings`` (``QA_*`` variables) besides, and
+    is stopped with SIGTERM (SIGKILL after 10 s, or at once with ``kill``) when the block
+    ends. Raises :class:`BenchError` with the end of its log if it exits or does not answer
+    ``GET /healthz`` in ``startup_timeout`` seconds.
     """
     host, port = "127.0.0.1", free_port()
     command = [sys.executable, "-m", "qa", "serve", "--host", host, "--port", str(port)]
@@ -96,11 +101,13 @@ def served(
         env["QA_WORKERS"] = str(workers)
     if answer_cache is not None:
         env["QA_ANSWER_CACHE"] = str(answer_cache)
+    env.update(settings or {})
     with (
         tempfile.TemporaryDirectory(prefix="qa-bench-") as tmp,
         open(Path(tmp) / "log", "w+b") as log,
     ):
         env["QA_FEEDBACK_DB"] = str(Path(tmp) / "feedback.sqlite3")
+        started = time.monotonic()
         proc = subprocess.Popen(
             command,
             env=env,
@@ -129,16 +136,16 @@ def served(
                         f"qa serve did not answer in {startup_timeout:.0f} s:\n{log_tail()}"
                     )
                 time.sleep(0.1)
-            yield Server(host, port, proc.pid)
+            yield Server(host, port, proc.pid, time.monotonic() - started)
         finally:
-            _stop(proc)
+            _stop(proc, signal.SIGKILL if kill else signal.SIGTERM)
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
+def _stop(proc: subprocess.Popen[bytes], how: signal.Signals = signal.SIGTERM) -> None:
     if proc.poll() is not None:
         return
     try:
-        os.killpg(proc.pid, signal.SIGTERM)  # the server and its workers, nothing else
+        os.killpg(proc.pid, how)  # the server and its workers, nothing else
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)

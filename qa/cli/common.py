@@ -26,11 +26,12 @@ corpus_option = click.option(
 
 feedback_db_option = click.option(
     "--feedback-db",
-    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="PATH|URL",
     default=None,
     envvar="QA_FEEDBACK_DB",
     show_envvar=True,
-    help="SQLite file where feedback on answers is kept. "
+    help="Where feedback on answers is kept: an SQLite file, or a PostgreSQL URL "
+    "(postgresql://user:password@host/db). "
     "Default: ~/.local/share/newsqa/feedback.sqlite3.",
 )
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import json
 import textwrap
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import click
 
 from qa.config import Settings
-from qa.feedback import Abstention, Feedback, FeedbackStore
+from qa.feedback import Abstention, Feedback, FeedbackStore, store_from_settings
 from qa.feedback_cases import cases_from_feedback
 
 from .common import dump, feedback_db_option, user_errors
 
 
-def open_store(feedback_db: Path | None) -> FeedbackStore:
-    return FeedbackStore.from_settings(Settings.load({"feedback_db": feedback_db}))
+def open_store(feedback_db: str | None) -> FeedbackStore:
+    return store_from_settings(Settings.load({"feedback_db": feedback_db}))
 
 
 @click.group(name="feedback")
@@ -63,9 +64,13 @@ def format_abstentions(gaps: list[Abstention]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @feedback_db_option
 @user_errors
-def list_command(limit: int, as_json: bool, feedback_db: Path | None) -> None:
+def list_command(limit: int, as_json: bool, feedback_db: str | None) -> None:
     """Recent feedback, then the questions the service abstained on, most frequent first."""
-    store = open_store(feedback_db)
+    with closing(open_store(feedback_db)) as store:
+        _list(store, limit, as_json)
+
+
+def _list(store: FeedbackStore, limit: int, as_json: bool) -> None:
     records = store.feedback(limit)
     gaps = store.abstentions(limit)
     if as_json:
@@ -74,7 +79,7 @@ def list_command(limit: int, as_json: bool, feedback_db: Path | None) -> None:
         )
         return
     if not records and not gaps:
-        click.echo(f"No feedback yet in {store.path}.")
+        click.echo(f"No feedback yet in {store.location}.")
         return
     total = store.count()
     click.echo(
@@ -118,7 +123,7 @@ def list_command(limit: int, as_json: bool, feedback_db: Path | None) -> None:
 @feedback_db_option
 @user_errors
 def export_command(
-    fmt: str, candidates: bool, output: Path | None, feedback_db: Path | None
+    fmt: str, candidates: bool, output: Path | None, feedback_db: str | None
 ) -> None:
     """Feedback as test-set cases in the evaluation format, for qa eval.
 
@@ -126,9 +131,9 @@ def export_command(
     case with that answer; wrong answers without one, and questions the service abstained
     on, become candidates to review.
     """
-    store = open_store(feedback_db)
-    gaps = store.abstentions()
-    made = cases_from_feedback(store.feedback(), gaps)
+    with closing(open_store(feedback_db)) as store:
+        gaps = store.abstentions()
+        made = cases_from_feedback(store.feedback(), gaps)
     if fmt == "json":
         document: Any = {**made, "abstained": [g.to_dict() for g in gaps]}
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"

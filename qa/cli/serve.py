@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from pathlib import Path
 
@@ -48,14 +49,22 @@ DEFAULTS = Settings()
     show_envvar=True,
     help="Requests a minute per client to /ask and /feedback; 0 is no limit.  [default: 0]",
 )
+@click.option(
+    "--watch/--no-watch",
+    default=None,
+    envvar="QA_WATCH",
+    show_envvar=True,
+    help="Reload the corpus as soon as its folder changes, not only on SIGHUP.  [default: no]",
+)
 @user_errors
 def serve(
     host: str | None,
     port: int | None,
     workers: int | None,
     corpus: Path | None,
-    feedback_db: Path | None,
+    feedback_db: str | None,
     rate_limit: int | None,
+    watch: bool | None,
 ) -> None:
     """Serve the chat page and the JSON API (/ask, /articles, /openapi.json).
 
@@ -63,9 +72,14 @@ def serve(
     stderr as one line: client, method, path, status and milliseconds. Each worker serves
     many connections at once (gevent), and a request must arrive whole within
     QA_REQUEST_TIMEOUT seconds.
+
+    SIGHUP (or, with --watch, a change in the corpus folder) loads the articles again
+    beside the ones serving, then replaces the workers without dropping a request. With
+    QA_ADMIN_TOKEN set, PUT and DELETE /articles/<id> change the folder and do the same.
     """
+    from qa.article_files import corpus_version, folder_signature
     from web import create_app  # here, so that other commands don't import Flask
-    from web.server import serve as serve_app
+    from web.server import CorpusReload, server
 
     overrides = {
         "host": host,
@@ -74,14 +88,38 @@ def serve(
         "corpus": corpus,
         "feedback_db": feedback_db,
         "rate_limit": rate_limit,
+        "watch": watch,
     }
     settings = Settings.load(overrides)
+    _check_feedback_db(settings.feedback_db)
     logging.getLogger("web").setLevel(logging.INFO)  # one line per request (web.access)
     logging.getLogger("qa").setLevel(logging.INFO)  # "indexed N articles ..." at start
-    app = create_app({"QA_SETTINGS": {k: v for k, v in overrides.items() if v is not None}})
+    config = {"QA_SETTINGS": {k: v for k, v in overrides.items() if v is not None}}
+    loaded = folder_signature(settings.corpus)  # before reading it: a change meanwhile shows
+    app = create_app(config)
+    articles = app.extensions["qa_engine"].articles
     click.echo(
-        f"Serving {len(app.extensions['qa_engine'].articles)} articles on "
+        f"Serving {len(articles)} articles (corpus version {corpus_version(articles)}) on "
         f"http://{settings.host}:{settings.port}/ (Ctrl-C to stop)",
         err=True,
     )
-    serve_app(app, settings.host, settings.port, settings.workers, settings.request_timeout)
+    reload = CorpusReload(lambda: create_app(config), settings.corpus, loaded, settings.watch)
+    gunicorn = server(
+        app, settings.host, settings.port, settings.workers, settings.request_timeout, reload
+    )
+    del app, articles  # a reload can then free this first index (the server has the app)
+    gunicorn.run()
+
+
+def _check_feedback_db(location: str) -> None:
+    """Refuse to start on a PostgreSQL URL without psycopg, rather than answer every
+    ``POST /feedback`` with 503. (Looked up, not imported: psycopg must be imported after a
+    gevent worker patches the standard library, to give way to other requests.)"""
+    from qa.errors import StorageError
+    from qa.feedback import is_postgres_url, redact
+
+    if is_postgres_url(location) and importlib.util.find_spec("psycopg_pool") is None:
+        raise StorageError(
+            "feedback storage on PostgreSQL needs psycopg: pip install 'newsqa[postgres]'",
+            location=redact(location),
+        )
