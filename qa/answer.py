@@ -10,7 +10,7 @@ answer is right. Below the model's threshold the reply is that the articles don'
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -27,7 +27,7 @@ from .reader.describe import describe
 from .reading.query import Query, prepare
 from .reading.words import fold
 from .retriever import Retriever
-from .spans import fix_wh_words
+from .spelling import fix_wh_words
 from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
@@ -63,7 +63,6 @@ class Answerer:
         ranker: Ranker,
         reader: Reader,
         confidence: Confidence,
-        proper: Collection[str],
         quotes: Mapping[str, Attribution],
         numeric: NumericLayer | None = None,
         abstain_below: float | None = None,
@@ -78,7 +77,6 @@ class Answerer:
         self.ranker = ranker
         self.reader = reader
         self.confidence = confidence
-        self.proper = proper
         self.quotes = quotes
         self.numeric = numeric
         self.abstain_below = confidence.threshold if abstain_below is None else abstain_below
@@ -88,9 +86,9 @@ class Answerer:
         resolved_history: list[Turn] = []
         for turn in history:
             resolved_history.append(
-                Turn(resolve(turn.question, resolved_history, self.proper), turn.answer)
+                Turn(resolve(turn.question, resolved_history, self.nlp), turn.answer)
             )
-        return resolve(question, resolved_history, self.proper)
+        return resolve(question, resolved_history, self.nlp)
 
     def query(
         self, question: str, article: str | None = None, parsed: dict[str, Doc] | None = None

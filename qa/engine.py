@@ -74,8 +74,8 @@ class Engine:
             self.facts.extend(extract_facts(article, sentences, docs[1:], docs[0]))
         self.proper = proper_words(self.sentences)
         quotes = {}
-        for article, sentences in per_article:
-            quotes.update(attribute(article, sentences, self.proper))
+        for (article, sentences), docs in zip(per_article, parsed, strict=True):
+            quotes.update(attribute(article, sentences, docs[1:]))
         self.retriever = Retriever(
             self.sentences,
             self.passages,
@@ -99,7 +99,6 @@ class Engine:
             Ranker(self.retriever, self.table, k1=self.settings.bm25_k1, b=self.settings.bm25_b),
             Reader(),
             Confidence(),
-            self.proper,
             quotes,
             NumericAnswerer(
                 self.facts, self.sentences, self.articles, self.nlp, self.docs, self.title_docs

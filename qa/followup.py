@@ -9,10 +9,14 @@ pronouns and definite descriptions ("it", "the company") are replaced by that na
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Token
 
 from .analysis import STOP_WORDS
-from .spans import ORG_WORDS, PLACE_WORDS, Span, _names, candidates
+from .reading.names import kind_of, names
 from .types import Turn
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
@@ -76,48 +80,65 @@ _TOPIC = re.compile(
 )
 
 
-def _is_person(span: Span) -> bool:
-    words = span.text.split()
-    return (
-        span.kind == "name"
-        and 2 <= len(words) <= 4
-        and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
-    )
+@dataclass(frozen=True)
+class _Name:
+    text: str
+    kind: str  # "person", "org", "place", ... as the entity recogniser labels it
+    start: int
+    end: int
 
 
-def _entities(turn: Turn, proper: Collection[str]) -> list[Span]:
-    spans = [s for s in candidates(turn.question, proper) if s.kind != "date"]
-    spans += [s for s in _names(turn.answer, proper)]
-    return spans
+def _names(nlp: Language, texts: Iterable[str]) -> list[list[_Name]]:
+    """The names in each text, in order: its named entities, and runs of proper nouns the
+    recogniser missed (a short question gives it little to go on), of no known kind."""
+    out = []
+    for doc in nlp.pipe(texts):
+        found = [_Name(e.text, kind_of(e) or "", e.start_char, e.end_char) for e in names(doc)]
+        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        run: list[Token] = []
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and token.i not in taken:
+                run.append(token)
+                continue
+            if run:
+                start, end = run[0].idx, run[-1].idx + len(run[-1])
+                found.append(_Name(doc.text[start:end], "", start, end))
+                run = []
+        out.append(sorted(found, key=lambda n: n.start))
+    return out
 
 
-def _pick(history: Sequence[Turn], proper: Collection[str], person: bool) -> str | None:
+def _pick(history: Sequence[Turn], nlp: Language, person: bool) -> _Name | None:
+    """The name most recently said (in a question, else in its answer) that ``he``/``she``
+    (``person``) or ``it``/``the company`` can stand for. A person is never "it", so a
+    thing falls back to any name: the recogniser's label is least sure on unfamiliar
+    organisations, which it may take for people."""
     for turn in reversed(history):
-        spans = _entities(turn, proper)
-        fitting = [s for s in spans if _is_person(s) == person]
+        said = [n for ns in _names(nlp, (turn.question, turn.answer)) for n in ns]
+        fitting = [n for n in said if (n.kind == "person") == person] or ([] if person else said)
         if fitting:
-            return fitting[0].text
+            return fitting[0]
     return None
 
 
-def _swap(previous: str, rest: str, proper: Collection[str]) -> str:
+def _swap(previous: str, rest: str, nlp: Language) -> str:
     """Ask ``previous`` again about ``rest`` ("And Xiamen?", "What about 2020?", "in dollars?")."""
     base = previous.rstrip(" ?")
     years = _YEAR.findall(rest)
     if years and _YEAR.search(previous):
         return _YEAR.sub(years[0], previous, count=1)
-    names = [n for n in candidates(previous, proper) if n.kind != "date"]
+    named = _names(nlp, [previous])[0]
     lead = _PREPOSITION_START.match(rest)
     if lead:
         place = rest[lead.end() :].strip()
         # "And in Chile?" after "... in Norway?": Chile takes Norway's place.
         said = re.search(rf"\b{lead.group().strip()}\s+", previous, re.I)
-        after = [n for n in names if said and n.start == said.end()]
+        after = [n for n in named if said and n.start == said.end()]
         if place[:1].isupper() and after:
             return previous[: after[0].start] + place + previous[after[0].end :]
         return f"{base} {rest}?"
-    if rest[:1].isupper() and names:
-        last = names[-1]
+    if rest[:1].isupper() and named:
+        last = named[-1]
         return previous[: last.start] + rest + previous[last.end :]
     words = rest.split()
     head = words[-1].lower() if words else ""
@@ -134,27 +155,29 @@ def _swap(previous: str, rest: str, proper: Collection[str]) -> str:
     return f"{base} - {rest}?"
 
 
-def resolve(question: str, history: Sequence[Turn], proper: Collection[str]) -> str:
+def resolve(question: str, history: Sequence[Turn], nlp: Language) -> str:
     """``question`` with references to earlier turns spelled out (unchanged without history)."""
     if not history:
         return question
     last = history[-1]
     m = _ELLIPSIS.match(question)
     if m:
-        return _swap(last.question, m.group("rest"), proper)
+        return _swap(last.question, m.group("rest"), nlp)
     stripped = _LEADING_AND.sub("", question, count=1)
     if stripped != question and not _QUESTION_START.match(stripped):
-        return _swap(last.question, stripped.rstrip(" ?"), proper)  # "And the tax revenue?"
+        return _swap(last.question, stripped.rstrip(" ?"), nlp)  # "And the tax revenue?"
     if not _QUESTION_START.match(stripped) and len(stripped.split()) <= 6:
-        return _swap(last.question, stripped.rstrip(" ?"), proper)  # "in US dollars?"
+        return _swap(last.question, stripped.rstrip(" ?"), nlp)  # "in US dollars?"
     question = stripped
     if _REFERENT.search(question) and _YEAR_BEFORE.search(question):
         years = _YEAR.findall(last.question)
         if years:  # "What was it the year before?"
             return _YEAR.sub(str(int(years[0]) - 1), last.question, count=1)
     resolved = question
-    thing = _pick(history, proper, person=False)
-    someone = _pick(history, proper, person=True)
+    picked = _pick(history, nlp, person=False)
+    thing = picked.text if picked else None
+    person = _pick(history, nlp, person=True)
+    someone = person.text if person else None
 
     def definite(m: re.Match[str]) -> str:
         noun = m.group(1).lower()
@@ -165,7 +188,7 @@ def resolve(question: str, history: Sequence[Turn], proper: Collection[str]) -> 
         if thing is None:
             return m.group(0)
         words = [w.lower() for w in thing.split()]
-        if noun in _GENERIC_ORGS and not any(w in PLACE_WORDS for w in words):
+        if noun in _GENERIC_ORGS and picked is not None and picked.kind != "place":
             return thing
         # "the valley" is "China Gene Medicine Valley", not any organisation named before.
         return thing if words and words[-1] == noun else m.group(0)

@@ -10,10 +10,12 @@ opens or closes, and to the sentence that names them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .spans import _names
+from spacy.tokens import Doc
+
+from .reading.names import kind_of, names
 from .types import Article, Sentence
 
 SPEECH_VERBS = (
@@ -23,7 +25,8 @@ SPEECH_VERBS = (
 )
 _AFTER = re.compile(rf"^\s*,?\s*(?:{SPEECH_VERBS})\b\s*", re.I)
 _BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s*[:,]?\s*$", re.I)
-_PRONOUN_SPEAKER = re.compile(r"^\s*,?\s*(?:he|she|they)\s+(?:said|says|added)\b", re.I)
+# Who can speak: people, and organisations or groups ("the ministry said").
+_SPEAKERS = frozenset({"person", "org", "group"})
 
 
 @dataclass(frozen=True)
@@ -32,37 +35,56 @@ class Attribution:
     sentence_id: str  # the sentence that names the speaker
 
 
-def _speaker_after(text: str, proper: Collection[str]) -> str | None:
-    """The name after a closing quote: `` ," said Zheng Peiduo, chairman`` or ``, X said``."""
+@dataclass(frozen=True)
+class _Name:
+    text: str
+    start: int  # offsets in the article
+    end: int
+
+
+def _speakers(sentence: Sentence, doc: Doc) -> list[_Name]:
+    """The names in ``sentence`` that can speak, at their offsets in the article."""
+    return [
+        _Name(e.text, sentence.start + e.start_char, sentence.start + e.end_char)
+        for e in names(doc)
+        if kind_of(e) in _SPEAKERS
+    ]
+
+
+def _speaker_after(text: str, at: int, found: Sequence[_Name]) -> str | None:
+    """The name after a closing quote at ``at`` (``text`` is what follows it):
+    `` ," said Mara Holt, chair of`` or ``, Mara Holt said``."""
     m = _AFTER.match(text)
-    if m:
-        names = _names(text[m.end() :], proper)
-        if names and names[0].start < 3:
-            return names[0].text
+    after = [n for n in found if n.start >= at + (m.end() if m else 0)]
+    if not after:
         return None
-    names = _names(text, proper)
-    if names and names[0].start < 4:
-        after = text[names[0].end :]
-        if re.match(rf"\s*(?:{SPEECH_VERBS})\b", after, re.I):
-            return names[0].text
+    first = after[0]
+    if m:
+        return first.text if first.start - at - m.end() < 3 else None
+    said = text[first.end - at :]
+    if first.start - at < 4 and re.match(rf"\s*(?:{SPEECH_VERBS})\b", said, re.I):
+        return first.text
     return None
 
 
-def _speaker_before(text: str, proper: Collection[str]) -> str | None:
-    """The name before an opening quote: ``Zheng said: "...``."""
+def _speaker_before(text: str, at: int, found: Sequence[_Name]) -> str | None:
+    """The name before an opening quote at ``at`` (``text`` is what leads to it):
+    ``Holt said: "...``."""
     if not _BEFORE.search(text):
         return None
-    names = _names(text, proper)
-    return names[-1].text if names else None
+    before = [n for n in found if n.end <= at]
+    return before[-1].text if before else None
 
 
 def attribute(
-    article: Article, sentences: Sequence[Sentence], proper: Collection[str]
+    article: Article, sentences: Sequence[Sentence], docs: Sequence[Doc]
 ) -> dict[str, Attribution]:
-    """Speaker of every quoted sentence of ``article`` whose speaker the text names."""
+    """Speaker of every quoted sentence of ``article`` whose speaker the text names
+    (``docs``: the parse of each sentence)."""
     text = article.text
     result: dict[str, Attribution] = {}
     by_paragraph: dict[int, list[Sentence]] = {}
+    found = {s.id: _speakers(s, doc) for s, doc in zip(sentences, docs, strict=True)}
     for s in sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
     for p, (p_start, p_end) in enumerate(article.paragraphs):
@@ -77,12 +99,16 @@ def attribute(
             named_in: Sentence | None = None
             closing = next((s for s in members if s.start <= q_end < s.end), None)
             if closing is not None:
-                speaker = _speaker_after(text[q_end + 1 : closing.end], proper)
+                speaker = _speaker_after(
+                    text[q_end + 1 : closing.end], q_end + 1, found[closing.id]
+                )
                 named_in = closing
             if speaker is None:
                 opening = next((s for s in members if s.start <= q_start < s.end), None)
                 if opening is not None:
-                    speaker = _speaker_before(text[opening.start : q_start], proper)
+                    speaker = _speaker_before(
+                        text[opening.start : q_start], q_start, found[opening.id]
+                    )
                     named_in = opening
             if speaker and named_in is not None:
                 for s in inside:

@@ -14,9 +14,10 @@ longer one two; a word that keeps neither its first nor its last letter is no ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from .analysis import deletions
+from .analysis import STOP_WORDS, deletions
 
 MIN_LENGTH = 5  # shorter words are left as they are: too many neighbours
 
@@ -97,3 +98,50 @@ class Speller:
         if longer and len(longer) == 1:  # "pharma": "pharmaceutical"
             return next(iter(longer))
         return word
+
+
+# Question words as people mistype them, which no article's vocabulary would correct.
+_WH_FIXES = {
+    "wich": "which",
+    "whcih": "which",
+    "whihc": "which",
+    "wat": "what",
+    "waht": "what",
+    "whta": "what",
+    "wen": "when",
+    "whn": "when",
+    "wher": "where",
+    "whre": "where",
+    "hwo": "who",
+    "hw": "how",
+    "hwo many": "how many",
+}
+_WH_TYPOS = re.compile(r"\b(?:" + "|".join(sorted(_WH_FIXES, key=len, reverse=True)) + r")\b", re.I)
+
+
+_WH_WORDS = ("who", "what", "when", "where", "which", "why", "how")
+
+
+def fix_wh_words(question: str) -> str:
+    """Misspelt question words mended: "wich", "Whoo is ...", "Wehre was ..."."""
+
+    def mend(m: re.Match[str]) -> str:
+        fixed = _WH_FIXES[m.group().lower()]
+        return fixed.capitalize() if m.group()[0].isupper() else fixed
+
+    return _fix_wh_word(_WH_TYPOS.sub(mend, question))
+
+
+def _fix_wh_word(question: str) -> str:
+    """A question opening with a near miss of a wh-word ("Whoo is ...", "Wehre was ...")."""
+    m = re.match(r"\s*([A-Za-z]+)", question)
+    if not m:
+        return question
+    word = m.group(1).lower()
+    if word in STOP_WORDS or len(word) > 6:
+        return question
+    for wh in _WH_WORDS:
+        if distance(word, wh) == 1 and word[0] in "wh":
+            fixed = wh.capitalize() if m.group(1)[0].isupper() else wh
+            return question[: m.start(1)] + fixed + question[m.end(1) :]
+    return question

@@ -3,29 +3,34 @@
 import pytest
 
 from qa.followup import resolve
+from qa.reading import pipeline
 from qa.types import Turn
 
-PROPER = {"fuzhou", "xiamen", "wenzhou", "uren", "zheng", "peiduo", "norland", "norway"}
+NLP = pipeline.load()
 
 
 @pytest.mark.parametrize(
     "previous, question, expected",
     [
         (
-            "What does Uren Biotech do?",
-            "When did the company move there?",
-            "When did Uren Biotech move there?",
-        ),
-        ("What does Uren Biotech do?", "Who is its chairman?", "Who is Uren Biotech's chairman?"),
-        (
-            "Who is Zheng Peiduo?",
-            "Which company does he lead?",
-            "Which company does Zheng Peiduo lead?",
+            "What does the Norwegian Oil Directorate do?",
+            "When did the agency move there?",
+            "When did the Norwegian Oil Directorate move there?",
         ),
         (
-            "How much power did Fuzhou generate in 2023?",
-            "And Xiamen?",
-            "How much power did Xiamen generate in 2023?",
+            "What does the Norwegian Oil Directorate do?",
+            "Who is its director?",
+            "Who is the Norwegian Oil Directorate's director?",
+        ),
+        (
+            "Who is Marta Lindqvist?",
+            "Which company does she lead?",
+            "Which company does Marta Lindqvist lead?",
+        ),
+        (
+            "How much power did Stavanger generate in 2023?",
+            "And Trondheim?",
+            "How much power did Trondheim generate in 2023?",
         ),
         ("What was the revenue in 2021?", "What about 2020?", "What was the revenue in 2020?"),
         (
@@ -39,9 +44,9 @@ PROPER = {"fuzhou", "xiamen", "wenzhou", "uren", "zheng", "peiduo", "norland", "
             "How much operating revenue did the firms make in 2020?",
         ),
         (
-            "How much does one injection cost?",
+            "How much does one ticket cost?",
             "in US dollars?",
-            "How much does one injection cost in US dollars?",
+            "How much does one ticket cost in US dollars?",
         ),
         (
             "What is the city's target for 2025?",
@@ -49,27 +54,37 @@ PROPER = {"fuzhou", "xiamen", "wenzhou", "uren", "zheng", "peiduo", "norland", "
             "How much is the city's target for 2025 in dollars?",
         ),
         (
-            "What does Uren Biotech do?",
-            "and which hospital does it work with?",
-            "which hospital does Uren Biotech work with?",
+            "What does the Norwegian Oil Directorate do?",
+            "and which port does it work with?",
+            "which port does the Norwegian Oil Directorate work with?",
         ),
     ],
 )
 def test_resolves_against_the_previous_turn(previous: str, question: str, expected: str) -> None:
-    assert resolve(question, [Turn(previous, "")], PROPER) == expected
+    assert resolve(question, [Turn(previous, "")], NLP) == expected
 
 
 def test_a_person_named_in_the_answer_resolves_he() -> None:
-    history = [
-        Turn("Who is the chairman of Uren Biotech?", "Zheng Peiduo, chairman of Uren Biotech.")
-    ]
-    assert resolve("What did he say?", history, PROPER) == "What did Zheng Peiduo say?"
+    history = [Turn("Who chairs the board?", "Tomas Berg chairs the board of Fjord Freight.")]
+    assert resolve("What did he say?", history, NLP) == "What did Tomas Berg say?"
+
+
+def test_a_name_the_recogniser_takes_for_a_person_is_still_it() -> None:
+    # An unfamiliar company may be labelled a person; a person is never "it".
+    history = [Turn("What does Kestrel Labs make?", "")]
+    assert resolve("Where is it based?", history, NLP) == "Where is Kestrel Labs based?"
 
 
 def test_the_most_recent_turn_that_names_something_wins() -> None:
-    history = [Turn("Where is Fuzhou?", ""), Turn("What does Uren Biotech do?", "")]
-    assert resolve("When was it founded?", history, PROPER) == "When was Uren Biotech founded?"
+    history = [
+        Turn("Where is Bergen?", "On the west coast."),
+        Turn("What does the Norwegian Oil Directorate do?", "It regulates oil fields."),
+    ]
+    assert (
+        resolve("When was it founded?", history, NLP)
+        == "When was the Norwegian Oil Directorate founded?"
+    )
 
 
 def test_no_history_no_change() -> None:
-    assert resolve("When was it founded?", [], PROPER) == "When was it founded?"
+    assert resolve("When was it founded?", [], NLP) == "When was it founded?"

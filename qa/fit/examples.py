@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..metrics import contains_answer, token_f1
 from ..reading.query import Query
-from ..spans import fix_wh_words
+from ..spelling import fix_wh_words
 from .data import Item
 
 Features = Mapping[str, float]
