@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from . import metrics
+from . import quantities
 from .feedback import Abstention, Feedback, question_key
 
 _NUMERIC = re.compile(
@@ -85,7 +85,7 @@ def expected(answer: str, case_type: str) -> dict[str, Any]:
     """``{"number": ...}`` for a numeric question whose answer states one number (scored by
     value and unit, as the project's numeric cases are), else ``{"answers": [answer]}``."""
     if case_type.startswith("numeric"):
-        found = metrics.quantities(answer)
+        found = quantities.quantities(answer)
         if len(found) == 1:
             return {"number": {"value": found[0].value, "unit": found[0].unit}}
     return {"answers": [answer]}

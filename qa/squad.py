@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa.evaluate import TESTSET_DIR, CaseFileError
+from qa.cases import TESTSET_DIR, CaseFileError
 from qa.types import Article
 
 PARAGRAPH_SEPARATOR = "\n\n"

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qa.cli import main
-from qa.evaluate import (
+from qa.cases import (
     CASE_TYPES,
-    METRICS,
     PROJECT_ROOT,
     TESTSET_DIR,
     CaseFileError,
@@ -20,6 +18,8 @@ from qa.evaluate import (
     extra_corpora,
     load_cases,
 )
+from qa.cli import main
+from qa.evaluate import METRICS
 
 SEED = "china-gene-medicine-valley-wenzhou"
 CORPUS_ARGS = [

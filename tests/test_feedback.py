@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from qa.cases import CaseFileError, load_cases
 from qa.cli import main
 from qa.errors import FeedbackError, QAError
-from qa.evaluate import CaseFileError, load_cases
 from qa.feedback import Feedback, FeedbackStore, open_store, parse_feedback
 from qa.feedback_cases import cases_from_feedback, guess_type
 from tests.feedback_support import GOOD, HARBOR, make_foreign

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from qa.cases import load_cases
 from qa.config import Settings
 from qa.engine import Engine
-from qa.evaluate import load_cases
 from qa.ingest import load_corpus
 from qa.types import Answer
 

@@ -9,18 +9,10 @@ import numpy as np
 import pytest
 from ir_measures import RR, R
 
-from qa import metrics
+from qa import metrics, quantities
+from qa.cases import PROJECT_ROOT, Case, default_testsets, extra_corpora, load_cases
 from qa.engine import Engine
-from qa.evaluate import (
-    PROJECT_ROOT,
-    Case,
-    aggregate,
-    default_testsets,
-    evaluate,
-    extra_corpora,
-    load_cases,
-    score_case,
-)
+from qa.evaluate import aggregate, evaluate, score_case
 from qa.types import Answer, Citation, Sentence
 
 # --- SQuAD normalisation, exact match, F1 ---------------------------------------------------
@@ -174,30 +166,30 @@ def test_roc_auc_agrees_with_scikit_learn(seed: int) -> None:
     ],
 )
 def test_first_quantity_reads_value_scale_and_unit(text: str, value: float, unit: str) -> None:
-    q = metrics.first_quantity(text)
+    q = quantities.first_quantity(text)
     assert q is not None
     assert q.value == pytest.approx(value)
     assert q.unit == unit
 
 
 def test_first_quantity_is_none_without_a_number() -> None:
-    assert metrics.first_quantity("Ouhai district") is None
-    assert metrics.first_quantity("It was founded in 2019.") is None
+    assert quantities.first_quantity("Ouhai district") is None
+    assert quantities.first_quantity("It was founded in 2019.") is None
 
 
 def test_numeric_match_checks_the_first_number_its_unit_and_the_tolerance() -> None:
-    assert metrics.numeric_match("About 7.59 billion yuan in 2020", 7.5947e9, "yuan", 0.01)
-    assert not metrics.numeric_match("About 7.59 billion yuan", 7.5947e9, "yuan", 0.0001)
-    assert not metrics.numeric_match("About $7.59 billion", 7.5947e9, "yuan", 0.01)
-    assert not metrics.numeric_match("34.7 percent, to 10.23 billion yuan", 10.23e9, "yuan")
-    assert metrics.numeric_match("776 graduates", 776)
-    assert not metrics.numeric_match("776 yuan", 776)  # a count has no currency
-    assert metrics.numeric_match("about 2 years", 1.75, "years", abs_tolerance=0.25)
-    assert metrics.numeric_match("$2.37 billion", 2.367e9, "USD", 0.01)
-    assert not metrics.numeric_match("no number here", 1)
-    assert metrics.numeric_match("1 year and 9 months", 21, "months")
+    assert quantities.numeric_match("About 7.59 billion yuan in 2020", 7.5947e9, "yuan", 0.01)
+    assert not quantities.numeric_match("About 7.59 billion yuan", 7.5947e9, "yuan", 0.0001)
+    assert not quantities.numeric_match("About $7.59 billion", 7.5947e9, "yuan", 0.01)
+    assert not quantities.numeric_match("34.7 percent, to 10.23 billion yuan", 10.23e9, "yuan")
+    assert quantities.numeric_match("776 graduates", 776)
+    assert not quantities.numeric_match("776 yuan", 776)  # a count has no currency
+    assert quantities.numeric_match("about 2 years", 1.75, "years", abs_tolerance=0.25)
+    assert quantities.numeric_match("$2.37 billion", 2.367e9, "USD", 0.01)
+    assert not quantities.numeric_match("no number here", 1)
+    assert quantities.numeric_match("1 year and 9 months", 21, "months")
     with pytest.raises(ValueError, match="unknown unit 'furlongs'"):
-        metrics.numeric_match("3 furlongs", 3, "furlongs")
+        quantities.numeric_match("3 furlongs", 3, "furlongs")
 
 
 # --- citations, abstention, retrieval, percentiles ----------------------------------------------

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from qa.cases import Case, load_cases
 from qa.engine import Engine
-from qa.evaluate import Case, load_cases
 from qa.facts import extract_facts
 from qa.ingest import load_corpus
 from qa.numeric import NumericAnswerer, echo

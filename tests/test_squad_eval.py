@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from qa.cases import PROJECT_ROOT, TEST_DATA_DIR, CaseFileError, extra_corpora
 from qa.cli import main
-from qa.evaluate import PROJECT_ROOT, TEST_DATA_DIR, CaseFileError, extra_corpora
 from qa.squad import (
     DEFAULT_SPLIT_FILE,
     PARAGRAPH_SEPARATOR,

@@ -11,7 +11,7 @@ from .measure import BenchError, summarise
 
 def seed_testset() -> Path:
     """The seed test set of this checkout (``tests/testsets/seed.jsonl``)."""
-    from qa.evaluate import TESTSET_DIR
+    from qa.cases import TESTSET_DIR
 
     return TESTSET_DIR / "seed.jsonl"
 
@@ -26,8 +26,8 @@ def bench_answers(
 ) -> dict[str, Any]:
     """Latency of ``Engine.ask`` over every case of ``testset`` (with its history), ``repeats``
     times after one warm-up pass, grouped by :func:`answer_kind`, with the answer cache off."""
+    from qa.cases import load_cases
     from qa.engine import Engine
-    from qa.evaluate import load_cases
 
     testset = testset or seed_testset()
     if not testset.is_file():

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.evaluate import PROJECT_ROOT, TEST_DATA_DIR
+from qa.cases import PROJECT_ROOT, TEST_DATA_DIR
 from qa.ingest import SUFFIXES, read_article
 from qa.squad import load_splits
 

@@ -23,8 +23,8 @@ NUMERIC_SIZES = (1, 100, 1_000)
 
 def source_articles() -> list[Path]:
     """The articles a generated corpus copies: the bundled one first."""
+    from qa.cases import TEST_DATA_DIR
     from qa.config import Settings
-    from qa.evaluate import TEST_DATA_DIR
 
     bundled = sorted(Path(Settings.load().corpus).glob("*.txt"))
     others = [
@@ -47,7 +47,7 @@ def generate_corpus(folder: Path, articles: int, sources: Sequence[Path]) -> Pat
 
 def numeric_questions() -> list[str]:
     """The seed set's numeric questions without history."""
-    from qa.evaluate import load_cases
+    from qa.cases import load_cases
 
     from .answers import seed_testset
 

@@ -239,7 +239,7 @@ def _merge(rounds: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def ask_bodies(testset: Path | None = None) -> list[bytes]:
     """``POST /ask`` bodies: the test set's questions, follow-ups with their history."""
-    from qa.evaluate import load_cases
+    from qa.cases import load_cases
 
     testset = testset or seed_testset()
     if not testset.is_file():

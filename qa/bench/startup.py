@@ -45,7 +45,7 @@ def question_group(case_type: str) -> str:
 
 def ask_all(server: Server, testsets: Sequence[Path]) -> dict[str, Any]:
     """Each case of ``testsets`` asked once, in order; latency by question group."""
-    from qa.evaluate import load_cases
+    from qa.cases import load_cases
 
     cases = load_cases(testsets)
     timings: dict[str, list[float]] = {g: [] for g in GROUPS}

@@ -13,19 +13,11 @@ from typing import Any
 import click
 from tqdm import tqdm
 
+from qa.cases import CASE_TYPES, default_testsets, extra_corpora, load_cases
 from qa.cli import squad_eval
 from qa.cli.common import user_errors
-from qa.evaluate import (
-    CASE_TYPES,
-    METRICS,
-    CaseResult,
-    Report,
-    check_thresholds,
-    default_testsets,
-    evaluate,
-    extra_corpora,
-    load_cases,
-)
+from qa.cli.squad_eval import show
+from qa.evaluate import METRICS, CaseResult, Report, check_thresholds, evaluate
 from qa.squad_eval import SQUAD_METRICS, check_minimums
 
 # (column title, metric key, how to show it)
@@ -47,16 +39,6 @@ _COLUMNS = [
 ]
 
 
-def _show(value: Any, kind: str) -> str:
-    if value is None:
-        return "-"
-    if kind == "int":
-        return str(value)
-    if kind == "ms":
-        return f"{value:.1f}"
-    return f"{100 * value:.1f}"
-
-
 def format_table(report: Report) -> str:
     """Per-type rows, an overall row, then per-tag rows ("tag:typo"); rates in percent,
     latency in milliseconds."""
@@ -69,7 +51,7 @@ def format_table(report: Report) -> str:
     for name, agg in rows:
         if name == "overall":
             lines.append("-" * len(head))
-        cells = "".join(f"{_show(agg.get(key), kind):>7}" for _, key, kind in _COLUMNS)
+        cells = "".join(f"{show(agg.get(key), kind):>7}" for _, key, kind in _COLUMNS)
         lines.append(f"{name:<{width}}{cells}")
     return "\n".join(lines)
 
@@ -80,10 +62,10 @@ def format_comparison(system: Report, baseline: Report) -> str:
     lines = [f"{'metric':<22}{'baseline':>10}{'system':>10}{'change':>10}"]
     for _title, key, kind in _COLUMNS[2:]:
         b, s = base.get(key), ours.get(key)
-        diff = "-" if b is None or s is None else _show(s - b, kind)
+        diff = "-" if b is None or s is None else show(s - b, kind)
         if not diff.startswith("-"):
             diff = "+" + diff
-        lines.append(f"{key:<22}{_show(b, kind):>10}{_show(s, kind):>10}{diff:>10}")
+        lines.append(f"{key:<22}{show(b, kind):>10}{show(s, kind):>10}{diff:>10}")
     return "\n".join(lines)
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+from ..cases import PROJECT_ROOT, TEST_DATA_DIR, TESTSET_DIR, Case, load_cases
 from ..engine import Engine
-from ..evaluate import PROJECT_ROOT, TEST_DATA_DIR, TESTSET_DIR, Case, load_cases, score_case
+from ..evaluate import score_case
 from ..ingest import load_corpus
 from ..metrics import answer_hit
 from ..squad import SquadCase, load_squad
