@@ -56,7 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, engine: Engine | No
     app.config.from_mapping(
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         QA_SETTINGS=settings,
-        STARTER_QUESTIONS=None,  # None: chosen from the loaded articles (web/starters.py)
+        STARTER_QUESTIONS=None,  # None: written from the loaded articles' facts (qa/starters.py)
     )
     app.config.update(config)
     app.extensions["qa_engine"] = engine

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
 
-from .starters import starter_questions
+from qa.starters import starter_questions
 
 bp = Blueprint("pages", __name__)
 
@@ -15,7 +15,7 @@ def index() -> str:
     settings = current_app.config["QA_SETTINGS"]
     starters = current_app.config.get("STARTER_QUESTIONS")
     if starters is None:
-        starters = starter_questions(engine.articles)
+        starters = starter_questions(engine)
     return render_template(
         "index.html",
         articles=engine.articles,
