@@ -13,10 +13,8 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from qa.engine import Engine
-from qa.types import Article
 from web import create_app
 from web.security import CONTENT_SECURITY_POLICY
-from web.starters import starter_questions
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 TEMPLATES = STATIC.parent / "templates"
@@ -79,17 +77,6 @@ def test_the_page_names_the_articles_and_offers_starters(client: FlaskClient) ->
     assert "China Gene Medicine Valley" in html and "Baisha Harbor Floating Solar Farm" in html
     starters = [a for t, a in parse(html).tags if t == "button" and a.get("class") == "starter"]
     assert 2 <= len(starters) <= 4
-
-
-def test_starter_questions_take_turns_between_articles(engine: Engine) -> None:
-    starters = starter_questions(engine.articles)
-    assert starters[:2] == [
-        "How many professionals work in the valley?",
-        "How much did the solar farm cost?",
-    ]
-    unknown = Article("x", "x.txt", "Rain in Spain", None, None, "It rains.", ((0, 9),))
-    assert starter_questions([unknown]) == ["Tell me about Rain in Spain."]
-    assert starter_questions([]) == []
 
 
 def test_text_is_escaped_not_markup(engine: Engine, tmp_path: Path) -> None:
