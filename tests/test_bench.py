@@ -48,6 +48,7 @@ def test_answers_are_grouped_by_how_they_were_answered() -> None:
     assert set(kinds) >= {"rule", "retrieval", "abstention"}
     assert kinds["retrieval"]["n"] > 0 and kinds["abstention"]["n"] > 0
     assert sum(k["n"] for k in kinds.values()) == result["cases"] == result["all"]["n"]
+    assert result["repeated"]["n"] == result["cases"]  # asked again, of a cached engine
 
 
 def test_ask_bodies_carry_follow_up_history() -> None:

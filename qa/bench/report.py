@@ -34,7 +34,11 @@ def format_table(results: dict[str, Any]) -> str:
         ]
         rows = [
             [kind, str(s["n"]), _ms(s["p50_ms"]), _ms(s["p95_ms"])]
-            for kind, s in [*answers["by_kind"].items(), ("all", answers["all"])]
+            for kind, s in [
+                *answers["by_kind"].items(),
+                ("all", answers["all"]),
+                ("repeated (answer cache)", answers["repeated"]),
+            ]
         ]
         lines += _rows(["answer", "n", "p50 ms", "p95 ms"], rows)
     http_ = results.get("http")
