@@ -8,6 +8,7 @@ pronouns and definite descriptions ("it", "the company") are replaced by that na
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -89,23 +90,29 @@ class _Name:
 
 
 def _names(nlp: Language, texts: Iterable[str]) -> list[list[_Name]]:
-    """The names in each text, in order: its named entities, and runs of proper nouns the
-    recogniser missed (a short question gives it little to go on), of no known kind."""
-    out = []
-    for doc in nlp.pipe(texts):
-        found = [_Name(e.text, kind_of(e) or "", e.start_char, e.end_char) for e in names(doc)]
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
-        run: list[Token] = []
-        for token in [*doc, None]:
-            if token is not None and token.pos_ == "PROPN" and token.i not in taken:
-                run.append(token)
-                continue
-            if run:
-                start, end = run[0].idx, run[-1].idx + len(run[-1])
-                found.append(_Name(doc.text[start:end], "", start, end))
-                run = []
-        out.append(sorted(found, key=lambda n: n.start))
-    return out
+    """The names in each text, in order."""
+    return [list(_names_in(nlp, text)) for text in texts]
+
+
+# A conversation's turns are read again at each follow-up (and a question is resolved twice:
+# once to check its length, once to answer it), so each text's names are kept.
+@functools.lru_cache(maxsize=4096)
+def _names_in(nlp: Language, text: str) -> tuple[_Name, ...]:
+    """The names in ``text``: its named entities, and runs of proper nouns the recogniser
+    missed (a short question gives it little to go on), of no known kind."""
+    doc = nlp(text)
+    found = [_Name(e.text, kind_of(e) or "", e.start_char, e.end_char) for e in names(doc)]
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.i not in taken:
+            run.append(token)
+            continue
+        if run:
+            start, end = run[0].idx, run[-1].idx + len(run[-1])
+            found.append(_Name(doc.text[start:end], "", start, end))
+            run = []
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def _pick(history: Sequence[Turn], nlp: Language, person: bool) -> _Name | None:
