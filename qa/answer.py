@@ -10,15 +10,15 @@ answer is right. Below the model's threshold the reply is that the articles don'
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .analysis import tokens
-from .confidence import Confidence
+from .confidence import Confidence, retrieval_features, rule_features
 from .followup import resolve
 from .quotes import Attribution
 from .ranker import Ranked, Ranker
@@ -38,6 +38,21 @@ PHRASE_WEIGHT = 0.25  # the best phrase's score beside its sentence's (chosen on
 NO_PHRASE = -10.0
 # Kinds of question a phrase rarely answers whole: the sentence is the answer.
 SENTENCE_KINDS = frozenset({"manner"})
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One article's reply to a question, before the threshold: its estimated probability of
+    being right, the answer, the features the confidence read, and the sentences ranked."""
+
+    article: str
+    rank: int  # 0 for the best-matching article
+    probability: float
+    answer: Answer
+    features: dict[str, float]
+    ranked: tuple[str, ...] = field(default=())
+
+
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 
@@ -110,30 +125,44 @@ class Answerer:
             "question": question,
             "resolved_question": resolved if resolved != question else None,
         }
-        parsed: dict[str, Doc] = {}
-        query = self.query(resolved, None, parsed)
-        if not query.terms:
-            return Answer(NOT_FOUND, False, "none", 1.0, **base)  # nothing to look up
         # The articles that match the question best are each read alone, as if nothing else
         # were loaded. In order of how well they match, the first confident answer is given;
         # without one, the best-matching article's reply stands.
         ids: list[str] = []
-        first: tuple[float, Answer, dict[str, float]] | None = None
-        for article in self.ranker.articles(query):
-            own = self.query(resolved, article, parsed)
-            ranked = self.ranker.rank(own, article)
-            ids += [self.sentences[r.index].id for r in ranked]
-            reply = self._reply(resolved, own, article, ranked, base)
-            if reply is None:
-                continue
+        first: Reply | None = None
+        for reply in self._replies(resolved, base):
+            ids += reply.ranked
             first = first or reply
-            if reply[1].answered and reply[0] >= self.abstain_below:
+            if reply.answer.answered and reply.probability >= self.abstain_below:
                 first = reply
                 break
         if first is not None:
-            _, answer, features = first
-            return self._judged(answer, features, tuple(ids), base)
+            return self._judged(first.answer, first.features, tuple(ids), base)
         return Answer(NOT_FOUND, False, "none", 1.0, ranked=tuple(ids), **base)
+
+    def replies(self, question: str, history: Sequence[Turn] = ()) -> list[Reply]:
+        """Each best-matching article's reply, best-matching first, none withheld: what
+        :meth:`ask` chooses from (and what the confidence model is fitted on)."""
+        resolved = fix_wh_words(self.resolve(question, history))
+        return list(self._replies(resolved, {"question": question, "resolved_question": None}))
+
+    def _replies(self, resolved: str, base: dict[str, Any]) -> Iterator[Reply]:
+        parsed: dict[str, Doc] = {}
+        query = self.query(resolved, None, parsed)
+        if not query.terms:
+            return  # nothing to look up
+        matches = self.ranker.matches(query)
+        for rank, (article, match) in enumerate(matches):
+            own = self.query(resolved, article, parsed)
+            ranked = self.ranker.rank(own, article)
+            # An article that is not the best match is less likely to hold the answer: how
+            # far it is behind is read by the confidence. The best-matching article's reply
+            # is the one it would give alone.
+            placement = {"later_article": 1.0, "later_match": match / matches[0][1]} if rank else {}
+            found = self._reply(resolved, own, article, ranked, base, placement)
+            ids = tuple(self.sentences[r.index].id for r in ranked)
+            if found is not None:
+                yield Reply(article, rank, *found, ranked=ids)
 
     def reply_in(self, question: str, article: str, history: Sequence[Turn] = ()) -> Answer | None:
         """What ``article`` alone answers to ``question``, before abstention (its confidence
@@ -151,14 +180,17 @@ class Answerer:
         article: str,
         ranked: Sequence[Ranked],
         base: dict[str, Any],
+        placement: Mapping[str, float] | None = None,
     ) -> tuple[float, Answer, dict[str, float]] | None:
         """One article's reply, its confidence and what the confidence read: the rule layer's
-        for a numeric question, else the best sentence's and phrase's."""
+        for a numeric question, else the best sentence's and phrase's (and ``placement``:
+        how the article stands among those matched)."""
+        placement = dict(placement or {})
         if self.numeric is not None:
             numeric = self.numeric.alone(article)
             ruled = numeric.answer(question, self._relevance(query, article), query.doc)
             if ruled is not None:
-                features = rule_features(ruled, ranked, self.sentences)
+                features = rule_features(ruled, ranked, self.sentences) | placement
                 if ruled.answered:
                     return self.confidence.probability(features), ruled, features
                 return self.confidence.unanswerable(features), ruled, features
@@ -170,6 +202,7 @@ class Answerer:
             retrieval_features(query, ranked, hit, phrase)
             | self._evidence(query, hit)
             | dict(answer.features)
+            | placement
         )
         return self.confidence.probability(features), answer, features
 
@@ -331,59 +364,3 @@ class Answerer:
             text = f'{year} ("{short}" in an article dated {date})'
             short = year
         return text[0].upper() + text[1:], short
-
-
-def retrieval_features(
-    query: Query, ranked: Sequence[Ranked], hit: Ranked, phrase: Phrase | None
-) -> dict[str, float]:
-    """What the confidence model reads of a retrieval answer."""
-    q = query.question
-    f: dict[str, float] = {"method=retrieval": 1.0, f"kind={q.kind}": 1.0}
-    f["s.prob"] = hit.probability
-    f["s.score"] = hit.score
-    f["s.margin"] = hit.score - ranked[1].score if len(ranked) > 1 else 5.0
-    for name in (
-        "cov",
-        "lcov",
-        "acov",
-        "pcov",
-        "miss_n",
-        "bm25_log",
-        "type_ok",
-        "edges",
-        "verb",
-        "head",
-        "cov_title",
-        "nums",
-        "desc",
-        "desc_none",
-    ):
-        if name in hit.features:
-            f[f"s.{name}"] = hit.features[name]
-    if phrase is None:
-        f["sentence_reply"] = 1.0
-    else:
-        f["p.prob"] = phrase.probability
-        f["p.score"] = phrase.score
-        f["p.type_match"] = phrase.features.get("type_match", 0.0)
-        for name in ("q_overlap", "root_in_q", "has_head", "tree_inv", "dist_inv", "described"):
-            f[f"p.{name}"] = phrase.features.get(name, 0.0)
-    f["prior"] = hit.probability * (phrase.probability if phrase is not None else 0.5)
-    return f
-
-
-def rule_features(
-    answer: Answer, ranked: Sequence[Ranked], sentences: Sequence[Sentence]
-) -> dict[str, float]:
-    """What the confidence model reads of a rule-layer answer: the layer's own measures and
-    how the ranker rates the sentences it cites."""
-    f: dict[str, float] = {"method=rule": 1.0}
-    f.update({f"r.{k}": v for k, v in answer.features.items()})
-    if not answer.answered:
-        f["rule_abstains"] = 1.0
-    cited = {c.id for c in answer.citations}
-    top = ranked[0].probability if ranked else 1.0
-    shares = [r.probability / top for r in ranked if sentences[r.index].id in cited]
-    f["r.relevance"] = max(shares, default=0.0)
-    f["prior"] = answer.confidence
-    return f

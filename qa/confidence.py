@@ -10,9 +10,13 @@ An abstention's confidence is the probability that there is no answer to give.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from .model import LinearModel, load_model
+from .ranker import Ranked
+from .reader import Phrase
+from .reading.query import Query
+from .types import Answer, Sentence
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -40,3 +44,62 @@ class Confidence:
         if not self.answerable.weights:
             return 1.0 - float(features.get("prior", 0.5))
         return 1.0 - self.answerable.probability(features)
+
+
+# --- what the models read -----------------------------------------------------------------
+
+
+def retrieval_features(
+    query: Query, ranked: Sequence[Ranked], hit: Ranked, phrase: Phrase | None
+) -> dict[str, float]:
+    """What the confidence model reads of a retrieval answer."""
+    q = query.question
+    f: dict[str, float] = {"method=retrieval": 1.0, f"kind={q.kind}": 1.0}
+    f["s.prob"] = hit.probability
+    f["s.score"] = hit.score
+    f["s.margin"] = hit.score - ranked[1].score if len(ranked) > 1 else 5.0
+    for name in (
+        "cov",
+        "lcov",
+        "acov",
+        "pcov",
+        "miss_n",
+        "bm25_log",
+        "type_ok",
+        "edges",
+        "verb",
+        "head",
+        "cov_title",
+        "nums",
+        "desc",
+        "desc_none",
+    ):
+        if name in hit.features:
+            f[f"s.{name}"] = hit.features[name]
+    if phrase is None:
+        f["sentence_reply"] = 1.0
+    else:
+        f["p.prob"] = phrase.probability
+        f["p.score"] = phrase.score
+        f["p.type_match"] = phrase.features.get("type_match", 0.0)
+        for name in ("q_overlap", "root_in_q", "has_head", "tree_inv", "dist_inv", "described"):
+            f[f"p.{name}"] = phrase.features.get(name, 0.0)
+    f["prior"] = hit.probability * (phrase.probability if phrase is not None else 0.5)
+    return f
+
+
+def rule_features(
+    answer: Answer, ranked: Sequence[Ranked], sentences: Sequence[Sentence]
+) -> dict[str, float]:
+    """What the confidence model reads of a rule-layer answer: the layer's own measures and
+    how the ranker rates the sentences it cites."""
+    f: dict[str, float] = {"method=rule": 1.0}
+    f.update({f"r.{k}": v for k, v in answer.features.items()})
+    if not answer.answered:
+        f["rule_abstains"] = 1.0
+    cited = {c.id for c in answer.citations}
+    top = ranked[0].probability if ranked else 1.0
+    shares = [r.probability / top for r in ranked if sentences[r.index].id in cited]
+    f["r.relevance"] = max(shares, default=0.0)
+    f["prior"] = answer.confidence
+    return f

@@ -55,9 +55,35 @@ def _said(reply: Answer | None) -> object:
 def test_an_articles_reply_is_the_same_alone_and_with_others(corpus: Path, case) -> None:  # type: ignore[no-untyped-def]
     mine = alone(corpus).answerer.reply_in(case.question, case.article, case.history)
     shared = together().answerer.reply_in(case.question, case.article, case.history)
-    if mine is not None and mine.method == "rule":
-        # The rule layer still reads a question's words against every loaded article's
-        # vocabulary (README, "Limitations"): its figures are checked, not its wording.
-        assert shared is not None and shared.short_answer == mine.short_answer
-    else:
-        assert _said(shared) == _said(mine)
+    assert _said(shared) == _said(mine)
+
+
+PARK = """Lindholm Science Park
+
+Lindholm Science Park was founded in 2006. The park hosts 210 companies and covers 12 square
+kilometers.
+"""
+PORT = """Vestby port
+
+The port of Vestby handles 40 ships a week. Two companies run its cranes.
+"""
+
+
+def test_a_later_article_carries_its_standing_and_the_best_match_reads_as_alone(
+    tmp_path: Path,
+) -> None:
+    for name, text in (("park", PARK), ("port", PORT)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    engine = Engine(load_corpus(tmp_path), Settings.load(SETTINGS))
+    replies = engine.answerer.replies("How many companies does the park host?")
+    assert [r.article for r in replies] == ["park", "port"]
+    best, later = replies
+    assert best.rank == 0 and "later_article" not in best.features
+    assert later.rank == 1 and later.features["later_article"] == 1.0
+    assert 0.0 < later.features["later_match"] <= 1.0
+    (tmp_path / "port.txt").unlink()
+    (alone_reply,) = Engine(load_corpus(tmp_path), Settings.load(SETTINGS)).answerer.replies(
+        "How many companies does the park host?"
+    )
+    assert alone_reply.probability == best.probability
+    assert _said(alone_reply.answer) == _said(best.answer)

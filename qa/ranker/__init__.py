@@ -52,6 +52,11 @@ class Ranker:
 
     def articles(self, query: Query, m: int = ARTICLES) -> list[str]:
         """The ``m`` articles whose sentences and passages match ``query`` best, best first."""
+        return [article for article, _ in self.matches(query, m)]
+
+    def matches(self, query: Query, m: int = ARTICLES) -> list[tuple[str, float]]:
+        """The ``m`` best-matching articles, best first, each with how well it matches: its
+        best sentence's score (BM25 over every article, with the passage around it)."""
         if not query.terms or not self.table.article:
             return []
         s_scores, context = self.retriever.scores(expand(query.terms))
@@ -59,13 +64,12 @@ class Ranker:
             float(context.max()) or 1.0
         )
         order = np.argsort(-combined, kind="stable")
-        out: list[str] = []
+        out: dict[str, float] = {}
         for i in order.tolist():
             if combined[i] <= 0 or len(out) == m:
                 break
-            if self.table.article[i] not in out:
-                out.append(self.table.article[i])
-        return out
+            out.setdefault(self.table.article[i], float(combined[i]))
+        return list(out.items())
 
     def relevance(self, query: Query, article: str, k: int) -> dict[str, float]:
         """The ``k`` sentences of ``article`` that cover most of ``query`` (its terms, by
