@@ -26,11 +26,14 @@ C_GRID = (0.1, 0.3, 1.0, 3.0)
 
 @dataclass(frozen=True)
 class Row:
+    """One article's reply to one fitting question."""
+
     fold: str
+    item: int  # the question's index: an engine picks among its question's rows
     features: Mapping[str, float]
     answered: bool
     right: bool  # the reply is right (an answer that is right, or a due abstention)
-    answerable: bool
+    answerable: bool  # this article holds an answer to the question
     synthetic: bool
 
 
@@ -46,7 +49,7 @@ def fit_confidence(
     answered = [k for k, r in enumerate(rows) if r.answerable and r.answered]
     correct = fit_logistic("correct", rows, answered, [r.right for r in rows], weight)
     probs = [answerable.probability(r.features) * correct.probability(r.features) for r in rows]
-    threshold, overall = best_threshold(rows, probs, weight)
+    threshold, overall = best_threshold(items, rows, probs)
     auc = _auc(
         [p for p, r in zip(probs, rows, strict=True) if r.answered],
         [r.right for r in rows if r.answered],
@@ -112,26 +115,27 @@ def fit_logistic(
 def answer_rows(
     items: Sequence[Item], by_fold: Mapping[str, tuple[dict[str, float], dict[str, float]]]
 ) -> list[Row]:
-    """Every item answered (never abstaining on a low confidence) by its fold's models."""
+    """Every item answered by its fold's models: the reply of each article the engine reads
+    for it, none withheld."""
     rows = []
     for fold, (ranker_w, reader_w) in sorted(by_fold.items()):
-        for item in (it for it in items if it.fold == fold):
+        for k, item in enumerate(items):
+            if item.fold != fold:
+                continue
             answerer = item.engine.answerer
             answerer.ranker.model = LinearModel("sentences", ranker_w)
             answerer.reader.model = LinearModel("spans", reader_w)
-            answerer.abstain_below = 0.0
-            answer = answerer.ask(item.question, item.history)
-            right = item.right(answer) if answer.answered else not item.answerable
-            rows.append(
-                Row(
-                    fold,
-                    dict(answer.features),
-                    answer.answered,
-                    right,
-                    item.answerable,
-                    item.synthetic,
+            holding = {item.engine.sentences[g].article for g in item.gold}
+            for reply in answerer.replies(item.question, item.history):
+                # Without cited sentences, only the best-matching article is taken to hold it.
+                here = item.answerable and (
+                    reply.article in holding if holding else reply.rank == 0
                 )
-            )
+                answered = reply.answer.answered
+                right = item.right(reply.answer) if answered else not here
+                rows.append(
+                    Row(fold, k, dict(reply.features), answered, right, here, item.synthetic)
+                )
     return rows
 
 
@@ -145,21 +149,27 @@ def family_weights(rows: Sequence[Row]) -> list[float]:
 
 
 def best_threshold(
-    rows: Sequence[Row], probs: Sequence[float], weight: Sequence[float]
+    items: Sequence[Item], rows: Sequence[Row], probs: Sequence[float]
 ) -> tuple[float, float]:
-    """The threshold under which answers are withheld that handles most questions right."""
+    """The threshold under which answers are withheld that handles most questions right, each
+    question answered as the engine does: by the first of its articles' replies (best-matching
+    first) whose probability clears it, else declined."""
+    by_item: dict[int, list[tuple[Row, float]]] = {}
+    for r, p in zip(rows, probs, strict=True):
+        by_item.setdefault(r.item, []).append((r, p))
+    squad = sum(1 for it in items if it.fold.startswith("squad:"))
+    own = len(items) - squad
+    weight = [0.5 / squad if it.fold.startswith("squad:") else 0.5 / own for it in items]
     best = (0.0, -1.0)
     for step in range(0, 100):
         t = step / 100
-        handled = total = 0.0
-        for r, p, w in zip(rows, probs, weight, strict=True):
-            if r.answered and p >= t:
-                handled += w * r.right
-            else:
-                handled += w * (not r.answerable)
-            total += w
-        if handled / total > best[1] + 1e-12:
-            best = (t, handled / total)
+        handled = 0.0
+        for k, item in enumerate(items):
+            chosen = next((r for r, p in by_item.get(k, []) if r.answered and p >= t), None)
+            right = chosen.right if chosen is not None else not item.answerable
+            handled += weight[k] * right
+        if handled > best[1] + 1e-12:
+            best = (t, handled)
     return best
 
 
