@@ -65,13 +65,13 @@ def assert_direct(result: Answer, short: str, sentence: str) -> None:
         ("What area does the gene medicine valley cover?", "5 square kilometers", f"{SEED}:s2"),
         ("how much land does the valley take up", "5 square kilometers", f"{SEED}:s2"),
         ("How much money has been put into the valley?", "15 billion yuan", f"{SEED}:s2"),
-        ("How many professionals work in the valley?", "6,053 professionals", f"{SEED}:s10"),
-        ("How many staff does the valley have?", "6,053 professionals", f"{SEED}:s10"),
-        ("how many proffesionals are there in the vally", "6,053 professionals", f"{SEED}:s10"),
-        ("How many PhD holders are in the valley?", "187 doctoral graduates", f"{SEED}:s10"),
+        ("How many professionals work in the valley?", "6,053", f"{SEED}:s10"),
+        ("How many staff does the valley have?", "6,053", f"{SEED}:s10"),
+        ("how many proffesionals are there in the vally", "6,053", f"{SEED}:s10"),
+        ("How many PhD holders are in the valley?", "187", f"{SEED}:s10"),
         (
             "How many biopharma companies are in the valley?",
-            "125 biopharmaceutical enterprises",
+            "125",
             f"{SEED}:s11",
         ),
         (
@@ -91,7 +91,7 @@ def assert_direct(result: Answer, short: str, sentence: str) -> None:
             "100 billion yuan",
             f"{SEED}:s1",
         ),
-        ("How many panels does the farm have?", "420,000 panels", f"{HARBOR}:s3"),
+        ("How many panels does the farm have?", "420,000", f"{HARBOR}:s3"),
         ("What is the installed capacity of the farm?", "600 megawatts", f"{HARBOR}:s3"),
         ("How much did the farm cost?", "2.4 billion yuan", f"{HARBOR}:s1"),
         ("How much power did Xiamen generate?", "3.2 billion kWh", f"{HARBOR}:s6"),
@@ -351,7 +351,7 @@ def test_two_names_each_with_its_own_figure_abstain() -> None:
 def test_a_pronoun_it_cannot_resolve_is_left_to_the_engine() -> None:
     assert answerer().answer("How many employees does it have?", {}) is None
     # "how many of them" asks for a part of a group, which the facts know.
-    assert ask("How many of them have doctorates?").short_answer == "187 doctoral graduates"
+    assert ask("How many of them have doctorates?").short_answer == "187"
 
 
 # --- articles written like unseen ones (tests/data/dev) ------------------------------------

@@ -121,12 +121,16 @@ def direct(
     text: str | None = None,
     short: str | None = None,
 ) -> Answer:
-    short = short or amount_text(f)
+    lead = short or amount_text(f)
     answer = text or sentence_for(index, f)
     if text is None and f.kind != "date" and not value_comes_first(answer, f.value):
         first, _, rest = answer.partition(" ")
         first = first.lower() if first in ("The", "A", "An") else first
-        answer = f"{cap(short)}: {first} {rest}"  # "The four-storey building": value first
+        answer = f"{cap(lead)}: {first} {rest}"  # "The four-storey building": value first
+    # The short answer is the amount as the article writes it, with its unit: what it counts
+    # and how often ("640" of "640 people", "1.9 million kWh" of "... of electricity a
+    # year") the question already says, and the answer sentence says again.
+    short = short or f.surface
     return Answer(
         answer=answer,
         answered=True,
