@@ -346,12 +346,10 @@ class Answerer:
         return f
 
     def _quotation(self, attribution: Attribution) -> list[Sentence]:
-        """Every sentence of a quotation: those attributed to the same naming sentence."""
-        return [
-            self.by_id[sid]
-            for sid, a in self.quotes.items()
-            if a.sentence_id == attribution.sentence_id
-        ] + [self.by_id[attribution.sentence_id]]
+        """Every sentence of a quotation: those attributed to the same naming sentence, and
+        that sentence (which may close the quotation itself), each once."""
+        ids = [sid for sid, a in self.quotes.items() if a.sentence_id == attribution.sentence_id]
+        return [self.by_id[sid] for sid in dict.fromkeys([*ids, attribution.sentence_id])]
 
     def _phrase_reply(self, query: Query, s: Sentence, short: str) -> tuple[str, str]:
         """The reply built around the short answer: "last year" read as a year."""

@@ -108,6 +108,8 @@ def test_follow_up_resolves_a_pronoun_to_a_person() -> None:
     )
     assert a.answered
     assert any("affordable" in t for t in cited_texts(a))
+    # The quotation is the reply, each of its sentences once.
+    assert all(a.answer.count(t) == 1 for t in cited_texts(a))
 
 
 def test_without_history_a_pronoun_is_left_alone() -> None:
