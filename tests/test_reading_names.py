@@ -24,3 +24,12 @@ def test_a_title_that_is_a_persons_name_is_a_life():
 def test_a_headline_is_no_name():
     nlp = load()
     assert names.subject_kind(nlp("Council approves new budget for schools"), []) is None
+
+
+def test_a_name_ending_in_a_word_for_an_organisation_is_no_person():
+    # The small pipeline takes these unfamiliar names for people's.
+    doc = load()("Kestrel Labs makes sensors, and Marta Lindqvist runs it from Trondheim.")
+    kinds = {e.text: names.kind_of(e) for e in names.names(doc)}
+    assert kinds.get("Kestrel Labs") == "org"
+    assert kinds.get("Marta Lindqvist") == "person"
+    assert [e.text for e in names.people(doc)] == ["Marta Lindqvist"]

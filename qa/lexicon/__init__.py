@@ -7,6 +7,7 @@ words of change and of time (``change_words``, ``time_words``), words that tie a
 the ones before (``discourse_words``); what a numeric question asks (``question_words``,
 ``question_measures``, ``question_times``) and the synonyms a person uses for what a text
 says (``synonyms``); irregular verbs (``irregular_verbs``); nouns that stand for a thing named
-before them (``referents``). Code elsewhere imports the tables; it never spells words of its
+before them (``referents``); the last words of names that say what kind of thing a
+name names (``name_heads``). Code elsewhere imports the tables; it never spells words of its
 own.
 """

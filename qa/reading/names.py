@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon.name_heads import ORGANISATION_HEADS, PLACE_HEADS
+
 # spaCy (OntoNotes) entity labels that name something, by the kind of thing they name.
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -35,12 +37,23 @@ def names(doc: Doc | Span) -> list[Span]:
 
 
 def kind_of(span: Span) -> str | None:
-    """ "person", "org", "place", ... for a named entity; None for anything else."""
-    return KIND_OF_LABEL.get(span.label_)
+    """ "person", "org", "place", ... for a named entity; None for anything else.
+
+    A "person" whose name ends in a word for an organisation or a place ("Uren Biotech",
+    "Corrick Bay") is that instead: the recogniser's commonest mistake on unfamiliar names.
+    """
+    kind = KIND_OF_LABEL.get(span.label_)
+    if kind == "person" and len(span) > 1:
+        last = span[-1].lower_
+        if last in ORGANISATION_HEADS:
+            return "org"
+        if last in PLACE_HEADS:
+            return "place"
+    return kind
 
 
 def people(doc: Doc | Span) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == "PERSON"]
+    return [e for e in doc.ents if kind_of(e) == "person"]
 
 
 def subject_kind(title: Doc, body: Sequence[Doc]) -> str | None:
