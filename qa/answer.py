@@ -193,7 +193,22 @@ class Answerer:
                 features = rule_features(ruled, ranked, self.sentences) | placement
                 if ruled.answered:
                     return self.confidence.probability(features), ruled, features
+                # No fact holds the figure; a sentence may still say it in words no fact was
+                # read from. Its reading stands if the confidence trusts it.
+                read = self._retrieved(query, ranked, base, placement | {"rule_declined": 1.0})
+                if read is not None and read[0] >= self.abstain_below:
+                    return read
                 return self.confidence.unanswerable(features), ruled, features
+        return self._retrieved(query, ranked, base, placement)
+
+    def _retrieved(
+        self,
+        query: Query,
+        ranked: Sequence[Ranked],
+        base: dict[str, Any],
+        placement: dict[str, float],
+    ) -> tuple[float, Answer, dict[str, float]] | None:
+        """The best sentence's reply, with the phrase of it that answers."""
         if not ranked:
             return None
         hit, phrase = self._read(query, ranked)

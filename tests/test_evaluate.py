@@ -54,7 +54,7 @@ GATE = {
     "blind.jsonl": {
         "numeric_accuracy": 0.53,
         "citation_recall": 0.55,
-        "exact_match": 0.25,
+        "exact_match": 0.22,
         "abstention_recall": 0.65,
         "recall@3": 0.83,
     },

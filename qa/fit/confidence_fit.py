@@ -125,6 +125,7 @@ def answer_rows(
             answerer = item.engine.answerer
             answerer.ranker.model = LinearModel("sentences", ranker_w)
             answerer.reader.model = LinearModel("spans", reader_w)
+            answerer.abstain_below = 0.0  # every reply an article would give, none withheld
             holding = {item.engine.sentences[g].article for g in item.gold}
             for reply in answerer.replies(item.question, item.history):
                 # Without cited sentences, only the best-matching article is taken to hold it.
