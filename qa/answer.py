@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -50,7 +50,7 @@ class Reply:
     probability: float
     answer: Answer
     features: dict[str, float]
-    ranked: tuple[str, ...] = field(default=())
+    ranked: tuple[str, ...]
 
 
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)

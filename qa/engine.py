@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .analysis import expand, proper_words, tokens
+from .analysis import expand, tokens
 from .answer import Answerer
 from .confidence import Confidence
 from .config import Settings, parse_cache_dir
@@ -72,7 +72,6 @@ class Engine:
         self.title_docs = {a.id: docs[0] for (a, _), docs in zip(per_article, parsed, strict=True)}
         for (article, sentences), docs in zip(per_article, parsed, strict=True):
             self.facts.extend(extract_facts(article, sentences, docs[1:], docs[0]))
-        self.proper = proper_words(self.sentences)
         quotes = {}
         for (article, sentences), docs in zip(per_article, parsed, strict=True):
             quotes.update(attribute(article, sentences, docs[1:]))

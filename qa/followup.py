@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -89,11 +89,6 @@ class _Name:
     end: int
 
 
-def _names(nlp: Language, texts: Iterable[str]) -> list[list[_Name]]:
-    """The names in each text, in order."""
-    return [list(_names_in(nlp, text)) for text in texts]
-
-
 # A conversation's turns are read again at each follow-up (and a question is resolved twice:
 # once to check its length, once to answer it), so each text's names are kept.
 @functools.lru_cache(maxsize=4096)
@@ -121,7 +116,7 @@ def _pick(history: Sequence[Turn], nlp: Language, person: bool) -> _Name | None:
     thing falls back to any name: the recogniser's label is least sure on unfamiliar
     organisations, which it may take for people."""
     for turn in reversed(history):
-        said = [n for ns in _names(nlp, (turn.question, turn.answer)) for n in ns]
+        said = [*_names_in(nlp, turn.question), *_names_in(nlp, turn.answer)]
         fitting = [n for n in said if (n.kind == "person") == person] or ([] if person else said)
         if fitting:
             return fitting[0]
@@ -134,7 +129,7 @@ def _swap(previous: str, rest: str, nlp: Language) -> str:
     years = _YEAR.findall(rest)
     if years and _YEAR.search(previous):
         return _YEAR.sub(years[0], previous, count=1)
-    named = _names(nlp, [previous])[0]
+    named = _names_in(nlp, previous)
     lead = _PREPOSITION_START.match(rest)
     if lead:
         place = rest[lead.end() :].strip()

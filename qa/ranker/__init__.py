@@ -50,10 +50,6 @@ class Ranker:
         self.model = model if model is not None else load_model("sentences")
         self.k1, self.b = k1, b
 
-    def articles(self, query: Query, m: int = ARTICLES) -> list[str]:
-        """The ``m`` articles whose sentences and passages match ``query`` best, best first."""
-        return [article for article, _ in self.matches(query, m)]
-
     def matches(self, query: Query, m: int = ARTICLES) -> list[tuple[str, float]]:
         """The ``m`` best-matching articles, best first, each with how well it matches: its
         best sentence's score (BM25 over every article, with the passage around it)."""
