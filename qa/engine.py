@@ -172,21 +172,10 @@ class Engine:
         limit = self.settings.max_question_chars
         turns: list[Turn] = []
         for i, turn in enumerate(history):
-            if isinstance(turn, Turn):
-                turns.append(turn)
-                continue
-            if (
-                not isinstance(turn, Mapping)
-                or not isinstance(turn.get("question"), str)
-                or not isinstance(turn.get("answer", ""), str)
-            ):
-                raise QuestionError(
-                    f"history[{i}] must be an object with a string 'question' "
-                    "and an optional string 'answer'"
-                )
-            if len(turn["question"]) > limit or len(turn.get("answer", "")) > 20 * limit:
-                raise QuestionError(f"history[{i}] is too long")
-            turns.append(Turn(turn["question"], turn.get("answer", "")))
+            try:
+                turns.append(turn if isinstance(turn, Turn) else Turn.sent(turn, i, limit))
+            except ValueError as e:
+                raise QuestionError(str(e)) from None
         return turns
 
     def ask(self, question: str, history: Sequence[Turn | Mapping[str, str]] = ()) -> Answer:

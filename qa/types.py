@@ -93,6 +93,25 @@ class Turn:
     question: str
     answer: str = ""
 
+    @classmethod
+    def sent(cls, value: object, i: int, limit: int) -> Turn:
+        """The ``i``-th earlier turn as a caller sent it (an object with a string
+        ``question`` of at most ``limit`` characters and an optional string ``answer`` of at
+        most 20 times that); raises ValueError saying what is wrong."""
+        if (
+            not isinstance(value, Mapping)
+            or not isinstance(value.get("question"), str)
+            or not isinstance(value.get("answer", ""), str)
+        ):
+            raise ValueError(
+                f"history[{i}] must be an object with a string 'question' "
+                "and an optional string 'answer'"
+            )
+        question, answer = value["question"], value.get("answer", "")
+        if len(question) > limit or len(answer) > 20 * limit:
+            raise ValueError(f"history[{i}] is too long")
+        return cls(question, answer)
+
 
 @dataclass(frozen=True)
 class Answer:

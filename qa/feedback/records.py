@@ -94,21 +94,10 @@ def _history(value: Any, question_limit: int, max_turns: int) -> tuple[Turn, ...
         raise FeedbackError(f"'history' has more than {max_turns} turns")
     turns = []
     for i, turn in enumerate(value):
-        if (
-            not isinstance(turn, dict)
-            or not isinstance(turn.get("question"), str)
-            or not isinstance(turn.get("answer", ""), str)
-        ):
-            raise FeedbackError(
-                f"history[{i}] must be an object with a string 'question' "
-                "and an optional string 'answer'"
-            )
-        if (
-            len(turn["question"]) > question_limit
-            or len(turn.get("answer", "")) > 20 * question_limit
-        ):
-            raise FeedbackError(f"history[{i}] is too long")
-        turns.append(Turn(turn["question"], turn.get("answer", "")))
+        try:
+            turns.append(Turn.sent(turn, i, question_limit))
+        except ValueError as e:
+            raise FeedbackError(str(e)) from None
     return tuple(turns)
 
 
