@@ -43,7 +43,7 @@ def fit_confidence(
     say: Callable[[str], None],
 ) -> tuple[LinearModel, LinearModel]:
     rows = answer_rows(items, by_fold)
-    weight = family_weights(rows)
+    weight = family_weights([r.fold for r in rows])
     everyone = list(range(len(rows)))
     answerable = fit_logistic("answerable", rows, everyone, [r.answerable for r in rows], weight)
     answered = [k for k, r in enumerate(rows) if r.answerable and r.answered]
@@ -140,13 +140,14 @@ def answer_rows(
     return rows
 
 
-def family_weights(rows: Sequence[Row]) -> list[float]:
-    """Each row's weight: the crowd-written benchmark (SQuAD, its questions asked of a corpus
-    without their article included) and our own news and encyclopedia sets count half each,
-    whatever their sizes, so that neither kind of reader's questions decides alone."""
-    squad = sum(1 for r in rows if r.fold.startswith("squad:"))
-    own = len(rows) - squad
-    return [(0.5 / squad if r.fold.startswith("squad:") else 0.5 / own) * len(rows) for r in rows]
+def family_weights(folds: Sequence[str]) -> list[float]:
+    """The weight of each row or question, by its fold: the crowd-written benchmark (SQuAD,
+    its questions asked of a corpus without their article included) and our own news and
+    encyclopedia sets count half each, whatever their sizes, so that neither kind of
+    reader's questions decides alone. The weights average 1."""
+    squad = sum(1 for f in folds if f.startswith("squad:"))
+    own = len(folds) - squad
+    return [(0.5 / squad if f.startswith("squad:") else 0.5 / own) * len(folds) for f in folds]
 
 
 def best_threshold(
@@ -158,9 +159,7 @@ def best_threshold(
     by_item: dict[int, list[tuple[Row, float]]] = {}
     for r, p in zip(rows, probs, strict=True):
         by_item.setdefault(r.item, []).append((r, p))
-    squad = sum(1 for it in items if it.fold.startswith("squad:"))
-    own = len(items) - squad
-    weight = [0.5 / squad if it.fold.startswith("squad:") else 0.5 / own for it in items]
+    weight = family_weights([it.fold for it in items])
     best = (0.0, -1.0)
     for step in range(0, 100):
         t = step / 100
@@ -168,7 +167,7 @@ def best_threshold(
         for k, item in enumerate(items):
             chosen = next((r for r, p in by_item.get(k, []) if r.answered and p >= t), None)
             right = chosen.right if chosen is not None else not item.answerable
-            handled += weight[k] * right
+            handled += weight[k] * right / len(items)
         if handled > best[1] + 1e-12:
             best = (t, handled)
     return best
