@@ -105,15 +105,20 @@ class Answerer:
             )
         return resolve(question, resolved_history, self.nlp)
 
+    def terms(self, question: str, article: str | None = None) -> tuple[str, ...]:
+        """The question's index terms, misspellings mended against ``article``'s words (or
+        every article's): what BM25 matches, with no need of a parse."""
+        mender = self.retriever.mender(article)
+        return tuple(self.retriever.content_terms(mender.correct(tokens(question))))
+
     def query(
         self, question: str, article: str | None = None, parsed: dict[str, Doc] | None = None
     ) -> Query:
         """The question mended against ``article``'s words (or every article's), parsed and
         prepared for matching; ``parsed`` keeps the parses of one question's texts, so that
         a question mended alike for two articles is parsed once."""
-        mender = self.retriever.mender(article)
-        terms = tuple(self.retriever.content_terms(mender.correct(tokens(question))))
-        text = mender.mend(question)
+        terms = self.terms(question, article)
+        text = self.retriever.mender(article).mend(question)
         parsed = {} if parsed is None else parsed
         if text not in parsed:
             parsed[text] = self.nlp(text)
@@ -148,10 +153,9 @@ class Answerer:
 
     def _replies(self, resolved: str, base: dict[str, Any]) -> Iterator[Reply]:
         parsed: dict[str, Doc] = {}
-        query = self.query(resolved, None, parsed)
-        if not query.terms:
-            return  # nothing to look up
-        matches = self.ranker.matches(query)
+        # Which articles to read is BM25's over the question's words; only the articles
+        # read need the question parsed.
+        matches = self.ranker.matches(self.terms(resolved))
         for rank, (article, match) in enumerate(matches):
             own = self.query(resolved, article, parsed)
             ranked = self.ranker.rank(own, article)
@@ -159,7 +163,7 @@ class Answerer:
             # far it is behind is read by the confidence. The best-matching article's reply
             # is the one it would give alone.
             placement = {"later_article": 1.0, "later_match": match / matches[0][1]} if rank else {}
-            found = self._reply(resolved, own, article, ranked, base, placement)
+            found = self._reply(own, article, ranked, base, placement)
             ids = tuple(self.sentences[r.index].id for r in ranked)
             if found is not None:
                 yield Reply(article, rank, *found, ranked=ids)
@@ -170,12 +174,11 @@ class Answerer:
         resolved = fix_wh_words(self.resolve(question, history))
         base: dict[str, Any] = {"question": question, "resolved_question": None}
         own = self.query(resolved, article)
-        reply = self._reply(resolved, own, article, self.ranker.rank(own, article), base)
+        reply = self._reply(own, article, self.ranker.rank(own, article), base)
         return None if reply is None else replace(reply[1], confidence=round(reply[0], 4))
 
     def _reply(
         self,
-        question: str,
         query: Query,
         article: str,
         ranked: Sequence[Ranked],
@@ -188,7 +191,9 @@ class Answerer:
         placement = dict(placement or {})
         if self.numeric is not None:
             numeric = self.numeric.alone(article)
-            ruled = numeric.answer(question, self._relevance(query, article), query.doc)
+            # The question as mended for this article (names capitalised as it writes
+            # them), whose parse is at hand.
+            ruled = numeric.answer(query.doc.text, self._relevance(query, article), query.doc)
             if ruled is not None:
                 features = rule_features(ruled, ranked, self.sentences) | placement
                 if ruled.answered:

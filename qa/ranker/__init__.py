@@ -9,7 +9,7 @@ candidate's share of the softmax over the article's candidates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,12 +50,13 @@ class Ranker:
         self.model = model if model is not None else load_model("sentences")
         self.k1, self.b = k1, b
 
-    def matches(self, query: Query, m: int = ARTICLES) -> list[tuple[str, float]]:
-        """The ``m`` best-matching articles, best first, each with how well it matches: its
-        best sentence's score (BM25 over every article, with the passage around it)."""
-        if not query.terms or not self.table.article:
+    def matches(self, terms: Sequence[str], m: int = ARTICLES) -> list[tuple[str, float]]:
+        """The ``m`` articles that best match the question's ``terms``, best first, each with
+        how well it matches: its best sentence's score (BM25 over every article, with the
+        passage around it)."""
+        if not terms or not self.table.article:
             return []
-        s_scores, context = self.retriever.scores(expand(query.terms))
+        s_scores, context = self.retriever.scores(expand(terms))
         combined = s_scores / (float(s_scores.max()) or 1.0) + PASSAGE_WEIGHT * context / (
             float(context.max()) or 1.0
         )
