@@ -126,8 +126,16 @@ class BM25Index:
             weights=np.concatenate([w * values[lo:hi] for lo, hi, w in spans]),
             minlength=self.size,
         )
-        constant = sum(w * self._col_constant[c] for c, w in qv.items())  # BM25+ only
+        constant = self._floor(qv)
         return scores + constant if constant else scores
+
+    def floor(self, query: Sequence[str] | Mapping[str, float]) -> float:
+        """The score of a document holding none of ``query``'s terms: 0, except for BM25+,
+        which gives every document ``idf * delta`` for every query term."""
+        return self._floor(self.query_vector(query))
+
+    def _floor(self, qv: Mapping[int, float]) -> float:
+        return sum(w * self._col_constant[c] for c, w in qv.items())
 
     def top_k(self, query: Sequence[str] | Mapping[str, float], k: int) -> list[tuple[int, float]]:
         """The ``k`` best (document index, score) pairs, best first, by argpartition."""

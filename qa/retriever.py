@@ -79,6 +79,13 @@ class Retriever:
             k1,
             b,
         )
+        # Each article as one text (its title and every sentence), to say which articles a
+        # question is about by the words that set one article apart from the others.
+        self.articles: list[str] = list(dict.fromkeys(s.article for s in self.sentences))
+        article_terms = {a: list(title_terms.get(a, [])) for a in self.articles}
+        for s, ts in zip(self.sentences, self.sentence_tokens, strict=True):
+            article_terms[s.article].extend(t.term for t in ts)
+        self.article_index = BM25Index([article_terms[a] for a in self.articles], variant, k1, b)
         self.passages_of: list[list[int]] = [[] for _ in self.sentences]
         self.context_terms: list[frozenset[str]] = [frozenset()] * len(self.sentences)
         for pi, p in enumerate(self.passages):
@@ -176,10 +183,18 @@ class Retriever:
 
     def scores(self, query: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """BM25 scores of every sentence for a weighted ``query``, and of the best passage
-        around each."""
-        s_scores = self.sentence_index.get_scores(query)
-        p_scores = np.append(self.passage_index.get_scores(query), 0.0)
+        around each, above the score of a text with none of its words: BM25+ gives every
+        text a share for every query term, which would make scores of texts that match one
+        word and texts that match all of them look alike once divided by the best."""
+        s_scores = self.sentence_index.get_scores(query) - self.sentence_index.floor(query)
+        p_scores = self.passage_index.get_scores(query) - self.passage_index.floor(query)
+        p_scores = np.append(p_scores, 0.0)
         return s_scores, p_scores[self._around].max(axis=1)
+
+    def article_scores(self, query: Mapping[str, float]) -> np.ndarray:
+        """BM25 scores of every article (in :attr:`articles` order) as one text, above the
+        score of a text with none of the query's words."""
+        return self.article_index.get_scores(query) - self.article_index.floor(query)
 
     def rank(
         self,

@@ -189,3 +189,13 @@ def test_query_vector_keeps_known_terms_and_adds_repeats() -> None:
     col = index.vocabulary
     assert index.query_vector(["a", "a", "zzz", "c"]) == {col["a"]: 2.0, col["c"]: 1.0}
     assert index.query_vector({"b": 0.25, "zzz": 4.0}) == {col["b"]: 0.25}
+
+
+def test_the_floor_is_the_score_of_a_document_without_the_query_terms() -> None:
+    docs = [["harbour", "ferry"], ["ferry", "timetable"], ["museum"]]
+    plus = BM25Index(docs)
+    floor = plus.floor(["ferry", "harbour"])
+    assert floor > 0  # BM25+ gives every document delta * idf for every query term
+    assert plus.get_scores(["ferry", "harbour"])[2] == pytest.approx(floor)
+    assert BM25Index(docs, "okapi").floor(["ferry", "harbour"]) == 0.0
+    assert plus.floor(["unknown"]) == 0.0

@@ -30,6 +30,12 @@ def test_the_noun_an_amount_is_of_is_its_measure() -> None:
     assert (got["9,000"].measure, got["9,000"].owner) == ("crowd", None)
 
 
+def test_a_peak_or_a_high_is_a_value_of_the_clause_measure() -> None:
+    got = facts_in("The village's population grew from 4,200 in 1950 to a peak of 7,900 in 1980.")
+    assert got["4,200"].measure == got["7,900"].measure == "population"
+    assert (got["4,200"].time, got["7,900"].time) == ("1950", "1980")
+
+
 def test_a_measure_noun_keeps_its_modifiers_and_possessor() -> None:
     got = facts_in(
         "The factory opened last spring, and its annual output of 40,000 tonnes is sold abroad."

@@ -49,3 +49,38 @@ def test_what_a_name_is_comes_from_a_copula_or_an_apposition():
     described = describe(q, doc)
     assert described is not None and described.text == "director of the Harbour Museum"
     assert describe(q, load()("The exhibition opened on Monday.")) is None
+
+
+def test_the_answer_stands_to_a_shared_word_as_the_wh_word_does_in_the_question():
+    from qa.reader.features import span_features
+
+    q = query("Who designed the footbridge?")
+    assert q.gap_paths  # "who" is the subject of "designed", as the answer should be
+    doc = load()("Marta Kell designed the footbridge over the canal.")
+    matched = [t.i for t in doc if q.matches(t)]
+    spans = {doc[a:b].text: (a, b, s) for (a, b), s in candidates(doc).items()}
+    subject = span_features(q, doc, *spans["Marta Kell"], matched)
+    other = span_features(q, doc, *spans["the canal"], matched)
+    assert subject["path_mirrors_q"] == 1.0
+    assert other["path_mirrors_q"] == 0.0
+
+
+def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
+    from qa.reader.features import span_features
+
+    q = query("Which river runs through Pellham?")
+    doc = load()("The River Osk runs through Pellham before it joins the sea.")
+    matched = [t.i for t in doc if q.matches(t)]
+    spans = {doc[a:b].text: (a, b, s) for (a, b), s in candidates(doc).items()}
+    river = span_features(q, doc, *spans["The River Osk"], matched)
+    assert river["q_overlap"] == 0.0 and river["has_head"] == 1.0
+
+
+def test_a_tree_path_walks_up_then_down():
+    from qa.reading.paths import path
+
+    doc = load()("Marta Kell designed the footbridge.")
+    subject, obj = doc[1], doc[4]  # "Kell", "footbridge"
+    assert path(subject, obj) == "nsubj|dobj"
+    assert path(subject, subject) == "|"
+    assert path(obj, doc[3]) == "|det"

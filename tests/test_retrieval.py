@@ -10,6 +10,7 @@ from qa.engine import Engine
 from qa.ingest import clean, read_article
 from qa.passages import build_passages
 from qa.sentences import split_sentences
+from qa.types import Article
 from tests.support import SEED_FILE, second_engine, seed_engine
 
 
@@ -86,3 +87,44 @@ def test_top_k_uses_scores_in_order() -> None:
     top = index.top_k(query, 3)
     scores = index.get_scores(query)
     assert [i for i, _ in top] == list(np.argsort(-scores, kind="stable")[:3])
+
+
+def test_the_article_a_question_names_is_read_first_though_another_has_a_closer_sentence() -> None:
+    # "regatta" is what sets the regatta article apart, though its sentences mostly say "the
+    # race"; "people" and "started" are in every article, and one has a short sentence with
+    # both, which BM25 over sentences alone puts first.
+    def article(slug: str, *paragraphs: str) -> Article:
+        return clean("\n\n".join(paragraphs), slug)
+
+    corpus = [
+        article(
+            "school",
+            "New school opens in Dunmere",
+            "The new primary school in Dunmere opened on Monday with 240 pupils.",
+            "Many people started queueing before dawn.",
+            "The building cost 6 million euros and has a library and a sports hall.",
+        ),
+        article(
+            "market",
+            "Farmers market returns",
+            "The farmers market started again on Friday after the winter break.",
+            "About 3,000 people visited the 60 stalls, the organisers said.",
+        ),
+        article(
+            "ferry",
+            "Ferry timetable changes",
+            "The ferry to Inchmore started its summer timetable on Sunday.",
+            "It can carry 400 people and 60 cars.",
+        ),
+        article(
+            "regatta",
+            "Harbour regatta draws record fleet",
+            "The autumn regatta on Lake Orm was held on Saturday in light winds.",
+            "A record 212 boats started the race, crewed by about 900 people.",
+            "The regatta has been sailed every year since 1921, except in wartime.",
+            "Organisers said the race would move to an earlier date next year.",
+        ),
+    ]
+    engine = Engine(corpus, Settings.load())
+    terms = engine.answerer.terms("How many people started the regatta?")
+    assert engine.answerer.ranker.matches(terms)[0][0] == "regatta"

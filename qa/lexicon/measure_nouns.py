@@ -33,9 +33,10 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-# Nouns too general to say what a number is ('a total of 300').
+# Nouns too general to say what a number is ('a total of 300', 'grew to a peak of 21,000':
+# the measure is the clause's).
 GENERAL_NOUNS: frozenset[str] = frozenset(
-    "total sum number amount figure level record tally".split()
+    "total sum number amount figure level record tally peak high low maximum minimum".split()
 )
 
 # What an amount measures when nothing in the sentence says, by its kind.

@@ -25,6 +25,7 @@ from .table import SentenceTable
 PASSAGE_WEIGHT = 0.35  # a passage's score next to its sentence's own (BM25 scales)
 CANDIDATES = 30
 ARTICLES = 3  # articles read for each question
+ARTICLE_WEIGHT = 1.0  # the whole article's score beside its best sentence's (chosen on fit data)
 SYNONYM, CONTEXT = 0.75, 0.5  # a question term met as a synonym, or only beside a sentence
 
 
@@ -53,20 +54,29 @@ class Ranker:
     def matches(self, terms: Sequence[str], m: int = ARTICLES) -> list[tuple[str, float]]:
         """The ``m`` articles that best match the question's ``terms``, best first, each with
         how well it matches: its best sentence's score (BM25 over every article, with the
-        passage around it)."""
+        passage around it) and, weighted by :data:`ARTICLE_WEIGHT`, the whole article's
+        score (BM25 over articles: the words that set an article apart, wherever in it
+        they are)."""
         if not terms or not self.table.article:
             return []
-        s_scores, context = self.retriever.scores(expand(terms))
+        query = expand(terms)
+        s_scores, context = self.retriever.scores(query)
         combined = s_scores / (float(s_scores.max()) or 1.0) + PASSAGE_WEIGHT * context / (
             float(context.max()) or 1.0
         )
-        order = np.argsort(-combined, kind="stable")
-        out: dict[str, float] = {}
-        for i in order.tolist():
-            if combined[i] <= 0 or len(out) == m:
-                break
-            out.setdefault(self.table.article[i], float(combined[i]))
-        return list(out.items())
+        best: dict[str, float] = {}
+        for i in np.flatnonzero(combined > 0).tolist():
+            article = self.table.article[i]
+            if combined[i] > best.get(article, 0.0):
+                best[article] = float(combined[i])
+        # The question's own words, not their synonyms: which article a question is about
+        # shows in the words it chose.
+        whole = self.retriever.article_scores(dict.fromkeys(terms, 1.0))
+        top = float(whole.max()) or 1.0
+        for article, score in zip(self.retriever.articles, whole.tolist(), strict=True):
+            if article in best:
+                best[article] += ARTICLE_WEIGHT * score / top
+        return sorted(best.items(), key=lambda kv: -kv[1])[:m]
 
     def relevance(self, query: Query, article: str, k: int) -> dict[str, float]:
         """The ``k`` sentences of ``article`` that cover most of ``query`` (its terms, by

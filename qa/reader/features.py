@@ -15,9 +15,10 @@ import math
 
 from spacy.tokens import Doc, Span, Token
 
+from ..reading.paths import ancestors, path
 from ..reading.query import Query
 from ..reading.question import kind_of_noun
-from ..reading.words import fold, lemma
+from ..reading.words import fold, keys, lemma
 
 _PREPOSITIONS = frozenset("in on at by from to for with of as during since after before".split())
 _NAMING = frozenset({"name", "call", "as", "title", "dub", "nickname"})
@@ -46,7 +47,12 @@ def span_features(
     content = [t for t in words if not t.is_stop]
     f["len"] = min(len(words), 10) / 10
     f[f"len={min(len(words), 6)}"] = 1.0
-    in_question = [query.matches(t) or fold(t.text) in query.words for t in content]
+    # The noun the wh-word asks about names the kind of answer ("Which river ..." answered
+    # by "the River Wend"): having it is no sign of repeating the question.
+    kind_word = lemma(q.head) if q.head is not None else None
+    in_question = [
+        (query.matches(t) or fold(t.text) in query.words) and lemma(t) != kind_word for t in content
+    ]
     overlap = sum(in_question)
     f["q_overlap"] = overlap / (len(content) or 1)
     f["q_overlap_all"] = float(bool(content) and overlap == len(content))
@@ -144,32 +150,46 @@ def _position(
     f["dist"] = math.log1p(distance)
     f["dist_inv"] = 1.0 / (1 + distance)
     f["left_frac"] = sum(1 for m in outside if m < start) / len(outside)
-    steps = _tree_distance(root, [doc[m] for m in outside])
+    up = ancestors(root)
+    steps = _tree_distance(up, [doc[m] for m in outside])
     f["tree"] = math.log1p(steps)
     f["tree_inv"] = 1.0 / (1 + steps)
+    f.update(_paths(doc, up, outside, query))
     return f
 
 
-def _tree_distance(root: Token, others: list[Token]) -> int:
-    """Edges between ``root`` and the nearest of ``others`` in the dependency tree."""
-    up = _ancestors(root)
+def _paths(doc: Doc, up: list[Token], outside: list[int], query: Query) -> dict[str, float]:
+    """The shortest tree path from the phrase to a word of the question, by the wh-word (the
+    fitted weights learn which paths answer which questions), and whether the phrase stands
+    to some word as the wh-phrase stands to it in the question."""
+    f: dict[str, float] = {}
+    shortest: str | None = None
+    mirrored = False
+    for m in outside:
+        found = path(up[0], doc[m], up)
+        if found is None:
+            continue
+        if shortest is None or len(found) < len(shortest):
+            shortest = found
+        mirrored = mirrored or any(query.gap_paths.get(k) == found for k in keys(doc[m]))
+    if shortest is not None:
+        f[f"wh={query.question.wh or '-'}|path={shortest}"] = 1.0
+    f["path_mirrors_q"] = float(mirrored)
+    return f
+
+
+def _tree_distance(up: list[Token], others: list[Token]) -> int:
+    """Edges between a word (``up`` is its :func:`ancestors`) and the nearest of ``others``
+    in the dependency tree."""
     best = 99
     for o in others:
-        theirs = _ancestors(o)
+        theirs = ancestors(o)
         index = {t.i: k for k, t in enumerate(theirs)}
         for k, t in enumerate(up):
             if t.i in index:
                 best = min(best, k + index[t.i])
                 break
     return best
-
-
-def _ancestors(t: Token) -> list[Token]:
-    out = [t]
-    while t.head != t:
-        t = t.head
-        out.append(t)
-    return out
 
 
 def phrase(doc: Doc, start: int, end: int) -> Span:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from .paths import path
 from .question import WH_TAGS, Question
 from .question import read as read_question
 from .words import FUNCTION_POS, fold, is_content, keys, lemma
@@ -29,6 +31,21 @@ class Query:
     @property
     def doc(self) -> Doc:
         return self.question.doc
+
+    @cached_property
+    def gap_paths(self) -> dict[str, str]:
+        """For each content word's lemma and stem, the path to it from the wh-phrase in the
+        question's tree: where the answer should stand relative to that word."""
+        gap = self.question.gap
+        out: dict[str, str] = {}
+        if gap is None:
+            return out
+        for t in self.content:
+            found = path(gap, t)
+            if found is not None:
+                for key in keys(t):
+                    out.setdefault(key, found)
+        return out
 
     def matches(self, token: Token) -> bool:
         """Is ``token`` (of a sentence) one of the question's content words?"""
