@@ -387,7 +387,6 @@ KNOWN_GAPS: dict[str, str] = {
     # Each article is read alone; when the best-matching one has no figure for the question,
     # another article's confident figure is given: the question's words do not say enough
     # about which article it means.
-    "nf-employees": "the fitted confidence doubts the rule answer (a count read from 'employs')",
     "te-x-opera": "another article's figure is given where the article asked about has none",
     "hc-crowd": "another article's confident figure is preferred to the right article's",
 }

@@ -575,12 +575,12 @@ def test_jsonl_and_squad_files_run_together(
 # Raise these as the engine improves; never lower them to let a change in.
 SQUAD_GATE = {
     "squad.hit": 0.59,
-    "squad.f1_answerable": 0.385,
+    "squad.f1_answerable": 0.41,
     "squad.exact_match": 0.245,
     "squad.cite@1": 0.58,
     "squad.overall": 0.55,
     "squad.auc": 0.73,
-    "squad.absent.overall": 0.71,
+    "squad.absent.overall": 0.78,
 }
 
 
