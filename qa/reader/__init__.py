@@ -41,8 +41,9 @@ class Reader:
         if not found:
             return []
         matched = [t.i for t in doc if not t.is_punct and query.matches(t)]
+        ents = tuple(doc.ents)
         spans = sorted(found)
-        feats = [span_features(query, doc, a, b, found[(a, b)], matched) for a, b in spans]
+        feats = [span_features(query, doc, a, b, found[(a, b)], matched, ents) for a, b in spans]
         scores = [self.model.score(f) for f in feats]
         probs = softmax(scores)
         out = []

@@ -12,6 +12,7 @@ labels answer which kinds.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,15 +27,23 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def span_features(
-    query: Query, doc: Doc, start: int, end: int, sources: frozenset[str], matched: list[int]
+    query: Query,
+    doc: Doc,
+    start: int,
+    end: int,
+    sources: frozenset[str],
+    matched: list[int],
+    ents: Sequence[Span] | None = None,
 ) -> dict[str, float]:
     """Features of ``doc[start:end]`` for ``query``; ``matched`` are the positions of the
-    sentence's words that are the question's content words."""
+    sentence's words that are the question's content words, ``ents`` the sentence's
+    entities when the caller has them (spaCy makes them anew at each ``doc.ents``)."""
     q = query.question
+    ents = tuple(doc.ents) if ents is None else ents
     span = doc[start:end]
     root = span.root
     f: dict[str, float] = {}
-    label = _label(doc, start, end)
+    label = _label(ents, start, end)
     f[f"k={q.kind}|l={label}"] = 1.0
     f[f"k={q.kind}|pos={root.pos_}"] = 1.0
     f[f"k={q.kind}|noun={kind_of_noun(root) or '-'}"] = 1.0
@@ -42,7 +51,7 @@ def span_features(
     for source in sources:
         f[f"src={source}"] = 1.0
     if q.labels:
-        f["type_match"] = _type_match(doc, start, end, q.labels)
+        f["type_match"] = _type_match(ents, start, end, q.labels)
     words = [t for t in span if not t.is_punct]
     content = [t for t in words if not t.is_stop]
     f["len"] = min(len(words), 10) / 10
@@ -80,26 +89,26 @@ def span_features(
     return f
 
 
-def _label(doc: Doc, start: int, end: int) -> str:
+def _label(ents: Sequence[Span], start: int, end: int) -> str:
     """The entity label of this span: of the entity it is, or whose head it is (an entity
     the recogniser ran on too far, "May 10 after five years"); "<LABEL>_in" when it holds
     an entity; "NONE"."""
-    own = _own_entity(doc, start, end)
+    own = _own_entity(ents, start, end)
     if own is not None:
         return own.label_
-    inside = [e for e in doc.ents if e.start >= start and e.end <= end]
+    inside = [e for e in ents if e.start >= start and e.end <= end]
     return f"{inside[0].label_}_in" if inside else "NONE"
 
 
-def _own_entity(doc: Doc, start: int, end: int) -> Span | None:
-    return next((e for e in doc.ents if e.start == start and end <= e.end), None)
+def _own_entity(ents: Sequence[Span], start: int, end: int) -> Span | None:
+    return next((e for e in ents if e.start == start and end <= e.end), None)
 
 
-def _type_match(doc: Doc, start: int, end: int, labels: frozenset[str]) -> float:
-    own = _own_entity(doc, start, end)
+def _type_match(ents: Sequence[Span], start: int, end: int, labels: frozenset[str]) -> float:
+    own = _own_entity(ents, start, end)
     if own is not None and own.label_ in labels:
         return 1.0
-    inside = [e for e in doc.ents if e.start >= start and e.end <= end]
+    inside = [e for e in ents if e.start >= start and e.end <= end]
     return 0.5 if any(e.label_ in labels for e in inside) else 0.0
 
 
