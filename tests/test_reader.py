@@ -77,10 +77,11 @@ def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
 
 
 def test_a_tree_path_walks_up_then_down():
-    from qa.reading.paths import path
+    from qa.reading.paths import ancestors, meeting, path
 
     doc = load()("Marta Kell designed the footbridge.")
     subject, obj = doc[1], doc[4]  # "Kell", "footbridge"
+    assert meeting(ancestors(subject), ancestors(obj)) == (1, 1)  # both under "designed"
     assert path(subject, obj) == "nsubj|dobj"
     assert path(subject, subject) == "|"
     assert path(obj, doc[3]) == "|det"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..reading.paths import ancestors, path
+from ..reading.paths import ancestors, meeting, path
 from ..reading.query import Query
 from ..reading.question import kind_of_noun
 from ..reading.words import fold, keys, lemma
@@ -160,45 +160,34 @@ def _position(
     f["dist_inv"] = 1.0 / (1 + distance)
     f["left_frac"] = sum(1 for m in outside if m < start) / len(outside)
     up = ancestors(root)
-    steps = _tree_distance(up, [doc[m] for m in outside])
+    others = [ancestors(doc[m]) for m in outside]
+    met = [sum(m) for theirs in others if (m := meeting(up, theirs)) is not None]
+    steps = min(met, default=99)  # edges to the nearest question word in the tree
     f["tree"] = math.log1p(steps)
     f["tree_inv"] = 1.0 / (1 + steps)
-    f.update(_paths(doc, up, outside, query))
+    f.update(_paths(up, others, query))
     return f
 
 
-def _paths(doc: Doc, up: list[Token], outside: list[int], query: Query) -> dict[str, float]:
-    """The shortest tree path from the phrase to a word of the question, by the wh-word (the
-    fitted weights learn which paths answer which questions), and whether the phrase stands
-    to some word as the wh-phrase stands to it in the question."""
+def _paths(up: list[Token], others: list[list[Token]], query: Query) -> dict[str, float]:
+    """The shortest tree path from the phrase to a word of the question (``others``: the
+    question words' :func:`ancestors`), by the wh-word (the fitted weights learn which paths
+    answer which questions), and whether the phrase stands to some word as the wh-phrase
+    stands to it in the question."""
     f: dict[str, float] = {}
     shortest: str | None = None
     mirrored = False
-    for m in outside:
-        found = path(up[0], doc[m], up)
+    for theirs in others:
+        found = path(up[0], theirs[0], up, theirs)
         if found is None:
             continue
         if shortest is None or len(found) < len(shortest):
             shortest = found
-        mirrored = mirrored or any(query.gap_paths.get(k) == found for k in keys(doc[m]))
+        mirrored = mirrored or any(query.gap_paths.get(k) == found for k in keys(theirs[0]))
     if shortest is not None:
         f[f"wh={query.question.wh or '-'}|path={shortest}"] = 1.0
     f["path_mirrors_q"] = float(mirrored)
     return f
-
-
-def _tree_distance(up: list[Token], others: list[Token]) -> int:
-    """Edges between a word (``up`` is its :func:`ancestors`) and the nearest of ``others``
-    in the dependency tree."""
-    best = 99
-    for o in others:
-        theirs = ancestors(o)
-        index = {t.i: k for k, t in enumerate(theirs)}
-        for k, t in enumerate(up):
-            if t.i in index:
-                best = min(best, k + index[t.i])
-                break
-    return best
 
 
 def phrase(doc: Doc, start: int, end: int) -> Span:

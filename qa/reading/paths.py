@@ -21,19 +21,29 @@ def ancestors(token: Token) -> list[Token]:
     return out
 
 
-def path(a: Token, b: Token, up: list[Token] | None = None) -> str | None:
-    """The edges from ``a`` up to where it meets ``b``, then down to ``b``: "nsubj|dobj" (up
-    one subject edge, down one object edge); None when they are over :data:`MAX_EDGES` edges
-    apart. ``up`` is ``ancestors(a)``, when the caller has it."""
-    up = ancestors(a) if up is None else up
-    theirs = ancestors(b)
+def meeting(up: list[Token], theirs: list[Token]) -> tuple[int, int] | None:
+    """Where two words meet in the tree, given their :func:`ancestors`: the edges up from the
+    first and from the second to their lowest common head; None in different trees."""
     index = {t.i: k for k, t in enumerate(theirs)}
     for k, t in enumerate(up):
         if t.i in index:
-            j = index[t.i]
-            if k + j > MAX_EDGES:
-                return None
-            rising = "^".join(x.dep_ for x in up[:k])
-            falling = "v".join(x.dep_ for x in reversed(theirs[:j]))
-            return f"{rising}|{falling}"
+            return k, index[t.i]
     return None
+
+
+def path(
+    a: Token, b: Token, up: list[Token] | None = None, theirs: list[Token] | None = None
+) -> str | None:
+    """The edges from ``a`` up to where it meets ``b``, then down to ``b``: "nsubj|dobj" (up
+    one subject edge, down one object edge); None when they are over :data:`MAX_EDGES` edges
+    apart. ``up`` and ``theirs`` are ``ancestors(a)`` and ``ancestors(b)``, when the caller
+    has them."""
+    up = ancestors(a) if up is None else up
+    theirs = ancestors(b) if theirs is None else theirs
+    met = meeting(up, theirs)
+    if met is None or sum(met) > MAX_EDGES:
+        return None
+    k, j = met
+    rising = "^".join(x.dep_ for x in up[:k])
+    falling = "v".join(x.dep_ for x in reversed(theirs[:j]))
+    return f"{rising}|{falling}"
