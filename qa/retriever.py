@@ -82,6 +82,8 @@ class Retriever:
         # Each article as one text (its title and every sentence), to say which articles a
         # question is about by the words that set one article apart from the others.
         self.articles: list[str] = list(dict.fromkeys(s.article for s in self.sentences))
+        place = {a: k for k, a in enumerate(self.articles)}
+        self.article_of = np.array([place[s.article] for s in self.sentences], dtype=np.int64)
         article_terms = {a: list(title_terms.get(a, [])) for a in self.articles}
         for s, ts in zip(self.sentences, self.sentence_tokens, strict=True):
             article_terms[s.article].extend(t.term for t in ts)

@@ -64,19 +64,14 @@ class Ranker:
         combined = s_scores / (float(s_scores.max()) or 1.0) + PASSAGE_WEIGHT * context / (
             float(context.max()) or 1.0
         )
-        best: dict[str, float] = {}
-        for i in np.flatnonzero(combined > 0).tolist():
-            article = self.table.article[i]
-            if combined[i] > best.get(article, 0.0):
-                best[article] = float(combined[i])
+        best = np.zeros(len(self.retriever.articles))
+        np.maximum.at(best, self.retriever.article_of, combined)  # each article's best sentence
         # The question's own words, not their synonyms: which article a question is about
         # shows in the words it chose.
         whole = self.retriever.article_scores(dict.fromkeys(terms, 1.0))
-        top = float(whole.max()) or 1.0
-        for article, score in zip(self.retriever.articles, whole.tolist(), strict=True):
-            if article in best:
-                best[article] += ARTICLE_WEIGHT * score / top
-        return sorted(best.items(), key=lambda kv: -kv[1])[:m]
+        total = np.where(best > 0, best + ARTICLE_WEIGHT * whole / (float(whole.max()) or 1.0), 0)
+        order = np.argsort(-total, kind="stable")[:m]
+        return [(self.retriever.articles[k], float(total[k])) for k in order if total[k] > 0]
 
     def relevance(self, query: Query, article: str, k: int) -> dict[str, float]:
         """The ``k`` sentences of ``article`` that cover most of ``query`` (its terms, by
