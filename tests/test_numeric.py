@@ -312,3 +312,33 @@ def test_spans_between_dated_events_are_worked_out(tmp_path, question: str, shor
     assert result.short_answer == short
     assert result.derivation  # the working, with both dates cited
     assert len(result.citations) >= 1
+
+
+# --- who a count of people is -----------------------------------------------------------------
+
+MILL = """Brackwater mill reopens
+
+The old textile mill in Brackwater reopened on Monday after a renovation. The company that \
+owns it employs 640 people at the site. Brackwater has 11,200 residents.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many people does the company employ?", "640"),
+        ("How many staff does the company have?", "640"),
+        ("How many people live in Brackwater?", "11,200"),
+        ("What is the population of Brackwater?", "11,200"),
+    ],
+)
+def test_a_count_of_people_is_of_those_who_do_what_is_asked(question: str, short: str) -> None:
+    result = answerer_for(("mill", MILL)).answer(question, {})
+    assert result is not None and result.answered, question
+    assert result.short_answer == short
+
+
+def test_staff_are_not_how_many_live_there() -> None:
+    text = MILL.replace(" Brackwater has 11,200 residents.", "")
+    result = answerer_for(("mill", text)).answer("How many people live in Brackwater?", {})
+    assert result is not None and not result.answered

@@ -32,6 +32,7 @@ from .terms import (
     SYNONYMS,
     Term,
     base,
+    doers,
     keys,
     keyset,
     name_number_key,
@@ -70,6 +71,7 @@ class Entry:
     near: frozenset[str] = frozenset()  # the words that go with its number (its phrase)
     future: bool = False  # its clause speaks of what will be ("will add", "is due to")
     clause_time: str | None = None  # the time its clause names, when it has none of its own
+    doers: frozenset[str] = frozenset()  # who its count of people is: "work" for staff
 
 
 class FactIndex:
@@ -267,6 +269,7 @@ def _entries(
                 frozenset(k for k in owner if not k.startswith("#")),
                 owner,
                 _stand_in(f.owner),
+                doers=doers(words(" ".join(x for x in (f.verb, f.measure, f.qualifier) if x))),
             )
         )
     return out

@@ -138,11 +138,15 @@ class Search:
         kinds: set[str] | None,
         terms: Sequence[Term] | None = None,
     ) -> list[Match]:
+        # Who a count of people is holds for the figure the whole question asks, not
+        # for each figure a sum or a ratio is made of ("pupils per teacher").
+        doers = ask.doers if terms is None else frozenset()
         terms = ask.terms if terms is None else terms
         matches = self.rank(
             terms,
             lambda f: (
                 f.equivalent_of is None
+                and not (doers and self._other_doers(f, doers))
                 and f.kind != "date"
                 # what the question states is not its answer, unless it asks it in a unit
                 and (ask.unit is not None or f.value not in ask.numbers)
@@ -214,6 +218,12 @@ class Search:
         if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
             return False  # "the old bridge": a figure for the bridge as it is now is not it
         return not any(k in ix.ctx for k in ask.against)
+
+    def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
+        """Whether ``f`` counts people who do something else ("employs 640 people" for
+        "how many live there")."""
+        own = self.index.entry[f.id].doers
+        return bool(own) and own.isdisjoint(doers)
 
     def _said_per(self, f: Fact, rate: str) -> bool:
         """A figure with no rate of its own whose phrase names the period asked per ("on

@@ -128,6 +128,7 @@ class Question:
     whole_span: bool = False  # "in total", "so far": not a stated part of a span
     earlier: bool = False  # "before the rebuild", "previously": an earlier value
     verbs: tuple[str, ...] = ()  # groups of "work", "live", "watch" ...
+    doers: frozenset[str] = frozenset()  # the same said by a verb or a noun ("population")
     verb: str | None = None  # the main verb of a do-question, base form ("have")
     against: tuple[str, ...] = ()  # keys a fact must not be about
     marked: tuple[str, ...] = ()  # "old", "former": keys a fact must say

@@ -33,6 +33,7 @@ from .terms import (
     SYNONYMS,
     Term,
     base,
+    doers,
     words,
 )
 
@@ -194,6 +195,7 @@ class QuestionReader:
                     }
                 )
             ),
+            doers=doers(ws),
             verb=self._main_verb(doc),
             against=tuple(against),
             marked=tuple(_marked(ws)),

@@ -8,13 +8,14 @@ itself is a stronger match than one that only shares a group.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..analysis import STOP_WORDS, stem
 from ..lexicon.irregular_verbs import IRREGULAR_VERBS
 from ..lexicon.question_words import LIGHT_VERBS
-from ..lexicon.synonyms import SYNONYMS
+from ..lexicon.synonyms import PEOPLE_VERBS, SYNONYMS
 
 # A verb's irregular forms read as its base ("built" is "build"); a form that is itself a
 # base ("found", "set") stays itself.
@@ -49,6 +50,19 @@ def _build_groups() -> dict[str, frozenset[str]]:
 
 
 GROUP_OF = _build_groups()
+_DOER_GROUPS = frozenset(PEOPLE_VERBS)
+
+
+def doers(ws: Iterable[str]) -> frozenset[str]:
+    """Who the words say a count of people is, as groups of what people do ("work",
+    "live", "visit"): a word of one such group only ("employs", "population", "staff");
+    "people", in several, says nothing."""
+    out: set[str] = set()
+    for w in ws:
+        groups = GROUP_OF.get(stem(w), frozenset()) & _DOER_GROUPS
+        if len(groups) == 1:
+            out |= groups
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
