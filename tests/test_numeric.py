@@ -318,8 +318,8 @@ def test_spans_between_dated_events_are_worked_out(tmp_path, question: str, shor
 
 MILL = """Brackwater mill reopens
 
-The old textile mill in Brackwater reopened on Monday after a renovation. The company that \
-owns it employs 640 people at the site. Brackwater has 11,200 residents.
+The old textile mill reopened on Monday after a renovation. The company employs 640 \
+people in Brackwater. Brackwater has 11,200 residents.
 """
 
 
@@ -342,3 +342,35 @@ def test_staff_are_not_how_many_live_there() -> None:
     text = MILL.replace(" Brackwater has 11,200 residents.", "")
     result = answerer_for(("mill", text)).answer("How many people live in Brackwater?", {})
     assert result is not None and not result.answered
+
+
+# --- amounts said as adjectives, a story's own year, a gap that is a thing ----------------
+
+QUARRY = """Tarrow quarry results
+
+Tarrow Stone sold 1.8 million tonnes of granite in 2023, the company said on Friday. \
+The firm blamed a funding gap of 4 million euros on late payments. It is building a \
+12,500-square-metre cutting shed beside its 640-metre haul road.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How big is the cutting shed?", "12,500 square metres"),
+        ("How long is the haul road?", "640 metres"),
+        ("How large is the funding gap?", "4 million euros"),
+    ],
+)
+def test_adjectival_amounts_and_noun_compounds_are_read(question: str, short: str) -> None:
+    result = answerer_for(("quarry", QUARRY)).answer(question, {})
+    assert result is not None and result.answered, question
+    assert result.short_answer == short
+
+
+def test_a_figure_with_no_time_of_its_own_is_of_the_year_the_story_reports() -> None:
+    answerer = answerer_for(("quarry", QUARRY))
+    result = answerer.answer("How big was the funding gap in 2023?", {})
+    assert result is not None and result.answered and result.short_answer == "4 million euros"
+    other = answerer.answer("How big was the funding gap in 2021?", {})
+    assert other is not None and not other.answered

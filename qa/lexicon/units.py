@@ -8,14 +8,14 @@ Longer patterns come first within a kind.
 
 UNITS: tuple[tuple[str, str, str, float | None], ...] = (
     (
-        r"square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|square\s+km",
+        r"square[\s-]+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²|square[\s-]+km",
         "square kilometers",
         "area",
         1000000.0,
     ),
-    (r"square\s+met(?:er|re)s?|sq\.?\s*m\b|sqm|m2|m²", "square meters", "area", 1.0),
-    (r"square\s+miles?|sq\.?\s*mi\b", "square miles", "area", 2589988.110336),
-    (r"square\s+f(?:ee|oo)t|sq\.?\s*ft", "square feet", "area", 0.09290304),
+    (r"square[\s-]+met(?:er|re)s?|sq\.?\s*m\b|sqm|m2|m²", "square meters", "area", 1.0),
+    (r"square[\s-]+miles?|sq\.?\s*mi\b", "square miles", "area", 2589988.110336),
+    (r"square[\s-]+f(?:ee|oo)t|sq\.?\s*ft", "square feet", "area", 0.09290304),
     (r"hectares?|ha\b", "hectares", "area", 10000.0),
     ("acres?", "acres", "area", 4046.8564224),
     (r"percentage\s+points?", "percentage points", "percent", None),

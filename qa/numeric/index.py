@@ -123,6 +123,20 @@ class FactIndex:
             if f.earlier_of:
                 self.earlier.setdefault(f.earlier_of, f)
         self.rates = self._rates()
+        # The year a story reports on: the one year its first sentence names ("handled a
+        # record 4.6 million passengers in 2023"), else its dateline's.
+        lead_years: dict[str, set[str]] = {}
+        first_ids = {s.id for s in firsts.values()}
+        for f in self.facts:
+            if f.kind == "date" and f.time and f.sentence in first_ids:
+                lead_years.setdefault(f.article, set()).add(f.time[:4])
+        self.reported = {
+            a.id: next(iter(lead_years[a.id])) if len(lead_years.get(a.id, ())) == 1 else None
+            for a in articles
+        }
+        for a in articles:
+            if self.reported[a.id] is None and a.date:
+                self.reported[a.id] = a.date[:4]
         vocabulary: set[str] = set()
         for s in sentences:
             vocabulary.update(words(s.text))

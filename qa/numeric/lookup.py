@@ -111,7 +111,9 @@ class Search:
         entry = self.index.entry[f.id]
         if year:
             time = f.time or entry.clause_time  # "its revenue for 2023 rose to X"
-            return bool(time) and str(time).startswith(year)
+            if time is None and f.kind != "date":
+                return year == self.index.reported.get(f.article)  # the story's own year
+            return str(time).startswith(year)
         if ask.future:
             return self.planned(f) or self._ahead(f)
         if ask.done and self.planned(f):

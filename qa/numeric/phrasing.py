@@ -37,6 +37,19 @@ _NUMBERISH = re.compile(
 )
 
 
+_ADJECTIVAL = re.compile(r"^(?P<n>[\d.,]+|[a-z]+)-(?P<unit>[a-z]+(?:-[a-z]+)*)$", re.IGNORECASE)
+
+
+def said(f: Fact) -> str:
+    """The amount as a reply says it: an adjective before a noun ("a 2,900-metre runway")
+    is said as a quantity ("2,900 metres")."""
+    m = _ADJECTIVAL.match(f.surface)
+    if m is None or f.kind in ("count", "number", "date") or not f.unit:
+        return f.surface
+    unit = m.group("unit").replace("-", " ")
+    return f"{m.group('n')} {unit if f.value == 1 or unit.endswith('s') else unit + 's'}"
+
+
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -50,9 +63,9 @@ def amount_text(f: Fact, with_qualifier: bool = True) -> str:
         text = f"{f.surface} {f.unit} {qual}" if placed else f"{f.surface} {qual} {f.unit}"
         text = text if qual else f"{f.surface} {f.unit}"
     elif f.kind in PHYSICAL_KINDS and qual and not placed:
-        text = f"{f.surface} of {qual}"
+        text = f"{said(f)} of {qual}"
     else:
-        text = f.surface
+        text = said(f)
     if f.rate and f.kind in PHYSICAL_KINDS | {"count", "number"}:
         text += f" {f.rate}"
     return text
@@ -130,7 +143,7 @@ def direct(
     # The short answer is the amount as the article writes it, with its unit: what it counts
     # and how often ("640" of "640 people", "1.9 million kWh" of "... of electricity a
     # year") the question already says, and the answer sentence says again.
-    short = short or f.surface
+    short = short or said(f)
     return Answer(
         answer=answer,
         answered=True,

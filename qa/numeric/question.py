@@ -9,7 +9,7 @@ The intents, tried in order (the first that matches wins):
 - ``age``: "how old is X";  ``since``: "how long ago", "how long has X been";
 - ``until``: "how long until"; ``span``: "how long/tall/heavy/fast is X";
 - ``when``: a date; ``share``: "what percentage of X is Y";
-- ``compare``: "which is bigger, X or Y"; ``difference``: "how many more", "the gap";
+- ``compare``: "which is bigger, X or Y"; ``difference``: "how many more", "the gap between";
 - ``total``: "X and Y altogether"; ``per``: "per employee", "on average";
 - ``percent``: "by what percentage"; ``count``: "how many"; ``size``: "how big";
 - ``amount``: "how much"; ``value``: "what is the revenue".
@@ -64,7 +64,7 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "difference",
-            r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b|\bhow\s+much\s+"
+            r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b.*\bbetween\b|\bhow\s+much\s+"
             r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
             r"exceed|outpace|than)\b|\bby\s+how\s+"
             r"many\s+(?!percent)(?:[a-z$]+\s+){1,2}(?:did|have|has|had|was|were)\b",
