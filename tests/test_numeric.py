@@ -316,10 +316,10 @@ def test_spans_between_dated_events_are_worked_out(tmp_path, question: str, shor
 
 # --- who a count of people is -----------------------------------------------------------------
 
-MILL = """Brackwater mill reopens
+MILL = """Ostervale mill reopens
 
 The old textile mill reopened on Monday after a renovation. The company employs 640 \
-people in Brackwater. Brackwater has 11,200 residents.
+people in Ostervale. Ostervale has 11,200 residents.
 """
 
 
@@ -328,8 +328,8 @@ people in Brackwater. Brackwater has 11,200 residents.
     [
         ("How many people does the company employ?", "640"),
         ("How many staff does the company have?", "640"),
-        ("How many people live in Brackwater?", "11,200"),
-        ("What is the population of Brackwater?", "11,200"),
+        ("How many people live in Ostervale?", "11,200"),
+        ("What is the population of Ostervale?", "11,200"),
     ],
 )
 def test_a_count_of_people_is_of_those_who_do_what_is_asked(question: str, short: str) -> None:
@@ -339,8 +339,8 @@ def test_a_count_of_people_is_of_those_who_do_what_is_asked(question: str, short
 
 
 def test_staff_are_not_how_many_live_there() -> None:
-    text = MILL.replace(" Brackwater has 11,200 residents.", "")
-    result = answerer_for(("mill", text)).answer("How many people live in Brackwater?", {})
+    text = MILL.replace(" Ostervale has 11,200 residents.", "")
+    result = answerer_for(("mill", text)).answer("How many people live in Ostervale?", {})
     assert result is not None and not result.answered
 
 
@@ -374,3 +374,31 @@ def test_a_figure_with_no_time_of_its_own_is_of_the_year_the_story_reports() -> 
     assert result is not None and result.answered and result.short_answer == "4 million euros"
     other = answerer.answer("How big was the funding gap in 2021?", {})
     assert other is not None and not other.answered
+
+
+LIFE_WITH_ANOTHER_DEATH = """Oda Brun
+
+Oda Brun (3 April 1861 - 9 October 1930) was a Norwegian chemist.
+
+Her husband Jens Lie died in 1902. Brun opened her own \
+laboratory in 1905 and finished the new wing in 1912. She died at her home in Bergen \
+on 9 October 1930.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # Two deaths are dated: the one of the person born is meant.
+        ("How old was Brun when she died?", "69 years"),
+        # "How many years after X ... Y": a span between two events, "finished" as "completed".
+        ("How many years after opening her laboratory did Brun complete the new wing?", "7"),
+    ],
+)
+def test_spans_are_between_the_right_events(tmp_path, question: str, short: str) -> None:
+    folder = tmp_path / "brun"
+    folder.mkdir()
+    (folder / "oda-brun.txt").write_text(LIFE_WITH_ANOTHER_DEATH, encoding="utf-8")
+    result = Engine.from_corpus(folder, answer_cache=0).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert short in (result.short_answer or ""), result.answer

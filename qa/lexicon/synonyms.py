@@ -13,7 +13,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
             "graduate graduates grad grads expert experts scientist scientists researcher "
             "researchers engineer engineers member members resident residents holder "
             "holders specialist specialists runner runners participant participants "
-            "competitor competitors athlete athletes player players entrant entrants ppl"
+            "competitor competitors athlete athletes player players entrant entrants passenger "
+            "passengers visitor visitors student students pupil pupils spectator spectators ppl"
         ).split()
     ),
     "professional": tuple("professional professionals skilled specialist specialists".split()),
@@ -49,7 +50,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         (
             "cost costs investment investments spending spend spent outlay expenditure "
             "pay paid pays paying contribute contributed contributes contributing bill "
-            "bills"
+            "bills price"
         ).split()
     ),
     "growth": tuple(
@@ -84,6 +85,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         ("generate generated generation output produce produced production").split()
     ),
     "job": tuple("job jobs employment".split()),
+    "complete": tuple("complete completed completing completion finish finished finishing".split()),
+    "concert": tuple("concert concerts gig gigs show shows performance performances".split()),
+    "salary": tuple("salary salaries pay wage wages".split()),
+    "flight": tuple("flight flights departure departures".split()),
     "household": tuple("household households home homes".split()),
     "loan": tuple("loan loans borrowing borrowings".split()),
     "capacity": tuple(

@@ -201,8 +201,14 @@ def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:
     who = [t for t in ask.terms if t.word not in clause]
     born = _dated(search, replace(ask, terms=tuple(who)), "born")
     event_terms = tuple(search.index.term(w) for w in sorted(clause))
-    event = next((m for m in _event_dates(search, event_terms) if m is not born), None)
-    return _years_from(search, born, event, "Born ", " old")
+    events = [m for m in _event_dates(search, event_terms) if m is not born]
+    # "When he died": the death of the person born, not of another the article names.
+    own = [e for e in events if born is not None and _same_owner(search, e, born)]
+    return _years_from(search, born, next(iter(own or events), None), "Born ", " old")
+
+
+def _same_owner(search: Search, f: Fact, g: Fact) -> bool:
+    return bool(search.index.entry[f.id].owner_keys & search.index.entry[g.id].owner_keys)
 
 
 def between(search: Search, ask: Question) -> Answer | None:
