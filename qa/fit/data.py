@@ -37,6 +37,14 @@ TUNED_SETS = (
         TEST_DATA_DIR / "dev" / "crowd-encyclopedia",
     ),
     (TEST_DATA_DIR / "dev" / "parse" / "numeric.jsonl", TEST_DATA_DIR / "dev" / "parse"),
+    (
+        TEST_DATA_DIR / "dev" / "crowd2-news" / "questions.jsonl",
+        TEST_DATA_DIR / "dev" / "crowd2-news",
+    ),
+    (
+        TEST_DATA_DIR / "dev" / "crowd2-encyclopedia" / "questions.jsonl",
+        TEST_DATA_DIR / "dev" / "crowd2-encyclopedia",
+    ),
 )
 ABSENT_SAMPLE = 80  # questions per SQuAD article asked of a corpus without it
 
