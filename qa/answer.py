@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .analysis import tokens
-from .confidence import Confidence, retrieval_features, rule_features
+from .confidence import Confidence, declined_features, retrieval_features, rule_features
 from .followup import resolve
 from .quotes import Attribution
 from .ranker import Ranked, Ranker
@@ -224,6 +224,8 @@ class Answerer:
             | dict(answer.features)
             | placement
         )
+        if placement.get("rule_declined"):
+            features |= declined_features(features)
         return self.confidence.probability(features), answer, features
 
     def _relevance(self, query: Query, article: str) -> dict[str, float]:

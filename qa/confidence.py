@@ -88,6 +88,18 @@ def retrieval_features(
     return f
 
 
+# What a reading is weighed by when the rule layer found no fact for the question: whether
+# its phrase is of the kind asked and its sentence says the question's words. The rule layer
+# declines for a question the articles don't answer, and also for one whose figure is said
+# in words no fact was read from; these tell the two apart.
+DECLINED_READ = ("p.type_match", "p.prob", "s.cov", "s.lcov", "s.type_ok", "s.prob")
+
+
+def declined_features(features: Mapping[str, float]) -> dict[str, float]:
+    """The reading's features, again, under the rule layer's decline."""
+    return {f"rd.{k}": features[k] for k in DECLINED_READ if k in features}
+
+
 def rule_features(
     answer: Answer, ranked: Sequence[Ranked], sentences: Sequence[Sentence]
 ) -> dict[str, float]:
