@@ -402,3 +402,15 @@ def test_spans_are_between_the_right_events(tmp_path, question: str, short: str)
     result = Engine.from_corpus(folder, answer_cache=0).ask(question)
     assert result.answered and result.method == "rule", result.answer
     assert short in (result.short_answer or ""), result.answer
+
+
+def test_a_figure_said_of_it_is_of_the_name_the_sentence_before_gives() -> None:
+    text = """River Cale
+
+The Cale is a river in the north of the province, 88 kilometres long.
+
+In 1929 the province built the Orrin Barrage below the town of Dunley. Designed by the \
+engineer Ada Voss, it is a stone dam 14 metres high and was finished in 1931.
+"""
+    result = answerer_for(("weir", text)).answer("How tall is the Orrin dam?", {})
+    assert result is not None and result.answered and result.short_answer == "14 metres"

@@ -48,6 +48,10 @@ FACILITY_KEYS = frozenset(stem(w) for w in FACILITIES)
 VERB_FORMS = frozenset(w for forms in PEOPLE_VERBS.values() for w in forms)
 MONEY_KEYS = keys("value") | keys("worth") | keys("money")
 
+# A sentence that speaks of a thing as "it" or "they" is about a name the sentence before
+# gives ("... built the Barrage de Lasclaux. It is a concrete arch dam 74 metres high").
+_THING_PRONOUN = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
+_INNER_NAME = re.compile(r"(?<=\s)[A-Z][\w'-]+")
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _NAMED = re.compile(
     r"\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:named|called|known\s+as)\s+"
@@ -268,6 +272,10 @@ def _entries(
             ctx_cache[f.sentence] = keyset(text).union(
                 *(extra[w] for w in set(words(text)) if w in extra)
             )
+            before = _sentence_before(sentences, sentence)
+            if before is not None and _THING_PRONOUN.search(text):
+                names = " ".join(_INNER_NAME.findall(before.text))
+                ctx_cache[f.sentence] |= keyset(names)
         focus = keyset(" ".join(x for x in (f.measure, f.unit, f.qualifier) if x))
         if f.kind == "money":  # any amount of money is a value, a worth
             focus |= MONEY_KEYS
@@ -374,6 +382,14 @@ def _aliases(sentences: Sequence[Sentence]) -> dict[str, dict[str, frozenset[str
             name = m.group("name").lower()
             table[name] = table.get(name, NONE) | keyset(m.group("noun"))
     return out
+
+
+def _sentence_before(sentences: Mapping[str, Sentence], s: Sentence | None) -> Sentence | None:
+    """The sentence before ``s`` in its paragraph."""
+    if s is None or s.index == 0:
+        return None
+    before = sentences.get(f"{s.article}:s{s.index - 1}")
+    return before if before is not None and before.paragraph == s.paragraph else None
 
 
 def _stand_in(owner: str | None) -> bool:
