@@ -46,6 +46,14 @@ def tokenizer_for(text: str) -> PunktSentenceTokenizer:
 _LEADING_CLOSER = re.compile(r"^[\"')\]]+(?=\s|$)")
 
 
+# A news agency's dateline before the first sentence ("HARROWMERE, Feb. 12 (Wire) - ",
+# "LONDON (Reuters) — "): where and when the story was filed, not part of what it says.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+(?=\S)"
+)
+
+
 def split_sentences(article: Article) -> list[Sentence]:
     """Sentences of ``article`` in reading order, ids ``<article>:s<n>``.
 
@@ -65,6 +73,8 @@ def split_sentences(article: Article) -> list[Sentence]:
                     prev = spans[-1]
                     spans[-1] = (prev[0], start + m.end(), p)
                     start += m.end()
+            if not spans and (dateline := _DATELINE.match(article.text[start:end])):
+                start += dateline.end()
             # Trim whitespace so offsets hug the text.
             chunk = article.text[start:end]
             start += len(chunk) - len(chunk.lstrip())

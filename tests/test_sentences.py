@@ -87,3 +87,20 @@ def test_sentences_never_cross_paragraphs() -> None:
         "\n\nThe second one does."
     )
     assert [s.paragraph for s in split_sentences(article)] == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("first", "sentence"),
+    [
+        ("OSTERVALE, Feb. 12 (Wire) - The port handled 4 million tonnes.", "The port handled"),
+        ("NEW HARWICK (Reuters) — The mayor resigned on Monday.", "The mayor resigned"),
+        ("LONDON, March 6, 2024 - Prices rose 3%.", "Prices rose"),
+        ("The port handled 4 million tonnes in 2023.", "The port handled"),
+        ("UK grid demand rose 3% - a record.", "UK grid demand"),
+    ],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(first: str, sentence: str) -> None:
+    article = clean(f"Port news\n\n{first} It was a record.\n", "dated")
+    s0 = split_sentences(article)[0]
+    assert s0.text.startswith(sentence)
+    assert article.text[s0.start : s0.end] == s0.text
