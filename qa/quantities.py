@@ -42,6 +42,13 @@ _WORD_NUMBERS = {
         + ["fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
 }
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-two", "forty": numbers written out beyond twenty.
+_COMPOUND = r"(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + _UNITS_WORDS + r"))?"
 # Unit words after a number (and its scale), longest first; each maps to a canonical unit.
 _UNIT_AFTER = [
     (r"percentage points?|percent|per\s*cent|%|pct", "percent"),
@@ -62,7 +69,7 @@ UNITS = ("", *dict.fromkeys(canonical for _, canonical in _UNIT_AFTER if canonic
 _NUMBER = re.compile(
     r"(?:(?P<dollar>(?:US)?\$\s*)|(?P<yuan>(?:RMB|CNY|¥)\s*))?"
     r"(?P<num>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?|"
-    r"\b(?:" + "|".join(_WORD_NUMBERS) + r")\b)"
+    r"\b(?:" + _COMPOUND + "|" + "|".join(_WORD_NUMBERS) + r")\b)"
     r"(?P<scale>\s*(?:" + "|".join(_SCALES) + r")\b)?",
     re.IGNORECASE,
 )
@@ -87,6 +94,9 @@ def _to_float(num: str) -> float:
     low = num.lower()
     if low in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[low])
+    tens, _, unit = low.replace(" ", "-").partition("-")
+    if tens in _TENS:
+        return float(_TENS[tens] + (_WORD_NUMBERS[unit] if unit else 0))
     return float(num.replace(",", ""))
 
 

@@ -163,6 +163,8 @@ def test_roc_auc_agrees_with_scikit_learn(seed: int) -> None:
         ("As of March 8, 2022, about 3 years", 3, "years"),  # so is the day of a month
         ("on 8 March 2022: 5 km2", 5, "km2"),
         ("8 marchers", 8, ""),
+        ("twenty-two years", 22, "years"),
+        ("forty people", 40, ""),
     ],
 )
 def test_first_quantity_reads_value_scale_and_unit(text: str, value: float, unit: str) -> None:
