@@ -414,3 +414,11 @@ engineer Ada Voss, it is a stone dam 14 metres high and was finished in 1931.
 """
     result = answerer_for(("weir", text)).answer("How tall is the Orrin dam?", {})
     assert result is not None and result.answered and result.short_answer == "14 metres"
+
+
+def test_a_currency_said_as_an_adjective_is_answered_in_the_plural() -> None:
+    text = "Tarrow budget\n\nThe board of Tarrow Stone approved a 9 million euro budget.\n"
+    result = answerer_for(("budget", text)).answer("How big is the Tarrow Stone budget?", {})
+    assert result is not None and result.answered
+    assert result.short_answer == "9 million euros"
+    assert "9 million euro budget" in result.answer

@@ -44,8 +44,13 @@ def said(f: Fact) -> str:
     """The amount as a reply says it: an adjective before a noun ("a 2,900-metre runway")
     is said as a quantity ("2,900 metres")."""
     m = _ADJECTIVAL.match(f.surface)
-    if m is None or f.kind in ("count", "number", "date") or not f.unit:
+    if f.kind in ("count", "number", "date") or not f.unit:
         return f.surface
+    if m is None:
+        # "a 27 million pound pool": the currency said as an adjective, in the singular
+        head, _, last = f.surface.rpartition(" ")
+        plural = f.unit.split()[-1].lower()
+        return f"{head} {plural}" if head and f.value != 1 and last + "s" == plural else f.surface
     unit = m.group("unit").replace("-", " ")
     return f"{m.group('n')} {unit if f.value == 1 or unit.endswith('s') else unit + 's'}"
 
@@ -221,6 +226,9 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
         and f.time_kind != "target"
         and not f.change_of
     ):
+        after = s.text[f.end - s.start :]
+        if f.measure and re.match(rf"\s+{re.escape(f.measure)}\b", after):
+            amount = f"{f.surface} {f.measure}"  # "approved a 1.24 billion pound budget"
         return f"{owner} {phrase}{amount}{when}."
     if f.kind == "count":
         after = s.text[f.end - s.start :]
