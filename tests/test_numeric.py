@@ -422,3 +422,34 @@ def test_a_currency_said_as_an_adjective_is_answered_in_the_plural() -> None:
     assert result is not None and result.answered
     assert result.short_answer == "9 million euros"
     assert "9 million euro budget" in result.answer
+
+
+# --- the rest of a whole, asked by its opposite ---------------------------------------------
+
+INTAKE = """Kelso college intake
+
+Of the 1,200 students who sat the entrance test, 950 passed. Of the 300 places on the \
+nursing course, 210 have already been filled. The old campus had six halls, of which four \
+survive. The college employs 400 staff, of whom 90 are part-time.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many students failed the entrance test?", "250"),
+        ("How many places on the nursing course are still to be filled?", "90"),
+        ("How many of the halls have been lost?", "2"),
+        ("How many of the staff aren't part-time?", "310"),
+    ],
+)
+def test_the_rest_of_a_whole_is_asked_by_its_opposite(question: str, short: str) -> None:
+    result = answerer_for(("intake", INTAKE)).answer(question, {})
+    assert result is not None and result.answered, question
+    assert result.short_answer == short
+    assert result.derivation
+
+
+def test_the_stated_part_itself_is_not_taken_for_its_rest() -> None:
+    result = answerer_for(("intake", INTAKE)).answer("How many students passed the test?", {})
+    assert result is not None and result.short_answer == "950"

@@ -47,3 +47,16 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
 # Adjectives that mark which of two states of a thing a question is about ("the old
 # stadium"); the figure's sentence must say the same.
 MARKED_STATES: frozenset[str] = frozenset(("former old original previous").split())
+
+# Verbs of two outcomes where one is the other's "not": a question that asks for one of a
+# whole answers from the stated count of the other ("How many failed?" when "2,873 passed").
+OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("pass passed passes passing", "fail failed fails failing"),
+    ("win won wins winning", "lose lost loses losing"),
+    ("survive survived survives surviving", "lose lost destroy destroyed demolish demolished"),
+    ("finish finished finishes", "quit abandon abandoned retire retired"),
+    ("accept accepted accepts", "reject rejected refuse refused decline declined"),
+    ("fill filled fills", "vacant empty unfilled open"),
+    ("keep kept keeps", "lose lost"),
+    ("attend attended attends", "miss missed skip skipped"),
+)
