@@ -348,9 +348,9 @@ def test_staff_are_not_how_many_live_there() -> None:
 
 QUARRY = """Tarrow quarry results
 
-Tarrow Stone sold 1.8 million tonnes of granite in 2023, the company said on Friday. \
-The firm blamed a funding gap of 4 million euros on late payments. It is building a \
-12,500-square-metre cutting shed beside its 640-metre haul road.
+Tarrow Stone sold 1.8 million tonnes of granite in 2023, up from 1.5 million in 2022, the \
+company said on Friday. The firm blamed a funding gap of 4 million euros on late payments. \
+It is building a 12,500-square-metre cutting shed beside its 640-metre haul road.
 """
 
 
@@ -372,8 +372,9 @@ def test_a_figure_with_no_time_of_its_own_is_of_the_year_the_story_reports() -> 
     answerer = answerer_for(("quarry", QUARRY))
     result = answerer.answer("How big was the funding gap in 2023?", {})
     assert result is not None and result.answered and result.short_answer == "4 million euros"
-    other = answerer.answer("How big was the funding gap in 2021?", {})
-    assert other is not None and not other.answered
+    for year in ("2021", "2022"):  # 2022 is only what the story compares with
+        other = answerer.answer(f"How big was the funding gap in {year}?", {})
+        assert other is not None and not other.answered
 
 
 LIFE_WITH_ANOTHER_DEATH = """Oda Brun
@@ -453,3 +454,17 @@ def test_the_rest_of_a_whole_is_asked_by_its_opposite(question: str, short: str)
 def test_the_stated_part_itself_is_not_taken_for_its_rest() -> None:
     result = answerer_for(("intake", INTAKE)).answer("How many students passed the test?", {})
     assert result is not None and result.short_answer == "950"
+
+
+def test_a_figure_said_of_him_is_of_the_names_the_sentence_before_gives() -> None:
+    text = """Ivo Marsh
+
+Ivo Marsh (1801 - 1870) was an astronomer.
+
+In 1840 Marsh was made the first keeper of the Harlow Observatory. He held the post for \
+eighteen years.
+"""
+    result = answerer_for(("marsh", text)).answer(
+        "For how many years did Marsh run the Harlow Observatory?", {}
+    )
+    assert result is not None and result.answered and result.short_answer == "eighteen years"

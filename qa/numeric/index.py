@@ -48,10 +48,11 @@ FACILITY_KEYS = frozenset(stem(w) for w in FACILITIES)
 VERB_FORMS = frozenset(w for forms in PEOPLE_VERBS.values() for w in forms)
 MONEY_KEYS = keys("value") | keys("worth") | keys("money")
 
-# A sentence that speaks of a thing as "it" or "they" is about a name the sentence before
-# gives ("... built the Barrage de Lasclaux. It is a concrete arch dam 74 metres high").
-_THING_PRONOUN = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
+# A sentence that speaks of "it", "they" or "he" is about names the sentence before gives
+# ("... built the Barrage de Lasclaux. It is a concrete arch dam 74 metres high").
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|he|his|she|her)\b", re.IGNORECASE)
 _INNER_NAME = re.compile(r"(?<=\s)[A-Z][\w'-]+")
+_COMPARED = re.compile(r"\b(?:from|since|than|with|over)\b[^,;]{0,30}$", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _NAMED = re.compile(
     r"\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:named|called|known\s+as)\s+"
@@ -127,12 +128,14 @@ class FactIndex:
             if f.earlier_of:
                 self.earlier.setdefault(f.earlier_of, f)
         self.rates = self._rates()
-        # The year a story reports on: the one year its first sentence names ("handled a
-        # record 4.6 million passengers in 2023"), else its dateline's.
+        # The year a story reports on: the one its first sentence names, a year it is
+        # compared with aside ("handled a record 4.6 million passengers in 2023, up from 4
+        # million in 2022"); else its dateline's.
         lead_years: dict[str, set[str]] = {}
-        first_ids = {s.id for s in firsts.values()}
         for f in self.facts:
-            if f.kind == "date" and f.time and f.sentence in first_ids:
+            s = firsts.get(f.article)
+            in_lead = s is not None and f.sentence == s.id
+            if in_lead and f.kind == "date" and f.time and not _compared(s, f):
                 lead_years.setdefault(f.article, set()).add(f.time[:4])
         self.reported = {
             a.id: next(iter(lead_years[a.id])) if len(lead_years.get(a.id, ())) == 1 else None
@@ -273,7 +276,7 @@ def _entries(
                 *(extra[w] for w in set(words(text)) if w in extra)
             )
             before = _sentence_before(sentences, sentence)
-            if before is not None and _THING_PRONOUN.search(text):
+            if before is not None and _PRONOUN.search(text):
                 names = " ".join(_INNER_NAME.findall(before.text))
                 ctx_cache[f.sentence] |= keyset(names)
         focus = keyset(" ".join(x for x in (f.measure, f.unit, f.qualifier) if x))
@@ -382,6 +385,11 @@ def _aliases(sentences: Sequence[Sentence]) -> dict[str, dict[str, frozenset[str
             name = m.group("name").lower()
             table[name] = table.get(name, NONE) | keyset(m.group("noun"))
     return out
+
+
+def _compared(s: Sentence | None, f: Fact) -> bool:
+    """Whether the date ``f`` of sentence ``s`` is a time compared with ("up from 2022")."""
+    return s is not None and bool(_COMPARED.search(s.text[: f.start - s.start]))
 
 
 def _sentence_before(sentences: Mapping[str, Sentence], s: Sentence | None) -> Sentence | None:

@@ -111,8 +111,8 @@ class Search:
         entry = self.index.entry[f.id]
         if year:
             time = f.time or entry.clause_time  # "its revenue for 2023 rose to X"
-            if time is None and f.kind != "date":
-                return year == self.index.reported.get(f.article)  # the story's own year
+            if time is None and f.kind != "date":  # the story's own year, not its plans
+                return year == self.index.reported.get(f.article) and not self.planned(f)
             return str(time).startswith(year)
         if ask.future:
             return self.planned(f) or self._ahead(f)
