@@ -45,6 +45,14 @@ TUNED_SETS = (
         TEST_DATA_DIR / "dev" / "crowd2-encyclopedia" / "questions.jsonl",
         TEST_DATA_DIR / "dev" / "crowd2-encyclopedia",
     ),
+    (
+        TEST_DATA_DIR / "dev" / "crowd3-news" / "questions.jsonl",
+        TEST_DATA_DIR / "dev" / "crowd3-news",
+    ),
+    (
+        TEST_DATA_DIR / "dev" / "crowd3-encyclopedia" / "questions.jsonl",
+        TEST_DATA_DIR / "dev" / "crowd3-encyclopedia",
+    ),
 )
 ABSENT_SAMPLE = 80  # questions per SQuAD article asked of a corpus without it
 
