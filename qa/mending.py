@@ -39,11 +39,16 @@ class Mender:
         self._nearest: dict[str, str | None] = {}
 
     def nearest(self, word: str) -> str | None:
-        """The word a misspelt ``word`` most likely means, among this mender's words."""
+        """The word a misspelt ``word`` most likely means, among this mender's words. A
+        word is misspelt when this mender's words lack it, whatever else is loaded."""
         w = word.lower()
         if w not in self._nearest:
             found = next(
-                (c for _, c in self.speller.candidates(w) if self.words is None or c in self.words),
+                (
+                    c
+                    for _, c in self.speller.candidates(w, self.words)
+                    if self.words is None or c in self.words
+                ),
                 None,
             )
             if len(self._nearest) >= 10_000:  # bounded: random words must not fill memory

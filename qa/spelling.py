@@ -15,7 +15,7 @@ longer one two; a word that keeps neither its first nor its last letter is no ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from .analysis import STOP_WORDS, deletions
 
@@ -62,11 +62,14 @@ class Speller:
             for n in range(MIN_LENGTH, len(w)):
                 self._prefixes.setdefault(w[:n], set()).add(w)
 
-    def candidates(self, word: str) -> list[tuple[int, str]]:
+    def candidates(self, word: str, known: Collection[str] | None = None) -> list[tuple[int, str]]:
         """The vocabulary's words a misspelt ``word`` may mean, closest (then first met)
-        first, with their distances; [] for a known, short or non-alphabetic word."""
+        first, with their distances; [] for a short or non-alphabetic word, or one that
+        ``known`` (default: the whole vocabulary) holds."""
         w = word.lower()
-        if w in self.vocabulary or len(w) < MIN_LENGTH or not w.isalpha():
+        if w in (self.vocabulary if known is None else known):
+            return []
+        if len(w) < MIN_LENGTH or not w.isalpha():
             return []
         limit = edits_allowed(w)
         seen: set[str] = set()

@@ -23,6 +23,10 @@ SETS = [
         ROOT / "tests/data/dev/crowd-encyclopedia/questions.jsonl",
         ROOT / "tests/data/dev/crowd-encyclopedia",
     ),
+    *(
+        (ROOT / f"tests/data/dev/{name}/questions.jsonl", ROOT / f"tests/data/dev/{name}")
+        for name in ("crowd2-news", "crowd2-encyclopedia", "crowd3-news", "crowd3-encyclopedia")
+    ),
 ]
 SETTINGS = {"answer_cache": 0}
 

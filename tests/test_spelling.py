@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qa.mending import Mender
 from qa.spelling import Speller, distance
 
 WORDS = "academy academic investment investments biopharmaceutical valley volley".split()
@@ -34,3 +35,14 @@ def test_short_words_and_far_misses_are_left_alone() -> None:
     speller = Speller(WORDS)
     assert speller.candidates("vale") == []  # under five letters
     assert speller.nearest("qcademx") is None  # neither first nor last letter kept
+
+
+def test_a_word_is_mended_against_its_articles_words_whatever_else_is_loaded() -> None:
+    # "spend" is a word of another loaded article, not of this one: it is mended the same
+    # as when this article is alone, so the answer does not depend on what else is loaded.
+    corpus = Speller("the trust spent more on agency staff while councils spend less".split())
+    own = {"the", "trust", "spent", "more", "on", "agency", "staff"}
+    alone = Speller(own)
+    for speller in (corpus, alone):
+        mender = Mender(speller, {w: w for w in speller.vocabulary}, (), (), (), own)
+        assert mender.nearest("spend") == "spent"
