@@ -53,6 +53,13 @@ class Reply:
     ranked: tuple[str, ...]
 
 
+# The word that marks a clause as a cause is no part of the reason it gives ("because the
+# local stone was poor": the local stone was poor).
+_CAUSE_MARKER = re.compile(
+    r"^(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|after|since|as)"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
+)
 _SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 
@@ -337,6 +344,8 @@ class Answerer:
             cited = self._quotation(attribution)
             short = None
             text = " ".join(c.text for c in sorted(cited, key=lambda c: c.index))
+        if short is not None and query.question.kind == "reason":
+            short = _CAUSE_MARKER.sub("", short)
         if short is not None:
             reply, short = self._phrase_reply(query, sentence, short)
             # The short answer first, then the sentence it was read from, so that the reply

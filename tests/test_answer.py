@@ -196,3 +196,17 @@ def test_a_future_question_is_not_answered_with_a_past_date() -> None:
     assert not a.answered
     past = ask(seed_engine(), "When was the CAR-T technology authorized?")
     assert past.answered and past.short_answer == "2021"
+
+
+def test_a_reason_is_given_without_the_word_that_marks_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "quay.txt").write_text(
+        "Harwick quay\n\nThe new quay at Harwick was built of timber because the local stone "
+        "was too soft for the tides. It opened in 1911.\n",
+        encoding="utf-8",
+    )
+    result = Engine.from_corpus(tmp_path, answer_cache=0).answerer.reply_in(
+        "Why was the quay built of timber?", "quay"
+    )
+    assert result is not None and result.short_answer is not None
+    assert not result.short_answer.lower().startswith("because")
+    assert "stone" in result.short_answer

@@ -468,3 +468,9 @@ eighteen years.
         "For how many years did Marsh run the Harlow Observatory?", {}
     )
     assert result is not None and result.answered and result.short_answer == "eighteen years"
+
+
+def test_a_date_said_as_part_of_a_year_is_answered_as_said() -> None:
+    text = "Orrin wind farm\n\nThe first turbines will send power to the grid in late 2026.\n"
+    result = answerer_for(("orrin", text)).answer("When will the first turbines send power?", {})
+    assert result is not None and result.answered and result.short_answer == "late 2026"

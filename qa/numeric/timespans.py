@@ -72,6 +72,12 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
     return out
 
 
+_PART_OF_TIME = re.compile(
+    r"\b(?:early|late|mid-|(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def when(search: Search, ask: Question) -> Answer | None:
     ask = replace(ask, years=())
     matches = dates(search, ask)
@@ -84,6 +90,9 @@ def when(search: Search, ask: Question) -> Answer | None:
     # short answer is the date itself, one form for all articles.
     if f.time_kind in ("year", "month", "date") and any(c.isdigit() for c in f.surface):
         when = f.surface.strip()
+    s = search.index.sentences[f.sentence]
+    if part := _PART_OF_TIME.search(s.text[: f.start - s.start]):
+        short = when = part.group(0) + f.surface.strip()  # "late 2026" is not all of 2026
     # The date first, as every direct answer states its value first.
     if f.time_kind == "target":
         text = f"By {when}: that is the target date."
