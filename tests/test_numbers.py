@@ -91,6 +91,18 @@ def test_units(text: str, value: float, unit: str, kind: str) -> None:
     assert text[q.start : q.end] == q.surface
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won in 2:21:08, ahead of the champion.",
+        "The doors open at 8:30 a.m. on Sunday.",
+        "It treats type 2 diabetes and phase 3 trials.",
+    ],
+)
+def test_times_of_day_race_times_and_labels_are_not_amounts(text: str) -> None:
+    assert find_quantities(text) == []
+
+
 def test_numbers_inside_names_are_not_quantities() -> None:
     text = "COVID-19 slowed the G20 talks on 5G and CAR-T therapy; one of them failed."
     assert find_quantities(text) == []

@@ -53,7 +53,13 @@ class Quantity:
 _NAME_WORD = re.compile(r"\b([A-Z][A-Za-z]+)\s+$")
 # Abbreviations and words that make the number after them a label ("No. 2", "Op. 35", "Vol.
 # 3", "at number one").
-_LABEL_BEFORE = re.compile(r"(?:\b(?:No|Nos|Op|Vol|Ch|Art|Fig|pp?)\.|\bnumber)\s*$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Op|Vol|Ch|Art|Fig|pp?)\.|\b(?:number|type|phase|stage|grade|level|"
+    r"category|class|tier))\s*$",
+    re.IGNORECASE,
+)
+# A time of day or a race time ("8:30 a.m.", "2:06:41"): its parts are no amounts.
+_CLOCK = re.compile(r"(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?![\d:])")
 _NOT_NAME_WORDS = frozenset(
     """
     about around nearly almost some over under only just roughly approximately exactly
@@ -70,6 +76,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
     found: list[Quantity] = []
     if not _may_hold_number(text):
         return found  # the full pattern is slow to try at every position
+    skip = [*skip, *((c.start(), c.end()) for c in _CLOCK.finditer(text))]
     for m in _QUANTITY.finditer(text):
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in skip):
