@@ -474,3 +474,12 @@ def test_a_date_said_as_part_of_a_year_is_answered_as_said() -> None:
     text = "Orrin wind farm\n\nThe first turbines will send power to the grid in late 2026.\n"
     result = answerer_for(("orrin", text)).answer("When will the first turbines send power?", {})
     assert result is not None and result.answered and result.short_answer == "late 2026"
+
+
+def test_the_number_of_a_thing_is_a_count_of_it() -> None:
+    text = (
+        "Ostby waiting list\n\nThe number of patients waiting for surgery at Ostby hospitals "
+        "has reached a record 12,300, the health board said. It employs 4,100 staff.\n"
+    )
+    result = answerer_for(("ostby", text)).answer("How many people are on the waiting list?", {})
+    assert result is not None and result.answered and result.short_answer == "12,300"

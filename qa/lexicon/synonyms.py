@@ -14,7 +14,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
             "researchers engineer engineers member members resident residents holder "
             "holders specialist specialists runner runners participant participants "
             "competitor competitors athlete athletes player players entrant entrants passenger "
-            "passengers visitor visitors student students pupil pupils spectator spectators ppl"
+            "passengers visitor visitors student students pupil pupils spectator spectators "
+            "patient patients ppl"
         ).split()
     ),
     "professional": tuple("professional professionals skilled specialist specialists".split()),

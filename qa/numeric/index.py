@@ -53,6 +53,7 @@ MONEY_KEYS = keys("value") | keys("worth") | keys("money")
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|he|his|she|her)\b", re.IGNORECASE)
 _INNER_NAME = re.compile(r"(?<=\s)[A-Z][\w'-]+")
 _COMPARED = re.compile(r"\b(?:from|since|than|with|over)\b[^,;]{0,30}$", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(.+)", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b")
 _NAMED = re.compile(
     r"\b(?:a|an|the)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:named|called|known\s+as)\s+"
@@ -280,6 +281,8 @@ def _entries(
                 names = " ".join(_INNER_NAME.findall(before.text))
                 ctx_cache[f.sentence] |= keyset(names)
         focus = keyset(" ".join(x for x in (f.measure, f.unit, f.qualifier) if x))
+        if f.owner and (counted := _NUMBER_OF.match(f.owner)):
+            focus |= keyset(counted.group(1))  # "the number of patients ... reached 84,300"
         if f.kind == "money":  # any amount of money is a value, a worth
             focus |= MONEY_KEYS
         owner = keyset(f.owner)
