@@ -18,7 +18,8 @@ from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
 from ..lexicon.question_measures import ASKED_MEASURES, DIMENSIONS
 from ..types import Answer
-from .index import Entry, FactIndex
+from .entries import Entry
+from .index import FactIndex
 from .phrasing import abstain
 from .question import Question
 from .scoring import score

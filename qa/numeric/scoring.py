@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analysis import stem
-from .index import STAND_IN_KEYS, Entry, FactIndex
+from .entries import STAND_IN_KEYS, Entry
+from .index import FactIndex
 from .terms import NONE, Term, split_keys, strength
 
 
