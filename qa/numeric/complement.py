@@ -29,50 +29,66 @@ _NEGATED = re.compile(
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|these|those|all)\s+$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them)\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.:]")
-_OTHER: dict[str, frozenset[str]] = {}
-for _one, _two in OUTCOMES:
-    for _a, _b in ((_one, _two), (_two, _one)):
-        for _w in _a.split():
-            _OTHER[stem(_w)] = _OTHER.get(stem(_w), frozenset()) | {stem(w) for w in _b.split()}
 
 
-def complement(search: Search, ask: Question) -> Answer | None:
-    """The whole less its stated part, when the question asks for the part's opposite."""
+def _build_opposites() -> dict[str, frozenset[str]]:
+    """Each outcome's stem with the stems of the other outcome of its pair."""
+    table: dict[str, frozenset[str]] = {}
+    for one, two in OUTCOMES:
+        for said, other in ((one, two), (two, one)):
+            for w in said.split():
+                table[stem(w)] = table.get(stem(w), frozenset()) | {stem(o) for o in other.split()}
+    return table
+
+
+_OTHER = _build_opposites()
+
+
+def partition_answer(search: Search, ask: Question) -> Answer | None:
+    """The rest of a whole when the question asks for its part's opposite, else the stated
+    part itself when the question asks what the part does and not what the whole does
+    ("How many passed?" of "Of the 1,200 who sat the test, 950 passed")."""
     asked = {stem(w) for w in words(ask.text)}
     negated = bool(_NEGATED.search(ask.text))
     others = frozenset().union(*(_OTHER.get(s, frozenset()) for s in asked))
-    if not negated and not others:
+    pairs = [(sid, w, p) for sid in _sentences(search, ask)[:3] for w, p in partitions(search, sid)]
+    if negated or others:
+        for sid, whole, part in pairs:
+            if rest := _rest(search, ask, sid, whole, part, asked if negated else set(), others):
+                return rest
+    if negated:
         return None
-    for sid in _sentences(search, ask)[:3]:
-        for whole, part in partitions(search, sid):
-            does = _what_part_does(search, part)
-            if not (negated and does & asked) and not does & others:
-                continue
-            entry = search.index.entry[whole.id]
-            if ask.count_noun and not any(names_what(entry, t) for t in ask.count_noun):
-                continue
-            result = computed(whole.value - part.value, None)
-            said = f"{part.surface} {ref(part)}"
-            working = f"{amount_text(whole)} {ref(whole)} − {said} = {result}."
-            text = f"{cap(result)}: the rest of the {amount_text(whole)}."
-            score = search.relevance.get(sid, 0.0)
-            return derived(search.index, text, result, working, [whole, part], 0.5 + 0.5 * score)
-    return None
-
-
-def part_asked(search: Search, ask: Question) -> Answer | None:
-    """The stated part itself, when the question asks what the part does and not what the
-    whole does ("How many passed?" of "Of the 1,200 who sat the test, 950 passed")."""
-    if _NEGATED.search(ask.text):
-        return None
-    asked = {stem(w) for w in words(ask.text)}
-    for sid in _sentences(search, ask)[:3]:
+    for sid, whole, part in pairs:
         s = search.index.sentences[sid]
-        for whole, part in partitions(search, sid):
-            of_whole = {stem(w) for w in words(s.text[whole.end - s.start : part.start - s.start])}
-            if (_what_part_does(search, part) & asked) - of_whole:
-                return direct(search.index, part, 0.5 + 0.5 * search.relevance.get(sid, 0.5))
+        of_whole = {stem(w) for w in words(s.text[whole.end - s.start : part.start - s.start])}
+        if (_what_part_does(search, part) & asked) - of_whole:
+            return direct(search.index, part, 0.5 + 0.5 * search.relevance.get(sid, 0.5))
     return None
+
+
+def _rest(
+    search: Search,
+    ask: Question,
+    sid: str,
+    whole: Fact,
+    part: Fact,
+    negated_words: set[str],
+    others: frozenset[str],
+) -> Answer | None:
+    """``whole`` less ``part`` when the question negates what the part does or names its
+    opposite, and counts what the whole counts."""
+    does = _what_part_does(search, part)
+    if not does & negated_words and not does & others:
+        return None
+    entry = search.index.entry[whole.id]
+    if ask.count_noun and not any(names_what(entry, t) for t in ask.count_noun):
+        return None
+    result = computed(whole.value - part.value, None)
+    said = f"{part.surface} {ref(part)}"
+    working = f"{amount_text(whole)} {ref(whole)} − {said} = {result}."
+    text = f"{cap(result)}: the rest of the {amount_text(whole)}."
+    score = search.relevance.get(sid, 0.0)
+    return derived(search.index, text, result, working, [whole, part], 0.5 + 0.5 * score)
 
 
 def _sentences(search: Search, ask: Question) -> list[str]:

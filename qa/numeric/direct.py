@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..types import Answer
 from .arithmetic import ONCE_ADDED, sum_of_parts, with_addition
-from .complement import complement, part_asked
+from .complement import partition_answer
 from .conversion import in_unit, previous_year
 from .lookup import Match, Search, prev_time
 from .parts import EXCLUDE_Q, excluding, remainder
@@ -37,7 +37,7 @@ def lookup(
     an honest abstention when the measure is there but not for the time asked."""
     if EXCLUDE_Q.search(ask.text):
         return excluding(search, ask)
-    if ask.intent == "count" and (part := complement(search, ask) or part_asked(search, ask)):
+    if ask.intent == "count" and (part := partition_answer(search, ask)):
         return part
     matches = search.candidates(ask, kinds)
     if bonus_kind:

@@ -102,12 +102,11 @@ class FactIndex:
             if in_lead and f.kind == "date" and f.time and not _compared(lead_sentence, f):
                 lead_years.setdefault(f.article, set()).add(f.time[:4])
         self.reported = {
-            a.id: next(iter(lead_years[a.id])) if len(lead_years.get(a.id, ())) == 1 else None
+            a.id: next(iter(lead_years[a.id]))
+            if len(lead_years.get(a.id, ())) == 1
+            else (a.date[:4] if a.date else None)
             for a in articles
         }
-        for a in articles:
-            if self.reported[a.id] is None and a.date:
-                self.reported[a.id] = a.date[:4]
         vocabulary: set[str] = set()
         for s in sentences:
             vocabulary.update(words(s.text))

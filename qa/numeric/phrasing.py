@@ -43,9 +43,9 @@ _ADJECTIVAL = re.compile(r"^(?P<n>[\d.,]+|[a-z]+)-(?P<unit>[a-z]+(?:-[a-z]+)*)$"
 def said(f: Fact) -> str:
     """The amount as a reply says it: an adjective before a noun ("a 2,900-metre runway")
     is said as a quantity ("2,900 metres")."""
-    m = _ADJECTIVAL.match(f.surface)
     if f.kind in ("count", "number", "date") or not f.unit:
         return f.surface
+    m = _ADJECTIVAL.match(f.surface)
     if m is None:
         # "a 27 million pound pool": the currency said as an adjective, in the singular
         head, _, last = f.surface.rpartition(" ")

@@ -24,10 +24,11 @@ from ..lexicon.time_words import RATES
 from ..numbers import asked_unit, parse_number
 from ..spelling import Speller
 from . import syntax, timing
-from .index import PEOPLE_VERBS, VERB_FORMS, FactIndex
+from .index import VERB_FORMS, FactIndex
 from .lookup import MEASURE_STEMS
 from .question import INTENTS, Question
 from .terms import (
+    DOER_GROUPS,
     GROUP_OF,
     LIGHT_WORDS,
     SYNONYMS,
@@ -81,7 +82,6 @@ _VALUE_QUESTION = re.compile(
     + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"}))
     + r")\b|^\s*(?:convert|and\s+the)\b"
 )
-_DOERS = frozenset(PEOPLE_VERBS)
 _NUMBER_OF = re.compile(r"\b(?:number|amount|total|count)\s+of\b")
 # Synonym groups whose words name an amount ("the bill" is a price).
 _MEASURE_GROUPS = frozenset(
@@ -191,7 +191,7 @@ class QuestionReader:
                         for w in ws
                         if w in VERB_FORMS
                         for g in GROUP_OF.get(stem(w), ())
-                        if g in _DOERS
+                        if g in DOER_GROUPS
                     }
                 )
             ),

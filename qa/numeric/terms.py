@@ -50,7 +50,7 @@ def _build_groups() -> dict[str, frozenset[str]]:
 
 
 GROUP_OF = _build_groups()
-_DOER_GROUPS = frozenset(PEOPLE_VERBS)
+DOER_GROUPS = frozenset(PEOPLE_VERBS)  # the synonym groups of what people do
 
 
 def doers(ws: Iterable[str]) -> frozenset[str]:
@@ -59,7 +59,7 @@ def doers(ws: Iterable[str]) -> frozenset[str]:
     "people", in several, says nothing."""
     out: set[str] = set()
     for w in ws:
-        groups = GROUP_OF.get(stem(w), frozenset()) & _DOER_GROUPS
+        groups = GROUP_OF.get(stem(w), frozenset()) & DOER_GROUPS
         if len(groups) == 1:
             out |= groups
     return frozenset(out)
