@@ -483,3 +483,70 @@ def test_the_number_of_a_thing_is_a_count_of_it() -> None:
     )
     result = answerer_for(("ostby", text)).answer("How many people are on the waiting list?", {})
     assert result is not None and result.answered and result.short_answer == "12,300"
+
+
+# --- a part said after its number, a sum with what it includes, lifespans -----------------
+
+
+@cache
+def engine_for(text: str) -> Engine:
+    return Engine([clean(text, "story")])
+
+
+FIELD = """Brisk turnout at Holm fun run
+
+A record 2,400 runners started the Holm fun run on Saturday, and 2,310 of them finished. \
+Each winner received a prize of $3,000, and Ada Rusk earned a further $1,000 bonus for the \
+course record. The company sold 900 tickets online, 350 of them to schools.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many runners did not finish?", "90"),
+        ("How many tickets were sold to schools?", "350"),
+        ("How many tickets were sold outside schools?", "550"),
+        ("How much did Ada Rusk win altogether, including her record bonus?", "$4,000"),
+    ],
+)
+def test_a_part_said_after_its_number_and_a_sum_with_what_it_includes(
+    question: str, short: str
+) -> None:
+    result = engine_for(FIELD).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert result.short_answer == short
+
+
+LINE = """Tarrow Valley Railway
+
+The Tarrow Valley Railway was a branch line in the north of England. The line opened in \
+1881 and closed to passengers in 1954. The Tarrow Players, a theatre company, were formed \
+in 1962. The company announced its split in 1977. Work on the station began in 1879, and \
+the station was sold in 1990. The viaduct was completed in 1880 and the goods shed in 1895.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("For how many years did the line carry passengers?", "about 73 years"),
+        ("How many years did the theatre company exist before it split?", "about 15 years"),
+        (
+            "How many years separate the completion of the viaduct and the goods shed?",
+            "about 15 years",
+        ),
+    ],
+)
+def test_how_long_something_lasted_from_its_beginning_and_end(question: str, short: str) -> None:
+    result = engine_for(LINE).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert result.short_answer == short
+    assert len(result.citations) >= 1 and result.derivation
+
+
+def test_a_beginning_and_an_end_of_other_things_are_no_span() -> None:
+    """The work on the station began and the station was sold: that is not how long the
+    work took."""
+    result = engine_for(LINE).ask("How long did the work on the station take?")
+    assert "111" not in result.answer

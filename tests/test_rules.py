@@ -370,8 +370,6 @@ def test_a_pronoun_it_cannot_resolve_is_left_to_the_engine() -> None:
 DEV_DIR = ROOT / "tests" / "data" / "dev"
 _EXTRACTOR = "the fact extractor does not read this figure's count, owner or part yet"
 KNOWN_GAPS: dict[str, str] = {
-    "hr-na": _EXTRACTOR,  # "620 of them in ..."
-    "hr-not-na": _EXTRACTOR,
     "hr-na-share": _EXTRACTOR,
     "rs-2028": _EXTRACTOR,  # "the number" standing for a count said before
     "hc-prize-total": "'the club' is not read as the team the story names",

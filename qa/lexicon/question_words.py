@@ -30,7 +30,10 @@ LIGHT_VERBS: frozenset[str] = frozenset(
 # Verbs whose "how much" asks for an amount of money: "How much did it cost?", "How much
 # did the state pay?". Lemmas.
 MONEY_VERBS: frozenset[str] = frozenset(
-    ("borrow charge contribute cost donate earn fund invest lend pay raise spend").split()
+    (
+        "award borrow charge contribute cost donate earn fund grant invest lend owe pay raise "
+        "receive spend win"
+    ).split()
 )
 
 # Phrases a person uses for what an article says in other words, read before a question's
@@ -38,6 +41,9 @@ MONEY_VERBS: frozenset[str] = frozenset(
 # lower case.
 QUESTION_PHRASES: dict[str, str] = {
     "set up": "established",
+    "take home": "earn",
+    "took home": "earned",
+    "takes home": "earns",
     "put into": "invested in",
     "poured into": "invested in",
     "pumped into": "invested in",

@@ -114,3 +114,21 @@ EARLIER_YEARS: tuple[str, ...] = (
     "the prior year",
     "the year before",
 )
+
+# Verbs that date the beginning of something's life, tenure or use ('opened in 1894',
+# 'formed in 1979', 'seized it in 1810'), and of its end ('closed in 1962', 'split up in
+# 1989', 'sold it in 1712'): the years between are how long it lasted. Base forms.
+BEGIN_VERBS: frozenset[str] = frozenset(
+    """
+    open found form establish create start begin launch build complete inaugurate introduce
+    born marry join enter appoint elect acquire buy purchase seize capture occupy conquer
+    annex inherit settle colonise colonize take debut premiere commission
+    """.split()
+)
+END_VERBS: frozenset[str] = frozenset(
+    """
+    close end split disband dissolve abolish demolish destroy sell leave retire resign die
+    cease shut stop finish abandon withdraw lose cede decommission discontinue expire
+    dismantle scrap divorce break
+    """.split()
+)

@@ -1,6 +1,6 @@
 """Amounts in English text: a number with its unit or currency, and its span.
 
-``find_quantities`` reads "2,400", "4.75 billion yuan", "$2.3 billion", "US$45 million",
+``find_quantities`` reads "2,400", "4.75 billion yuan", "$2.3 billion", "US$45 million", "£68.9m",
 "1.2 billion Swedish crowns", "20 square kilometers", "3.2 km2", "6.5 percent", "two",
 "a dozen", "twenty-five" ("costs 300 pounds" is money, "weighs 300 pounds" is not). Values
 are plain floats; units are canonical names. Numbers that name something ("Route 9", "G20"),
@@ -20,9 +20,11 @@ _QUANTITY = re.compile(
     rf"(?<![\w$€£¥₹.,-])(?<![A-Za-z]-)"
     rf"(?:(?P<sym>{SYMBOL_RE})\s?)?"
     rf"(?P<num>{DIGITS}|\b{WORD_NUMBER}\b)"
-    rf"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|k)\b)?"
+    rf"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|k)\b"
+    # "£68.9m": after a currency sign an "m" is millions, not metres.
+    rf"|(?(sym)(?P<mscale>m)\b))?"
     rf"(?:(?:[\s-]?(?:{UNITS_RE}))(?![A-Za-z])|\s(?:{CURRENCY_RE})\b|\s{POUNDS_RE})?"
-    rf"(?![\w])",
+    rf"(?![\w]|\.\d)",  # "68.9m tall" is no "68"
     re.IGNORECASE,
 )
 
@@ -95,6 +97,9 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         scale = m.group("scale")
         if scale:
             value *= SCALES[scale.lower()]
+        elif m.group("mscale"):
+            value *= 1e6
+            scale = "million"
         number_text = m.group("num") + (f" {scale}" if scale else "")
         found.append(Quantity(value, unit, kind, start, end, text[start:end], number_text.strip()))
     return found

@@ -24,7 +24,7 @@ from .terms import BOUNDARY, LIGHT_WORDS, keyset, strength
 
 _SIDES_SPLIT = re.compile(
     r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"
-    r"outpaced?)\s+|\s*&\s*"
+    r"outpaced?|including|counting)\s+|\s*&\s*"
 )
 _RATE_WORDS = re.compile(r"\b(?:percent|percentage)\b")
 ONCE_ADDED = re.compile(

@@ -4,9 +4,10 @@ many are still to be filled?" (850 − 520); "five towers, of which three surviv
 "How many have been lost?".
 
 A sentence states a part of a whole with "of the" before the whole ("Of the 3,420 students
-who sat the exams, 2,873 passed") or "of which" before the part. A question asks for the
-rest when it negates what the part does ("not filled", "still to be filled") or names the
-other outcome ("failed" of "passed", :data:`~qa.lexicon.question_measures.OUTCOMES`).
+who sat the exams, 2,873 passed"), "of which" before the part or "of them" after it. A
+question asks for the rest when it negates what the part does ("not filled", "still to be
+filled", "outside") or names the other outcome ("failed" of "passed",
+:data:`~qa.lexicon.question_measures.OUTCOMES`).
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from .terms import words
 
 _NEGATED = re.compile(
     r"(?:\bnot|n't|\bnever|\bno\s+longer|\byet\s+to|\bstill\s+to|\bleft\s+to|"
-    r"\bremain(?:s|ed|ing)?\s+to)\b"
+    r"\bremain(?:s|ed|ing)?\s+to|\boutside|\bexcept|\bexcluding|\bapart\s+from|"
+    r"\bother\s+than|\bbeyond)\b"
 )
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|these|those|all)\s+$", re.IGNORECASE)
 _OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them)\s+$", re.IGNORECASE)
+_OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|those|whom|which)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.:]")
 
 
@@ -61,8 +64,11 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     for sid, whole, part in pairs:
         s = search.index.sentences[sid]
         of_whole = {stem(w) for w in words(s.text[whole.end - s.start : part.start - s.start])}
+        # The article's subject ("the port" of "Northgate Port") is whose the whole is too.
+        of_whole |= {stem(w) for w in words(search.index.articles[whole.article].title)}
         if (_what_part_does(search, part) & asked) - of_whole:
-            return direct(search.index, part, 0.5 + 0.5 * search.relevance.get(sid, 0.5))
+            text = f"{cap(part.surface)} of the {amount_text(whole)}."
+            return direct(search.index, part, 0.5 + 0.5 * search.relevance.get(sid, 0.5), text)
     return None
 
 
@@ -118,6 +124,12 @@ def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
                 pairs.append((f, part))
         elif _OF_WHICH.search(before) and i > 0 and 0 < f.value < counts[i - 1].value:
             pairs.append((counts[i - 1], f))
+        elif _OF_THEM_AFTER.match(s.text[f.end - s.start :]) and i > 0:
+            # "18,400 runners started, and 17,950 of them finished": the nearest larger
+            # count before is the whole.
+            whole = next((w for w in reversed(counts[:i]) if w.value > f.value > 0), None)
+            if whole is not None:
+                pairs.append((whole, f))
     return pairs
 
 

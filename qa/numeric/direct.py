@@ -36,7 +36,13 @@ def lookup(
     """A direct answer, the previous year's value from a growth rate, a conversion, or
     an honest abstention when the measure is there but not for the time asked."""
     if EXCLUDE_Q.search(ask.text):
-        return excluding(search, ask)
+        found = excluding(search, ask)
+        if found is not None and found.answered:
+            return found
+        # A whole and its part the fact reader did not pair ("2,850 robots, 620 of them in
+        # North America"): the sentence's own partition.
+        part = partition_answer(search, ask) if ask.intent == "count" else None
+        return part or found
     if ask.intent == "count" and (part := partition_answer(search, ask)):
         return part
     matches = search.candidates(ask, kinds)

@@ -160,7 +160,7 @@ class Search:
         )
         unit = ask.unit
         implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
-        if ask.intent == "amount" and (ask.money or _MONEY_Q.search(ask.text)):
+        if ask.intent in ("amount", "total") and (ask.money or _MONEY_Q.search(ask.text)):
             implied = {"money"}  # "how much is a ticket", "how much did it cost"
         if ask.intent == "percent":
             implied = {"percent"}  # "how much did X grow": a rate

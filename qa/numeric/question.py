@@ -42,7 +42,7 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bhow\s+long\s+(?:is|was|are|were|will|would|did|does|do|after|before)\b|"
             r"\bhow\s+many\s+"
             r"(?:years|months|weeks|days|hours|minutes)\s+(?:did|does|do|was|were|is|are|will|after|"
-            r"before|later|earlier|separate)\b|"
+            r"before|later|earlier|separate|passed|elapsed|went\s+by)\b|"
             r"\bfor\s+how\s+(?:long|many\s+(?:years|months|weeks|days|hours))\b|\bhow\s+(?:tall|"
             r"high|deep|wide|far|heavy)\b|\bhow\s+fast\b(?!.*\b(?:grow|grew|grown|rise|rose|risen|"
             r"increase|increased|expand|expanded|climb|climbed)\b)",

@@ -258,8 +258,11 @@ def narrowing_nouns(doc: Doc) -> list[Token]:
     for t in doc:
         if t.ent_type_ or t.i in skip or not t.is_alpha:
             continue
-        # The word after a possessive "'s" is what is possessed, whatever the tagger says.
+        # The word after a possessive "'s" is what is possessed, whatever the tagger says,
+        # unless it describes the noun that is ("the ship's unbroken record": the record).
         if t.i > 0 and doc[t.i - 1].tag_ == "POS":
+            if t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
             out.append(t)
     return out
 

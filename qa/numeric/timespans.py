@@ -15,6 +15,7 @@ from ..analysis import STOP_WORDS
 from ..facts import Fact
 from ..types import Answer
 from .direct import lookup
+from .lifespans import begin_to_end
 from .lookup import ASKED_DIMENSION, MIN_SCORE, Match, Search
 from .phrasing import abstain, age_sentence, cap, derived, direct, pretty_date, ref
 from .question import Question
@@ -224,14 +225,22 @@ def between(search: Search, ask: Question) -> Answer | None:
     """ "How many years after her doctorate did she found the laboratory?": the years from
     one dated event to another, each found by its own words."""
     m = re.search(r"\b(after|before)\s+(.+?)\s+(?:did|was|were|had|has|does|do)\s+(.+)$", ask.text)
-    if m is None:
+    # "How many years passed between X and Y?", "How many years separate X and Y?": the
+    # two in either order.
+    either = re.search(r"\b(?:between|separated?)\s+(.+?)\s+(?:and|from)\s+(.+)$", ask.text)
+    if m is not None:
+        one, two = m.group(2), m.group(3)
+    elif either is not None:
+        one, two = either.group(1), either.group(2)
+    else:
         return None
-    first_words, then_words = set(words(m.group(2))), set(words(m.group(3)))
+    first_words, then_words = set(words(one)), set(words(two))
     first_terms = tuple(t for t in ask.terms if t.word in first_words)
     then_terms = tuple(t for t in ask.terms if t.word in then_words)
-    first = next(iter(_event_dates(search, first_terms)), None)
-    then = next((d for d in _event_dates(search, then_terms) if d is not first), None)
-    if m.group(1) == "before" and first is not None and then is not None:
+    first = next(iter(_event_dates(search, first_terms, m is None)), None)
+    then = next((d for d in _event_dates(search, then_terms, m is None) if d is not first), None)
+    earlier = then is not None and first is not None and str(then.time) < str(first.time)
+    if (m.group(1) == "before" if m is not None else earlier) and then is not None:
         first, then = then, first
     return _years_from(search, first, then, "From ", "")
 
@@ -269,16 +278,21 @@ def _dated(search: Search, ask: Question, event: str) -> Fact | None:
     return None
 
 
-def _event_dates(search: Search, terms: tuple[Term, ...]) -> list[Fact]:
-    """Date facts whose event is said by ``terms``' words, best first."""
+def _event_dates(search: Search, terms: tuple[Term, ...], named: bool = False) -> list[Fact]:
+    """Date facts whose event is said by ``terms``' words, best first; with ``named``, also
+    the date best matched by them when they name a thing and not what befell it ("between
+    the weir and the dam")."""
     if not terms:
         return []
     out = []
-    for m in search.rank(terms, lambda f: f.kind == "date"):
+    ranked = search.rank(terms, lambda f: f.kind == "date")
+    for m in ranked:
         entry = search.index.entry[m.fact.id]
         event = entry.verb | keyset(m.fact.measure)
         if any(strength(t.keys, event) for t in terms if not t.proper):
             out.append(m.fact)
+    if named and not out and ranked and ranked[0].score >= MIN_SCORE:
+        out.append(ranked[0].fact)
     return out
 
 
@@ -318,6 +332,8 @@ def span(search: Search, ask: Question) -> Answer | None:
     if (found is None or not found.answered) and "duration" in kinds:
         found = (date_span(search, ask) if kinds == {"duration"} else None) or found
         found = between(search, ask) or found
+        if (found is None or not found.answered) and kinds == {"duration"}:
+            found = begin_to_end(search, ask) or found
     return found or abstain(ask)
 
 

@@ -1,0 +1,94 @@
+"""How long something lasted when the articles date only its beginning and its end: "The
+line opened in 1894 and closed to passengers in 1962" answers "For how many years did the
+line carry passengers?" (68), "formed in 1979 ... split up in 1989" answers "How many years
+did the band exist?".
+
+The beginning is a date whose event is a verb of beginning ("opened", "formed", "seized"),
+the end one whose event is a verb of ending ("closed", "split", "sold") or that follows
+"until"; both must be among the dates the question's words match, and of one article.
+"""
+
+from __future__ import annotations
+
+from ..facts import Fact
+from ..lexicon.time_words import BEGIN_VERBS, END_VERBS
+from ..types import Answer
+from .lookup import MIN_SCORE, Match, Search
+from .phrasing import cap, derived, pretty_date, ref
+from .question import Question
+from .terms import base, keyset, strength, words
+
+_BEGIN = frozenset(base(v) for v in BEGIN_VERBS)
+_END = frozenset(base(v) for v in END_VERBS)
+_UNTIL = frozenset({"until", "till"})
+DATES = 8  # the best-matching dates weighed
+LOOSE = 0.35  # how well the less-matched of the two dates must match
+SAME_SENTENCE, SAME_OWNER = 0.3, 0.15
+
+
+def begin_to_end(search: Search, ask: Question) -> Answer | None:
+    """The years from the best-matching beginning to the best-matching later end."""
+    matches = [
+        m
+        for m in search.rank(ask.terms, lambda f: f.kind == "date" and f.time_kind != "target")
+        if m.score >= LOOSE
+    ][:DATES]
+    begins = [m for m in matches if _event(search, m.fact) & _BEGIN]
+    ends = [m for m in matches if _event(search, m.fact) & _END or _after_until(search, m.fact)]
+    pairs = [
+        (b, e)
+        for b in begins
+        for e in ends
+        if b.fact.article == e.fact.article
+        and b.fact.id != e.fact.id
+        and str(b.fact.time)[:4].isdigit()
+        and str(e.fact.time)[:4].isdigit()
+        and int(str(e.fact.time)[:4]) > int(str(b.fact.time)[:4])
+    ]
+    # One of the two is matched as well as any figure must be; the other may be matched
+    # less, as the question names the thing, and the text its beginning or end in words
+    # of its own.
+    # and the question's own words (not its names) say one of the two events ("carry
+    # passengers" of "closed to passengers"), so the span is of what it asks.
+    asked = [t for t in ask.terms if not t.proper]
+    pairs = [
+        p
+        for p in pairs
+        if max(p[0].score, p[1].score) >= MIN_SCORE
+        and any(strength(t.keys, _event(search, m.fact)) for t in asked for m in p)
+    ]
+    if not pairs:
+        return None
+    b, e = max(pairs, key=lambda p: p[0].score + p[1].score + _together(search, *p))
+    return _span(search, b.fact, e.fact, min(b.score, e.score))
+
+
+def _together(search: Search, b: Match, e: Match) -> float:
+    """How surely two dates are of one thing: told in one sentence, or of one owner."""
+    if b.fact.sentence == e.fact.sentence:
+        return SAME_SENTENCE
+    entry = search.index.entry
+    return SAME_OWNER if entry[b.fact.id].owner_keys & entry[e.fact.id].owner_keys else 0.0
+
+
+def _event(search: Search, f: Fact) -> frozenset[str]:
+    """The stems of the verb that dates ``f`` and of its event's words."""
+    return search.index.entry[f.id].verb | keyset(f.measure)
+
+
+def _after_until(search: Search, f: Fact) -> bool:
+    s = search.index.sentences[f.sentence]
+    before = words(s.text[: f.start - s.start])[-4:]
+    return bool(_UNTIL.intersection(before))
+
+
+def _span(search: Search, first: Fact, then: Fact, score: float) -> Answer:
+    years = int(str(then.time)[:4]) - int(str(first.time)[:4])
+    result = f"{years} year{'s' if years != 1 else ''}"
+    working = (
+        f"From {pretty_date(str(first.time))} ({first.measure}) {ref(first)} to "
+        f"{pretty_date(str(then.time))} ({then.measure}) {ref(then)}: {result}."
+    )
+    return derived(
+        search.index, f"{cap('about ' + result)}.", f"about {result}", working, [first, then], score
+    )
