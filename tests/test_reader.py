@@ -76,6 +76,20 @@ def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
     assert river["q_overlap"] == 0.0 and river["has_head"] == 1.0
 
 
+def test_what_stands_beside_a_phrase_and_how_many_question_words_are_near():
+    from qa.reader.features import span_features
+
+    q = query("When did the Orrin ferry begin sailing?")
+    doc = load()("The Orrin ferry began sailing in 1931, long after the bridge opened.")
+    matched = [t.i for t in doc if q.matches(t)]
+    spans = {doc[a:b].text: (a, b, s) for (a, b), s in candidates(doc).items()}
+    year = span_features(q, doc, *spans["1931"], matched)
+    bridge = span_features(q, doc, *spans["the bridge"], matched)
+    assert year["wh=when|before=in"] == 1.0 and year["wh=when|after=,"] == 1.0
+    assert year["win_l8"] > bridge.get("win_l8", 0.0)  # the question's words lead up to it
+    assert year["same_clause"] == 1.0 and bridge["same_clause"] == 0.0
+
+
 def test_a_tree_path_walks_up_then_down():
     from qa.reading.paths import ancestors, meeting, path
 

@@ -86,7 +86,33 @@ def span_features(
         f["paren"] = float(doc[start - 1].text == "(" and doc[end].text == ")")
     f["pronoun"] = float(root.pos_ == "PRON")
     f["starts_det"] = float(span[0].pos_ == "DET")
+    f.update(_shape(doc, span, q.wh or "-", q.kind, sources))
     return f
+
+
+def _shape(doc: Doc, span: Span, wh: str, kind: str, sources: frozenset[str]) -> dict[str, float]:
+    """The phrase's edges and what stands beside it, by the wh-word: the fitted weights
+    learn that a "when" answer follows "in" and a "who" answer comes before a comma or a
+    verb, as the lexical features of feature-based readers do."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    f = {
+        f"wh={wh}|first={span[0].pos_}": 1.0,
+        f"wh={wh}|last={span[-1].pos_}": 1.0,
+        f"wh={wh}|before={_neighbour(before, '^')}": 1.0,
+        f"wh={wh}|after={_neighbour(after, '$')}": 1.0,
+    }
+    for source in sources:
+        f[f"k={kind}|src={source}"] = 1.0
+    return f
+
+
+def _neighbour(t: Token | None, edge: str) -> str:
+    """A word beside the phrase as the features name it: a function word or punctuation as
+    itself, any other word by its part of speech."""
+    if t is None:
+        return edge
+    return t.lower_ if t.pos_ in ("ADP", "PUNCT", "SCONJ", "PART") else t.pos_
 
 
 def _label(ents: Sequence[Span], start: int, end: int) -> str:
@@ -157,6 +183,13 @@ def _position(
         return f
     distance = min(min(abs(m - start), abs(m - (end - 1))) for m in outside)
     f["dist"] = math.log1p(distance)
+    # How many of the question's words stand just before and just after the phrase.
+    share = 1 / len(set(outside))
+    for width in (3, 8):
+        f[f"win_l{width}"] = share * sum(start - width <= m < start for m in outside)
+        f[f"win_r{width}"] = share * sum(end <= m < end + width for m in outside)
+    own = _clause(root)
+    f["same_clause"] = float(any(_clause(doc[m]) == own for m in outside))
     f["dist_inv"] = 1.0 / (1 + distance)
     f["left_frac"] = sum(1 for m in outside if m < start) / len(outside)
     up = ancestors(root)
@@ -167,6 +200,16 @@ def _position(
     f["tree_inv"] = 1.0 / (1 + steps)
     f.update(_paths(up, others, query))
     return f
+
+
+_CLAUSE_DEPS = frozenset("ROOT ccomp advcl relcl conj xcomp acl".split())
+
+
+def _clause(t: Token) -> int:
+    """The position of the verb heading the clause ``t`` stands in (the root's if none)."""
+    while not (t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")) and t.head.i != t.i:
+        t = t.head
+    return t.i
 
 
 def _paths(up: list[Token], others: list[list[Token]], query: Query) -> dict[str, float]:
