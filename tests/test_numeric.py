@@ -550,3 +550,10 @@ def test_a_beginning_and_an_end_of_other_things_are_no_span() -> None:
     work took."""
     result = engine_for(LINE).ask("How long did the work on the station take?")
     assert "111" not in result.answer
+
+
+def test_an_age_written_as_an_adjective_is_said_in_years() -> None:
+    text = "Fun run\n\nThe oldest finisher was 84-year-old Walter Grigg, a retired fisherman.\n"
+    result = engine_for(text).ask("How old was the oldest finisher?")
+    assert result.answered and result.short_answer == "84 years"
+    assert "84-year" not in result.answer

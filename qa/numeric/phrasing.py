@@ -338,16 +338,22 @@ def label(index: FactIndex, f: Fact, other: Fact | None = None) -> str:
     return text
 
 
+def age_years(f: Fact) -> str:
+    """An age as a number of years is said: "84" of "84-year-old"."""
+    return re.sub(r"[\s-]*years?(?:[\s-]*old)?$", "", f.surface.strip(), flags=re.IGNORECASE)
+
+
 def age_sentence(f: Fact) -> str:
     owner = cap(f.owner) if f.owner else "They"
+    age = age_years(f)
     if f.time_kind == "current":
-        return f"{f.surface} years: {owner} is {f.surface} years old."
+        return f"{age} years: {owner} is {age} years old."
     verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
     when = ""
     if f.time:
         on = "on" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.time) else "in"
         when = f" {on} {pretty_date(f.time)}"
-    return f"{f.surface} years: {owner}{verb} at the age of {f.surface}{when}."
+    return f"{age} years: {owner}{verb} at the age of {age}{when}."
 
 
 def value_comes_first(text: str, value: float) -> bool:

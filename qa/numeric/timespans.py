@@ -17,7 +17,7 @@ from ..types import Answer
 from .direct import lookup
 from .lifespans import begin_to_end
 from .lookup import ASKED_DIMENSION, MIN_SCORE, Match, Search
-from .phrasing import abstain, age_sentence, cap, derived, direct, pretty_date, ref
+from .phrasing import abstain, age_sentence, age_years, cap, derived, direct, pretty_date, ref
 from .question import Question
 from .terms import Term, keys, keyset, strength, words
 
@@ -191,7 +191,7 @@ def age(search: Search, ask: Question) -> Answer | None:
         ]
     if matches:
         f = matches[0].fact
-        short = f"{f.surface} years"
+        short = f"{age_years(f)} years"
         return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
     if clause and (worked := age_at(search, ask, clause)):
         return worked
