@@ -35,27 +35,27 @@ CORPUS_ARGS = [
 GATE = {
     "seed.jsonl": {
         "numeric_accuracy": 1.0,
-        "citation_recall": 0.94,
-        "citation_precision": 0.95,
-        "exact_match": 0.69,
-        "abstention_precision": 0.72,
-        "abstention_recall": 0.85,
-        "recall@3": 0.95,
-        "mrr": 0.93,
+        "citation_recall": 0.95,
+        "citation_precision": 0.96,
+        "exact_match": 0.80,
+        "abstention_precision": 0.77,
+        "abstention_recall": 0.90,
+        "recall@3": 0.96,
+        "mrr": 0.94,
     },
     "harbor.jsonl": {
         "numeric_accuracy": 1.0,
-        "citation_recall": 0.95,
-        "exact_match": 0.75,
-        "abstention_precision": 0.85,
+        "citation_recall": 0.97,
+        "exact_match": 0.90,
+        "abstention_precision": 0.95,
         "abstention_recall": 0.85,
-        "recall@3": 0.95,
+        "recall@3": 0.98,
     },
     "blind.jsonl": {
-        "numeric_accuracy": 0.57,
-        "citation_recall": 0.60,
-        "exact_match": 0.27,
-        "abstention_recall": 0.80,
+        "numeric_accuracy": 0.53,
+        "citation_recall": 0.61,
+        "exact_match": 0.40,
+        "abstention_recall": 0.84,
         "recall@3": 0.87,
     },
     "heldout.jsonl": {
@@ -277,6 +277,30 @@ def test_quality_gate(runner: CliRunner, testset: str) -> None:
         args += ["--min", f"{name}={value}"]
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
+
+
+UNSEEN = [
+    PROJECT_ROOT / "tests" / "data" / "unseen" / name
+    for name in ("crowd4-news", "crowd4-encyclopedia")
+]
+# Written blind and never tuned on (see the README): held where it lands, read as aggregates.
+UNSEEN_GATE = {
+    "exact_match": 0.49,
+    "numeric_accuracy": 0.51,
+    "citation_recall": 0.69,
+    "abstention_recall": 0.57,
+    "recall@3": 0.93,
+}
+
+
+def test_quality_gate_on_the_unseen_set(runner: CliRunner) -> None:
+    args = ["eval", *(str(folder / "questions.jsonl") for folder in UNSEEN), "--no-failures"]
+    args += [arg for folder in UNSEEN for arg in ("--corpus", str(folder))]
+    for name, value in UNSEEN_GATE.items():
+        args += ["--min", f"{name}={value}"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "FAIL" not in result.output
 
 
 def test_every_test_set_has_a_gate() -> None:
