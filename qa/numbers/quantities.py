@@ -1,7 +1,7 @@
 """Amounts in English text: a number with its unit or currency, and its span.
 
-``find_quantities`` reads "2,400", "4.75 billion yuan", "$2.3 billion", "US$45 million", "£68.9m",
-"1.2 billion Swedish crowns", "20 square kilometers", "3.2 km2", "6.5 percent", "two",
+``find_quantities`` reads "2,400", "4.75 billion yuan", "$2.3 billion", "US$45 million",
+"£68.9m", "1.2 billion Swedish crowns", "20 square kilometers", "3.2 km2", "6.5 percent", "two",
 "a dozen", "twenty-five" ("costs 300 pounds" is money, "weighs 300 pounds" is not). Values
 are plain floats; units are canonical names. Numbers that name something ("Route 9", "G20"),
 scores ("a 2-0 win") and eras ("600 AD") are not quantities.

@@ -45,11 +45,10 @@ def begin_to_end(search: Search, ask: Question) -> Answer | None:
         and str(e.fact.time)[:4].isdigit()
         and int(str(e.fact.time)[:4]) > int(str(b.fact.time)[:4])
     ]
-    # One of the two is matched as well as any figure must be; the other may be matched
-    # less, as the question names the thing, and the text its beginning or end in words
-    # of its own.
-    # and the question's own words (not its names) say one of the two events ("carry
-    # passengers" of "closed to passengers"), so the span is of what it asks.
+    # One of the two must match as well as any figure must; the other may match less, as
+    # the text says a beginning or an end in words of its own. And the question's own
+    # words (not its names) must say one of the two events ("carry passengers" of "closed
+    # to passengers"), so that the span is of what it asks.
     asked = [t for t in ask.terms if not t.proper]
     pairs = [
         p
@@ -77,6 +76,7 @@ def _event(search: Search, f: Fact) -> frozenset[str]:
 
 
 def _after_until(search: Search, f: Fact) -> bool:
+    """Whether the date ends a span its sentence opens ("remained a colony until 1968")."""
     s = search.index.sentences[f.sentence]
     before = words(s.text[: f.start - s.start])[-4:]
     return bool(_UNTIL.intersection(before))

@@ -239,8 +239,11 @@ def between(search: Search, ask: Question) -> Answer | None:
     then_terms = tuple(t for t in ask.terms if t.word in then_words)
     first = next(iter(_event_dates(search, first_terms, m is None)), None)
     then = next((d for d in _event_dates(search, then_terms, m is None) if d is not first), None)
-    earlier = then is not None and first is not None and str(then.time) < str(first.time)
-    if (m.group(1) == "before" if m is not None else earlier) and then is not None:
+    if m is not None:
+        swap = m.group(1) == "before"  # "before X did Y": Y came first
+    else:
+        swap = first is not None and then is not None and str(then.time) < str(first.time)
+    if swap and then is not None:
         first, then = then, first
     return _years_from(search, first, then, "From ", "")
 
