@@ -46,7 +46,7 @@ _TENS = {
     w: 10 * i
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
 }
-_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_UNITS_WORDS = "|".join(w for w, i in _WORD_NUMBERS.items() if 1 <= i <= 9)
 # "twenty-two", "forty": numbers written out beyond twenty.
 _COMPOUND = r"(?:" + "|".join(_TENS) + r")(?:[-\s](?:" + _UNITS_WORDS + r"))?"
 # Unit words after a number (and its scale), longest first; each maps to a canonical unit.

@@ -20,7 +20,7 @@ from qa.numeric.features import FEATURE_NAMES
 from qa.numeric.intents import HANDLERS
 from qa.numeric.question import INTENTS
 from qa.reading import pipeline
-from qa.types import Turn
+from qa.types import Answer, Turn
 from tests.support import parse_article
 
 PARK = """Lindqvist Science Park expands
@@ -53,6 +53,13 @@ def answerer_for(*texts: tuple[str, str]) -> NumericAnswerer:
         titles[article.id] = title
         facts += extract_facts(article, own, docs, title)
     return NumericAnswerer(facts, sentences, articles, docs=parses, titles=titles)
+
+
+def answered(article: tuple[str, str], question: str) -> Answer:
+    """The rule layer's answer over one article, which must answer."""
+    result = answerer_for(article).answer(question, {})
+    assert result is not None and result.answered, question
+    return result
 
 
 @cache
@@ -333,8 +340,7 @@ people in Ostervale. Ostervale has 11,200 residents.
     ],
 )
 def test_a_count_of_people_is_of_those_who_do_what_is_asked(question: str, short: str) -> None:
-    result = answerer_for(("mill", MILL)).answer(question, {})
-    assert result is not None and result.answered, question
+    result = answered(("mill", MILL), question)
     assert result.short_answer == short
 
 
@@ -363,8 +369,7 @@ It is building a 12,500-square-metre cutting shed beside its 640-metre haul road
     ],
 )
 def test_adjectival_amounts_and_noun_compounds_are_read(question: str, short: str) -> None:
-    result = answerer_for(("quarry", QUARRY)).answer(question, {})
-    assert result is not None and result.answered, question
+    result = answered(("quarry", QUARRY), question)
     assert result.short_answer == short
 
 
@@ -413,14 +418,12 @@ The Cale is a river in the north of the province, 88 kilometres long.
 In 1929 the province built the Orrin Barrage below the town of Dunley. Designed by the \
 engineer Ada Voss, it is a stone dam 14 metres high and was finished in 1931.
 """
-    result = answerer_for(("weir", text)).answer("How tall is the Orrin dam?", {})
-    assert result is not None and result.answered and result.short_answer == "14 metres"
+    assert answered(("weir", text), "How tall is the Orrin dam?").short_answer == "14 metres"
 
 
 def test_a_currency_said_as_an_adjective_is_answered_in_the_plural() -> None:
     text = "Tarrow budget\n\nThe board of Tarrow Stone approved a 9 million euro budget.\n"
-    result = answerer_for(("budget", text)).answer("How big is the Tarrow Stone budget?", {})
-    assert result is not None and result.answered
+    result = answered(("budget", text), "How big is the Tarrow Stone budget?")
     assert result.short_answer == "9 million euros"
     assert "9 million euro budget" in result.answer
 
@@ -445,8 +448,7 @@ survive. The college employs 400 staff, of whom 90 are part-time.
     ],
 )
 def test_the_rest_of_a_whole_is_asked_by_its_opposite(question: str, short: str) -> None:
-    result = answerer_for(("intake", INTAKE)).answer(question, {})
-    assert result is not None and result.answered, question
+    result = answered(("intake", INTAKE), question)
     assert result.short_answer == short
     assert result.derivation
 
@@ -464,16 +466,14 @@ Ivo Marsh (1801 - 1870) was an astronomer.
 In 1840 Marsh was made the first keeper of the Harlow Observatory. He held the post for \
 eighteen years.
 """
-    result = answerer_for(("marsh", text)).answer(
-        "For how many years did Marsh run the Harlow Observatory?", {}
-    )
-    assert result is not None and result.answered and result.short_answer == "eighteen years"
+    result = answered(("marsh", text), "For how many years did Marsh run the Harlow Observatory?")
+    assert result.short_answer == "eighteen years"
 
 
 def test_a_date_said_as_part_of_a_year_is_answered_as_said() -> None:
     text = "Orrin wind farm\n\nThe first turbines will send power to the grid in late 2026.\n"
-    result = answerer_for(("orrin", text)).answer("When will the first turbines send power?", {})
-    assert result is not None and result.answered and result.short_answer == "late 2026"
+    result = answered(("orrin", text), "When will the first turbines send power?")
+    assert result.short_answer == "late 2026"
 
 
 def test_the_number_of_a_thing_is_a_count_of_it() -> None:
@@ -481,8 +481,8 @@ def test_the_number_of_a_thing_is_a_count_of_it() -> None:
         "Ostby waiting list\n\nThe number of patients waiting for surgery at Ostby hospitals "
         "has reached a record 12,300, the health board said. It employs 4,100 staff.\n"
     )
-    result = answerer_for(("ostby", text)).answer("How many people are on the waiting list?", {})
-    assert result is not None and result.answered and result.short_answer == "12,300"
+    result = answered(("ostby", text), "How many people are on the waiting list?")
+    assert result.short_answer == "12,300"
 
 
 # --- a part said after its number, a sum with what it includes, lifespans -----------------

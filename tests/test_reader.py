@@ -51,40 +51,44 @@ def test_what_a_name_is_comes_from_a_copula_or_an_apposition():
     assert describe(q, load()("The exhibition opened on Monday.")) is None
 
 
-def test_the_answer_stands_to_a_shared_word_as_the_wh_word_does_in_the_question():
+def features_of(question: str, sentence: str, *phrases: str) -> list[dict[str, float]]:
+    """The reader's features of each of ``phrases`` (candidates of ``sentence``) as the
+    answer to ``question``."""
     from qa.reader.features import span_features
 
-    q = query("Who designed the footbridge?")
-    assert q.gap_paths  # "who" is the subject of "designed", as the answer should be
-    doc = load()("Marta Kell designed the footbridge over the canal.")
+    q = query(question)
+    doc = load()(sentence)
     matched = [t.i for t in doc if q.matches(t)]
     spans = {doc[a:b].text: (a, b, s) for (a, b), s in candidates(doc).items()}
-    subject = span_features(q, doc, *spans["Marta Kell"], matched)
-    other = span_features(q, doc, *spans["the canal"], matched)
+    return [span_features(q, doc, *spans[p], matched) for p in phrases]
+
+
+def test_the_answer_stands_to_a_shared_word_as_the_wh_word_does_in_the_question():
+    question = "Who designed the footbridge?"
+    assert query(question).gap_paths  # "who" is the subject of "designed", as the answer
+    subject, other = features_of(
+        question, "Marta Kell designed the footbridge over the canal.", "Marta Kell", "the canal"
+    )
     assert subject["path_mirrors_q"] == 1.0
     assert other["path_mirrors_q"] == 0.0
 
 
 def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
-    from qa.reader.features import span_features
-
-    q = query("Which river runs through Pellham?")
-    doc = load()("The River Osk runs through Pellham before it joins the sea.")
-    matched = [t.i for t in doc if q.matches(t)]
-    spans = {doc[a:b].text: (a, b, s) for (a, b), s in candidates(doc).items()}
-    river = span_features(q, doc, *spans["The River Osk"], matched)
+    (river,) = features_of(
+        "Which river runs through Pellham?",
+        "The River Osk runs through Pellham before it joins the sea.",
+        "The River Osk",
+    )
     assert river["q_overlap"] == 0.0 and river["has_head"] == 1.0
 
 
 def test_what_stands_beside_a_phrase_and_how_many_question_words_are_near():
-    from qa.reader.features import span_features
-
-    q = query("When did the Orrin ferry begin sailing?")
-    doc = load()("The Orrin ferry began sailing in 1931, long after the bridge opened.")
-    matched = [t.i for t in doc if q.matches(t)]
-    spans = {doc[a:b].text: (a, b, s) for (a, b), s in candidates(doc).items()}
-    year = span_features(q, doc, *spans["1931"], matched)
-    bridge = span_features(q, doc, *spans["the bridge"], matched)
+    year, bridge = features_of(
+        "When did the Orrin ferry begin sailing?",
+        "The Orrin ferry began sailing in 1931, long after the bridge opened.",
+        "1931",
+        "the bridge",
+    )
     assert year["wh=when|before=in"] == 1.0 and year["wh=when|after=,"] == 1.0
     assert year["win_l8"] > bridge.get("win_l8", 0.0)  # the question's words lead up to it
     assert year["same_clause"] == 1.0 and bridge["same_clause"] == 0.0

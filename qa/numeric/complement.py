@@ -107,7 +107,8 @@ def _sentences(search: Search, ask: Question) -> list[str]:
 
 
 def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
-    """(whole, part) pairs a sentence states by "of the ..." or "of which ..."."""
+    """(whole, part) pairs a sentence states by "of the ...", "of which ..." or "... of
+    them"."""
     s = search.index.sentences.get(sentence_id)
     if s is None:
         return []

@@ -16,15 +16,11 @@ from ..types import Answer
 from .arithmetic import ONCE_ADDED, sum_of_parts, with_addition
 from .complement import partition_answer
 from .conversion import in_unit, previous_year
-from .lookup import Match, Search, prev_time
+from .lookup import Match, Search, prev_time, year_of
 from .parts import EXCLUDE_Q, excluding, remainder
 from .phrasing import abstain, label
 from .question import Question
 from .terms import strength
-
-
-def _year_of(time: str | None) -> int | None:
-    return int(time[:4]) if time and time[:4].isdigit() else None
 
 
 def lookup(
@@ -58,7 +54,7 @@ def lookup(
             (
                 m
                 for m in matches
-                if m.fact.change and m.fact.change.basis == "year-on-year" and _year_of(m.fact.time)
+                if m.fact.change and m.fact.change.basis == "year-on-year" and year_of(m.fact.time)
             ),
             None,
         )

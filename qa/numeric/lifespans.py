@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..facts import Fact
 from ..lexicon.time_words import BEGIN_VERBS, END_VERBS
 from ..types import Answer
-from .lookup import MIN_SCORE, Match, Search
+from .lookup import MIN_SCORE, Match, Search, year_of
 from .phrasing import cap, derived, pretty_date, ref
 from .question import Question
 from .terms import base, keyset, strength, words
@@ -39,11 +39,7 @@ def begin_to_end(search: Search, ask: Question) -> Answer | None:
         (b, e)
         for b in begins
         for e in ends
-        if b.fact.article == e.fact.article
-        and b.fact.id != e.fact.id
-        and str(b.fact.time)[:4].isdigit()
-        and str(e.fact.time)[:4].isdigit()
-        and int(str(e.fact.time)[:4]) > int(str(b.fact.time)[:4])
+        if b.fact.article == e.fact.article and b.fact.id != e.fact.id and _later(b.fact, e.fact)
     ]
     # One of the two must match as well as any figure must; the other may match less, as
     # the text says a beginning or an end in words of its own. And the question's own
@@ -60,6 +56,12 @@ def begin_to_end(search: Search, ask: Question) -> Answer | None:
         return None
     b, e = max(pairs, key=lambda p: p[0].score + p[1].score + _together(search, *p))
     return _span(search, b.fact, e.fact, min(b.score, e.score))
+
+
+def _later(first: Fact, then: Fact) -> bool:
+    """Whether ``then`` is dated in a later year than ``first``."""
+    a, b = year_of(first.time), year_of(then.time)
+    return a is not None and b is not None and b > a
 
 
 def _together(search: Search, b: Match, e: Match) -> float:

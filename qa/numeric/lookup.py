@@ -276,6 +276,11 @@ class Search:
         return None
 
 
+def year_of(time: str | None) -> int | None:
+    """The year of a time ("2023-H1" → 2023); None when it has none."""
+    return int(time[:4]) if time and time[:4].isdigit() else None
+
+
 def prev_time(time: str) -> str:
     """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
     return f"{int(time[:4]) - 1}{time[4:]}"
