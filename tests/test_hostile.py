@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -47,6 +48,8 @@ pytestmark = pytest.mark.hostile
 TIMEOUT = Settings().request_timeout  # qa serve's default: a request must arrive within it
 PATIENCE = 5.0  # seconds in which every refusal must have come, generously
 ASK = b'{"question": "When was the valley established?"}'
+# A 500 in the access log ("POST /ask 500 3.1ms"), not any "500" ("4 facts in 500 ms").
+SERVER_ERROR = re.compile(r" \S+ 500 [\d.]+ms$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -158,7 +161,8 @@ def test_the_replays_leave_the_server_healthy(server: LiveServer) -> None:
         replies = list(pool.map(lambda parts: exchange(server.url, *parts[0]), REPLAYS.values()))
     assert [r.status for r in replies] == [status for _, status, _ in REPLAYS.values()]
     assert exchange(server.url, post("/ask", ASK)).status == 200
-    assert "Traceback" not in server.log() and " 500 " not in server.log()
+    log = server.log()
+    assert "Traceback" not in log and not SERVER_ERROR.search(log)
     assert server.log().count("Booting worker") == 2, "no worker was killed and restarted"
 
 
