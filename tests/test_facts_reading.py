@@ -405,3 +405,37 @@ def test_a_name_with_a_determiner_is_no_person() -> None:
         "The Tessel Concert Hall seats 1,800 people. He was paid 40,000 euros.",
     )
     assert got["40,000 euros"].owner == "Ivo Brandt"
+
+
+def test_a_pronoun_of_the_other_gender_in_a_life_is_someone_else() -> None:
+    got = facts_in(
+        "Ruth Anker (3 June 1911 - 8 March 1990) was a Danish weaver.",
+        "She studied in Paris. In 1936 she married the sculptor Olaf Brenn. She exhibited in "
+        "Oslo in 1950, and she taught until 1975.",
+        "Brenn built her a studio in Aarhus. He died in 1972.",
+        title="Ruth Anker",
+    )
+    assert got["1972"].owner == "Brenn"
+    assert got["1975"].owner == "Ruth Anker"
+
+
+def test_a_number_before_of_and_a_plural_counts_some_of_them() -> None:
+    got = facts_in("In 1820 a storm sank 14 of the harbour's 60 fishing boats.")
+    assert (got["14"].kind, got["14"].unit, got["14"].qualifier) == ("count", "boats", "fishing")
+    assert got["14"].part_of == got["60"].id
+    # a score is no part of anything
+    assert facts_in("The team won 5 of 10 points.")["5"].kind == "number"
+
+
+def test_a_bare_number_after_a_count_counts_the_same_things() -> None:
+    got = facts_in("Some 3,200 swimmers entered the race, and 3,050 completed the course.")
+    assert (got["3,050"].kind, got["3,050"].unit) == ("count", "swimmers")
+
+
+def test_an_earlier_value_is_compared_with_the_reported_figure_not_a_threshold() -> None:
+    got = facts_in(
+        "The clinic said 820 patients had waited more than 18 months for surgery, compared "
+        "with 610 in 2022."
+    )
+    assert (got["610"].kind, got["610"].unit) == ("count", "patients")
+    assert got["610"].earlier_of == got["820"].id

@@ -557,3 +557,40 @@ def test_an_age_written_as_an_adjective_is_said_in_years() -> None:
     result = engine_for(text).ask("How old was the oldest finisher?")
     assert result.answered and result.short_answer == "84 years"
     assert "84-year" not in result.answer
+
+
+HARBOUR = """Storm at Brisling harbour
+
+In 1820 a storm sank 14 of the harbour's 60 fishing boats. Some 3,200 swimmers entered the \
+bay race in 2023, and 3,050 completed the course. The ferry takes 25 minutes, compared with \
+70 minutes by road. The clinic said 820 patients had waited more than 18 months for surgery, \
+compared with 610 in 2022.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many of the fishing boats did the storm sink?", "14"),
+        ("How many swimmers completed the course?", "3,050"),
+        ("How many minutes quicker is the ferry than the road?", "45 minutes"),
+        ("How many fewer swimmers completed the course than entered the race?", "150 swimmers"),
+        (
+            "By how much did the number of patients waiting more than 18 months rise since 2022?",
+            "210 patients",
+        ),
+    ],
+)
+def test_parts_left_out_nouns_and_comparatives(question: str, short: str) -> None:
+    result = engine_for(HARBOUR).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert result.short_answer == short
+
+
+def test_how_long_a_person_was_something_is_a_time_not_a_length() -> None:
+    text = (
+        "Kessel Observatory\n\nThe Kessel Observatory opened in 1961 with a 2.1-metre "
+        "telescope. Ada Lorne served as its director until 1979.\n"
+    )
+    result = engine_for(text).ask("How long was she director of the observatory?")
+    assert "metre" not in result.answer

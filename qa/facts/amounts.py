@@ -16,7 +16,7 @@ from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
 from ..lexicon.time_words import EARLIER_YEARS
 from ..numbers import YEAR, DateMention, find_dates, find_quantities
 from .model import Draft
-from .tree import head_of, span_of
+from .tree import head_of, is_verb, prep_object, span_of
 
 # Entity labels of names a number can be part of ("Pier 4", "Windows 11").
 _NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
@@ -40,6 +40,7 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
         drafts.append(Draft(q.start, q.end, q.value, q.unit, q.kind, span, head_of(span)))
     dates = _relative_to_sentence(sorted(dates, key=lambda m: m.start))
     _counted(drafts)
+    _bounds(drafts, text)
     _ages(drafts, text)
     _equivalents(drafts, text)
     for m in dates:
@@ -100,6 +101,36 @@ def _counted(drafts: list[Draft]) -> None:
         # first's understood.
         if d.kind == "number" and d.slot.dep_ == "conj" and before.kind == "count":
             d.kind, d.unit = "count", before.unit
+    for d in drafts:
+        if d.kind == "number" and not _partitive(d):
+            _left_out(d, drafts)
+
+
+def _partitive(d: Draft) -> bool:
+    """ "112 of the town's 300 houses", "two of its ships": a bare number before "of" and
+    a plural noun with its determiner counts some of those things."""
+    noun = prep_object(d.slot, "of")
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    if not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False  # "5 of 10 points" is a score, not a share of them
+    d.kind, d.unit = "count", noun.lower_
+    d.qualifier = _words([t for t in noun.lefts if t.dep_ in ("amod", "compound")]) or None
+    d.notes.add("partitive")
+    return True
+
+
+def _left_out(d: Draft, drafts: list[Draft]) -> None:
+    """ "18,400 runners started, and 17,962 reached the finish": a bare number that is a
+    verb's subject or object, after a count in its sentence, counts what that count counts
+    (the noun is left out because it was just said)."""
+    if d.slot.dep_ not in ("nsubj", "nsubjpass", "dobj") or not is_verb(d.slot.head):
+        return
+    if prep_object(d.slot, "of") is not None:
+        return  # "22 of which employ ...": a part, read with its whole
+    counts = [x for x in drafts if x.kind == "count" and x.start < d.start]
+    if counts:
+        d.kind, d.unit = "count", counts[-1].unit
 
 
 def _counted_noun(num: Token, value: float) -> Token | None:
@@ -157,6 +188,21 @@ def _modifiers_before_number(d: Draft, starts: dict[int, Draft]) -> list[Token] 
 
 def _words(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+_BOUND = re.compile(
+    r"\b(?:more|less|fewer|longer|shorter|greater|higher|lower)\s+than\s+$|\b(?:at\s+least|"
+    r"at\s+most|up\s+to|upwards\s+of|in\s+excess\s+of|no\s+more\s+than)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bounds(drafts: list[Draft], text: str) -> None:
+    """ "waiting more than 52 weeks", "at least 30 staff": a number that bounds a measure,
+    a threshold rather than the figure a sentence reports."""
+    for d in drafts:
+        if _BOUND.search(text[max(0, d.start - 24) : d.start]):
+            d.notes.add("bound")
 
 
 # --- ages and equivalents ---------------------------------------------------------------

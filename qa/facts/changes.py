@@ -94,7 +94,10 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
                 (j for j in primary[n + 1 :] if _pobj_of(ctx.drafts[j].slot, "to", prep.head)),
                 None,
             )
-            anchor = to if to is not None else (earlier[-1] if earlier else None)
+            # The figure compared is the one the sentence reports, not a threshold it names
+            # ("6,150 waiting more than 52 weeks, compared with 4,020").
+            reported = [j for j in earlier if "bound" not in ctx.drafts[j].notes] or earlier
+            anchor = to if to is not None else (reported[-1] if reported else None)
             if anchor is None:
                 continue
             d.earlier_of = anchor

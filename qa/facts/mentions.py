@@ -10,7 +10,9 @@
   written.
 - A **pronoun** for a thing ("it", "its", "they") refers to the last subject; one for a
   person ("he", "she", "his", "her") to the last person named as a subject or, in an
-  encyclopedia life, to the person the article is about.
+  encyclopedia life, to the person the article is about, unless the article speaks of that
+  person with the other gender's pronouns ("He died in 1968" in the life of a woman is
+  about someone else).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon.discourse_words import PRONOUNS, REPORTING_VERBS
+from ..lexicon.discourse_words import PRONOUN_GENDERS, PRONOUNS, REPORTING_VERBS
 from ..reading.names import KIND_OF_LABEL, names, subject_kind, title_name
 from . import tree
 
@@ -103,8 +105,10 @@ class Discourse:
         self._doc: Doc | None = None
         whole = title_name(title_doc)
         self.life: str | None = None
+        self.life_gender: str | None = None
         if subject_kind(title_doc, docs) == "person" and _uses_personal_pronouns(docs):
             self.life = whole.text if whole is not None else title.strip()
+            self.life_gender = _main_gender(docs)
         self.subject: str | None = None  # the last sentence's subject, resolved
         self.person: str | None = self.life
         self.named: str | None = None  # the last subject that was a name of any kind
@@ -176,7 +180,14 @@ class Discourse:
             # person its subject; elsewhere the last person named, or (the entity recogniser
             # misses some people) the last name that was a subject.
             if self.life is not None and not self._person_just_named:
-                return self.life
+                gender = PRONOUN_GENDERS.get(word.lower())
+                if gender is None or self.life_gender in (None, gender):
+                    return self.life
+                # Someone else: the last other person or name a sentence was about.
+                others = (
+                    n for n in (self.person, self.named) if n and not _same_name(n, self.life)
+                )
+                return next(others, None)
             return self.person or self.named
         if kind == "thing":
             return sentence_subject or self.subject
@@ -214,6 +225,26 @@ def _restrictive(clause: Token) -> bool:
         return False
     first = min(t.i for t in clause.subtree)
     return first == 0 or clause.doc[first - 1].text != ","
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether one name is the other or part of it ("Mérel", "Agnes Mérel")."""
+    x, y = set(a.lower().split()), set(b.lower().split())
+    return x <= y or y <= x
+
+
+def _main_gender(docs: Sequence[Doc]) -> str | None:
+    """The gender of the personal pronouns a life mostly uses, when one clearly dominates
+    (at least three times as often as the other)."""
+    counts = {"m": 0, "f": 0}
+    for doc in docs:
+        for t in doc:
+            gender = PRONOUN_GENDERS.get(t.lower_)
+            if gender is not None and t.pos_ == "PRON":
+                counts[gender] += 1
+    top = max(counts, key=lambda g: counts[g])
+    other = counts["f" if top == "m" else "m"]
+    return top if counts[top] >= 3 * max(other, 1) else None
 
 
 def _uses_personal_pronouns(docs: Sequence[Doc]) -> bool:

@@ -142,7 +142,28 @@ def read_parts(ctx: SentenceContext) -> None:
         elif cue.text == ":":
             _parts_after(ctx, cue, {t.i for t in ctx.doc[cue.i :]})
     _of_the_whole(ctx)
+    _partitives(ctx)
     _with_parts(ctx)
+
+
+def _partitives(ctx: SentenceContext) -> None:
+    """ "112 of the town's 300 houses": a number counting some of the things another
+    number counts is a part of it."""
+    for _, d in ctx.primary():
+        if "partitive" not in d.notes or d.part_of is not None:
+            continue
+        noun = tree.prep_object(d.slot, "of")
+        whole = next(
+            (
+                j
+                for j, x in ctx.primary()
+                if x.kind == "count" and noun is not None and x.slot == noun
+            ),
+            None,
+        )
+        if whole is not None:
+            d.part_of, d.owner = whole, ctx.drafts[whole].owner
+            d.qualifier = d.qualifier or qualifier(ctx, d)
 
 
 def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:

@@ -1,7 +1,4 @@
-"""Words that tie a sentence to the ones before it.
-
-Words that tie a sentence to others.
-"""
+"""Words that tie a sentence to the ones before it."""
 
 # Verbs that frame a clause someone reports ('figures show that', 'the mayor said'); the
 # reported clause's subject is what the sentence is about.
@@ -28,4 +25,16 @@ PRONOUNS: dict[str, str] = {
     "his": "person",
     "her": "person",
     "him": "person",
+}
+
+# The gender a personal pronoun gives the person it stands for.
+PRONOUN_GENDERS: dict[str, str] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
 }

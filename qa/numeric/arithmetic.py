@@ -197,16 +197,17 @@ def difference(search: Search, ask: Question) -> Answer | None:
         return earlier_difference(search, ask)
     a, b = found
     fa, fb = a.fact, b.fact
-    if fa.value < fb.value and not re.search(r"\b(?:less|fewer|lower|smaller)\b", ask.text):
+    if fa.value < fb.value:
         fa, fb = fb, fa
     diff = fa.value - fb.value
     unit = "percentage points" if fa.unit == "percent" else fa.unit
     result = computed(diff, unit)
     working = f"{amount_text(fa)} {ref(fa)} − {amount_text(fb)} {ref(fb)} = {result}."
-    more = "more" if fa.kind == "count" else "higher"
-    text = (
-        f"{cap(result)}: {label(search.index, fa, fb)} {more} than {label(search.index, fb, fa)}."
-    )
+    big, small = label(search.index, fa, fb), label(search.index, fb, fa)
+    if re.search(r"\b(?:less|fewer|lower|smaller)\b", ask.text):
+        text = f"{cap(result)}: {small} {'fewer' if fa.kind == 'count' else 'lower'} than {big}."
+    else:
+        text = f"{cap(result)}: {big} {'more' if fa.kind == 'count' else 'higher'} than {small}."
     return derived(search.index, text, result, working, [fa, fb], min(a.score, b.score))
 
 

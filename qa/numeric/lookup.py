@@ -34,6 +34,9 @@ _MONEY_Q = re.compile(
     r"from\b|\bhow\s+much\s+(?:is|are|was|were)\b|\b(?:contribut|donat|provid|rais|fund|"
     r"chip)\w*\b"
 )
+# "how many of the peaks did it predict": some of a whole, not the whole.
+_SOME_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their|his|her|our|your)\b")
+PART_BONUS = 0.1  # for a part of a whole, when a question asks for some of it
 ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
 _DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
 
@@ -189,6 +192,8 @@ class Search:
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
         ]
+        if _SOME_OF.search(ask.text):
+            found.sort(key=lambda m: -(m.score + (PART_BONUS if m.fact.part_of else 0.0)))
         if terms is ask.terms and not self.shortlist:
             self.shortlist = found[:2]  # what the question's own words matched best, kept
         return found

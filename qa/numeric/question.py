@@ -65,7 +65,10 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "difference",
-            r"\bhow\s+(?:many|much)\s+more\b|\bdifference\b|\bgap\b.*\bbetween\b|\bhow\s+much\s+"
+            r"\bhow\s+(?:many|much)\s+more\b|\bhow\s+many\s+(?:fewer|less)\b|\bdifference\b"
+            # "how many minutes quicker is X than Y" (not "how many older than 65")
+            r"|\bhow\s+many\s+[a-z]+\s+(?:more|less|fewer|[a-z]+er)\b(?=.*\bthan\s+(?!\d))"
+            r"|\bgap\b.*\bbetween\b|\bhow\s+much\s+"
             r"(?:higher|lower|bigger|larger|less|fewer)\b|\bby\s+how\s+(?:many|much)\b.*\b(?:beat|"
             r"exceed|outpace|than)\b|\bby\s+how\s+"
             r"many\s+(?!percent)(?:[a-z$]+\s+){1,2}(?:did|have|has|had|was|were)\b",

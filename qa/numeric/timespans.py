@@ -323,7 +323,9 @@ def span(search: Search, ask: Question) -> Answer | None:
     elif re.search(
         r"\b(?:last|lasts|lasted|take|takes|took|taken|spend|spent|hold|held|serve|served|"
         r"stay|stayed|remain|remained)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b|"
-        r"\bfor\s+how\b",
+        r"\bfor\s+how\b|"
+        # a person has no length: "how long was she director" asks for a time
+        r"\bhow\s+long\s+(?:is|was|were|are|has|had|have|will)\s+(?:he|she|they|i|you|we)\b",
         text,
     ):
         kinds = {"duration"}
