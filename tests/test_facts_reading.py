@@ -439,3 +439,10 @@ def test_an_earlier_value_is_compared_with_the_reported_figure_not_a_threshold()
     )
     assert (got["610"].kind, got["610"].unit) == ("count", "patients")
     assert got["610"].earlier_of == got["820"].id
+
+
+def test_the_number_of_things_is_a_count_of_them() -> None:
+    got = facts_in("The number of pupils at the school rose from 410 to 455 this year.")
+    assert {(got[s].kind, got[s].unit) for s in ("410", "455")} == {("count", "pupils")}
+    # the parser reads "from 410 to 455" as a range: its first end is the earlier value
+    assert got["410"].earlier_of == got["455"].id and got["455"].earlier_of is None

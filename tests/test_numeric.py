@@ -594,3 +594,28 @@ def test_how_long_a_person_was_something_is_a_time_not_a_length() -> None:
     )
     result = engine_for(text).ask("How long was she director of the observatory?")
     assert "metre" not in result.answer
+
+
+CRANE = """Common crane
+
+The common crane is a large bird of wet meadows. Adults weigh between 4 and 7 kilograms. \
+Both parents incubate the eggs for 28 to 31 days. The first pair nested in the reserve on \
+9 April 1981. The number of visitors to the reserve rose from 9,000 to 11,500.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How much does an adult common crane weigh?", "between 4 and 7 kilograms"),
+        ("How long are the crane's eggs incubated?", "28 to 31 days"),
+        ("When did the first pair of cranes nest in the reserve?", "9 April 1981"),
+        # a value and an earlier one are no range
+        ("How many visitors does the reserve get?", "11,500"),
+    ],
+)
+def test_ranges_and_dates_are_said_as_the_article_writes_them(question: str, short: str) -> None:
+    result = engine_for(CRANE).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    assert result.short_answer == short
+    assert short in result.answer

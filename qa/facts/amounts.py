@@ -16,7 +16,7 @@ from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
 from ..lexicon.time_words import EARLIER_YEARS
 from ..numbers import YEAR, DateMention, find_dates, find_quantities
 from .model import Draft
-from .tree import head_of, is_verb, prep_object, span_of
+from .tree import clause_verb, head_of, is_verb, prep_object, span_of, subject_of
 
 # Entity labels of names a number can be part of ("Pier 4", "Windows 11").
 _NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
@@ -102,7 +102,7 @@ def _counted(drafts: list[Draft]) -> None:
         if d.kind == "number" and d.slot.dep_ == "conj" and before.kind == "count":
             d.kind, d.unit = "count", before.unit
     for d in drafts:
-        if d.kind == "number" and not _partitive(d):
+        if d.kind == "number" and not _partitive(d) and not _number_of(d):
             _left_out(d, drafts)
 
 
@@ -117,6 +117,20 @@ def _partitive(d: Draft) -> bool:
     d.kind, d.unit = "count", noun.lower_
     d.qualifier = _words([t for t in noun.lefts if t.dep_ in ("amod", "compound")]) or None
     d.notes.add("partitive")
+    return True
+
+
+def _number_of(d: Draft) -> bool:
+    """ "The number of visitors rose from 9,000 to 11,500": a bare number of a clause whose
+    subject is "the number of" some things counts those things."""
+    verb = clause_verb(d.slot)
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None or subject.lemma_.lower() != "number" or subject.i > d.slot.i:
+        return False
+    noun = prep_object(subject, "of")
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    d.kind, d.unit = "count", noun.lower_
     return True
 
 

@@ -89,9 +89,23 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
             continue
         prep = d.slot.head
         earlier = [j for j in primary[:n] if compatible(ctx.drafts[j], d)]
+        start = _range_start(ctx, d, primary[:n])
+        if start is not None and prep.lower_ == "from" and _is_earlier_cue(prep):
+            # "rose from 9,000 to 11,500", parsed as "from" a range: its first end is the
+            # earlier value, the second the figure now.
+            ctx.drafts[start].earlier_of = i
+            lean_on(ctx.drafts[start], d)
+            lean_on(d, ctx.drafts[start])
+            continue
         if _is_earlier_cue(prep):
+            # "rose from 410 to 455": "to" hangs from the verb or, in some parses, from "from"
             to = next(
-                (j for j in primary[n + 1 :] if _pobj_of(ctx.drafts[j].slot, "to", prep.head)),
+                (
+                    j
+                    for j in primary[n + 1 :]
+                    if _pobj_of(ctx.drafts[j].slot, "to", prep.head)
+                    or _pobj_of(ctx.drafts[j].slot, "to", prep)
+                ),
                 None,
             )
             # The figure compared is the one the sentence reports, not a threshold it names
@@ -114,6 +128,22 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
         ):
             lean_on(d, ctx.drafts[earlier[-1]])
             d.notes.add("later")
+
+
+def _range_start(ctx: SentenceContext, d: Draft, before: list[int]) -> int | None:
+    """The amount the parser put before ``d`` as the first end of a range ("9,000 to" in
+    "from 9,000 to 11,500")."""
+    ends = [c for c in d.slot.children if c.dep_ == "quantmod" and c.lower_ in ("to", "-", "–")]
+    if not ends:
+        return None
+    return next(
+        (
+            j
+            for j in before
+            if ctx.drafts[j].slot.head == d.slot and ctx.drafts[j].slot.i < ends[0].i
+        ),
+        None,
+    )
 
 
 def _is_earlier_cue(prep: Token) -> bool:

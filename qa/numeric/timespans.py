@@ -87,10 +87,10 @@ def when(search: Search, ask: Question) -> Answer | None:
     f = matches[0].fact
     article = search.index.articles.get(f.article)
     when = short = pretty_date(str(f.time))
-    # A date the article states in full is said as it writes it ("22 February 1810"); the
-    # short answer is the date itself, one form for all articles.
+    # A date the article states in full is said as it writes it ("22 February 1810"), in
+    # the answer and its short form: the reader's own words for it.
     if f.time_kind in ("year", "month", "date") and any(c.isdigit() for c in f.surface):
-        when = f.surface.strip()
+        when = short = f.surface.strip()
     s = search.index.sentences[f.sentence]
     if part := _PART_OF_TIME.search(s.text[: f.start - s.start]):
         short = when = part.group(0) + f.surface.strip()  # "late 2026" is not all of 2026
