@@ -55,19 +55,31 @@ _UNIT_AFTER = [
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s*km|km2|km²", "km2"),
     (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2|m²", "m2"),
     (r"kilomet(?:er|re)s?|km", "km"),
+    (r"centimet(?:er|re)s?|cm", "cm"),
+    (r"met(?:er|re)s?", "metres"),
+    (r"hectares?", "hectares"),
+    (r"tonnes?|metric\s+tons?", "tonnes"),
+    (r"kilograms?|kg", "kg"),
     (r"yuan|rmb|cny", "yuan"),
     (r"us\s+dollars?|dollars?|usd", "usd"),
+    (r"pounds?(?:\s+sterling)?|gbp", "gbp"),
+    (r"euros?|eur", "eur"),
+    (r"kroner|krone|nok", "nok"),
     (r"kilowatt[- ]hours?|kwh", "kwh"),
     (r"megawatts?|mw", "mw"),
     (r"years?", "years"),
     (r"months?", "months"),
+    (r"weeks?", "weeks"),
     (r"days?", "days"),
     (r"hours?|hrs?", "hours"),
     (r"minutes?|mins?", "minutes"),
 ]
 UNITS = ("", *dict.fromkeys(canonical for _, canonical in _UNIT_AFTER if canonical != "months"))
+# Units the case format learned later. Cases written before counted such amounts as bare
+# numbers ("32" for "£32"); a reply is judged in them only when a case asks for one.
+LATER_UNITS = frozenset("cm metres hectares tonnes kg gbp eur nok weeks".split())
 _NUMBER = re.compile(
-    r"(?:(?P<dollar>(?:US)?\$\s*)|(?P<yuan>(?:RMB|CNY|¥)\s*))?"
+    r"(?:(?P<dollar>(?:US)?\$\s*)|(?P<yuan>(?:RMB|CNY|¥)\s*)|(?P<pound>£\s*)|(?P<euro>€\s*))?"
     r"(?P<num>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?|"
     r"\b(?:" + _COMPOUND + "|" + "|".join(_WORD_NUMBERS) + r")\b)"
     r"(?P<scale>\s*(?:" + "|".join(_SCALES) + r")\b)?",
@@ -108,10 +120,16 @@ _MONTH_BEFORE = re.compile(r"\b" + _MONTH + r"\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"\s+" + _MONTH, re.IGNORECASE)
 
 
+def _currency(match: re.Match[str]) -> str:
+    """The currency a sign before the number gives ("$", "£", "€", "RMB"), or ""."""
+    signs = (("dollar", "usd"), ("yuan", "yuan"), ("pound", "gbp"), ("euro", "eur"))
+    return next((unit for group, unit in signs if match.group(group)), "")
+
+
 def _is_date_part(text: str, match: re.Match[str], unit: str) -> bool:
     """A calendar year ("in 2021") or a day of a month ("March 8"): dates, not quantities."""
     num = match.group("num")
-    if match.group("dollar") or match.group("yuan") or match.group("scale") or unit:
+    if _currency(match) or match.group("scale") or unit:
         return False
     if not num.isdigit():
         return False
@@ -136,10 +154,10 @@ def quantities(text: str, skip_years: bool = True) -> list[Quantity]:
         if m.group("scale"):
             value *= _SCALES[m.group("scale").strip().lower()]
         unit, end = "", m.end()
-        if m.group("dollar"):
-            unit = "usd"
-        elif m.group("yuan"):
-            unit = "yuan"
+        if _currency(m):
+            unit = _currency(m)
+            if not m.group("scale") and re.match(r"m(?![a-z])", text[end : end + 2], re.I):
+                value, end = value * 1e6, end + 1  # "£4.2m": millions after a currency sign
         else:
             for pattern, canonical in _UNIT_RE:
                 u = pattern.match(text, end)
@@ -198,7 +216,10 @@ def numeric_match(
     if expected == "months":
         expected, value, abs_tolerance = "years", value / 12, abs_tolerance / 12
     q = first_quantity(text)
-    if q is None or q.unit != expected:
+    if q is None:
+        return False
+    unit = "" if q.unit in LATER_UNITS and expected not in LATER_UNITS else q.unit
+    if unit != expected:
         return False
     allowed = max(abs(value) * tolerance, abs_tolerance)
     return math.isclose(q.value, value, rel_tol=0.0, abs_tol=allowed + 1e-9 * max(1, abs(value)))

@@ -25,7 +25,14 @@ SETS = [
     ),
     *(
         (ROOT / f"tests/data/dev/{name}/questions.jsonl", ROOT / f"tests/data/dev/{name}")
-        for name in ("crowd2-news", "crowd2-encyclopedia", "crowd3-news", "crowd3-encyclopedia")
+        for name in (
+            "crowd2-news",
+            "crowd2-encyclopedia",
+            "crowd3-news",
+            "crowd3-encyclopedia",
+            "crowd5-news",
+            "crowd5-encyclopedia",
+        )
     ),
     # Written blind and never tuned on: whether each answer is right is looked at only in
     # aggregate, but that it is the same alone and together is checked case by case.

@@ -165,6 +165,14 @@ def test_roc_auc_agrees_with_scikit_learn(seed: int) -> None:
         ("8 marchers", 8, ""),
         ("twenty-two years", 22, "years"),
         ("forty people", 40, ""),
+        ("£4.2m", 4.2e6, "gbp"),
+        ("€38.5 million", 38.5e6, "eur"),
+        ("48 million euros", 48e6, "eur"),
+        ("90 pounds sterling", 90, "gbp"),
+        ("340 hectares", 340, "hectares"),
+        ("12 tonnes", 12, "tonnes"),
+        ("96 metres", 96, "metres"),
+        ("6 weeks", 6, "weeks"),
     ],
 )
 def test_first_quantity_reads_value_scale_and_unit(text: str, value: float, unit: str) -> None:
@@ -427,3 +435,11 @@ def test_retrieval_metrics_agree_with_ir_measures_on_a_hand_made_run(
     ours = aggregate(made)
     for name, value in theirs.items():
         assert ours[name] == pytest.approx(value), name
+
+
+def test_a_later_unit_is_judged_only_when_a_case_asks_for_it() -> None:
+    assert quantities.numeric_match("It costs £4.2m.", 4.2e6, "gbp")
+    assert not quantities.numeric_match("It costs £4.2m.", 4.2e6, "eur")
+    # a case written before pounds were a unit counts "£32" as 32
+    assert quantities.numeric_match("A ticket is £32.", 32, "")
+    assert not quantities.numeric_match("A ticket is $32.", 32, "")

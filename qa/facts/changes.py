@@ -153,6 +153,8 @@ def _is_earlier_cue(prep: Token) -> bool:
     head = prep.head
     if prep.lower_ in ("with", "to") and head.lemma_.lower() in EARLIER_CUES:
         return True
+    if prep.lower_ == "from" and head.lower_ == "to" and head.dep_ == "prep":
+        head = head.head  # "fell to 58,200 from 61,500", "from" read as hanging from "to"
     return prep.lower_ == "from" and _is_change_word(head)
 
 

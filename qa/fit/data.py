@@ -53,6 +53,14 @@ TUNED_SETS = (
         TEST_DATA_DIR / "dev" / "crowd3-encyclopedia" / "questions.jsonl",
         TEST_DATA_DIR / "dev" / "crowd3-encyclopedia",
     ),
+    (
+        TEST_DATA_DIR / "dev" / "crowd5-news" / "questions.jsonl",
+        TEST_DATA_DIR / "dev" / "crowd5-news",
+    ),
+    (
+        TEST_DATA_DIR / "dev" / "crowd5-encyclopedia" / "questions.jsonl",
+        TEST_DATA_DIR / "dev" / "crowd5-encyclopedia",
+    ),
 )
 ABSENT_SAMPLE = 80  # questions per SQuAD article asked of a corpus without it
 

@@ -9,7 +9,12 @@ reader's features.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
+
+from ..lexicon.currencies import CURRENCY_NAMES
+from ..lexicon.units import UNITS
 
 MAX_TOKENS = 12
 LONG_TOKENS = 25  # a list, a clause: longer answers of the kinds that run long
@@ -18,6 +23,15 @@ _PURPOSE_MARKERS = frozenset({"so", "because", "since", "as", "to", "in", "due"}
 _KEEP_EDGE = frozenset("$£€¥%)")
 _VP_PARTS = frozenset("dobj prep prt attr acomp xcomp oprd dative advmod npadvmod ccomp".split())
 _VP_HEADS = frozenset("xcomp ccomp advcl pcomp conj relcl ROOT acl".split())
+# A word after a number that belongs to its amount: a scale, a unit, a currency.
+_AMOUNT_WORD = re.compile(
+    "|".join(
+        [r"%|thousand|million|billion|trillion|bn"]
+        + [pattern for pattern, *_ in UNITS]
+        + [pattern for pattern, _ in CURRENCY_NAMES]
+    ),
+    re.IGNORECASE,
+)
 
 
 def candidates(doc: Doc) -> dict[tuple[int, int], frozenset[str]]:
@@ -40,6 +54,11 @@ def candidates(doc: Doc) -> dict[tuple[int, int], frozenset[str]]:
             return
         if all(t.is_stop or t.is_punct for t in doc[start:end]):
             return
+        words = [t.text for t in doc[start:end]]
+        if words.count("(") != words.count(")"):
+            return  # half a bracket is no phrase
+        while end < len(doc) and doc[end - 1].like_num and _AMOUNT_WORD.fullmatch(doc[end].text):
+            end += 1  # "4.6 billion euros", "71.3%": a number is said with its unit
         found.setdefault((start, end), set()).add(source)
 
     for ent in doc.ents:
@@ -81,6 +100,11 @@ def candidates(doc: Doc) -> dict[tuple[int, int], frozenset[str]]:
             add(_first(t), _last(t) + 1, "clause")
         if t.dep_ == "prep" and t.lower_ in ("because", "due") and t.i > 0:
             add(t.i, _last(t) + 1, "clause")
+        if t.pos_ in ("VERB", "AUX"):
+            # "(in order) to escape the city lights": a purpose from its "to"
+            marker = next((c for c in t.lefts if c.dep_ == "aux" and c.lower_ == "to"), None)
+            if marker is not None and t.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp"):
+                add(marker.i, _last(t) + 1, "clause")
     return {span: frozenset(sources) for span, sources in found.items()}
 
 

@@ -132,10 +132,21 @@ def _own_entity(ents: Sequence[Span], start: int, end: int) -> Span | None:
 
 def _type_match(ents: Sequence[Span], start: int, end: int, labels: frozenset[str]) -> float:
     own = _own_entity(ents, start, end)
-    if own is not None and own.label_ in labels:
+    if own is not None and own.label_ in labels and not _bare_small_number(own):
         return 1.0
     inside = [e for e in ents if e.start >= start and e.end <= end]
-    return 0.5 if any(e.label_ in labels for e in inside) else 0.0
+    return 0.5 if any(e.label_ in labels and not _bare_small_number(e) for e in inside) else 0.0
+
+
+def _bare_small_number(ent: Span) -> bool:
+    """A date or time the recogniser found in a lone number of one to three digits ("Anna
+    Berg, 52,"): an age or a count, since a date names a year, a month or a day."""
+    return (
+        ent.label_ in ("DATE", "TIME")
+        and len(ent) == 1
+        and ent[0].text.isdigit()
+        and len(ent[0].text) <= 3
+    )
 
 
 def _position(
