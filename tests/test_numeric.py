@@ -619,3 +619,13 @@ def test_ranges_and_dates_are_said_as_the_article_writes_them(question: str, sho
     assert result.answered and result.method == "rule", result.answer
     assert result.short_answer == short
     assert short in result.answer
+
+
+def test_a_span_from_one_year_until_another_beats_a_weaker_duration() -> None:
+    text = (
+        "Holm Organ Works\n\nHolm Organ Works was an organ builder in Lund from 1861 until "
+        "1968. In 1950 the firm was sold to Berg, which ran the Lund workshop for another "
+        "eighteen years.\n"
+    )
+    result = engine_for(text).ask("For how many years were Holm organs built in Lund?")
+    assert result.answered and result.short_answer == "about 107 years", result.answer

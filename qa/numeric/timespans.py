@@ -334,8 +334,14 @@ def span(search: Search, ask: Question) -> Answer | None:
     if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
         ask = replace(ask, dimension=ASKED_DIMENSION[dim.group(1)])
     found = lookup(search, ask, kinds, bonus_kind="length")
+    # "from 1859 until 1971" in the sentence that best matches the question says more than
+    # a duration the question matches less well
+    spanned = date_span(search, ask) if kinds == {"duration"} else None
+    if spanned is not None and (
+        found is None or not found.answered or spanned.confidence > found.confidence
+    ):
+        found = spanned
     if (found is None or not found.answered) and "duration" in kinds:
-        found = (date_span(search, ask) if kinds == {"duration"} else None) or found
         found = between(search, ask) or found
         if (found is None or not found.answered) and kinds == {"duration"}:
             found = begin_to_end(search, ask) or found
