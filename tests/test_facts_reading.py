@@ -446,3 +446,10 @@ def test_the_number_of_things_is_a_count_of_them() -> None:
     assert {(got[s].kind, got[s].unit) for s in ("410", "455")} == {("count", "pupils")}
     # the parser reads "from 410 to 455" as a range: its first end is the earlier value
     assert got["410"].earlier_of == got["455"].id and got["455"].earlier_of is None
+
+
+def test_money_before_a_thing_is_its_cost_and_a_size_before_an_apposition_is_the_names() -> None:
+    got = facts_in("The town opened a new library. The £12m library holds 90,000 books.")
+    assert (got["£12m"].measure, got["£12m"].owner) == ("cost", "the library")
+    got = facts_in("The path joins the Morra Way, a 14-kilometre walking route along the coast.")
+    assert (got["14-kilometre"].measure, got["14-kilometre"].owner) == ("length", "the Morra Way")

@@ -85,6 +85,14 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
             return noun_measure(noun, d), ctx.noun_owner(noun)
         return None, ctx.refer(noun)  # "a second stage of 50 megawatts": the stage's
     modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
+    if modifies and d.kind == "money" and not ctx.is_measure_noun(slot.head):
+        return "cost", ctx.refer(slot.head)  # "the £27.5m centre": what the centre cost
+    described = slot.head
+    while described.dep_ in ("nmod", "compound", "amod") and described.head.pos_ == "NOUN":
+        described = described.head  # "a 19-kilometre walking and cycling route"
+    if modifies and described.dep_ == "appos" and not ctx.is_measure_noun(described):
+        # "the Leddon Trail, a 19-kilometre route": the route is the name beside it
+        return None, ctx.refer(described.head)
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
         return measure_label(slot.head, skip=ctx.amount_tokens), ctx.noun_owner(
             slot.head
