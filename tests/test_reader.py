@@ -103,3 +103,22 @@ def test_a_tree_path_walks_up_then_down():
     assert path(subject, obj) == "nsubj|dobj"
     assert path(subject, subject) == "|"
     assert path(obj, doc[3]) == "|det"
+
+
+def test_a_number_keeps_its_unit_and_a_purpose_its_to():
+    found = phrases(
+        "In order to reach the coast, the firm spent 4.6 billion euros on 71.3% of the line."
+    )
+    assert {"4.6 billion euros", "71.3%", "to reach the coast"} <= found
+    assert "4.6 billion" not in found and "71.3" not in found
+
+
+def test_no_candidate_holds_half_a_bracket():
+    found = phrases("The skerry tern (Sterna skerrensis) breeds on bare rock.")
+    assert not any(p.count("(") != p.count(")") for p in found)
+
+
+def test_a_lone_small_number_is_no_date_however_it_is_labelled():
+    sentence = "Chief executive Pia Lund, 52, said the yard opened in March 2019."
+    age, date = features_of("When did the yard open?", sentence, "52", "March 2019")
+    assert age.get("type_match", 0.0) == 0.0 and date["type_match"] == 1.0
