@@ -386,7 +386,6 @@ KNOWN_GAPS: dict[str, str] = {
     # about which article it means.
     "te-x-opera": "another article's figure is given where the article asked about has none",
     "hc-crowd": "another article's confident figure is preferred to the right article's",
-    "wm-cost": "the refitted confidence doubts the rule answer (under the threshold)",
 }
 
 
