@@ -493,6 +493,13 @@ def engine_for(text: str) -> Engine:
     return Engine([clean(text, "story")])
 
 
+def ruled(text: str, question: str) -> Answer:
+    """The engine's answer over one article, which the rule layer must give."""
+    result = engine_for(text).ask(question)
+    assert result.answered and result.method == "rule", result.answer
+    return result
+
+
 FIELD = """Brisk turnout at Holm fun run
 
 A record 2,400 runners started the Holm fun run on Saturday, and 2,310 of them finished. \
@@ -513,8 +520,7 @@ course record. The company sold 900 tickets online, 350 of them to schools.
 def test_a_part_said_after_its_number_and_a_sum_with_what_it_includes(
     question: str, short: str
 ) -> None:
-    result = engine_for(FIELD).ask(question)
-    assert result.answered and result.method == "rule", result.answer
+    result = ruled(FIELD, question)
     assert result.short_answer == short
 
 
@@ -539,8 +545,7 @@ the station was sold in 1990. The viaduct was completed in 1880 and the goods sh
     ],
 )
 def test_how_long_something_lasted_from_its_beginning_and_end(question: str, short: str) -> None:
-    result = engine_for(LINE).ask(question)
-    assert result.answered and result.method == "rule", result.answer
+    result = ruled(LINE, question)
     assert result.short_answer == short
     assert len(result.citations) >= 1 and result.derivation
 
@@ -582,8 +587,7 @@ compared with 610 in 2022.
     ],
 )
 def test_parts_left_out_nouns_and_comparatives(question: str, short: str) -> None:
-    result = engine_for(HARBOUR).ask(question)
-    assert result.answered and result.method == "rule", result.answer
+    result = ruled(HARBOUR, question)
     assert result.short_answer == short
 
 
@@ -615,8 +619,7 @@ Both parents incubate the eggs for 28 to 31 days. The first pair nested in the r
     ],
 )
 def test_ranges_and_dates_are_said_as_the_article_writes_them(question: str, short: str) -> None:
-    result = engine_for(CRANE).ask(question)
-    assert result.answered and result.method == "rule", result.answer
+    result = ruled(CRANE, question)
     assert result.short_answer == short
     assert short in result.answer
 
