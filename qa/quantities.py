@@ -153,9 +153,8 @@ def quantities(text: str, skip_years: bool = True) -> list[Quantity]:
         value = _to_float(m.group("num"))
         if m.group("scale"):
             value *= _SCALES[m.group("scale").strip().lower()]
-        unit, end = "", m.end()
-        if _currency(m):
-            unit = _currency(m)
+        unit, end = _currency(m), m.end()
+        if unit:
             if not m.group("scale") and re.match(r"m(?![a-z])", text[end : end + 2], re.I):
                 value, end = value * 1e6, end + 1  # "£4.2m": millions after a currency sign
         else:

@@ -109,8 +109,8 @@ def _counted(drafts: list[Draft]) -> None:
 def _partitive(d: Draft) -> bool:
     """ "112 of the town's 300 houses", "two of its ships": a bare number before "of" and
     a plural noun with its determiner counts some of those things."""
-    noun = prep_object(d.slot, "of")
-    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+    noun = _things_of(d.slot)
+    if noun is None:
         return False
     if not any(c.dep_ in ("det", "poss") for c in noun.children):
         return False  # "5 of 10 points" is a score, not a share of them
@@ -127,11 +127,17 @@ def _number_of(d: Draft) -> bool:
     subject = subject_of(verb) if verb is not None else None
     if subject is None or subject.lemma_.lower() != "number" or subject.i > d.slot.i:
         return False
-    noun = prep_object(subject, "of")
-    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+    noun = _things_of(subject)
+    if noun is None:
         return False
     d.kind, d.unit = "count", noun.lower_
     return True
+
+
+def _things_of(tok: Token) -> Token | None:
+    """The plural common noun of an "of" phrase after ``tok`` ("of the houses")."""
+    noun = prep_object(tok, "of")
+    return noun if noun is not None and noun.pos_ == "NOUN" and noun.tag_ == "NNS" else None
 
 
 def _left_out(d: Draft, drafts: list[Draft]) -> None:

@@ -153,14 +153,7 @@ def _partitives(ctx: SentenceContext) -> None:
         if "partitive" not in d.notes or d.part_of is not None:
             continue
         noun = tree.prep_object(d.slot, "of")
-        whole = next(
-            (
-                j
-                for j, x in ctx.primary()
-                if x.kind == "count" and noun is not None and x.slot == noun
-            ),
-            None,
-        )
+        whole = next((j for j, x in ctx.primary() if x.kind == "count" and x.slot == noun), None)
         if whole is not None:
             d.part_of, d.owner = whole, ctx.drafts[whole].owner
             d.qualifier = d.qualifier or qualifier(ctx, d)
