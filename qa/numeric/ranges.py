@@ -1,0 +1,49 @@
+"""Ranges as the article writes them: an amount that ends one ("between 17 and 21 grams",
+"21 to 23 days") is said with its other end, never alone; a value and its earlier one ("rose
+from 120 to 150") are no range."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Fact
+from .index import FactIndex
+
+# The first end of a range just before an amount: "between 17 and", "21 to", "3-".
+_RANGE_START = re.compile(
+    r"(?:\bbetween\s+[\d][\d,.]*\s+and|(?<![\w,.])[\d][\d,.]*\s*(?:to|–|—|-))\s*$", re.IGNORECASE
+)
+_RANGE_END = re.compile(r"\s*(?:and|to|–|—|-)\s*(?=\d)", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def range_said(index: FactIndex, f: Fact) -> str | None:
+    """The range an amount ends, as the article writes it ("between 17 and 21 grams", "21
+    to 23 days"): one end alone is not what the text says; not an earlier value ("rose from
+    120 to 150")."""
+    if f.kind == "date":
+        return None
+    s = index.sentences[f.sentence]
+    start, end = f.start - s.start, f.end - s.start
+    m = _RANGE_START.search(s.text[:start])
+    if m is not None:
+        low = next(
+            (g for g in index.by_sentence[s.id] if s.start + m.start() <= g.start < f.start), None
+        )
+        return s.text[m.start() : end] if _spread(low, f) else None
+    after = _RANGE_END.match(s.text[end:])
+    if after is None:
+        return None
+    high = next((g for g in index.by_sentence[s.id] if g.start == f.end + after.end()), None)
+    if high is None or not _spread(f, high):
+        return None
+    between = _BETWEEN.search(s.text[:start])
+    return s.text[between.start() if between else start : high.end - s.start]
+
+
+def _spread(low: Fact | None, high: Fact) -> bool:
+    """Whether two amounts are the ends of one range, not a value and an earlier one."""
+    if low is None:
+        return True
+    linked = low.earlier_of or high.earlier_of or low.change or high.change
+    return not linked and low.value < high.value
