@@ -441,6 +441,20 @@ def test_an_earlier_value_is_compared_with_the_reported_figure_not_a_threshold()
     assert got["610"].earlier_of == got["820"].id
 
 
+def test_an_earlier_value_named_by_a_general_noun() -> None:
+    """ "compared with a peak of 1,900": the peak is only what the earlier value is called;
+    its time is the one its own phrase gives."""
+    got = facts_in(
+        "In 2020 the village had 640 inhabitants, compared with a peak of 1,900 recorded in 1871."
+    )
+    then = got["1,900"]
+    assert then.earlier_of == got["640"].id
+    assert (then.kind, then.unit, then.time) == ("count", "inhabitants", "1871")
+    got = facts_in("The club had 7,400 members, up from a total of 6,100 in 2019.")
+    assert got["6,100"].earlier_of == got["7,400"].id
+    assert (got["6,100"].unit, got["6,100"].time) == ("members", "2019")
+
+
 def test_the_number_of_things_is_a_count_of_them() -> None:
     got = facts_in("The number of pupils at the school rose from 410 to 455 this year.")
     assert {(got[s].kind, got[s].unit) for s in ("410", "455")} == {("count", "pupils")}

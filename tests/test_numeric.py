@@ -524,6 +524,34 @@ def test_a_part_said_after_its_number_and_a_sum_with_what_it_includes(
     assert result.short_answer == short
 
 
+STEPS = """Hiring at the Lune plant
+
+About 1,200 people applied for jobs at the Lune plant in March, and 140 were hired. The \
+plant made 300 engines in its first month and 250 in its second. Its makers delivered 90 \
+engines, and the owners expect 30 engines a week from June.
+"""
+
+
+def test_a_count_followed_through_two_steps_has_a_rest() -> None:
+    """ "1,200 applied, and 140 were hired": those not hired are the rest of the 1,200."""
+    result = ruled(STEPS, "How many of the people who applied were not hired?")
+    assert result.short_answer == "1,060" and result.derivation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the same verb twice: two figures side by side, not one inside the other
+        "How many engines did the plant not make in its second month?",
+        # a rate another party expects is no part of what was delivered
+        "How many engines were not delivered?",
+    ],
+)
+def test_no_rest_without_two_steps_of_the_same_things(question: str) -> None:
+    result = engine_for(STEPS).ask(question)
+    assert result.short_answer not in ("50", "60")
+
+
 LINE = """Tarrow Valley Railway
 
 The Tarrow Valley Railway was a branch line in the north of England. The line opened in \

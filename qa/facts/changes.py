@@ -87,7 +87,7 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
         d = ctx.drafts[i]
         if d.kind in ("age",) or d.slot.dep_ != "pobj":
             continue
-        prep = d.slot.head
+        prep = _governing_prep(d.slot)
         earlier = [j for j in primary[:n] if compatible(ctx.drafts[j], d)]
         start = _range_start(ctx, d, primary[:n])
         if start is not None and prep.lower_ == "from" and _is_earlier_cue(prep):
@@ -128,6 +128,21 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
         ):
             lean_on(d, ctx.drafts[earlier[-1]])
             d.notes.add("later")
+
+
+def _governing_prep(slot: Token) -> Token:
+    """The preposition an amount is the object of, through a noun too general to say what
+    it is: "with" in "compared with a peak of 1,140", "from" in "up from a total of 800"."""
+    prep = slot.head
+    noun = prep.head
+    if (
+        prep.lower_ == "of"
+        and noun.lemma_.lower() in GENERAL_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.pos_ == "ADP"
+    ):
+        return noun.head
+    return prep
 
 
 def _range_start(ctx: SentenceContext, d: Draft, before: list[int]) -> int | None:

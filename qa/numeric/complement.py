@@ -131,7 +131,24 @@ def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
             whole = next((w for w in reversed(counts[:i]) if w.value > f.value > 0), None)
             if whole is not None:
                 pairs.append((whole, f))
+        elif (whole := _went_on(counts[:i], f)) is not None:
+            pairs.append((whole, f))
     return pairs
+
+
+def _went_on(before: list[Fact], f: Fact) -> Fact | None:
+    """The count ``f`` is the rest of when a sentence follows the same things through two
+    steps, each with its own verb and no other time: "18,400 runners started, and 17,962
+    reached the finish", "1,200 applied and 140 were hired". Fewer go on to the second."""
+    if f.kind != "count" or f.verb is None or f.earlier_of or f.change_of or f.rate:
+        return None
+    for w in reversed(before):
+        if w.kind == "count" and w.unit == f.unit and w.earlier_of is None and w.change_of is None:
+            same_step = w.verb is None or w.verb == f.verb or w.time != f.time
+            # The same things, not a rate nor another party's figure ("the team expects").
+            others = w.owner != f.owner or w.rate or w.period != f.period
+            return None if same_step or others or not w.value > f.value > 0 else w
+    return None
 
 
 def _what_part_does(search: Search, part: Fact) -> frozenset[str]:

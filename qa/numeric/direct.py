@@ -39,9 +39,11 @@ def lookup(
         # North America"): the sentence's own partition.
         part = partition_answer(search, ask) if ask.intent == "count" else None
         return part or found
+    # Ranked first for every answer: what the question's words match best is what the
+    # confidence reads of an answer, a whole's rest included.
+    matches = search.candidates(ask, kinds)
     if ask.intent == "count" and (part := partition_answer(search, ask)):
         return part
-    matches = search.candidates(ask, kinds)
     if bonus_kind:
         matches.sort(key=lambda m: -(m.score + (0.15 if m.fact.kind == bonus_kind else 0)))
     if ask.unit and ask.unit_counted:  # "how many hectares": a figure in hectares first
