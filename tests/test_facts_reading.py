@@ -455,6 +455,12 @@ def test_an_earlier_value_named_by_a_general_noun() -> None:
     assert (got["6,100"].unit, got["6,100"].time) == ("members", "2019")
 
 
+def test_a_time_of_day_is_no_amount() -> None:
+    got = facts_in("Trains between 11 p.m. and 5 a.m. rose to 64 a night, from 40 in 2022.")
+    assert "11" not in got and "5" not in got
+    assert got["40"].earlier_of == got["64"].id
+
+
 def test_the_number_of_things_is_a_count_of_them() -> None:
     got = facts_in("The number of pupils at the school rose from 410 to 455 this year.")
     assert {(got[s].kind, got[s].unit) for s in ("410", "455")} == {("count", "pupils")}

@@ -21,6 +21,7 @@ from .tree import clause_verb, head_of, is_verb, prep_object, span_of, subject_o
 # Entity labels of names a number can be part of ("Pier 4", "Windows 11").
 _NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
 _YEAR = re.compile(YEAR)
+_CLOCK = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock\b)", re.IGNORECASE)
 _GROUP_NOUNS = GROUP_NOUNS | COLLECTIVE_NOUNS
 
 
@@ -32,6 +33,8 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
         span = span_of(doc, q.start, q.end)
         if q.kind == "number" and span.root.ent_type_ in _NAME_LABELS:
             continue  # a number inside a name
+        if q.kind == "number" and _CLOCK.match(text, q.end):
+            continue  # "between 11 p.m. and 6 a.m.": a time of day, no amount
         if q.kind == "number" and span.root.ent_type_ == "DATE" and _YEAR.fullmatch(q.surface):
             before = text[: q.start].split()
             prep = before[-1].lower().strip(",(") if before else None
