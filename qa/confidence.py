@@ -10,6 +10,7 @@ An abstention's confidence is the probability that there is no answer to give.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from .model import LinearModel, load_model
@@ -85,7 +86,7 @@ def retrieval_features(
         for name in ("q_overlap", "root_in_q", "has_head", "tree_inv", "dist_inv", "described"):
             f[f"p.{name}"] = phrase.features.get(name, 0.0)
     f["prior"] = hit.probability * (phrase.probability if phrase is not None else 0.5)
-    return f
+    return with_log_odds(f)
 
 
 # What a reading is weighed by when the rule layer found no fact for the question: whether
@@ -114,4 +115,18 @@ def rule_features(
     shares = [r.probability / top for r in ranked if sentences[r.index].id in cited]
     f["r.relevance"] = max(shares, default=0.0)
     f["prior"] = answer.confidence
+    return with_log_odds(f)
+
+
+# Probabilities the models read also as log-odds: a linear model on a probability alone
+# cannot tell 0.98 from 0.9999, nor 0.02 from 0.0001, where the evidence differs most.
+_ODDS = ("s.prob", "p.prob", "prior")
+_EDGE = 1e-4
+
+
+def with_log_odds(f: dict[str, float]) -> dict[str, float]:
+    for name in _ODDS:
+        if name in f:
+            p = min(max(f[name], _EDGE), 1.0 - _EDGE)
+            f[f"{name}.logit"] = math.log(p / (1.0 - p))
     return f
