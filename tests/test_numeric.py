@@ -552,6 +552,25 @@ def test_no_rest_without_two_steps_of_the_same_things(question: str) -> None:
     assert result.short_answer not in ("50", "60")
 
 
+FUND = """Orvik library appeal
+
+The Orvik library appeal has raised 2.4 million euros, of which about 900,000 euros came \
+from local firms. Of the $5 million grant, $1.5 million will be spent on books.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How much of the appeal's money did not come from local firms?", "1.5 million euros"),
+        ("How much of the grant will not be spent on books?", "$3.5 million"),
+    ],
+)
+def test_the_rest_of_an_amount_in_one_unit(question: str, short: str) -> None:
+    result = ruled(FUND, question)
+    assert result.short_answer == short and result.derivation
+
+
 LINE = """Tarrow Valley Railway
 
 The Tarrow Valley Railway was a branch line in the north of England. The line opened in \

@@ -29,7 +29,9 @@ _NEGATED = re.compile(
     r"\bother\s+than|\bbeyond)\b"
 )
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|these|those|all)\s+$", re.IGNORECASE)
-_OF_WHICH = re.compile(r"\bof\s+(?:which|whom|them)\s+$", re.IGNORECASE)
+_COUNTS = ("count", "number")
+_ROUGHLY = r"(?:(?:about|around|some|roughly|nearly|almost|only|just|over|under)\s+)?"
+_OF_WHICH = re.compile(rf"\bof\s+(?:which|whom|them)\s+{_ROUGHLY}$", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|those|whom|which)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.:]")
 
@@ -54,12 +56,15 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     asked = {stem(w) for w in words(ask.text)}
     negated = bool(_NEGATED.search(ask.text))
     others = frozenset().union(*(_OTHER.get(s, frozenset()) for s in asked))
+    counting = ask.intent == "count"
+    if not counting and not negated:
+        return None  # an amount's stated part is a plain look-up; only its rest is worked out
     pairs = [(sid, w, p) for sid in _sentences(search, ask)[:3] for w, p in partitions(search, sid)]
     if negated or others:
         for sid, whole, part in pairs:
             if rest := _rest(search, ask, sid, whole, part, asked if negated else set(), others):
                 return rest
-    if negated:
+    if negated or not counting:
         return None
     for sid, whole, part in pairs:
         s = search.index.sentences[sid]
@@ -89,7 +94,7 @@ def _rest(
     entry = search.index.entry[whole.id]
     if ask.count_noun and not any(names_what(entry, t) for t in ask.count_noun):
         return None
-    result = computed(whole.value - part.value, None)
+    result = computed(whole.value - part.value, None if whole.kind in _COUNTS else whole.unit)
     said = f"{part.surface} {ref(part)}"
     working = f"{amount_text(whole)} {ref(whole)} − {said} = {result}."
     text = f"{cap(result)}: the rest of the {amount_text(whole)}."
@@ -100,7 +105,7 @@ def _rest(
 def _sentences(search: Search, ask: Question) -> list[str]:
     """The sentences of the figures the question's words match, best first."""
     out: list[str] = []
-    for m in search.rank(ask.terms, lambda f: f.kind in ("count", "number")):
+    for m in search.rank(ask.terms, lambda f: f.kind not in ("date", "age")):
         if m.fact.sentence not in out:
             out.append(m.fact.sentence)
     return out
@@ -108,32 +113,47 @@ def _sentences(search: Search, ask: Question) -> list[str]:
 
 def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
     """(whole, part) pairs a sentence states by "of the ...", "of which ..." or "... of
-    them"."""
+    them": counts, or amounts in one unit ("Of the $62 million, $11 million ...")."""
     s = search.index.sentences.get(sentence_id)
     if s is None:
         return []
-    counts = sorted(
-        (f for f in search.index.by_sentence.get(sentence_id, []) if f.kind in ("count", "number")),
+    amounts = sorted(
+        (
+            f
+            for f in search.index.by_sentence.get(sentence_id, [])
+            if f.kind not in ("date", "age") and f.equivalent_of is None
+        ),
         key=lambda f: f.start,
     )
     pairs = []
-    for i, f in enumerate(counts):
+    for i, f in enumerate(amounts):
         before = s.text[: f.start - s.start]
+        alike = [x for x in amounts if _alike(x, f)]
+        counts = [x for x in amounts[:i] if _alike(x, f)]
         if _OF_THE.search(before):
-            part = next((p for p in counts[i + 1 :] if 0 < p.value < f.value), None)
+            later = [p for p in alike if p.start > f.start]
+            part = next((p for p in later if 0 < p.value < f.value), None)
             if part is not None:
                 pairs.append((f, part))
-        elif _OF_WHICH.search(before) and i > 0 and 0 < f.value < counts[i - 1].value:
-            pairs.append((counts[i - 1], f))
+        elif _OF_WHICH.search(before) and counts and 0 < f.value < counts[-1].value:
+            pairs.append((counts[-1], f))
         elif _OF_THEM_AFTER.match(s.text[f.end - s.start :]) and i > 0:
             # "18,400 runners started, and 17,950 of them finished": the nearest larger
             # count before is the whole.
-            whole = next((w for w in reversed(counts[:i]) if w.value > f.value > 0), None)
+            whole = next((w for w in reversed(counts) if w.value > f.value > 0), None)
             if whole is not None:
                 pairs.append((whole, f))
-        elif (whole := _went_on(counts[:i], f)) is not None:
+        elif (whole := _went_on(counts, f)) is not None:
             pairs.append((whole, f))
     return pairs
+
+
+def _alike(a: Fact, b: Fact) -> bool:
+    """Whether a part and a whole can be of one thing: counts, or amounts of one kind and
+    unit."""
+    if a.kind in _COUNTS and b.kind in _COUNTS:
+        return True
+    return a.kind == b.kind and a.unit == b.unit
 
 
 def _went_on(before: list[Fact], f: Fact) -> Fact | None:

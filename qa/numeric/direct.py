@@ -22,6 +22,8 @@ from .phrasing import abstain, label
 from .question import Question
 from .terms import strength
 
+_WHOLES = frozenset({"count", "amount", "value", "size"})  # intents whose whole has a part
+
 
 def lookup(
     search: Search,
@@ -37,12 +39,12 @@ def lookup(
             return found
         # A whole and its part the fact reader did not pair ("2,850 robots, 620 of them in
         # North America"): the sentence's own partition.
-        part = partition_answer(search, ask) if ask.intent == "count" else None
+        part = partition_answer(search, ask) if ask.intent in _WHOLES else None
         return part or found
     # Ranked first for every answer: what the question's words match best is what the
     # confidence reads of an answer, a whole's rest included.
     matches = search.candidates(ask, kinds)
-    if ask.intent == "count" and (part := partition_answer(search, ask)):
+    if ask.intent in _WHOLES and (part := partition_answer(search, ask)):
         return part
     if bonus_kind:
         matches.sort(key=lambda m: -(m.score + (0.15 if m.fact.kind == bonus_kind else 0)))
