@@ -122,3 +122,23 @@ def test_a_lone_small_number_is_no_date_however_it_is_labelled():
     sentence = "Chief executive Pia Lund, 52, said the yard opened in March 2019."
     age, date = features_of("When did the yard open?", sentence, "52", "March 2019")
     assert age.get("type_match", 0.0) == 0.0 and date["type_match"] == 1.0
+
+
+def test_a_name_the_recogniser_cut_after_of_is_one_candidate():
+    sentence = "She studied at the Second Medical School of Harbin Polytechnic University."
+    assert "Second Medical School of Harbin Polytechnic University" in phrases(sentence)
+    (school,) = features_of(
+        "Which school did she study at?",
+        sentence,
+        "Second Medical School of Harbin Polytechnic University",
+    )
+    assert school["type_match"] == 1.0  # one organisation, not two
+
+
+def test_the_recognisers_article_before_a_name_is_no_part_of_it():
+    (name,) = features_of(
+        "Which museum does Anna Holm direct?",
+        "Anna Holm is the director of the Oslo Museum of Science.",
+        "Oslo Museum of Science",
+    )
+    assert name.get("wh=which|l=ORG") == 1.0  # the entity itself, not one inside it

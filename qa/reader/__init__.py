@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import LinearModel, load_model, softmax
 from ..reading.query import Query
-from .candidates import candidates
+from .candidates import candidates, entities
 from .features import span_features
 
 
@@ -37,11 +37,11 @@ class Reader:
 
     def read(self, query: Query, doc: Doc) -> list[Phrase]:
         """The sentence's candidate phrases as answers to ``query``, best first."""
-        found = candidates(doc)
+        ents = entities(doc)
+        found = candidates(doc, ents)
         if not found:
             return []
         matched = [t.i for t in doc if not t.is_punct and query.matches(t)]
-        ents = tuple(doc.ents)
         spans = sorted(found)
         feats = [span_features(query, doc, a, b, found[(a, b)], matched, ents) for a, b in spans]
         scores = [self.model.score(f) for f in feats]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.currencies import CURRENCY_NAMES
 from ..lexicon.units import UNITS
@@ -34,8 +34,29 @@ _AMOUNT_WORD = re.compile(
 )
 
 
-def candidates(doc: Doc) -> dict[tuple[int, int], frozenset[str]]:
-    """Token ranges ``(start, end)`` of ``doc`` that could be an answer, with their sources."""
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The recogniser's entities, with a name it cut after "of" joined again: "the First
+    Affiliated Hospital of" and "Wenzhou Medical University" are one hospital."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and last[-1].lower_ == "of"
+            and last.label_ == ent.label_
+        ):
+            out[-1] = Span(doc, last.start, ent.end, label=ent.label_)
+        else:
+            out.append(ent)
+    return tuple(out)
+
+
+def candidates(
+    doc: Doc, ents: tuple[Span, ...] | None = None
+) -> dict[tuple[int, int], frozenset[str]]:
+    """Token ranges ``(start, end)`` of ``doc`` that could be an answer, with their sources
+    (``ents``: the sentence's :func:`entities`, when the caller has them)."""
     found: dict[tuple[int, int], set[str]] = {}
 
     def add(start: int, end: int, source: str) -> None:
@@ -61,7 +82,7 @@ def candidates(doc: Doc) -> dict[tuple[int, int], frozenset[str]]:
             end += 1  # "4.6 billion euros", "71.3%": a number is said with its unit
         found.setdefault((start, end), set()).add(source)
 
-    for ent in doc.ents:
+    for ent in entities(doc) if ents is None else ents:
         add(ent.start, ent.end, "ent")
         inner = next((t.i for t in ent[1:] if t.pos_ == "ADP"), None)
         if inner is not None:  # "May 10 after five years": the recogniser ran on

@@ -20,6 +20,7 @@ from ..reading.paths import ancestors, meeting, path
 from ..reading.query import Query
 from ..reading.question import kind_of_noun
 from ..reading.words import fold, keys, lemma
+from .candidates import entities
 
 _PREPOSITIONS = frozenset("in on at by from to for with of as during since after before".split())
 _NAMING = frozenset({"name", "call", "as", "title", "dub", "nickname"})
@@ -39,7 +40,7 @@ def span_features(
     sentence's words that are the question's content words, ``ents`` the sentence's
     entities when the caller has them (spaCy makes them anew at each ``doc.ents``)."""
     q = query.question
-    ents = tuple(doc.ents) if ents is None else ents
+    ents = entities(doc) if ents is None else ents
     span = doc[start:end]
     root = span.root
     f: dict[str, float] = {}
@@ -127,7 +128,17 @@ def _label(ents: Sequence[Span], start: int, end: int) -> str:
 
 
 def _own_entity(ents: Sequence[Span], start: int, end: int) -> Span | None:
-    return next((e for e in ents if e.start == start and end <= e.end), None)
+    """The entity the span is, or heads; the recogniser's "the" before a name ("the
+    Wenzhou University") is no part of it."""
+    return next(
+        (
+            e
+            for e in ents
+            if (e.start == start or (e[0].pos_ == "DET" and e.start + 1 == start < e.end))
+            and end <= e.end
+        ),
+        None,
+    )
 
 
 def _type_match(ents: Sequence[Span], start: int, end: int, labels: frozenset[str]) -> float:
