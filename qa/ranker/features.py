@@ -20,7 +20,10 @@ from ..reading.query import Query
 from ..reading.words import lemma
 from .table import ArticleStats, SentenceTable
 
-RELATIVE = ("cov", "lcov", "edges", "pcov", "cov_ctx", "verb", "type_ok", "desc")
+RELATIVE = ("cov", "lcov", "edges", "pcov", "cov_ctx", "verb", "type_ok", "name_ok", "desc")
+# Kinds of answer that are names: a proper noun the question does not hold may be one, where
+# the entity recogniser missed it ("resettled his tribe into Amdo").
+NAME_KINDS = frozenset({"person", "org", "place", "group", "language", "work", "event"})
 _LIGHT_VERBS = frozenset({"be", "do", "have"})
 
 
@@ -79,6 +82,8 @@ def sentence_features(
         f["type_ok"] = float(
             any(label in q.labels and not words & query.words for label, words in table.entities[i])
         )
+    if q.kind in NAME_KINDS:
+        f["name_ok"] = float(bool(table.names[i] - query.words))
     if query.edges:
         shared = len(query.edges & table.edges[i])
         f["edges"] = shared / len(query.edges)

@@ -62,6 +62,7 @@ class SentenceTable:
     offset: Sequence[int]  # position of each sentence within its article
     articles: Mapping[str, ArticleStats]
     defines: Sequence[frozenset[str]]  # lemmas of what the sentence says something is
+    names: Sequence[frozenset[str]]  # proper nouns, folded: names the recogniser may miss
 
     @classmethod
     def build(
@@ -119,6 +120,7 @@ class SentenceTable:
             offset=offset,
             articles=articles,
             defines=[_defined(d) for d in docs],
+            names=[frozenset(fold(t.text) for t in d if t.pos_ == "PROPN") for d in docs],
         )
 
     def neighbours(self, i: int) -> list[int]:
