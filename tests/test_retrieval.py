@@ -128,3 +128,21 @@ def test_the_article_a_question_names_is_read_first_though_another_has_a_closer_
     engine = Engine(corpus, Settings.load())
     terms = engine.answerer.terms("How many people started the regatta?")
     assert engine.answerer.ranker.matches(terms)[0][0] == "regatta"
+
+
+def test_a_name_the_recogniser_may_miss_still_counts_as_a_name() -> None:
+    """For "where" and "who", a sentence holding a proper noun the question lacks may hold
+    the answer, whatever entity label it got; a sentence with only the question's names
+    does not."""
+    text = (
+        "Tovik clan\n\nThe Tovik clan herded reindeer. In 1640 the Tovik clan moved its camps "
+        "into Varnafjell. The Tovik clan kept its old songs.\n"
+    )
+    engine = Engine([clean(text, "tovik")])
+    answerer = engine.answerer
+    query = answerer.query("Where did the Tovik clan move its camps?", "tovik")
+    features = {
+        engine.sentences[r.index].text: r.features for r in answerer.ranker.rank(query, "tovik")
+    }
+    assert features["In 1640 the Tovik clan moved its camps into Varnafjell."]["name_ok"] == 1.0
+    assert features["The Tovik clan kept its old songs."]["name_ok"] == 0.0
