@@ -536,6 +536,8 @@ def test_a_count_followed_through_two_steps_has_a_rest() -> None:
     """ "1,200 applied, and 140 were hired": those not hired are the rest of the 1,200."""
     result = ruled(STEPS, "How many of the people who applied were not hired?")
     assert result.short_answer == "1,060" and result.derivation
+    # the confidence reads how well the question matched, as for any rule answer
+    assert result.features["r.rule.score"] > 0 and result.features["r.rule.coverage"] > 0
 
 
 @pytest.mark.parametrize(
