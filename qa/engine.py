@@ -88,6 +88,7 @@ class Engine:
             self.docs,
             {a.id: a.title for a in self.articles},
             [[t.term for t in ts] for ts in self.retriever.sentence_tokens],
+            quotes,
         )
         self.answerer = Answerer(
             self.articles,

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..analysis import tokens
 from ..reading.query import tree_edges
 from ..reading.words import fold, is_content, keys, lemma
+from ..quotes import Attribution
 from ..types import Sentence
 
 
@@ -71,7 +72,11 @@ class SentenceTable:
         docs: Sequence[Doc],
         titles: Mapping[str, str],
         terms: Sequence[Sequence[str]],
+        quotes: Mapping[str, Attribution] | None = None,
     ) -> SentenceTable:
+        """``quotes``: the speaker of each quoted sentence; a sentence of a quotation whose
+        speaker is named in another sentence holds that name too, as the reader answers a
+        "who said" question with it."""
         lemmas = [frozenset(lemma(t) for t in d if not t.is_punct) for d in docs]
         words = [frozenset(fold(t.text) for t in d) for d in docs]
         members: dict[str, list[int]] = {}
@@ -106,13 +111,23 @@ class SentenceTable:
                 title=frozenset(t.term for t in tokens(titles.get(article, ""))),
                 words=frozenset().union(*(words[i] for i in positions)),
             )
+        entities = [
+            tuple((e.label_, frozenset(fold(t.text) for t in e)) for e in d.ents) for d in docs
+        ]
+        names = [frozenset(fold(t.text) for t in d if t.pos_ == "PROPN") for d in docs]
+        position = {s.id: i for i, s in enumerate(sentences)}
+        for sid, said in (quotes or {}).items():
+            i, j = position.get(sid), position.get(said.sentence_id)
+            if i is None or j is None or i == j:
+                continue
+            speaker = frozenset(fold(w) for w in said.speaker.split())
+            entities[i] += tuple(e for e in entities[j] if e[1] == speaker)
+            names[i] = names[i] | (names[j] & speaker)
         return cls(
             keys=[frozenset(k for t in d if is_content(t) for k in keys(t)) for d in docs],
             lemmas=lemmas,
             words=words,
-            entities=[
-                tuple((e.label_, frozenset(fold(t.text) for t in e)) for e in d.ents) for d in docs
-            ],
+            entities=entities,
             edges=[tree_edges(d) for d in docs],
             paragraph=[(s.article, s.paragraph) for s in sentences],
             article=[s.article for s in sentences],
@@ -120,7 +135,7 @@ class SentenceTable:
             offset=offset,
             articles=articles,
             defines=[_defined(d) for d in docs],
-            names=[frozenset(fold(t.text) for t in d if t.pos_ == "PROPN") for d in docs],
+            names=names,
         )
 
     def neighbours(self, i: int) -> list[int]:
