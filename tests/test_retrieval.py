@@ -146,3 +146,23 @@ def test_a_name_the_recogniser_may_miss_still_counts_as_a_name() -> None:
     }
     assert features["In 1640 the Tovik clan moved its camps into Varnafjell."]["name_ok"] == 1.0
     assert features["The Tovik clan kept its old songs."]["name_ok"] == 0.0
+
+
+def test_a_quote_holds_the_name_of_its_speaker_named_in_the_next_sentence() -> None:
+    """A quotation split over two sentences names its speaker only in the second; for "who
+    said", the first holds that name too, as the reader answers with it."""
+    text = (
+        "Bridge reopens\n\nThe old bridge at Halvik reopened on Monday after a year of repairs. "
+        '"The new deck will carry lorries again. We hope traffic in the town centre eases," '
+        "said Maren Ostby, the county engineer. Shops near the bridge had lost customers.\n"
+    )
+    engine = Engine([clean(text, "bridge")])
+    answerer = engine.answerer
+    query = answerer.query("Who said the new deck will carry lorries?", "bridge")
+    features = {
+        engine.sentences[r.index].text: r.features for r in answerer.ranker.rank(query, "bridge")
+    }
+    quoted = features['"The new deck will carry lorries again.']
+    assert quoted["type_ok"] == 1.0 and quoted["name_ok"] == 1.0
+    answer = engine.ask("Who said the new deck will carry lorries?")
+    assert answer.short_answer == "Maren Ostby"
