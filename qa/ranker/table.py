@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..analysis import tokens
+from ..quotes import Attribution
 from ..reading.query import tree_edges
 from ..reading.words import fold, is_content, keys, lemma
-from ..quotes import Attribution
 from ..types import Sentence
 
 
