@@ -436,3 +436,19 @@ def test_a_share_whose_part_is_stated_with_its_whole() -> None:
     answer = engine.ask("What percentage of the spring tides did the model forecast correctly?")
     assert answer.method == "rule" and answer.short_answer is not None
     assert "75" in answer.short_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "indirect"),
+    [
+        ("What did the mayor say about the bridge?", "what the mayor said about the bridge"),
+        ("How much did the council spend on repairs?", "how much the council spent on repairs"),
+        ("What did the club think of the offer?", "what the club thought of the offer"),
+        ("How many people does the ferry carry?", "how many people the ferry carries"),
+    ],
+)
+def test_an_abstention_echoes_the_question_with_its_verb_in_place(
+    question: str, indirect: str
+) -> None:
+    """The verb is the word before the question's tail, whatever preposition opens it."""
+    assert echo(question) == indirect
