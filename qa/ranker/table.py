@@ -117,12 +117,12 @@ class SentenceTable:
         names = [frozenset(fold(t.text) for t in d if t.pos_ == "PROPN") for d in docs]
         position = {s.id: i for i, s in enumerate(sentences)}
         for sid, said in (quotes or {}).items():
-            i, j = position.get(sid), position.get(said.sentence_id)
-            if i is None or j is None or i == j:
+            quoted, naming = position.get(sid), position.get(said.sentence_id)
+            if quoted is None or naming is None or quoted == naming:
                 continue
             speaker = frozenset(fold(w) for w in said.speaker.split())
-            entities[i] += tuple(e for e in entities[j] if e[1] == speaker)
-            names[i] = names[i] | (names[j] & speaker)
+            entities[quoted] += tuple(e for e in entities[naming] if e[1] == speaker)
+            names[quoted] = names[quoted] | (names[naming] & speaker)
         return cls(
             keys=[frozenset(k for t in d if is_content(t) for k in keys(t)) for d in docs],
             lemmas=lemmas,
