@@ -402,7 +402,7 @@ def test_screenshots(
         page.goto("/")
         if name == "desktop":
             ask(page, "Who is Lin Qiang?")
-            card, _ = ask(page, "What did he say?")
+            card, _ = ask(page, "What did he say about the panels?")
             card.locator("button.cite").last.click()
             page.locator("#reader mark").wait_for()
         else:
