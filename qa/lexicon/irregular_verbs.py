@@ -41,6 +41,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "become": tuple("became".split()),
     "send": tuple("sent".split()),
     "ride": tuple("rode".split()),
+    "do": tuple("did done".split()),
     "say": tuple("said".split()),
     "think": tuple("thought".split()),
     "tell": tuple("told".split()),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from ..lexicon.irregular_verbs import IRREGULAR_VERBS
 
 # A verb's simple past, from the irregular verbs' table (its first form).
@@ -27,6 +29,28 @@ _BE_QUESTION = re.compile(
 )
 
 
+# A one-syllable verb ending in one vowel and one consonant doubles it: "stop", "stopped".
+_DOUBLES = re.compile(r"^[^aeiou]*[aeiou][b-df-hj-np-tvz]$")
+
+
+def _past(verb: str) -> str:
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + (verb[-1] if _DOUBLES.match(verb) else "") + "ed"
+
+
+def _third_person(verb: str) -> str:
+    if verb == "have":
+        return "has"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s")
+
+
 def echo(question: str) -> str:
     """``question`` as an indirect question (see the module docstring)."""
     q = " ".join(question.strip().rstrip("?.!").split())
@@ -36,20 +60,80 @@ def echo(question: str) -> str:
     if m := _DO_QUESTION.match(q):
         aux, verb = m.group("aux").lower(), m.group("verb")
         if aux == "does":
-            verb = (
-                "has"
-                if verb == "have"
-                else (
-                    verb[:-1] + "ies"
-                    if verb.endswith("y") and verb[-2:-1] not in "aeiou"
-                    else verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "o")) else "s")
-                )
-            )
+            verb = _third_person(verb)
         elif aux == "did":
-            verb = _IRREGULAR_PAST.get(verb, verb + ("d" if verb.endswith("e") else "ed"))
+            verb = _past(verb)
         elif aux == "will":
             verb = f"will {verb}"
         return f"{m.group('wh')} {m.group('subj')} {verb}{m.group('tail')}"
     if (m := _BE_QUESTION.match(q)) and not m.group("wh").lower().startswith("how many"):
         return f"{m.group('wh')} {m.group('subj')} {m.group('aux')}{m.group('tail')}"
     return q
+
+
+_AUXILIARIES = frozenset(
+    "is are was were am do does did has have had will would can could shall should may might "
+    "must".split()
+)
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def indirect(doc: Doc) -> str | None:
+    """The parsed question as an indirect one, its inverted auxiliary put back after the
+    subject ("when was Ilse Marrow born" → "when Ilse Marrow was born"; "did" folded into
+    the verb), or None when the parse shows no inversion it can undo."""
+    end = len(doc)
+    while end and doc[end - 1].is_punct:
+        end -= 1
+    wh = next((t for t in doc[: min(3, end)] if t.tag_ in _WH_TAGS), None)
+    if wh is None:
+        return None
+    aux = next((t for t in doc[wh.i + 1 : end] if t.lower_ in _AUXILIARIES), None)
+    if aux is None:
+        return None
+    governor = aux.head if aux.dep_ in ("aux", "auxpass") else aux
+    subject = next(
+        (
+            c
+            for c in governor.children
+            if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > aux.i and c.i < end
+        ),
+        None,
+    )
+    if subject is None:
+        return None  # the asked-for phrase is the subject: "how many were hired"
+    after = subject.right_edge.i + 1
+    if governor is not aux and not aux.i < governor.i:
+        return None
+    if governor is not aux and governor.i < after:
+        after = governor.i  # the subject's parse ran on into its verb
+    # A participle or "worth" the parse kept in the subject is what "is" goes before:
+    # "was the valley set up", "are the loans worth".
+    after = next(
+        (
+            t.i
+            for t in doc[subject.i + 1 : after]
+            if t.tag_ in ("VBN", "VBG") or t.lower_ == "worth"
+        ),
+        after,
+    )
+    front = doc[: aux.i].text
+    told = doc[aux.i + 1 : after].text
+    rest = [t.text_with_ws for t in doc[after:end]]
+    if aux.lower_ in ("do", "does", "did"):
+        if governor is aux or governor.i != after:
+            return None
+        verb = governor.lower_
+        rest[0] = (
+            _past(verb)
+            if aux.lower_ == "did"
+            else _third_person(verb)
+            if aux.lower_ == "does"
+            else verb
+        ) + governor.whitespace_
+        moved = ""
+    else:
+        moved = aux.text + " "
+    phrase = f"{front} {told} {moved}{''.join(rest)}".strip()
+    phrase = " ".join(phrase.split())
+    return phrase[0].lower() + phrase[1:]

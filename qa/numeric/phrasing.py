@@ -129,7 +129,10 @@ def ref(f: Fact) -> str:
 def abstain(ask: Question, why: str = "", confidence: float = 0.6) -> Answer:
     reason = f"; {why}" if why else ""
     return Answer(
-        f"The articles don't say {echo(ask.question)}{reason}.", False, "none", confidence
+        f"The articles don't say {ask.indirect or echo(ask.question)}{reason}.",
+        False,
+        "none",
+        confidence,
     )
 
 

@@ -116,6 +116,7 @@ class Question:
     intent: str
     terms: tuple[Term, ...]
     question: str = ""  # as asked
+    indirect: str = ""  # as an indirect question, read from its parse ("when it was built")
     years: tuple[str, ...] = ()  # times it names, as ISO prefixes ("2021", "2022-H1")
     numbers: tuple[float, ...] = ()  # amounts it states itself ("of the first 480 pupils")
     base_year: str | None = None  # the base of a change: "since 2020", "compared with 2019"

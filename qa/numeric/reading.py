@@ -24,6 +24,7 @@ from ..lexicon.time_words import RATES
 from ..numbers import asked_unit, parse_number
 from ..spelling import Speller
 from . import syntax, timing
+from .echo import indirect
 from .index import VERB_FORMS, FactIndex
 from .lookup import MEASURE_STEMS
 from .question import INTENTS, Question
@@ -169,6 +170,7 @@ class QuestionReader:
             intent=intent,
             terms=tuple(terms),
             question=question,
+            indirect=indirect(doc) or "",
             years=tuple(years),
             numbers=tuple(timing.numbers(doc)),
             previous_year=previous_year,
