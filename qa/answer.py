@@ -24,6 +24,7 @@ from .quotes import Attribution
 from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
+from .reading.measure import rules_out
 from .reading.query import Query, prepare
 from .reading.words import fold
 from .retriever import Retriever
@@ -173,7 +174,17 @@ class Answerer:
             found = self._reply(own, article, ranked, base, placement)
             ids = tuple(self.sentences[r.index].id for r in ranked)
             if found is not None:
-                yield Reply(article, rank, *found, ranked=ids)
+                yield Reply(article, rank, *self._measured(own, *found), ranked=ids)
+
+    def _measured(
+        self, query: Query, p: float, answer: Answer, features: dict[str, float]
+    ) -> tuple[float, Answer, dict[str, float]]:
+        """The reply, unless its amount is of a kind the question rules out ("how many
+        people": not "23 million euros"): then the article has no answer to give."""
+        said = answer.short_answer if answer.method != "rule" else answer.answer
+        if answer.answered and said and rules_out(query.question, said):
+            return 1.0 - p, Answer(NOT_FOUND, False, "none", 0.0), features | {"ruled_out": 1.0}
+        return p, answer, features
 
     def reply_in(self, question: str, article: str, history: Sequence[Turn] = ()) -> Answer | None:
         """What ``article`` alone answers to ``question``, before abstention (its confidence

@@ -1,0 +1,75 @@
+"""What kind of amount a question asks for, and which amounts cannot answer it.
+
+"How many people work there?" asks for a count, which "23 million euros" or "1.6 kilometres"
+cannot be; "How much did the club pay?" asks for money, which "four days" cannot be. A reply
+whose amount is of a kind the question rules out is no answer, however well its sentence
+matches. Only kinds the question says plainly are read; "how long is the river" (a length or
+a time) and "how high" (a height or a rate) rule nothing out.
+"""
+
+from __future__ import annotations
+
+from ..lexicon.answer_types import NOUN_KINDS
+from ..lexicon.question_words import MONEY_VERBS
+from ..lexicon.units import POUNDS_WEIGHT
+from ..numbers.quantities import find_quantities
+from ..numbers.units import unit_kind
+from .question import Question
+
+# Kinds of physical amount: none of them is a count, money or an age.
+PHYSICAL = frozenset(
+    {"length", "area", "volume", "mass", "duration", "power", "energy", "speed", "temperature"}
+)
+# What each kind of question rules out.
+RULED_OUT: dict[str, frozenset[str]] = {
+    "count": PHYSICAL | {"money", "percent"},
+    "money": PHYSICAL,
+    "age": PHYSICAL - {"duration"} | {"money", "percent"},
+    "length": PHYSICAL - {"length"} | {"money"},
+    "duration": PHYSICAL - {"duration"} | {"money"},
+    "mass": PHYSICAL - {"mass"} | {"money"},
+}
+_LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
+# Verbs whose "how long" is a time: "how long did the strike last".
+_TIME_VERBS = frozenset("take last wait stay serve run live work remain spend".split())
+
+
+def asked_kind(q: Question) -> str | None:
+    """The kind of amount ``q`` asks for ("count", "money", "age", "length", ...), or None."""
+    lemmas = {t.lemma_.lower() for t in q.doc}
+    if q.wh == "how many":
+        if q.head is None:
+            return None
+        # "how many square kilometres": the unit is the head with its modifiers.
+        start = max((t.i + 1 for t in q.doc[: q.head.i] if t.lower_ == "many"), default=q.head.i)
+        measured = unit_of_word(q.doc[start : q.head.i + 1].text)
+        return measured if measured in RULED_OUT else None if measured else "count"
+    if q.wh == "how much":
+        money = NOUN_KINDS.get("money", frozenset()) | {"prize", "wage", "fine", "loan"}
+        return "money" if lemmas & (money | MONEY_VERBS) else None
+    if q.wh == "how old":
+        return "age"
+    if q.wh in _LENGTH_WH:
+        return "length"
+    if q.wh == "how heavy":
+        return "mass"
+    if q.wh == "how long" and lemmas & _TIME_VERBS:
+        return "duration"
+    return None
+
+
+def unit_of_word(words: str) -> str | None:
+    """The kind of unit ``words`` are ("kilometres": "length"), or None for other nouns."""
+    found = find_quantities(f"2 {words}")
+    return unit_kind(found[0].unit) if found and found[0].unit else None
+
+
+def rules_out(q: Question, reply: str) -> bool:
+    """Whether the first amount ``reply`` states is of a kind ``q`` cannot be answered by."""
+    asked = asked_kind(q)
+    if asked is None:
+        return False
+    found = find_quantities(reply)
+    if not found or found[0].unit == POUNDS_WEIGHT:
+        return False  # "pounds" may be money the words before it did not show
+    return unit_kind(found[0].unit) in RULED_OUT[asked]
