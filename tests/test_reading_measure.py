@@ -1,0 +1,89 @@
+"""Which kinds of amount a question rules out: a count is no sum of money, money no length."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.config import Settings
+from qa.engine import Engine
+from qa.ingest import clean
+from qa.reading.measure import asked_kind, rules_out
+from qa.reading.pipeline import load
+from qa.reading.question import read
+
+NLP = load()
+
+
+def question(text: str):  # type: ignore[no-untyped-def]
+    return read(NLP(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("How many people work at the depot?", "count"),
+        ("How many kilometres of track were laid?", "length"),
+        ("How many years did she serve on the board?", "duration"),
+        ("How much did the council pay for the land?", "money"),
+        ("What did the council pay, and how much was the fee?", None),
+        ("How old was the bridge when it closed?", "age"),
+        ("How deep is the harbour?", "length"),
+        ("How long did the strike last?", "duration"),
+        # Said two ways, or plainly nothing: nothing is ruled out.
+        ("How long is the canal?", None),
+        ("How high is unemployment in the town?", None),
+        ("How much rain fell in March?", None),
+        ("By how many percentage points did turnout rise?", None),
+    ],
+)
+def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> None:
+    assert asked_kind(question(text)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "reply", "out"),
+    [
+        ("How many people work at the depot?", "23 million euros", True),
+        ("How many people work at the depot?", "1.6 kilometres", True),
+        ("How many people work at the depot?", "about 620", False),
+        ("How much did the council pay for the land?", "four days", True),
+        ("How much did the council pay for the land?", "$4.8 million", False),
+        ("How much did the council pay for the land?", "35 pounds", False),
+        ("How many kilometres of track were laid?", "22 kilometres", False),
+        ("How many kilometres of track were laid?", "18 months", True),
+        ("How old was the bridge when it closed?", "92 years", False),
+        ("How old was the bridge when it closed?", "140 metres", True),
+    ],
+)
+def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(
+    text: str, reply: str, out: bool
+) -> None:
+    assert rules_out(question(text), reply) is out
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "wrong"),
+    [
+        (
+            "Depot opens\n\nThe new bus depot at Harrow Vale opened on Monday. Drivers and "
+            "mechanics who work at the depot moved there from three older garages, which cost "
+            "23 million euros to replace.\n",
+            "How many people work at the depot?",
+            "23 million euros",
+        ),
+        (
+            "Striker signs\n\nHarrow Vale signed the striker Tom Ebbe on Friday. The club paid "
+            "for the striker four days before the season began, after talks that lasted 11 "
+            "weeks.\n",
+            "How much did the club pay for the striker?",
+            "four days",
+        ),
+    ],
+)
+def test_an_amount_of_the_wrong_kind_is_never_given(text: str, asked: str, wrong: str) -> None:
+    """Even told to answer whatever its confidence, the engine does not give an amount of a
+    kind the question rules out: the article does not say, and the reply says so."""
+    engine = Engine([clean(text, "story")], Settings.load({"abstain_below": "0"}))
+    answer = engine.ask(asked)
+    assert not answer.answered
+    assert wrong not in answer.answer.lower()
