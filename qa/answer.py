@@ -32,6 +32,8 @@ from .spelling import fix_wh_words
 from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
+# Entity labels the recogniser also gives to common words ("each year", "three", "half").
+_COMMON_WORD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 READ = 3  # sentences the reader reads, best ranked first
 RELEVANT = 5  # sentences whose facts the rule layer considers
 DESCRIBE = 10  # sentences searched for what a name is
@@ -380,7 +382,14 @@ class Answerer:
         stats = self.ranker.table.articles[self.sentences[hit.index].article]
         unknown = [t for t in query.terms if t not in stats.term_df]
         f["q.unknown"] = len(unknown) / len(query.terms)
-        names = [t for t in query.content if t.pos_ == "PROPN" or t.ent_type_]
+        # A date said in common words ("each year", "last week") names nothing an article
+        # must mention; its numbers ("in 2021") do.
+        names = [
+            t
+            for t in query.content
+            if t.pos_ == "PROPN"
+            or (t.ent_type_ and (t.ent_type_ not in _COMMON_WORD_ENTITIES or t.like_num))
+        ]
         if names:
             known = stats.words
             missing = [t for t in names if fold(t.text) not in known]
