@@ -210,3 +210,18 @@ def test_a_reason_is_given_without_the_word_that_marks_it(tmp_path) -> None:  # 
     assert result is not None and result.short_answer is not None
     assert not result.short_answer.lower().startswith("because")
     assert "stone" in result.short_answer
+
+
+def test_a_date_in_common_words_is_no_name_the_article_must_mention() -> None:
+    """ "Each year" names nothing; "in 2019", which the article never says, does."""
+    from qa.ingest import clean
+
+    text = (
+        "Harvest fair\n\nThe Orlen harvest fair draws farmers from across the valley. The fair "
+        "is held in the market square of Orlen in late September.\n"
+    )
+    engine = Engine([clean(text, "fair")])
+    answer = engine.ask("Where is the fair held each year?")
+    assert answer.features.get("q.names_missing", 0.0) == 0.0
+    answer = engine.ask("Where was the fair held in 2019?")
+    assert answer.features.get("q.names_missing") == 1.0
