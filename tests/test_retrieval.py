@@ -130,6 +130,16 @@ def test_the_article_a_question_names_is_read_first_though_another_has_a_closer_
     assert engine.answerer.ranker.matches(terms)[0][0] == "regatta"
 
 
+def ranker_features(engine: Engine, question: str, article: str) -> dict[str, dict[str, float]]:
+    """The ranker's features of each candidate sentence of ``article``, by its text."""
+    answerer = engine.answerer
+    query = answerer.query(question, article)
+    return {
+        engine.sentences[r.index].text: dict(r.features)
+        for r in answerer.ranker.rank(query, article)
+    }
+
+
 def test_a_name_the_recogniser_may_miss_still_counts_as_a_name() -> None:
     """For "where" and "who", a sentence holding a proper noun the question lacks may hold
     the answer, whatever entity label it got; a sentence with only the question's names
@@ -139,11 +149,7 @@ def test_a_name_the_recogniser_may_miss_still_counts_as_a_name() -> None:
         "into Varnafjell. The Tovik clan kept its old songs.\n"
     )
     engine = Engine([clean(text, "tovik")])
-    answerer = engine.answerer
-    query = answerer.query("Where did the Tovik clan move its camps?", "tovik")
-    features = {
-        engine.sentences[r.index].text: r.features for r in answerer.ranker.rank(query, "tovik")
-    }
+    features = ranker_features(engine, "Where did the Tovik clan move its camps?", "tovik")
     assert features["In 1640 the Tovik clan moved its camps into Varnafjell."]["name_ok"] == 1.0
     assert features["The Tovik clan kept its old songs."]["name_ok"] == 0.0
 
@@ -157,11 +163,7 @@ def test_a_quote_holds_the_name_of_its_speaker_named_in_the_next_sentence() -> N
         "said Maren Ostby, the county engineer. Shops near the bridge had lost customers.\n"
     )
     engine = Engine([clean(text, "bridge")])
-    answerer = engine.answerer
-    query = answerer.query("Who said the new deck will carry lorries?", "bridge")
-    features = {
-        engine.sentences[r.index].text: r.features for r in answerer.ranker.rank(query, "bridge")
-    }
+    features = ranker_features(engine, "Who said the new deck will carry lorries?", "bridge")
     quoted = features['"The new deck will carry lorries again.']
     assert quoted["type_ok"] == 1.0 and quoted["name_ok"] == 1.0
     answer = engine.ask("Who said the new deck will carry lorries?")
