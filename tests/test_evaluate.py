@@ -35,32 +35,32 @@ CORPUS_ARGS = [
 GATE = {
     "seed.jsonl": {
         "numeric_accuracy": 1.0,
-        "citation_recall": 0.95,
+        "citation_recall": 0.94,
         "citation_precision": 0.96,
         "exact_match": 0.77,
-        "abstention_precision": 0.77,
+        "abstention_precision": 0.72,
         "abstention_recall": 0.91,
-        "recall@3": 0.96,
+        "recall@3": 0.95,
         "mrr": 0.93,
     },
     "harbor.jsonl": {
         "numeric_accuracy": 1.0,
         "citation_recall": 0.97,
         "exact_match": 0.83,
-        "abstention_precision": 0.95,
+        "abstention_precision": 0.85,
         "abstention_recall": 0.85,
         "recall@3": 0.98,
     },
     "blind.jsonl": {
         "numeric_accuracy": 0.53,
-        "citation_recall": 0.61,
-        "exact_match": 0.40,
-        "abstention_recall": 0.84,
+        "citation_recall": 0.55,
+        "exact_match": 0.31,
+        "abstention_recall": 0.87,
         "recall@3": 0.87,
     },
     "heldout.jsonl": {
         "numeric_accuracy": 0.61,
-        "citation_recall": 0.66,
+        "citation_recall": 0.63,
         "exact_match": 0.50,
         "abstention_recall": 0.66,
         "recall@3": 0.87,
@@ -285,10 +285,10 @@ UNSEEN = [
 ]
 # Written blind and never tuned on (see the README): held where it lands, read as aggregates.
 UNSEEN_GATE = {
-    "exact_match": 0.52,
-    "numeric_accuracy": 0.52,
+    "exact_match": 0.50,
+    "numeric_accuracy": 0.54,
     "citation_recall": 0.69,
-    "abstention_recall": 0.54,
+    "abstention_recall": 0.67,
     "recall@3": 0.93,
 }
 
