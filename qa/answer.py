@@ -18,7 +18,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .analysis import tokens
-from .confidence import Confidence, declined_features, retrieval_features, rule_features
+from .confidence import (
+    Confidence,
+    declined_features,
+    evidence_features,
+    retrieval_features,
+    rule_features,
+)
 from .followup import resolve
 from .quotes import Attribution
 from .ranker import Ranked, Ranker
@@ -26,14 +32,11 @@ from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reading.measure import rules_out
 from .reading.query import Query, prepare
-from .reading.words import fold
 from .retriever import Retriever
 from .spelling import fix_wh_words
 from .types import Answer, Article, Citation, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
-# Entity labels the recogniser also gives to common words ("each year", "three", "half").
-_COMMON_WORD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 READ = 3  # sentences the reader reads, best ranked first
 RELEVANT = 5  # sentences whose facts the rule layer considers
 DESCRIBE = 10  # sentences searched for what a name is
@@ -240,7 +243,9 @@ class Answerer:
         answer = self._compose(query, hit, phrase, base)
         features = (
             retrieval_features(query, ranked, hit, phrase)
-            | self._evidence(query, hit)
+            | evidence_features(
+                query, self.ranker.table.articles[self.sentences[hit.index].article]
+            )
             | dict(answer.features)
             | placement
         )
@@ -374,27 +379,6 @@ class Answerer:
             short_answer=short,
             features={"speaker": 1.0} if speaker else {},
         )
-
-    def _evidence(self, query: Query, hit: Ranked) -> dict[str, float]:
-        """How much of the question the answering article knows at all: words it never
-        uses, names it never mentions ("the capital of France" of a story about Wenzhou)."""
-        f: dict[str, float] = {}
-        stats = self.ranker.table.articles[self.sentences[hit.index].article]
-        unknown = [t for t in query.terms if t not in stats.term_df]
-        f["q.unknown"] = len(unknown) / len(query.terms)
-        # A date said in common words ("each year", "last week") names nothing an article
-        # must mention; its numbers ("in 2021") do.
-        names = [
-            t
-            for t in query.content
-            if t.pos_ == "PROPN"
-            or (t.ent_type_ and (t.ent_type_ not in _COMMON_WORD_ENTITIES or t.like_num))
-        ]
-        if names:
-            known = stats.words
-            missing = [t for t in names if fold(t.text) not in known]
-            f["q.names_missing"] = len(missing) / len(names)
-        return f
 
     def _quotation(self, attribution: Attribution) -> list[Sentence]:
         """Every sentence of a quotation: those attributed to the same naming sentence, and

@@ -15,8 +15,10 @@ from collections.abc import Mapping, Sequence
 
 from .model import LinearModel, load_model
 from .ranker import Ranked
+from .ranker.table import ArticleStats
 from .reader import Phrase
 from .reading.query import Query
+from .reading.words import fold
 from .types import Answer, Sentence
 
 DEFAULT_THRESHOLD = 0.5
@@ -87,6 +89,30 @@ def retrieval_features(
             f[f"p.{name}"] = phrase.features.get(name, 0.0)
     f["prior"] = hit.probability * (phrase.probability if phrase is not None else 0.5)
     return with_log_odds(f)
+
+
+# Entity labels the recogniser also gives to common words ("each year", "three", "half").
+_COMMON_WORD_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
+
+
+def evidence_features(query: Query, stats: ArticleStats) -> dict[str, float]:
+    """How much of the question the answering article knows at all: words it never uses,
+    names it never mentions ("the capital of France" of a story about Wenzhou)."""
+    f: dict[str, float] = {}
+    unknown = [t for t in query.terms if t not in stats.term_df]
+    f["q.unknown"] = len(unknown) / len(query.terms)
+    # A date said in common words ("each year", "last week") names nothing an article must
+    # mention; its numbers ("in 2021") do.
+    names = [
+        t
+        for t in query.content
+        if t.pos_ == "PROPN"
+        or (t.ent_type_ and (t.ent_type_ not in _COMMON_WORD_ENTITIES or t.like_num))
+    ]
+    if names:
+        missing = [t for t in names if fold(t.text) not in stats.words]
+        f["q.names_missing"] = len(missing) / len(names)
+    return f
 
 
 # What a reading is weighed by when the rule layer found no fact for the question: whether
