@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from ..lexicon.irregular_verbs import IRREGULAR_VERBS
+from ..reading.question import WH_TAGS
 
 # A verb's simple past, from the irregular verbs' table (its first form).
 _IRREGULAR_PAST = {verb: forms[0] for verb, forms in IRREGULAR_VERBS.items()}
@@ -75,7 +76,6 @@ _AUXILIARIES = frozenset(
     "is are was were am do does did has have had will would can could shall should may might "
     "must".split()
 )
-_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def indirect(doc: Doc) -> str | None:
@@ -85,7 +85,7 @@ def indirect(doc: Doc) -> str | None:
     end = len(doc)
     while end and doc[end - 1].is_punct:
         end -= 1
-    wh = next((t for t in doc[: min(3, end)] if t.tag_ in _WH_TAGS), None)
+    wh = next((t for t in doc[: min(3, end)] if t.tag_ in WH_TAGS), None)
     if wh is None:
         return None
     aux = next((t for t in doc[wh.i + 1 : end] if t.lower_ in _AUXILIARIES), None)
@@ -123,14 +123,8 @@ def indirect(doc: Doc) -> str | None:
     if aux.lower_ in ("do", "does", "did"):
         if governor is aux or governor.i != after:
             return None
-        verb = governor.lower_
-        rest[0] = (
-            _past(verb)
-            if aux.lower_ == "did"
-            else _third_person(verb)
-            if aux.lower_ == "does"
-            else verb
-        ) + governor.whitespace_
+        inflect = {"did": _past, "does": _third_person}.get(aux.lower_, str)
+        rest[0] = inflect(governor.lower_) + governor.whitespace_
         moved = ""
     else:
         moved = aux.text + " "

@@ -29,6 +29,8 @@ RULED_OUT: dict[str, frozenset[str]] = {
     "duration": PHYSICAL - {"duration"} | {"money"},
     "mass": PHYSICAL - {"mass"} | {"money"},
 }
+# Words that make "how much" ask for money: "how much did they pay", "how much prize money".
+_MONEY_WORDS = NOUN_KINDS["money"] | {"prize", "wage", "fine", "loan"} | MONEY_VERBS
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
 # Verbs whose "how long" is a time: "how long did the strike last".
 _TIME_VERBS = frozenset("take last wait stay serve run live work remain spend".split())
@@ -45,8 +47,7 @@ def asked_kind(q: Question) -> str | None:
         measured = unit_of_word(q.doc[start : q.head.i + 1].text)
         return measured if measured in RULED_OUT else None if measured else "count"
     if q.wh == "how much":
-        money = NOUN_KINDS.get("money", frozenset()) | {"prize", "wage", "fine", "loan"}
-        return "money" if lemmas & (money | MONEY_VERBS) else None
+        return "money" if lemmas & _MONEY_WORDS else None
     if q.wh == "how old":
         return "age"
     if q.wh in _LENGTH_WH:
