@@ -76,13 +76,16 @@ def _is_name(tok: Token) -> bool:
 
 def _own_subject(ctx: SentenceContext) -> str | None:
     """What the sentence is about, to carry to the next: its main subject, unless that is a
-    pronoun (which carries the earlier one), "there", an amount, or a measure ("Revenue
-    rose ...": whose revenue is still the earlier subject's)."""
+    pronoun (which carries the earlier one), "there", an amount ("a crowd of 9,000"), or a
+    measure ("Revenue rose ...": whose revenue is still the earlier subject's)."""
     tok = ctx.subject_token
     if tok is None or tok.lower_ in PRONOUNS or tok.lower_ == "there" or tok.like_num:
         return None
     if tok.i in ctx.amount_tokens or any(c.i in ctx.amount_tokens for c in tok.children):
         return None
+    of = [o for c in tok.children if c.lower_ == "of" for o in c.children]
+    if any(o.i in ctx.amount_tokens for o in of):
+        return None  # "A crowd of 61,240 watched": an amount of something, no topic
     if ctx.is_bare_measure(tok) or ctx.is_measure_noun(tok):
         return None  # "The unemployment rate rose": a measure, not what the text is about
     return ctx.refer(tok)

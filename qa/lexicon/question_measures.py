@@ -44,6 +44,19 @@ OPPOSITES: dict[str, tuple[str, ...]] = {
     "highest": tuple("lowest".split()),
 }
 
+# Words that ask for one end of a range ("prices ranged from 35 to 120 pounds"): the top
+# for "the most expensive ticket", the bottom for "the cheapest".
+EXTREMES: dict[str, tuple[str, ...]] = {
+    "high": tuple(
+        "highest maximum max top dearest priciest largest biggest greatest longest oldest "
+        "heaviest upper most-expensive".split()
+    ),
+    "low": tuple(
+        "lowest minimum min cheapest smallest shortest youngest lightest fewest lower "
+        "least-expensive".split()
+    ),
+}
+
 # Adjectives that mark which of two states of a thing a question is about ("the old
 # stadium"); the figure's sentence must say the same.
 MARKED_STATES: frozenset[str] = frozenset(("former old original previous").split())

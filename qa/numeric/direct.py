@@ -18,8 +18,9 @@ from .complement import partition_answer
 from .conversion import in_unit, previous_year
 from .lookup import Match, Search, prev_time, year_of
 from .parts import EXCLUDE_Q, excluding, remainder
-from .phrasing import abstain, label
+from .phrasing import abstain, cap, direct, label, said
 from .question import Question
+from .ranges import range_ends
 from .terms import strength
 
 _WHOLES = frozenset({"count", "amount", "value", "size"})  # intents whose whole has a part
@@ -81,6 +82,12 @@ def lookup(
         total_once = ONCE_ADDED.search(ask.text) and re.search(r"\btotal\b", ask.text)
         if total_once and (grown := with_addition(search.index, best.fact, best.score)):
             return grown  # "the total capacity once the extension is built"
+        if ask.extreme and (ends := range_ends(search.index, best.fact)):
+            # "the most expensive ticket" of "prices ranged from 35 to 120 pounds"
+            end = ends[1] if ask.extreme == "high" else ends[0]
+            if not ask.unit or ask.unit == end.unit:
+                text = f"{cap(said(end))}: {search.index.sentences[end.sentence].text}"
+                return direct(search.index, end, best.score, text=text, short=said(end))
         return in_unit(search.index, best.fact, ask, best.score)
     if year:
         for m in matches:

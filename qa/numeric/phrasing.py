@@ -146,6 +146,9 @@ def direct(
     spread = None if short else range_said(index, f)
     short = short or spread
     lead = short or amount_text(f)
+    if spread and text is None:
+        # A range is given as the article states it, beside the sentence that states it.
+        text = f"{cap(spread)}: {index.sentences[f.sentence].text}"
     answer = text or sentence_for(index, f)
     if text is None and f.kind != "date" and not value_comes_first(answer, f.value):
         first, _, rest = answer.partition(" ")

@@ -146,3 +146,4 @@ class Question:
     unknown_parts: tuple[str, ...] = ()  # what it narrows the figure to, never mentioned
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only
     unit_counted: bool = False  # "how many hectares": the unit is what is counted
+    extreme: str | None = None  # "high" for "the most expensive", "low" for "the cheapest"

@@ -21,6 +21,24 @@ def range_said(index: FactIndex, f: Fact) -> str | None:
     """The range an amount ends, as the article writes it ("between 17 and 21 grams", "21
     to 23 days"): one end alone is not what the text says; not an earlier value ("rose from
     120 to 150")."""
+    found = _range(index, f)
+    if found is None:
+        return None
+    s = index.sentences[f.sentence]
+    return s.text[found[0] : found[2].end - s.start]
+
+
+def range_ends(index: FactIndex, f: Fact) -> tuple[Fact, Fact] | None:
+    """The low and the high end of the range ``f`` ends, when both are facts."""
+    found = _range(index, f)
+    if found is None or found[1] is None:
+        return None
+    return found[1], found[2]
+
+
+def _range(index: FactIndex, f: Fact) -> tuple[int, Fact | None, Fact] | None:
+    """Where in its sentence the range ``f`` ends starts, its low end (when a fact) and its
+    high end; None when ``f`` ends no range."""
     if f.kind == "date":
         return None
     s = index.sentences[f.sentence]
@@ -30,7 +48,7 @@ def range_said(index: FactIndex, f: Fact) -> str | None:
         low = next(
             (g for g in index.by_sentence[s.id] if s.start + m.start() <= g.start < f.start), None
         )
-        return s.text[m.start() : end] if _spread(low, f) else None
+        return (m.start(), low, f) if _spread(low, f) else None
     after = _RANGE_END.match(s.text[end:])
     if after is None:
         return None
@@ -38,7 +56,7 @@ def range_said(index: FactIndex, f: Fact) -> str | None:
     if high is None or not _spread(f, high):
         return None
     between = _BETWEEN.search(s.text[:start])
-    return s.text[between.start() if between else start : high.end - s.start]
+    return (between.start() if between else start), f, high
 
 
 def _spread(low: Fact | None, high: Fact) -> bool:

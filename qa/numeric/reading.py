@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
-from ..lexicon.question_measures import MARKED_STATES, OPPOSITES
+from ..lexicon.question_measures import EXTREMES, MARKED_STATES, OPPOSITES
 from ..lexicon.question_times import MONTHS as _MONTH_WORDS
 from ..lexicon.question_times import ORDINALS, TIME_NOUNS
 from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
@@ -45,6 +45,10 @@ PHRASES: tuple[tuple[str, str], ...] = tuple(
     (r"\b" + r"\s+".join(map(re.escape, phrase.split())) + r"\b", repl)
     for phrase, repl in sorted(QUESTION_PHRASES.items(), key=lambda item: -len(item[0]))
 )
+_EXTREME = {
+    end: re.compile(r"\b(?:" + "|".join(w.replace("-", r"\s+") for w in ws) + r")\b")
+    for end, ws in EXTREMES.items()
+}
 _TIME_NOW = re.compile(r"\b(?:now|today|currently|current|existing|present|these\s+days)\b")
 _PREVIOUS_YEAR = re.compile(
     r"\b(?:the\s+)?(?:year|one\s+year)\s+(?:before|earlier|prior)\b|\ba\s+year\s+(?:earlier|"
@@ -207,6 +211,7 @@ class QuestionReader:
             part_of_year=part_of_year,
             unknown_names=tuple(self._unknown_names(said)),
             unknown_parts=tuple(self._unknown_parts(doc)),
+            extreme=next((end for end, rx in _EXTREME.items() if rx.search(text)), None),
         )
         if intent == "value" and not self._numeric_value_question(ask):
             return None
