@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ..facts import Fact
+from ..lexicon.measure_nouns import GROUP_NOUNS
 from ..numbers import asked_unit
 from ..types import Answer
 from . import arithmetic, parts, timespans
@@ -51,10 +52,17 @@ def count(search: Search, ask: Question) -> Answer | None:
         names_what(ix, t)
         for t in ask.count_noun
         for ix in search.pool(ask.count_noun)
-        if ix.fact.kind == "count"
+        if _counts(ix.fact)
     ):
         return search.nothing(ask)
     return lookup(search, ask, {"count", "number"})
+
+
+def _counts(f: Fact) -> bool:
+    """Whether a figure is a count: of things it names ("640 people"), or a bare number of
+    a group ("a crowd of 61,240")."""
+    head = (f.measure or "").rsplit(" ", 1)[-1].lower()
+    return f.kind == "count" or (f.kind == "number" and head in GROUP_NOUNS)
 
 
 def amount(search: Search, ask: Question) -> Answer | None:
