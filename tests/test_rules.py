@@ -379,7 +379,6 @@ KNOWN_GAPS: dict[str, str] = {
     "hr-revenue-2022": "a change with no stated basis is not taken as year-on-year",
     "vb-municipal": "the rest's holder is in a gapped clause ('and the towns the rest')",
     "rs-grant": "the whole and the part are in different sentences",
-    "hc-brandt-tenure": "a span since an event is not counted for a person",
     "hc-since-last": "'since their last win' is not read against 'for the first time since'",
     "hr-orders": "'how big' of an amount of money is left to retrieval (it asks for an area)",
     "kp-reopened": "the fitted confidence doubts the rule answer ('open again' read as "
@@ -522,3 +521,14 @@ def test_last_years_figure_is_not_this_years() -> None:
     """The figure of a story dated 2025 with no time of its own is not last year's."""
     answer = _engine_of(_OPERA).ask("How many people watched last year's first night?")
     assert not (answer.answered and answer.method == "rule"), answer.answer
+
+
+def test_how_long_someone_has_been_in_a_post_counts_from_the_event_that_names_it() -> None:
+    """ "been in charge" is counted from "took charge in ...", to the article's date."""
+    engine = _engine_of(
+        "Orchestra tours\n\nUpdated: March 10, 2024\n\nThe Vesta Orchestra begins a tour "
+        "on Monday. Its conductor Mira Olsen, who took charge in March 2021, chose the "
+        "programme.\n"
+    )
+    answer = engine.ask("How long has Mira Olsen been in charge?")
+    assert answer.method == "rule" and answer.short_answer == "about 3 years", answer.answer

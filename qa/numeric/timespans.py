@@ -43,12 +43,9 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
             continue
         verbs = search.index.entry[m.fact.id].verb
         hit = any(strength(t.keys, verbs) for t in ask.terms)
-        if (
-            not hit
-            and not default_events
-            and (ask.verb is None or ask.verb in search.index.light_stems)
-        ):
-            # "When did she become chief executive?": the event's words say which.
+        if not hit and (ask.verb is None or ask.verb in search.index.light_stems):
+            # "When did she become chief executive?", "How long has she been in charge?"
+            # ("took charge in 2022"): the event's words say which.
             event = keyset(m.fact.measure)
             hit = any(strength(t.keys, event) for t in ask.terms if not t.proper)
         if not hit and not any("#" + g in verbs for g in default_events):
