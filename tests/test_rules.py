@@ -376,7 +376,6 @@ _EXTRACTOR = "the fact extractor does not read this figure's count, owner or par
 KNOWN_GAPS: dict[str, str] = {
     "hr-na-share": _EXTRACTOR,
     "hc-prize-total": "'the club' is not read as the team the story names",
-    "hr-revenue-2022": "a change with no stated basis is not taken as year-on-year",
     "vb-municipal": "the rest's holder is in a gapped clause ('and the towns the rest')",
     "rs-grant": "the whole and the part are in different sentences",
     "hc-since-last": "'since their last win' is not read against 'for the first time since'",
@@ -532,3 +531,16 @@ def test_how_long_someone_has_been_in_a_post_counts_from_the_event_that_names_it
     )
     answer = engine.ask("How long has Mira Olsen been in charge?")
     assert answer.method == "rule" and answer.short_answer == "about 3 years", answer.answer
+
+
+def test_a_years_change_with_no_basis_stated_is_against_the_year_before() -> None:
+    """Results are reported against the same period a year earlier; the working says that
+    the basis was not stated."""
+    engine = _engine_of(
+        "Brisk year for Tolva\n\nUpdated: February 3, 2025\n\nTolva Ferries said its sales "
+        "for 2024 rose 25 percent to 50 million euros.\n"
+    )
+    answer = engine.ask("What were Tolva's sales in 2023?")
+    assert answer.method == "rule" and answer.short_answer is not None, answer.answer
+    assert answer.short_answer == "about 40 million euros", answer.answer
+    assert "no basis stated" in answer.answer

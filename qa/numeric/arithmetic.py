@@ -17,7 +17,7 @@ from ..numbers import asked_unit, format_amount
 from ..types import Answer
 from .conversion import in_unit
 from .index import FactIndex
-from .lookup import Match, Search
+from .lookup import Match, Search, basis_said, year_on_year
 from .phrasing import abstain, amount_text, cap, computed, derived, label, ref
 from .question import Question
 from .terms import BOUNDARY, LIGHT_WORDS, keyset, strength
@@ -297,7 +297,7 @@ def year_difference(search: Search, ask: Question, years: list[str]) -> Answer |
     if not matches:
         return search.nothing(ask)
     f = matches[0].fact
-    if not (f.change and f.change.basis == "year-on-year" and int(early) == int(late) - 1):
+    if not (f.change and year_on_year(f) and int(early) == int(late) - 1):
         return abstain(ask, f"they give no figure for {early}")
     sign = 1 if f.change.direction == "up" else -1
     before = f.value / (1 + sign * f.change.value / 100)
@@ -306,7 +306,7 @@ def year_difference(search: Search, ask: Question, years: list[str]) -> Answer |
     change = search.index.by_id.get(f.change.fact or "")
     working = (
         f"{f.surface} in {late} {ref(f)} was {f.change.direction} "
-        f"{change.surface if change else ''} {f.change.basis}, so {early} = "
+        f"{change.surface if change else ''} {basis_said(f)}, so {early} = "
         f"{f.surface} ÷ {1 + sign * f.change.value / 100:g} ≈ "
         f"{computed(before, f.unit)}; {computed(f.value, f.unit)} − "
         f"{computed(before, f.unit)} ≈ {result}."

@@ -13,7 +13,7 @@ from ..facts import Fact
 from ..numbers import conversion_factor
 from ..types import Answer
 from .index import FactIndex
-from .lookup import prev_time
+from .lookup import basis_said, prev_time
 from .phrasing import cap, computed, derived, direct, pretty_date, ref, singular_noun
 from .question import Question
 
@@ -80,7 +80,7 @@ def previous_year(index: FactIndex, f: Fact, ask: Question, score: float) -> Ans
     working = (
         f"{f.surface} in {pretty_date(str(f.time))} {ref(f)} was {f.change.direction} "
         f"{change.surface if change else f'{f.change.value:g} percent'} "
-        f"{f.change.basis} {ref(change or f)}, so {year} = {f.surface} ÷ "
+        f"{basis_said(f)} {ref(change or f)}, so {year} = {f.surface} ÷ "
         f"{factor:g} ≈ {result}."
     )
     if ask.unit and ask.unit != f.unit and f.kind == "money":

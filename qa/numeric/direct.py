@@ -16,7 +16,7 @@ from ..types import Answer
 from .arithmetic import ONCE_ADDED, sum_of_parts, with_addition
 from .complement import partition_answer
 from .conversion import in_unit, previous_year
-from .lookup import Match, Search, prev_time, year_of
+from .lookup import Match, Search, prev_time, year_of, year_on_year
 from .parts import EXCLUDE_Q, excluding, remainder
 from .phrasing import abstain, cap, direct, label, said
 from .question import Question
@@ -56,11 +56,7 @@ def lookup(
     year = search.target_year(ask)
     if ask.previous_year and not year:
         best = next(
-            (
-                m
-                for m in matches
-                if m.fact.change and m.fact.change.basis == "year-on-year" and year_of(m.fact.time)
-            ),
+            (m for m in matches if year_on_year(m.fact) and year_of(m.fact.time)),
             None,
         )
         if best is not None:
@@ -96,7 +92,7 @@ def lookup(
             f = m.fact
             if (
                 f.change
-                and f.change.basis == "year-on-year"
+                and year_on_year(f)
                 and f.change.unit == "percent"
                 and f.time
                 and prev_time(f.time) == year
