@@ -374,7 +374,6 @@ def test_a_pronoun_it_cannot_resolve_is_left_to_the_engine() -> None:
 DEV_DIR = ROOT / "tests" / "data" / "dev"
 _EXTRACTOR = "the fact extractor does not read this figure's count, owner or part yet"
 KNOWN_GAPS: dict[str, str] = {
-    "hr-na-share": _EXTRACTOR,
     "hc-prize-total": "'the club' is not read as the team the story names",
     "vb-municipal": "the rest's holder is in a gapped clause ('and the towns the rest')",
     "rs-grant": "the whole and the part are in different sentences",
@@ -544,3 +543,21 @@ def test_a_years_change_with_no_basis_stated_is_against_the_year_before() -> Non
     assert answer.method == "rule" and answer.short_answer is not None, answer.answer
     assert answer.short_answer == "about 40 million euros", answer.answer
     assert "no basis stated" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("What share of the boats were sold in Norway?", "about 25 percent"),
+        ("What percentage of the boats were sold in Denmark?", "about 15 percent"),
+    ],
+)
+def test_a_share_of_a_whole_whose_parts_its_sentence_states(question: str, share: str) -> None:
+    """ "1,200 boats, 300 of them in Norway and 180 in Denmark": each part is a share of
+    the whole, the one the question's words follow."""
+    engine = _engine_of(
+        "Boatyard results\n\nThe Kessel Boatyard sold 1,200 boats last year, 300 of them in "
+        "Norway and 180 of them in Denmark.\n"
+    )
+    answer = engine.ask(question)
+    assert answer.method == "rule" and answer.short_answer == share, answer.answer

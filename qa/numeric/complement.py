@@ -139,8 +139,12 @@ def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
             pairs.append((counts[-1], f))
         elif _OF_THEM_AFTER.match(s.text[f.end - s.start :]) and i > 0:
             # "18,400 runners started, and 17,950 of them finished": the nearest larger
-            # count before is the whole.
-            whole = next((w for w in reversed(counts) if w.value > f.value > 0), None)
+            # count before is the whole; not another part said the same way ("300 of them in
+            # Norway and 180 of them in Denmark" are two parts of one whole).
+            told = {p.id for _, p in pairs}
+            whole = next(
+                (w for w in reversed(counts) if w.id not in told and w.value > f.value > 0), None
+            )
             if whole is not None:
                 pairs.append((whole, f))
         elif (whole := _went_on(counts, f)) is not None:

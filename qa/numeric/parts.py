@@ -11,6 +11,7 @@ from ..facts import Fact
 from ..lexicon.question_words import QUESTION_WORDS
 from ..numbers import asked_unit
 from ..types import Answer
+from .complement import partitions
 from .conversion import in_unit
 from .index import FactIndex
 from .lookup import Search
@@ -26,7 +27,7 @@ from .phrasing import (
     singular_noun,
 )
 from .question import Question
-from .terms import BOUNDARY, LIGHT_WORDS, keyset, strength, words
+from .terms import BOUNDARY, LIGHT_WORDS, Term, keyset, strength, words
 
 PER_PHRASE = re.compile(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,4})")
 _REST = re.compile(
@@ -147,6 +148,16 @@ def excluding(search: Search, ask: Question) -> Answer | None:
     return derived(search.index, f"{cap(result)}.", result, working, [whole, *out], wholes[0].score)
 
 
+def _said_after(search: Search, part: Fact, terms: list[Term]) -> int:
+    """How many of ``terms`` the words after a part say, up to the next amount ("620 of
+    them in North America")."""
+    s = search.index.sentences[part.sentence]
+    ends = [f.start for f in search.index.by_sentence[part.sentence] if f.start > part.end]
+    after = s.text[part.end - s.start : min(ends, default=s.end) - s.start]
+    said = keyset(after)
+    return sum(1 for t in terms if strength(t.keys, said))
+
+
 def _partitive(search: Search, whole: Fact) -> Fact | None:
     """ "9 of the 11 peaks": a bare number of the whole's sentence said with "of" before
     it, smaller than the whole, is a part of it."""
@@ -258,15 +269,30 @@ def share(search: Search, ask: Question) -> Answer | None:
         return search.nothing(ask)
     wholes.sort(key=lambda w: (w.fact.id not in search.index.parts, -w.score))
     whole = wholes[0].fact
+    # A part its sentence states of the whole ("2,850 robots, 620 of them in ...") is in
+    # the whole's unit, whatever the fact reader made of it.
+    told = [p for w, p in partitions(search, whole.sentence) if w.id == whole.id]
+    told_ids = {p.id for p in told}
     parts = [
         p
         for p in search.candidates(ask, None, part_terms)
         if p.fact.id != whole.id
         and p.fact.article == whole.article
-        and (p.fact.unit == whole.unit or p.fact.kind == whole.kind == "count")
+        and (
+            p.fact.unit == whole.unit
+            or p.fact.kind == whole.kind == "count"
+            or p.fact.id in told_ids
+        )
     ]
-    parts.sort(key=lambda p: (p.fact.part_of != whole.id, -p.score))
-    part = parts[0].fact if parts else _partitive(search, whole)
+    parts.sort(
+        key=lambda p: (
+            p.fact.part_of != whole.id and p.fact.id not in told_ids,
+            -_said_after(search, p.fact, part_terms),
+            -p.score,
+        )
+    )
+    told.sort(key=lambda p: -_said_after(search, p, part_terms))
+    part = parts[0].fact if parts else (told[0] if told else _partitive(search, whole))
     if part is None:
         return None
     value = 100 * part.value / whole.value
