@@ -367,12 +367,11 @@ def test_a_pronoun_it_cannot_resolve_is_left_to_the_engine() -> None:
 # council's school plan, a cup final, a chemist's life), written before the rule layer read
 # questions from their parse. A question the articles answer must get a rule answer with the
 # right number first and its sentence cited; a question they do not answer must get no rule
-# answer at all: a wrong number is worse than none. The gaps below are what the extractor
-# does not read yet (a count "of them", gapped clauses) or arithmetic the layer
-# does not do.
+# answer at all: a wrong number is worse than none. The gaps below are what the layer does
+# not read yet (gapped clauses, a whole and its part in two sentences, what a name is) or
+# where the fitted confidence doubts a right rule answer.
 
 DEV_DIR = ROOT / "tests" / "data" / "dev"
-_EXTRACTOR = "the fact extractor does not read this figure's count, owner or part yet"
 KNOWN_GAPS: dict[str, str] = {
     "hc-prize-total": "'the club' is not read as the team the story names",
     "vb-municipal": "the rest's holder is in a gapped clause ('and the towns the rest')",
