@@ -368,14 +368,13 @@ def test_a_pronoun_it_cannot_resolve_is_left_to_the_engine() -> None:
 # questions from their parse. A question the articles answer must get a rule answer with the
 # right number first and its sentence cited; a question they do not answer must get no rule
 # answer at all: a wrong number is worse than none. The gaps below are what the layer does
-# not read yet (gapped clauses, a whole and its part in two sentences, what a name is) or
+# not read yet (gapped clauses, what a name is) or
 # where the fitted confidence doubts a right rule answer.
 
 DEV_DIR = ROOT / "tests" / "data" / "dev"
 KNOWN_GAPS: dict[str, str] = {
     "hc-prize-total": "'the club' is not read as the team the story names",
     "vb-municipal": "the rest's holder is in a gapped clause ('and the towns the rest')",
-    "rs-grant": "the whole and the part are in different sentences",
     "hc-since-last": "'since their last win' is not read against 'for the first time since'",
     "hr-orders": "'how big' of an amount of money is left to retrieval (it asks for an area)",
     "kp-reopened": "the fitted confidence doubts the rule answer ('open again' read as "
@@ -560,3 +559,15 @@ def test_a_share_of_a_whole_whose_parts_its_sentence_states(question: str, share
     )
     answer = engine.ask(question)
     assert answer.method == "rule" and answer.short_answer == share, answer.answer
+
+
+def test_the_rest_of_a_whole_the_article_gave_in_an_earlier_sentence() -> None:
+    """ "The trust will raise 4 million euros; the rest will come from a state grant": the
+    whole is the amount the article gave before, less the part."""
+    engine = _engine_of(
+        "New pool for Ostby\n\nOstby will build a swimming pool for 10 million euros, the "
+        "town said.\n\nA local trust will raise 4 million euros; the rest will come from a "
+        "state grant.\n"
+    )
+    answer = engine.ask("How much is the state grant?")
+    assert answer.method == "rule" and answer.short_answer == "6 million euros", answer.answer

@@ -31,7 +31,8 @@ from .terms import BOUNDARY, LIGHT_WORDS, Term, keyset, strength, words
 
 PER_PHRASE = re.compile(r"\b(?:per|each|every)\s+((?:[\w'-]+\s*){1,4})")
 _REST = re.compile(
-    r"\b(?:the\s+rest|the\s+remainder|the\s+balance)\s+(?:came\s+|coming\s+)?"
+    r"\b(?:the\s+rest|the\s+remainder|the\s+balance)\s+"
+    r"(?P<v>(?:(?:will|would|is\s+to|was\s+to)\s+)?(?:came|come|comes|coming)\s+)?"
     r"(?P<q>(?:from|by|for)\s+[^,;.]+)",
     re.IGNORECASE,
 )
@@ -54,7 +55,12 @@ def remainder(index: FactIndex, best: Fact, ask: Question, score: float) -> Answ
     percentages of an amount is 100 percent."""
     whole = index.by_id.get(best.part_of or "") or best
     parts = index.parts.get(whole.id, [])
-    holder = rest_holder(index, whole) if parts else None
+    said_in = whole
+    if not parts and rest_holder(index, best) and (earlier := _whole_before(index, best)):
+        # "The council will borrow 55 million pounds; the rest will come from a grant": the
+        # whole is the amount the article gave before.
+        whole, parts, said_in = earlier, [best], best
+    holder = rest_holder(index, said_in) if parts else None
     if holder is None:
         return None
     phrase, came = holder
@@ -85,13 +91,31 @@ def remainder(index: FactIndex, best: Fact, ask: Question, score: float) -> Answ
     return derived(index, text, result, working, [whole, *parts], score)
 
 
+def _whole_before(index: FactIndex, part: Fact) -> Fact | None:
+    """The nearest amount before ``part``'s sentence of the same kind and unit and larger:
+    the whole a part said with "the rest" is of."""
+    before = [
+        f
+        for f in index.facts[: index.position[part.id]]
+        if f.article == part.article
+        and f.sentence != part.sentence
+        and f.kind == part.kind
+        and f.unit == part.unit
+        and f.value > part.value
+        and f.equivalent_of is None
+        and f.part_of is None
+        and f.change_of is None
+    ]
+    return before[-1] if before else None
+
+
 def rest_holder(index: FactIndex, whole: Fact) -> tuple[str, str] | None:
     """Who the rest of ``whole`` is from, as the sentence says it, and how to say it:
     ("from the owner", "came from the owner"), ("the club", "the
     club paying it")."""
     text = index.sentences[whole.sentence].text
     if m := _REST.search(text):
-        return m.group("q"), f"came {m.group('q')}"
+        return m.group("q"), f"{(m.group('v') or 'came ').strip()} {m.group('q')}"
     if m := _REST_BY.search(text):
         holder = re.split(r"\b(?:and|with|while)\s+", m.group("h").strip())[-1]
         return holder, f"from {holder}"
