@@ -109,6 +109,15 @@ def _whole_before(index: FactIndex, part: Fact) -> Fact | None:
     return before[-1] if before else None
 
 
+# The verb left out of a second clause: "of which the state paid 2.6 billion and the two
+# municipalities the rest".
+_REST_GAPPED = re.compile(
+    r"\b(?:and|while)\s+(?P<h>(?:the|its|their|a|two|three|four|several)\b[^,;()]{2,50}?)\s+"
+    r"the\s+(?:rest|remainder|balance)\b",
+    re.IGNORECASE,
+)
+
+
 def rest_holder(index: FactIndex, whole: Fact) -> tuple[str, str] | None:
     """Who the rest of ``whole`` is from, as the sentence says it, and how to say it:
     ("from the owner", "came from the owner"), ("the club", "the
@@ -119,6 +128,8 @@ def rest_holder(index: FactIndex, whole: Fact) -> tuple[str, str] | None:
     if m := _REST_BY.search(text):
         holder = re.split(r"\b(?:and|with|while)\s+", m.group("h").strip())[-1]
         return holder, f"from {holder}"
+    if m := _REST_GAPPED.search(text):
+        return m.group("h"), f"from {m.group('h')}"
     return None
 
 
