@@ -473,3 +473,12 @@ def test_money_before_a_thing_is_its_cost_and_a_size_before_an_apposition_is_the
     assert (got["£12m"].measure, got["£12m"].owner) == ("cost", "the library")
     got = facts_in("The path joins the Morra Way, a 14-kilometre walking route along the coast.")
     assert (got["14-kilometre"].measure, got["14-kilometre"].owner) == ("length", "the Morra Way")
+
+
+def test_a_part_paid_by_someone_says_who_paid_it() -> None:
+    """ "of which the county paid 30 million euros": the part's own verb and subject."""
+    got = facts_in(
+        "The ring road cost 50 million euros, of which the county paid 30 million euros."
+    )
+    part = got["30 million euros"]
+    assert part.part_of is not None and part.qualifier == "paid by the county"

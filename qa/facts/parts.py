@@ -246,6 +246,12 @@ def qualifier(ctx: SentenceContext, part: Draft) -> str | None:
     nxt = doc[part.span.end] if part.span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in _QUALIFYING_PREPS and nxt.dep_ == "prep":
         return tree.phrase(nxt, ctx.amount_tokens)  # a gapped clause: "12 million from a fund"
+    verb = part.slot.head
+    if part.slot.dep_ == "dobj" and tree.is_verb(verb):
+        # "of which the state paid 2.6 billion": who its own verb says it is of
+        subject = next(tree.children(verb, *tree.SUBJECTS), None)
+        if subject is not None and subject.lower_ not in ("which", "whom", "that"):
+            return f"{verb.text} by {tree.phrase(subject, ctx.amount_tokens)}"
     if part.slot.dep_ in tree.SUBJECTS and tree.is_verb(part.slot.head):
         # "22 of which employ more than 100 people": what its own verb says of it
         verb = part.slot.head

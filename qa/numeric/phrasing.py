@@ -228,6 +228,8 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
             if f.qualifier.startswith("from"):
                 return f"{cap(amount)}{of} came {f.qualifier}."
             return f"{cap(amount)}, {part}."
+        if re.match(r"\w+ by ", f.qualifier):  # "paid by the state"
+            return f"{cap(amount)}{of}, {f.qualifier}, part of {whole.surface}."
         return f"{cap(amount)}{of}, from {f.qualifier}."  # "with X paying 70 percent"
     phrase = verb_phrase(index, f)
     if (
