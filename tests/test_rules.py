@@ -580,3 +580,13 @@ def test_the_rest_held_by_a_clause_whose_verb_is_left_out() -> None:
     )
     answer = engine.ask("How much did the towns pay?")
     assert answer.method == "rule" and answer.short_answer == "20 million euros", answer.answer
+
+
+def test_a_part_of_this_years_whole_is_not_last_years() -> None:
+    """ "17 of them finished" counts this year's starters, not last year's."""
+    engine = _engine_of(
+        "Rowing race\n\nUpdated: June 2, 2025\n\nA record 20 boats started the river race on "
+        "Sunday, up from 16 last year, and 17 of them finished.\n"
+    )
+    answer = engine.ask("How many boats finished last year's race?")
+    assert "17" not in (answer.short_answer or ""), answer.answer

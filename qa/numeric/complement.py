@@ -59,7 +59,13 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     counting = ask.intent == "count"
     if not counting and not negated:
         return None  # an amount's stated part is a plain look-up; only its rest is worked out
-    pairs = [(sid, w, p) for sid in _sentences(search, ask)[:3] for w, p in partitions(search, sid)]
+    pairs = [
+        (sid, w, p)
+        for sid in _sentences(search, ask)[:3]
+        for w, p in partitions(search, sid)
+        # a part of another year's whole is not this one's ("last year's race")
+        if search.time_fits(p, ask, search.target_year(ask) or search.last_year_of(ask, p))
+    ]
     if negated or others:
         for sid, whole, part in pairs:
             if rest := _rest(search, ask, sid, whole, part, asked if negated else set(), others):

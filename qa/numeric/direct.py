@@ -64,8 +64,8 @@ def lookup(
         elif any(m.fact.earlier_of for m in matches):
             # "a year earlier" and the article gives the earlier value itself
             matches.sort(key=lambda m: m.fact.earlier_of is None)
-        elif ask.last_year and (dated := search.index.article_year(matches[0].fact)):
-            year = prev_time(dated)  # "last year's final": the year before the article's date
+        elif last := search.last_year_of(ask, matches[0].fact):
+            year = last  # "last year's final": the year before the article's date
         elif not ask.last_year:
             return abstain(ask)  # a figure for the year before it, which they do not give
     fitting = [m for m in matches if search.time_fits(m.fact, ask, year)]

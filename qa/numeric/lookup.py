@@ -249,6 +249,14 @@ class Search:
         year = ask.years[0]
         return prev_time(year) if ask.previous_year else year
 
+    def last_year_of(self, ask: Question, f: Fact) -> str | None:
+        """The year "last year" names for a figure of ``f``'s article: the year before the
+        article's date (None when the question does not say "last year" alone)."""
+        if not ask.last_year or ask.years:
+            return None
+        dated = self.index.article_year(f)
+        return prev_time(dated) if dated else None
+
     def nothing(self, ask: Question) -> Answer | None:
         """No fact fits: abstain when the question clearly names a number the articles never
         give, or one they give for another part of a span, rate or state ("on its first day"
