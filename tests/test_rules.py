@@ -590,3 +590,11 @@ def test_a_part_of_this_years_whole_is_not_last_years() -> None:
     )
     answer = engine.ask("How many boats finished last year's race?")
     assert "17" not in (answer.short_answer or ""), answer.answer
+
+
+def test_a_part_done_by_the_subject_reads_as_one_clause() -> None:
+    """ "A storm destroyed 40 of the 90 huts": the part is the storm's, said once."""
+    engine = _engine_of("Storm\n\nIn 1921 a storm destroyed 40 of the village's 90 huts.\n")
+    answer = engine.ask("How many huts did the storm destroy?")
+    assert answer.method == "rule" and answer.short_answer == "40", answer.answer
+    assert "40 huts" in answer.answer and "destroyed by" not in answer.answer

@@ -22,6 +22,7 @@ from .ranges import range_said
 
 PHYSICAL_KINDS = frozenset("mass volume energy length area speed power".split())
 PREPOSITION_START = re.compile(r"(?:in|from|at|of|for|on|to|by|across|outside)\s", re.IGNORECASE)
+_AGENT = re.compile(r"\w+ by ")  # a part's own verb and who did it: "paid by the state"
 _AGAINST = re.compile(r"(increase over|decrease from) (.+)")
 _KIND_MEASURE = {"length": "length", "mass": "weight", "area": "area", "volume": "volume"}
 _VERB_MEASURES = frozenset("area cost length capacity revenue output sales earnings".split())
@@ -64,7 +65,8 @@ def amount_text(f: Fact, with_qualifier: bool = True) -> str:
     """A fact's value as the article writes it ("4,200 employees", "20 billion euros",
     "900 people in Peru", "500 kilograms of cargo", "40 trains a day")."""
     qual = f.qualifier if with_qualifier else None
-    placed = bool(qual and PREPOSITION_START.match(qual))  # "in Peru" follows the noun
+    # "in Peru", "paid by the state" follow the noun
+    placed = bool(qual and (PREPOSITION_START.match(qual) or _AGENT.match(qual)))
     if f.kind == "count":
         text = f"{f.surface} {f.unit} {qual}" if placed else f"{f.surface} {qual} {f.unit}"
         text = text if qual else f"{f.surface} {f.unit}"
@@ -194,7 +196,9 @@ def sentence_for(index: FactIndex, f: Fact) -> str:
 
 
 def sentence_from_parts(index: FactIndex, f: Fact) -> str:
-    amount = amount_text(f)
+    # "A fire destroyed 112 houses", not "... 112 houses destroyed by a fire"
+    agent = bool(f.qualifier and f.owner and f.qualifier.lower().endswith(f"by {f.owner.lower()}"))
+    amount = amount_text(f, with_qualifier=not agent)
     eq = next(iter(index.equivalents.get(f.id, ())), None)
     if eq is not None and f.kind != "count":
         amount = f"{amount} ({eq.surface})"
@@ -228,7 +232,7 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
             if f.qualifier.startswith("from"):
                 return f"{cap(amount)}{of} came {f.qualifier}."
             return f"{cap(amount)}, {part}."
-        if re.match(r"\w+ by ", f.qualifier):  # "paid by the state"
+        if _AGENT.match(f.qualifier):
             return f"{cap(amount)}{of}, {f.qualifier}, part of {whole.surface}."
         return f"{cap(amount)}{of}, from {f.qualifier}."  # "with X paying 70 percent"
     phrase = verb_phrase(index, f)
