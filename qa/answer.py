@@ -26,6 +26,7 @@ from .confidence import (
     rule_features,
 )
 from .followup import resolve
+from .numeric.features import NEVER_NAMED
 from .quotes import Attribution
 from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
@@ -221,6 +222,10 @@ class Answerer:
                 features = rule_features(ruled, ranked, self.sentences) | placement
                 if ruled.answered:
                     return self.confidence.probability(features), ruled, features
+                if ruled.features.get(NEVER_NAMED):
+                    # The question narrows the figure to what the article never names ("tonnes
+                    # of salmon"): no sentence of it can say the figure either.
+                    return self.confidence.unanswerable(features), ruled, features
                 # No fact holds the figure; a sentence may still say it in words no fact was
                 # read from. Its reading stands if the confidence trusts it.
                 read = self._retrieved(query, ranked, base, placement | {"rule_declined": 1.0})

@@ -598,3 +598,25 @@ def test_a_part_done_by_the_subject_reads_as_one_clause() -> None:
     answer = engine.ask("How many huts did the storm destroy?")
     assert answer.method == "rule" and answer.short_answer == "40", answer.answer
     assert "40 huts" in answer.answer and "destroyed by" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("How many tonnes of barley does the mill grind?", False),
+        ("How many tonnes of wheat does the mill grind?", True),
+    ],
+)
+def test_an_amount_of_a_thing_the_article_never_mentions_is_not_given(
+    question: str, answered: bool
+) -> None:
+    """The figure is for wheat and rye; barley is named nowhere, so no figure is for it,
+    from the rule layer or from a sentence."""
+    engine = _engine_of(
+        "Mill reopens\n\nThe Harrow mill reopened on Monday. It will grind up to 9,000 tonnes "
+        "of wheat and rye a year.\n"
+    )
+    answer = engine.ask(question)
+    assert answer.answered == answered, answer.answer
+    if answered:
+        assert answer.short_answer is not None and "9,000" in answer.short_answer

@@ -117,7 +117,10 @@ class NumericAnswerer:
             if ask.intent == "when":
                 return None
             said = abstain(ask)
-            return replace(said, features=features.measure(ask, said, search))
+            # A thing the figure is of that no article mentions ("tonnes of salmon") rules
+            # out every figure; a name may be one the articles say otherwise ("A&E").
+            never = {features.NEVER_NAMED: 1.0} if ask.unknown_parts else {}
+            return replace(said, features=features.measure(ask, said, search) | never)
         pronoun = _PERSONAL.search(ask.text)
         if pronoun and not any(t.proper for t in ask.terms):
             # "How old was she when she died?" with no name: the life retrieval found

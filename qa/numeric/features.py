@@ -35,6 +35,10 @@ from .lookup import Search
 from .question import Question
 from .terms import strength
 
+# Marks the rule layer's abstention on a figure of a thing no article mentions ("tonnes of
+# salmon"): the answerer then reads no sentence for it either.
+NEVER_NAMED = "rule.never_named"
+
 
 def measure(ask: Question, answer: Answer, search: Search) -> dict[str, float]:
     """The features of ``answer`` to ``ask``, from what ``search`` ranked."""

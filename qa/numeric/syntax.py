@@ -264,7 +264,16 @@ def narrowing_nouns(doc: Doc) -> list[Token]:
             if t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head
             out.append(t)
-    return out
+    # What an amount asked for is of: "how many tonnes of salmon", "how much of the steel".
+    for noun in [*counted(doc), *measured(doc)]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out += [
+                    o
+                    for o in prep.children
+                    if o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.ent_type_ and o.i not in skip
+                ]
+    return list(dict.fromkeys(out))
 
 
 def phrase_words(doc: Doc) -> list[str]:
