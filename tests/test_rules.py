@@ -620,3 +620,14 @@ def test_an_amount_of_a_thing_the_article_never_mentions_is_not_given(
     assert answer.answered == answered, answer.answer
     if answered:
         assert answer.short_answer is not None and "9,000" in answer.short_answer
+
+
+def test_a_count_of_what_the_asked_for_things_have_is_not_their_number() -> None:
+    """ "Pilgrims came from 30 countries" counts countries, not pilgrims."""
+    engine = _engine_of(
+        "Festival\n\nThe Saint Ives festival opened. Pilgrims came from 30 countries.\n"
+    )
+    wrong = engine.ask("How many pilgrims came?")
+    assert not (wrong.method == "rule" and wrong.answered), wrong.answer
+    right = engine.ask("How many countries did the pilgrims come from?")
+    assert right.method == "rule" and right.short_answer == "30", right.answer

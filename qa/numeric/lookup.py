@@ -173,6 +173,7 @@ class Search:
             # "how long is", "how old", "how many years": the kind says
             implied = kinds
         required = [t for t in terms if stem(t.word) in MEASURE_STEMS]
+        counting = ask.intent == "count" and terms is ask.terms
         if ask.intent == "count" and terms is ask.terms:
             required += ask.count_noun
         if ask.dimension:  # "how deep is the lake" is not answered by its length
@@ -191,6 +192,7 @@ class Search:
             )
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
+            and not (counting and self._counts_other(m.fact, ask.count_noun))
         ]
         if _SOME_OF.search(ask.text):
             found.sort(key=lambda m: -(m.score + (PART_BONUS if m.fact.part_of else 0.0)))
@@ -226,6 +228,16 @@ class Search:
         if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
             return False  # "the old bridge": a figure for the bridge as it is now is not it
         return not any(k in ix.ctx for k in ask.against)
+
+    def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:
+        """Whether ``f`` counts something of what "how many" asks about, not it: "runners
+        came from 74 countries" counts the runners' countries, not the runners."""
+        if f.kind != "count" or not f.unit or not counted:
+            return False
+        entry = self.index.entry[f.id]
+        return not any(strength(t.keys, entry.focus) for t in counted) and any(
+            strength(t.keys, entry.owner_keys) for t in counted
+        )
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
         """Whether ``f`` counts people who do something else ("employs 640 people" for
