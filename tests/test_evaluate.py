@@ -52,8 +52,8 @@ GATE = {
         "recall@3": 0.98,
     },
     "blind.jsonl": {
-        "numeric_accuracy": 0.53,
-        "citation_recall": 0.55,
+        "numeric_accuracy": 0.57,
+        "citation_recall": 0.57,
         "exact_match": 0.31,
         "abstention_recall": 0.87,
         "recall@3": 0.87,
