@@ -174,7 +174,7 @@ class Search:
             implied = kinds
         required = [t for t in terms if stem(t.word) in MEASURE_STEMS]
         counting = ask.intent == "count" and terms is ask.terms
-        if ask.intent == "count" and terms is ask.terms:
+        if counting:
             required += ask.count_noun
         if ask.dimension:  # "how deep is the lake" is not answered by its length
             matches = [

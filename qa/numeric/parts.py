@@ -55,12 +55,16 @@ def remainder(index: FactIndex, best: Fact, ask: Question, score: float) -> Answ
     percentages of an amount is 100 percent."""
     whole = index.by_id.get(best.part_of or "") or best
     parts = index.parts.get(whole.id, [])
-    said_in = whole
-    if not parts and rest_holder(index, best) and (earlier := _whole_before(index, best)):
+    if parts:
+        holder = rest_holder(index, whole)
+    else:
         # "The council will borrow 55 million pounds; the rest will come from a grant": the
         # whole is the amount the article gave before.
-        whole, parts, said_in = earlier, [best], best
-    holder = rest_holder(index, said_in) if parts else None
+        holder = rest_holder(index, best)
+        earlier = _whole_before(index, best) if holder else None
+        if earlier is None:
+            return None
+        whole, parts = earlier, [best]
     if holder is None:
         return None
     phrase, came = holder
@@ -94,10 +98,11 @@ def remainder(index: FactIndex, best: Fact, ask: Question, score: float) -> Answ
 def _whole_before(index: FactIndex, part: Fact) -> Fact | None:
     """The nearest amount before ``part``'s sentence of the same kind and unit and larger:
     the whole a part said with "the rest" is of."""
+    here = index.position[part.id]
     before = [
         f
-        for f in index.facts[: index.position[part.id]]
-        if f.article == part.article
+        for f in (e.fact for e in index.by_article[part.article])
+        if index.position[f.id] < here
         and f.sentence != part.sentence
         and f.kind == part.kind
         and f.unit == part.unit
