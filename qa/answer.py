@@ -9,7 +9,6 @@ answer is right. Below the model's threshold the reply is that the articles don'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -18,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .analysis import tokens
+from .compose import Composer
 from .confidence import (
     Confidence,
     declined_features,
@@ -35,7 +35,7 @@ from .reading.measure import rules_out
 from .reading.query import Query, prepare
 from .retriever import Retriever
 from .spelling import fix_wh_words
-from .types import Answer, Article, Citation, Sentence, Turn
+from .types import Answer, Article, Sentence, Turn
 
 NOT_FOUND = "The articles don't say."
 READ = 3  # sentences the reader reads, best ranked first
@@ -58,17 +58,6 @@ class Reply:
     answer: Answer
     features: dict[str, float]
     ranked: tuple[str, ...]
-
-
-# The word that marks a clause as a cause is no part of the reason it gives ("because the
-# local stone was poor": the local stone was poor).
-_CAUSE_MARKER = re.compile(
-    r"^(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|after|since|as)"
-    r"\s+(?=\S)",
-    re.IGNORECASE,
-)
-_SPEECH = re.compile(r"\b(said|say|says|quote|quoted|stated|told|claim|claimed|remark)\b", re.I)
-_RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next)\s+year\b", re.I)
 
 
 class NumericLayer(Protocol):
@@ -96,10 +85,8 @@ class Answerer:
         numeric: NumericLayer | None = None,
         abstain_below: float | None = None,
     ) -> None:
-        self.articles = {a.id: a for a in articles}
         self.sentences = list(sentences)
         self.docs = list(docs)
-        self.by_id = {s.id: s for s in self.sentences}
         self.position = {s.id: i for i, s in enumerate(self.sentences)}
         self.nlp = nlp
         self.retriever = retriever
@@ -107,6 +94,7 @@ class Answerer:
         self.reader = reader
         self.confidence = confidence
         self.quotes = quotes
+        self.composer = Composer(articles, self.sentences, quotes)
         self.numeric = numeric
         self.abstain_below = confidence.threshold if abstain_below is None else abstain_below
 
@@ -245,7 +233,7 @@ class Answerer:
         if not ranked:
             return None
         hit, phrase = self._read(query, ranked)
-        answer = self._compose(query, hit, phrase, base)
+        answer = self.composer.compose(query, self.sentences[hit.index], phrase, base)
         features = (
             retrieval_features(query, ranked, hit, phrase)
             | evidence_features(
@@ -339,66 +327,3 @@ class Answerer:
                 **base,
             )
         return replace(answer, confidence=round(p, 4), ranked=ids, features=features, **base)
-
-    def _compose(
-        self,
-        query: Query,
-        hit: Ranked,
-        phrase: Phrase | None,
-        base: dict[str, Any],
-    ) -> Answer:
-        sentence = self.sentences[hit.index]
-        cited = [sentence]
-        attribution = self.quotes.get(sentence.id)
-        asked = base["resolved_question"] or base["question"]
-        short: str | None = phrase.text if phrase is not None else None
-        speaker = False
-        text = sentence.text
-        if (
-            attribution
-            and query.question.kind == "person"
-            and (_SPEECH.search(asked) or phrase is None or phrase.text in attribution.speaker)
-        ):
-            short = attribution.speaker  # who said a quoted sentence: its speaker
-            cited = self._quotation(attribution)
-            speaker = True
-        elif attribution and _SPEECH.search(asked):
-            # "What did X say ...": the whole quotation, which may run over sentences.
-            cited = self._quotation(attribution)
-            short = None
-            text = " ".join(c.text for c in sorted(cited, key=lambda c: c.index))
-        if short is not None and query.question.kind == "reason":
-            short = _CAUSE_MARKER.sub("", short)
-        if short is not None:
-            reply, short = self._phrase_reply(query, sentence, short)
-            # The short answer first, then the sentence it was read from, so that the reply
-            # can be checked where it is read.
-            text = f"{reply}: {text}" if len(short) < 0.8 * len(sentence.text) else text
-        cited = sorted(set(cited), key=lambda c: c.index)
-        return Answer(
-            answer=text,
-            answered=True,
-            method="retrieval",
-            confidence=0.0,
-            citations=tuple(Citation.of(c) for c in cited),
-            short_answer=short,
-            features={"speaker": 1.0} if speaker else {},
-        )
-
-    def _quotation(self, attribution: Attribution) -> list[Sentence]:
-        """Every sentence of a quotation: those attributed to the same naming sentence, and
-        that sentence (which may close the quotation itself), each once."""
-        ids = [sid for sid, a in self.quotes.items() if a.sentence_id == attribution.sentence_id]
-        return [self.by_id[sid] for sid in dict.fromkeys([*ids, attribution.sentence_id])]
-
-    def _phrase_reply(self, query: Query, s: Sentence, short: str) -> tuple[str, str]:
-        """The reply built around the short answer: "last year" read as a year."""
-        text = short
-        relative = _RELATIVE_YEAR.fullmatch(short) if query.question.kind == "date" else None
-        date = self.articles[s.article].date
-        if relative and date:
-            offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[relative.group(1).lower()]
-            year = str(int(date[:4]) + offset)
-            text = f'{year} ("{short}" in an article dated {date})'
-            short = year
-        return text[0].upper() + text[1:], short
