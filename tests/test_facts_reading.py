@@ -53,6 +53,13 @@ def test_the_verb_says_what_its_object_measures() -> None:
     assert (got["35"].unit, got["35"].measure, got["35"].verb) == ("people", "employees", "employs")
 
 
+def test_a_data_size_is_an_amount_of_data_not_a_count() -> None:
+    got = facts_in("The archive's servers store 40 terabytes of scanned maps.")
+    size = got["40 terabytes"]
+    assert (size.kind, size.unit) == ("data", "terabytes")
+    assert size.qualifier == "scanned maps"
+
+
 def test_a_verb_measures_its_object_only() -> None:
     # "over the next ten years" is no count of what the verb creates
     got = facts_in("The mine will create 400 jobs over the next ten years.")

@@ -83,6 +83,9 @@ def test_percent_is_not_a_percentage_year() -> None:
         ("a deal worth €3bn", 3e9, "euros", "money"),
         ("1.2 million yuan ($189,000) per injection", 1.2e6, "yuan", "money"),
         ("up 12% on the year", 12, "percent", "percent"),
+        ("ships with a 256 GB drive", 256, "gigabytes", "data"),
+        ("a 512GB memory card", 512, "gigabytes", "data"),
+        ("archives 1.5 terabytes of scans", 1.5, "terabytes", "data"),
     ],
 )
 def test_units(text: str, value: float, unit: str, kind: str) -> None:
@@ -162,6 +165,22 @@ def test_formatting_and_conversion() -> None:
     assert format_amount(776, "graduates") == "776 graduates"
     assert conversion_factor("square kilometers", "hectares") == pytest.approx(100)
     assert conversion_factor("square kilometers", "yuan") is None
+    assert conversion_factor("terabytes", "gigabytes") == pytest.approx(1000)
+
+
+def test_a_number_with_a_unit_word_written_as_a_title_is_a_name() -> None:
+    """ "the album 8 Days" is no duration, and "28 Weeks Later" none either; prose's "8 days"
+    and an abbreviation's capitals ("5 MW") are units."""
+    assert find_quantities("They released the album 8 Days in March.") == []
+    assert find_quantities("the film 28 Weeks Later") == []
+    assert [q.unit for q in find_quantities("The tour took 8 days.")] == ["days"]
+    assert [q.unit for q in find_quantities("a 5 MW plant")] == ["megawatts"]
+
+
+def test_data_sizes_only_as_written() -> None:
+    """ "5 GB" is a size, "5 gb" and a bare "MB" are not."""
+    assert [q.unit for q in find_quantities("a 5 gb card")] == [None]
+    assert find_quantities("the MB series") == []
 
 
 def quantities(text: str) -> list[tuple[float, str | None, str]]:

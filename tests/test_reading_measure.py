@@ -53,6 +53,9 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("How many kilometres of track were laid?", "18 months", True),
         ("How old was the bridge when it closed?", "92 years", False),
         ("How old was the bridge when it closed?", "140 metres", True),
+        ("How many songs does the player hold?", "8 GB", True),
+        ("How many gigabytes does the player hold?", "8 GB", False),
+        ("How much did the player cost?", "8 GB", True),
     ],
 )
 def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(

@@ -36,7 +36,7 @@ from . import tree
 from .context import SentenceContext, name_modifier
 from .model import Draft
 
-_PHYSICAL = frozenset("mass volume energy length area".split())
+_PHYSICAL = frozenset("mass volume energy length area data".split())
 _RATE_BLOCKERS = frozenset("earlier ago before later after on in".split())
 
 

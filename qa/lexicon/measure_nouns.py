@@ -49,6 +49,7 @@ KIND_MEASURES: dict[str, str] = {
     "volume": "volume",
     "speed": "speed",
     "temperature": "temperature",
+    "data": "size",
     "duration": "duration",
     "count": "count",
 }

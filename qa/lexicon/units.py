@@ -2,7 +2,8 @@
 
 Units of measure. Each: a regular expression (case-insensitive; the abbreviations under
 'exact_case' must match as written), the canonical name, the kind, and for convertible units
-its size in the kind's base unit (square meters, meters, kilograms, watts, kilowatt-hours).
+its size in the kind's base unit (square meters, meters, kilograms, watts, kilowatt-hours,
+bytes).
 Longer patterns come first within a kind.
 """
 
@@ -43,6 +44,11 @@ UNITS: tuple[tuple[str, str, str, float | None], ...] = (
     ("lit(?:er|re)s?", "liters", "volume", None),
     ("barrels?", "barrels", "volume", None),
     (r"degrees?\s+Celsius|°C", "degrees Celsius", "temperature", None),
+    (r"petabytes?|PB\b", "petabytes", "data", 1e15),
+    (r"terabytes?|TB\b", "terabytes", "data", 1e12),
+    (r"gigabytes?|GB\b", "gigabytes", "data", 1e9),
+    (r"megabytes?|MB\b", "megabytes", "data", 1e6),
+    (r"kilobytes?|KB\b", "kilobytes", "data", 1e3),
     ("decades?", "decades", "duration", None),
     ("years?", "years", "duration", None),
     ("months?", "months", "duration", None),
@@ -55,7 +61,7 @@ UNITS: tuple[tuple[str, str, str, float | None], ...] = (
 )
 
 # Abbreviations matched in any case but units only as written: "5 MW", not "5 mw".
-EXACT_CASE: frozenset[str] = frozenset("TWh GWh MWh kWh GW MW kW ha".split())
+EXACT_CASE: frozenset[str] = frozenset("TWh GWh MWh kWh GW MW kW ha PB TB GB MB KB".split())
 
 # "pounds" is money or weight: the words before it decide.
 POUNDS_PATTERN = r"pounds?|lbs?\b"

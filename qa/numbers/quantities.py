@@ -90,6 +90,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
             continue  # "around 600 AD" is a year
         unit, kind = unit_of(m)
         key = unit_key(m)
+        if key and key[0] == "u" and _titled(m.group(key)):
+            continue  # "the album 8 Days", "the film 28 Weeks Later": a title, no amount
         if key and not unit_case_ok(m.group(key)):
             # "5 mw" or "3 Won" in prose are not units: keep the bare number.
             unit, kind = None, "number"
@@ -103,6 +105,13 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         number_text = m.group("num") + (f" {scale}" if scale else "")
         found.append(Quantity(value, unit, kind, start, end, text[start:end], number_text.strip()))
     return found
+
+
+def _titled(unit_text: str) -> bool:
+    """Whether a unit word is written as a word of a title ("Days"), not as prose writes
+    units ("days") or abbreviates them ("MW", "GB", "°C")."""
+    first = unit_text.split()[0]
+    return len(first) >= 3 and first[0].isupper() and first[1:].islower()
 
 
 def _may_hold_number(text: str) -> bool:

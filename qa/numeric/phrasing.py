@@ -20,7 +20,7 @@ from .index import FactIndex
 from .question import Question
 from .ranges import range_said
 
-PHYSICAL_KINDS = frozenset("mass volume energy length area speed power".split())
+PHYSICAL_KINDS = frozenset("mass volume energy length area speed power data".split())
 PREPOSITION_START = re.compile(r"(?:in|from|at|of|for|on|to|by|across|outside)\s", re.IGNORECASE)
 _AGENT = re.compile(r"\w+ by ")  # a part's own verb and who did it: "paid by the state"
 _AGAINST = re.compile(r"(increase over|decrease from) (.+)")

@@ -18,7 +18,18 @@ from .question import Question
 
 # Kinds of physical amount: none of them is a count, money or an age.
 PHYSICAL = frozenset(
-    {"length", "area", "volume", "mass", "duration", "power", "energy", "speed", "temperature"}
+    {
+        "length",
+        "area",
+        "volume",
+        "mass",
+        "duration",
+        "power",
+        "energy",
+        "speed",
+        "temperature",
+        "data",
+    }
 )
 # What each kind of question rules out.
 RULED_OUT: dict[str, frozenset[str]] = {
