@@ -633,3 +633,40 @@ def test_a_count_of_what_the_asked_for_things_have_is_not_their_number() -> None
     assert not (wrong.method == "rule" and wrong.answered), wrong.answer
     right = engine.ask("How many countries did the pilgrims come from?")
     assert right.method == "rule" and right.short_answer == "30", right.answer
+
+
+EVENTS = (
+    "Mara Velle\n\nMara Velle is a singer from Lisbon. She received the Lifetime Award at the "
+    "2012 Harbour Music Awards. Her first album came out in May 2009. She opened the 2016 "
+    "season with a concert in Porto.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # A year that is part of an event's name: the event says when, and more.
+        ("When did Mara Velle receive the Lifetime Award?", "the 2012 Harbour Music Awards"),
+        # Asked for the year, the year.
+        ("What year did Mara Velle receive the Lifetime Award?", "2012"),
+        # A month and a common noun are dated by the year, not named with it.
+        ("When did her first album come out?", "May 2009"),
+    ],
+)
+def test_when_of_an_event_named_with_its_year(question: str, short: str) -> None:
+    from qa.config import Settings
+    from qa.ingest import clean
+
+    engine = Engine([clean(EVENTS, "singer")], Settings.load({"answer_cache": 0}))
+    answer = engine.ask(question)
+    assert answer.method == "rule" and answer.short_answer == short
+    assert answer.answer.lower().startswith(short.lower())
+
+
+def test_a_year_is_part_of_a_name_only_when_it_modifies_a_proper_noun() -> None:
+    from qa.numeric.entries import event_named
+    from qa.reading.pipeline import load
+
+    doc = load()(EVENTS.split("\n\n")[1])
+    named = {t.text: event_named(t) for t in doc if t.text.isdigit()}
+    assert named == {"2012": "the 2012 Harbour Music Awards", "2009": None, "2016": None}

@@ -11,10 +11,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..analysis import stem
 from ..facts import Fact
+from ..lexicon.question_times import MONTHS
 from ..lexicon.referents import FACILITIES, STAND_INS
 from ..types import Sentence
 from .context import clause_head, clause_times, is_future, number_context, span_root
@@ -55,6 +56,7 @@ class Entry:
     future: bool = False  # its clause speaks of what will be ("will add", "is due to")
     clause_time: str | None = None  # the time its clause names, when it has none of its own
     doers: frozenset[str] = frozenset()  # who its count of people is: "work" for staff
+    event: str | None = None  # for a year: the name it is part of ("the 2008 World Cup")
 
 
 def build_entries(
@@ -123,9 +125,22 @@ def with_phrases(
             read[e.fact.id] = _read_figure(e, doc, s, [g for g in figures if g is not e], dates)
         for e in group:
             if e.fact.kind == "date":  # "is due to open in 2026": an event still to come
-                verb = clause_head(doc, e.fact.start - s.start, e.fact.end - s.start)
-                read[e.fact.id] = replace(e, future=verb is not None and is_future(verb))
+                at = (e.fact.start - s.start, e.fact.end - s.start)
+                verb = clause_head(doc, *at)
+                future = verb is not None and is_future(verb)
+                read[e.fact.id] = replace(e, future=future, event=event_named(span_root(doc, *at)))
     return [read.get(e.fact.id, e) for e in entries]
+
+
+def event_named(year: Token | None) -> str | None:
+    """The name a year is part of: "the 2008 World Music Awards", "E3 2005"; not "May 2019"
+    nor "the 2019 season" (a common noun the year only dates)."""
+    if year is None or not year.like_num or year.dep_ != "nummod":
+        return None
+    chunk = next((c for c in year.doc.noun_chunks if c.start <= year.i < c.end), None)
+    if chunk is None or chunk.root.pos_ != "PROPN" or chunk.root.lower_ in MONTHS:
+        return None
+    return chunk.text
 
 
 def _read_figure(

@@ -70,6 +70,7 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
     return out
 
 
+_WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
 _PART_OF_TIME = re.compile(
     r"\b(?:early|late|mid-|(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?)\s*$",
     re.IGNORECASE,
@@ -89,8 +90,13 @@ def when(search: Search, ask: Question) -> Answer | None:
     if f.time_kind in ("year", "month", "date") and any(c.isdigit() for c in f.surface):
         when = short = f.surface.strip()
     s = search.index.sentences[f.sentence]
+    event = search.index.entry[f.id].event
     if part := _PART_OF_TIME.search(s.text[: f.start - s.start]):
         short = when = part.group(0) + f.surface.strip()  # "late 2026" is not all of 2026
+    elif event and _WHEN.match(ask.text):
+        # "When did she win it?": "at the 2008 World Music Awards" says when, and more
+        # than its year; "what year" asks for the year alone.
+        short = when = event
     # The date first, as every direct answer states its value first.
     if f.time_kind == "target":
         text = f"By {when}: that is the target date."
