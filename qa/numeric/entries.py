@@ -115,20 +115,19 @@ def with_phrases(
         if doc is None or s is None:
             continue
         figures = [e for e in group if e.fact.kind != "date"]
-        dates = {
-            r.i: e.fact.time
+        roots = {
+            e.fact.id: span_root(doc, e.fact.start - s.start, e.fact.end - s.start)
             for e in group
             if e.fact.kind == "date"
-            and (r := span_root(doc, e.fact.start - s.start, e.fact.end - s.start))
         }
+        dates = {r.i: e.fact.time for e in group if (r := roots.get(e.fact.id)) is not None}
         for e in figures:
             read[e.fact.id] = _read_figure(e, doc, s, [g for g in figures if g is not e], dates)
         for e in group:
-            if e.fact.kind == "date":  # "is due to open in 2026": an event still to come
-                at = (e.fact.start - s.start, e.fact.end - s.start)
-                verb = clause_head(doc, *at)
+            if e.fact.id in roots:  # "is due to open in 2026": an event still to come
+                verb = clause_head(doc, e.fact.start - s.start, e.fact.end - s.start)
                 future = verb is not None and is_future(verb)
-                read[e.fact.id] = replace(e, future=future, event=event_named(span_root(doc, *at)))
+                read[e.fact.id] = replace(e, future=future, event=event_named(roots[e.fact.id]))
     return [read.get(e.fact.id, e) for e in entries]
 
 
