@@ -11,26 +11,14 @@ from __future__ import annotations
 
 from ..lexicon.answer_types import NOUN_KINDS
 from ..lexicon.question_words import MONEY_VERBS
-from ..lexicon.units import POUNDS_WEIGHT
+from ..lexicon.units import POUNDS_WEIGHT, UNITS
 from ..numbers.quantities import find_quantities
 from ..numbers.units import unit_kind
 from .question import Question
 
-# Kinds of physical amount: none of them is a count, money or an age.
-PHYSICAL = frozenset(
-    {
-        "length",
-        "area",
-        "volume",
-        "mass",
-        "duration",
-        "power",
-        "energy",
-        "speed",
-        "temperature",
-        "data",
-    }
-)
+# Kinds of physical amount, the kind of every unit but shares and multiples: none of them is
+# a count, money or an age.
+PHYSICAL = frozenset(kind for _, _, kind, _ in UNITS) - {"percent", "multiple"}
 # What each kind of question rules out.
 RULED_OUT: dict[str, frozenset[str]] = {
     "count": PHYSICAL | {"money", "percent"},
