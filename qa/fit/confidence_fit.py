@@ -176,7 +176,7 @@ def best_threshold(
     if say is not None:
         # How flat the figure is around its best: a refit moves the best within the band,
         # and the blind sets' abstention with it.
-        shown = [t for t in sorted(handled) if 0.2 <= t <= 0.4 and round(t * 100) % 4 == 0]
+        shown = [step / 100 for step in range(20, 41, 4)]  # keys as the loop above made them
         curve = ", ".join(f"{t:.2f} {100 * handled[t]:.1f}" for t in shown)
         say(f"handled right by threshold: {curve}")
     return best, handled[best]
