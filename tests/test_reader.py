@@ -35,6 +35,28 @@ def test_a_coordinated_list_is_one_candidate():
     assert any(p.startswith("pumps, valves and turbines") for p in found)
 
 
+def test_a_coordination_ends_at_its_last_conjunct():
+    # Without what the last name says of itself, whether the parser joins the names as
+    # conjuncts or hangs each beside the noun before them.
+    for sentence, names in (
+        (
+            "The mill was built in 1822 by the sisters Ada and Rose Tilling, who had "
+            "run a bakery in Leeds.",
+            "Ada and Rose Tilling",
+        ),
+        (
+            "The barges carried coal, timber and slate, which came down from the hills.",
+            "coal, timber and slate",
+        ),
+    ):
+        assert names in phrases(sentence)
+
+
+def test_what_a_person_is_called_before_their_name_is_a_candidate_alone():
+    found = phrases("The bridge was reopened by harbour master Olga Brandt on Friday.")
+    assert {"harbour master", "Olga Brandt", "harbour master Olga Brandt"} <= found
+
+
 def test_a_purpose_clause_is_a_candidate():
     found = phrases("The town widened the road so as to ease traffic in summer.")
     assert any(p.startswith("so as to ease traffic") for p in found)
@@ -114,7 +136,7 @@ def test_a_number_keeps_its_unit_and_a_purpose_its_to():
 
 
 def test_no_candidate_holds_half_a_bracket():
-    found = phrases("The skerry tern (Sterna skerrensis) breeds on bare rock.")
+    found = phrases("The marsh harrier (Circus aeruginosus) breeds in reed beds.")
     assert not any(p.count("(") != p.count(")") for p in found)
 
 

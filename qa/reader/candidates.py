@@ -10,6 +10,7 @@ reader's features.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -89,6 +90,9 @@ def candidates(
             add(ent.start, inner, "ent")
     for chunk in doc.noun_chunks:
         add(chunk.start, chunk.end, "np")
+        title = _title_before_name(chunk, doc.ents if ents is None else ents)
+        if title is not None:  # "epidemiologist Ines Halvorsen": what she is, alone
+            add(*title, "np")
         if len(chunk) > 1 and chunk[0].dep_ in ("det", "poss"):
             add(chunk.start + 1, chunk.end, "np")
         for t in chunk[:-1]:
@@ -103,6 +107,9 @@ def candidates(
                     add(chunk.start + 1, end, "np_pp")
         if any(c.dep_ == "conj" for c in root.children):
             add(_first(root), _last(root) + 1, "list")
+        coordinated = _coordinated_end(root)
+        if coordinated is not None:
+            add(_first(root), coordinated, "list")
     for t in doc:
         if t.pos_ in ("NOUN", "PROPN", "NUM") and t.dep_ != "compound":
             add(_first(t), _last(t) + 1, "subtree")
@@ -127,6 +134,46 @@ def candidates(
             if marker is not None and t.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp"):
                 add(marker.i, _last(t) + 1, "clause")
     return {span: frozenset(sources) for span, sources in found.items()}
+
+
+def _title_before_name(chunk: Span, ents: Sequence[Span]) -> tuple[int, int] | None:
+    """Where the common nouns stand that a noun phrase puts before the person it names
+    ("chief executive" in "chief executive Marcus Adeyemi")."""
+    person = next(
+        (e for e in ents if e.label_ == "PERSON" and e.end == chunk.end and e.start > chunk.start),
+        None,
+    )
+    if person is None or chunk.doc[person.start - 1].pos_ != "NOUN":
+        return None
+    start = person.start
+    while (
+        start > chunk.start
+        and chunk.doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        and not chunk.doc[start - 1].ent_type_  # "Uren chairman": a name, then the title
+    ):
+        start -= 1
+    return start, person.start
+
+
+def _coordinated_end(t: Token) -> int | None:
+    """Where the coordination that ``t`` heads ends, at its last conjunct's own words:
+    "Edwin and Samuel Greywater" without the ", who had trained ..." after it. A
+    conjunct the parser hung beside the first ("Friedrich and Karl Brenner" read as
+    two appositions) counts when the first has the "and"."""
+    last = t
+    while True:
+        later = [c for c in last.children if c.dep_ == "conj" and c.i > last.i]
+        if not later:
+            break
+        last = later[-1]
+    if last is t:
+        if not any(c.dep_ == "cc" and c.i > t.i for c in t.children):
+            return None
+        beside = [c for c in t.head.children if c.dep_ == t.dep_ and c.i > t.i and c.i - t.i <= 6]
+        if not beside:
+            return None
+        last = beside[0]
+    return last.i + 1
 
 
 def _first(t: Token) -> int:
