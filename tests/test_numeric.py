@@ -681,3 +681,13 @@ def test_a_span_from_one_year_until_another_beats_a_weaker_duration() -> None:
     )
     result = engine_for(text).ask("For how many years were Holm organs built in Lund?")
     assert result.answered and result.short_answer == "about 107 years", result.answer
+
+
+def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
+    # "granted" and "paid" are verbs of money, but the noun "which" or "what" governs
+    # says the answer is a person or an organisation.
+    answerer = park()
+    assert answerer.read("Which company paid for the park's new laboratory?") is None
+    assert answerer.read("Which king granted the park's land?") is None
+    asked = answerer.read("What price did the park pay for its land?")
+    assert asked is not None and asked.intent == "value"

@@ -87,6 +87,8 @@ _VALUE_QUESTION = re.compile(
     + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"}))
     + r")\b|^\s*(?:convert|and\s+the)\b"
 )
+# Kinds of answer that are names, not figures ("which king", "what language").
+_NAMED_KINDS = frozenset("person org place language group work event".split())
 _NUMBER_OF = re.compile(r"\b(?:number|amount|total|count)\s+of\b")
 # Synonym groups whose words name an amount ("the bill" is a price).
 _MEASURE_GROUPS = frozenset(
@@ -213,7 +215,7 @@ class QuestionReader:
             unknown_parts=tuple(self._unknown_parts(doc)),
             extreme=next((end for end, rx in _EXTREME.items() if rx.search(text)), None),
         )
-        if intent == "value" and not self._numeric_value_question(ask):
+        if intent == "value" and not self._numeric_value_question(ask, doc):
             return None
         return ask
 
@@ -294,9 +296,13 @@ class QuestionReader:
     def _term(self, word: str) -> Term:
         return self.index.term(word)
 
-    def _numeric_value_question(self, ask: Question) -> bool:
+    def _numeric_value_question(self, ask: Question, doc: Doc) -> bool:
         """ "What was the operating revenue?" is numeric; "What disease ...?" is not: the
-        noun asked about is a measure, or a word of a measure's synonyms ("the final bill")."""
+        noun asked about is a measure, or a word of a measure's synonyms ("the final bill").
+        A noun the wh-word itself determines says what the answer is, whatever else the
+        question says ("Which king granted the lands?" asks for a king, not a sum)."""
+        if syntax.wh_names_a_kind(doc) in _NAMED_KINDS:
+            return False
         if ask.unit or ask.money or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
             return True
         return any(stem(t.word) in MEASURE_STEMS or t.keys & _MEASURE_GROUPS for t in ask.measure)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..numbers import asked_unit
 from ..reading.names import names
+from ..reading.question import kind_of_noun
 from .terms import words
 
 # Dependencies inside a noun phrase, before its head noun: "junior", "steel", "square".
@@ -81,6 +82,15 @@ def measured(doc: Doc) -> list[Token]:
             counted_noun = of_counted(other)  # "what was the number of employees"
             return _head_phrase(counted_noun if counted_noun is not None else other)
     return []
+
+
+def wh_names_a_kind(doc: Doc) -> str | None:
+    """The kind of answer the noun that "what" or "which" determines names ("which king":
+    person); None when no such noun, or one of no kind, is asked for."""
+    wh = next((t for t in doc if t.lower_ in ("what", "which")), None)
+    if wh is None or wh.dep_ != "det" or wh.head.pos_ not in _NOUNS:
+        return None
+    return kind_of_noun(wh.head)
 
 
 def owner(doc: Doc) -> list[Token]:
