@@ -141,6 +141,16 @@ def test_a_bare_number_counts_the_noun_it_modifies() -> None:
     assert got["14"].unit == "staff"  # a collective noun counts in the singular
 
 
+def test_a_number_counts_the_noun_its_compound_modifies() -> None:
+    got = facts_in("The 48 bridge piers were cast on site.")
+    assert (got["48"].unit, got["48"].qualifier) == ("piers", "bridge")
+
+
+def test_a_number_that_is_the_subject_of_be_counts_what_they_are() -> None:
+    got = facts_in("Of the people on the register, 2,310 were pensioners.")
+    assert (got["2,310"].kind, got["2,310"].unit) == ("count", "pensioners")
+
+
 def test_an_adjective_after_a_number_counts_the_people_it_describes() -> None:
     got = facts_in("The storm left 9,000 homeless.", "The crash left 12 dead and 30 injured.")
     assert (got["9,000"].unit, got["12"].unit, got["30"].unit) == ("homeless", "dead", "injured")

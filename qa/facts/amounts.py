@@ -105,7 +105,7 @@ def _counted(drafts: list[Draft]) -> None:
         if d.kind == "number" and d.slot.dep_ == "conj" and before.kind == "count":
             d.kind, d.unit = "count", before.unit
     for d in drafts:
-        if d.kind == "number" and not _partitive(d) and not _number_of(d):
+        if d.kind == "number" and not _partitive(d) and not _number_of(d) and not _are(d):
             _left_out(d, drafts)
 
 
@@ -137,6 +137,19 @@ def _number_of(d: Draft) -> bool:
     return True
 
 
+def _are(d: Draft) -> bool:
+    """ "Of those on the list, 5,480 were children": a bare number that is the subject of
+    "be" counts the plural noun the verb says they are."""
+    verb = d.slot.head
+    if d.slot.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    noun = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
+        return False
+    d.kind, d.unit = "count", noun.lower_
+    return True
+
+
 def _things_of(tok: Token) -> Token | None:
     """The plural common noun of an "of" phrase after ``tok`` ("of the houses")."""
     noun = prep_object(tok, "of")
@@ -162,6 +175,8 @@ def _counted_noun(num: Token, value: float) -> Token | None:
     if num.dep_ != "nummod" or num.head.i < num.i:
         return None
     noun = num.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "56 turbine foundations" when the parser hangs 56 on "turbine"
     if noun.dep_ == "poss" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "40 children's books": books, for children
     plural = noun.tag_ in ("NNS", "NNPS") or _plural_form(noun)
