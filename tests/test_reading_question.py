@@ -33,10 +33,20 @@ def ask(text: str):
         ("Why did the council delay the vote?", "reason"),
         ("Name the composer of the opera.", "person"),
         ("What did the farmers grow?", "thing"),
+        # What a person is, as "Who is ...?" asks it; a chart position is not that
+        ("What position does Marta Kell hold?", "description"),
+        ("What is Marta Kell's job?", "description"),
+        ("Who is Marta Kell?", "description"),
     ],
 )
 def test_the_kind_of_answer(text, kind):
     assert ask(text).kind == kind
+
+
+def test_a_position_that_is_no_persons_is_not_what_they_are():
+    assert ask("What position did the album Harbour Lights reach in the charts?").kind != (
+        "description"
+    )
 
 
 def test_the_noun_asked_about_and_its_place_in_the_question():

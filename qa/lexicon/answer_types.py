@@ -101,5 +101,10 @@ NOUN_KINDS: dict[str, frozenset[str]] = {
     "reason": frozenset("reason purpose point aim cause motive motivation goal".split()),
 }
 
+# Nouns that ask what a person is, as an apposition or a copula says it ("Ada Kell,
+# chief engineer of the port"): "What position does she hold?". Not "role", which a play
+# or a film gives as a character.
+ROLE_NOUNS = frozenset("position job post occupation profession".split())
+
 # Nouns that only say "the name of ...": the noun of their "of" phrase says the kind.
 NAME_NOUNS = frozenset("name title term word kind type sort form".split())

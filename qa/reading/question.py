@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon.answer_types import LABELS, NAME_NOUNS, NOUN_KINDS, WH_KINDS
+from ..lexicon.answer_types import LABELS, NAME_NOUNS, NOUN_KINDS, ROLE_NOUNS, WH_KINDS
 from .words import is_content
 
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
@@ -97,7 +97,7 @@ def read(doc: Doc) -> Question:
         kind = noun_kind if noun_kind in ("money", "percent") else kind
     gap = _gap(wh_token, wh, noun)
     preposition = gap.head.lemma_ if gap.dep_ in ("pobj", "pcomp") else None
-    if _asks_what_a_name_is(wh_token):
+    if _asks_what_a_name_is(wh_token) or _asks_a_role(head):
         kind, head = "description", None  # "Who is Ada Lovelace?": what the text says she is
     return Question(doc.text, doc, wh, kind, head, gap, preposition, verb)
 
@@ -113,6 +113,23 @@ def _asks_what_a_name_is(wh_token: Token) -> bool:
         len(others) == 1
         and (others[0].pos_ == "PROPN" or others[0].ent_type_ != "")
         and all(t in others[0].subtree for t in rest)
+    )
+
+
+def _asks_a_role(head: Token | None) -> bool:
+    """ "What position does <name> hold?", "What is <name>'s job?": what the text says the
+    person is, as for "Who is <name>?". The person holds the job or is its subject (not "the
+    album <name>", whose chart position is a number)."""
+    if head is None or head.lemma_.lower() not in ROLE_NOUNS:
+        return False
+    holders = [c for c in head.children if c.dep_ == "poss"]
+    holders += [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != head]
+    return any(
+        h.pos_ == "PROPN"
+        and h.ent_type_ == "PERSON"
+        # "the album Harbour Lights": a name a common noun says is a thing
+        and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in h.children)
+        for h in holders
     )
 
 
