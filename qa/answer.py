@@ -31,6 +31,7 @@ from .quotes import Attribution
 from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
+from .reader.narrow import narrowed
 from .reading.measure import rules_out
 from .reading.query import Query, prepare
 from .retriever import Retriever
@@ -275,7 +276,8 @@ class Answerer:
             if best is None or joint > best[0]:
                 best = (joint, hit, phrase)
         assert best is not None
-        return best[1], best[2]
+        _, hit, phrase = best
+        return hit, narrowed(query, self.docs[hit.index], phrase) if phrase else None
 
     def _as_phrase(self, query: Query, hit: Ranked, start: int, end: int) -> Phrase:
         """The tokens ``start:end`` of the hit as a phrase the reader rates: its own rating

@@ -691,3 +691,15 @@ def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> Non
     assert answerer.read("Which king granted the park's land?") is None
     asked = answerer.read("What price did the park pay for its land?")
     assert asked is not None and asked.intent == "value"
+
+
+def test_what_year_is_answered_with_the_year_of_a_full_date() -> None:
+    article = (
+        "ferry",
+        "Ferry line opens\n\nUpdated: June 9, 2024\n\n"
+        "The Osterholm ferry line opened on 14 March 1931. It closed in November 1987.\n",
+    )
+    assert answered(article, "What year did the Osterholm ferry line open?").short_answer == "1931"
+    when = answered(article, "When did the Osterholm ferry line open?")
+    assert when.short_answer == "14 March 1931"
+    assert answered(article, "In which year did the ferry line close?").short_answer == "1987"

@@ -164,3 +164,16 @@ def test_the_recognisers_article_before_a_name_is_no_part_of_it():
         "Oslo Museum of Science",
     )
     assert name.get("wh=which|l=ORG") == 1.0  # the entity itself, not one inside it
+
+
+def test_a_phrase_narrows_to_the_year_a_question_asks_for():
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The theatre reopened on 4 May 1956 after the fire.")
+    date = next(doc[a:b] for a, b in candidates(doc) if doc[a:b].text == "4 May 1956")
+    phrase = Phrase(date.start, date.end, date.start_char, date.end_char, date.text, 1.0, 0.5, {})
+    year = narrowed(query("In what year did the theatre reopen?"), doc, phrase)
+    assert (year.text, doc.text[year.char_start : year.char_end]) == ("1956", "1956")
+    assert year.score == phrase.score  # still the reader's choice, as rated
+    assert narrowed(query("When did the theatre reopen?"), doc, phrase) == phrase

@@ -71,6 +71,7 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
 
 
 _WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
 _PART_OF_TIME = re.compile(
     r"\b(?:early|late|mid-|(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?)\s*$",
     re.IGNORECASE,
@@ -97,6 +98,9 @@ def when(search: Search, ask: Question) -> Answer | None:
         # "When did she win it?": "at the 2008 World Music Awards" says when, and more
         # than its year; "what year" asks for the year alone.
         short = when = event
+    year = str(f.time)[:4]
+    if _YEAR_ASKED.search(ask.text) and year.isdigit() and year in short:
+        short = year  # "What year was he born?": 1810, though the answer says the day
     # The date first, as every direct answer states its value first.
     if f.time_kind == "target":
         text = f"By {when}: that is the target date."

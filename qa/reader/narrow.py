@@ -1,0 +1,37 @@
+"""The part of a chosen phrase that is what the question asks for, when it asks for less.
+
+"What year was she born?" is answered "1810", not "1 March 1810": the phrase the reader
+chose stays its choice (and the confidence's), and the answer is the year inside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..reading.query import Query
+from . import Phrase
+
+
+def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
+    """``phrase``, or the one year it holds when the question asks for a year."""
+    head = query.question.head
+    if head is None or head.lemma_.lower() != "year" or phrase.end - phrase.start < 2:
+        return phrase
+    years = [t for t in doc[phrase.start : phrase.end] if _is_year(t.text)]
+    if len(years) != 1:
+        return phrase  # "from 1998 to 2004": a span of years is said whole
+    year = years[0]
+    return replace(
+        phrase,
+        start=year.i,
+        end=year.i + 1,
+        char_start=year.idx,
+        char_end=year.idx + len(year.text),
+        text=year.text,
+    )
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2999
