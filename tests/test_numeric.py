@@ -703,3 +703,14 @@ def test_what_year_is_answered_with_the_year_of_a_full_date() -> None:
     when = answered(article, "When did the Osterholm ferry line open?")
     assert when.short_answer == "14 March 1931"
     assert answered(article, "In which year did the ferry line close?").short_answer == "1987"
+
+
+def test_an_answer_keeps_the_word_that_says_a_figure_is_not_exact() -> None:
+    article = (
+        "gala",
+        "Harbour gala\n\nUpdated: June 9, 2024\n\n"
+        "Over 3,000 people came to the harbour gala. About 40 boats joined the parade.\n",
+    )
+    people = answered(article, "How many people came to the harbour gala?")
+    assert people.answer.startswith("Over 3,000 people") and people.short_answer == "3,000"
+    assert answered(article, "How many boats joined the parade?").answer.startswith("About 40")
