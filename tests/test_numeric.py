@@ -714,3 +714,13 @@ def test_an_answer_keeps_the_word_that_says_a_figure_is_not_exact() -> None:
     people = answered(article, "How many people came to the harbour gala?")
     assert people.answer.startswith("Over 3,000 people") and people.short_answer == "3,000"
     assert answered(article, "How many boats joined the parade?").answer.startswith("About 40")
+
+
+def test_when_is_answered_with_the_day_where_the_year_is_also_said_alone() -> None:
+    article = (
+        "painter",
+        "Mira Solberg\n\n"
+        "Mira Solberg was a Danish painter. She died in Aarhus in 1902, aged 71.\n\n"
+        "Solberg died on 3 May 1902 after a short illness.\n",
+    )
+    assert answered(article, "When did Mira Solberg die?").short_answer == "3 May 1902"

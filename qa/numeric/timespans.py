@@ -78,12 +78,32 @@ _PART_OF_TIME = re.compile(
 )
 
 
+# How precisely a date fact says when: a day before a month before a year.
+_PRECISION = {"date": 3, "month": 2, "quarter": 1, "half-year": 1}
+# A date of the same event this close to the best match differs from it in how its owner
+# is named ("Solberg" for "Mira Solberg"), not in what it dates.
+NEAR_BEST = 0.2
+
+
 def when(search: Search, ask: Question) -> Answer | None:
     ask = replace(ask, years=())
     matches = dates(search, ask)
     if not matches:
         return None
-    f = matches[0].fact
+    # The same year said twice, once with its day ("He died in Paris in 1849", "... died
+    # on 17 October 1849"): the day says more.
+    best = matches[0]
+    events = search.index.entry[best.fact.id].verb
+    same = [
+        m
+        for m in matches
+        if m.focus == best.focus
+        and m.score >= best.score - NEAR_BEST
+        and str(m.fact.time)[:4] == str(best.fact.time)[:4]
+        and search.index.entry[m.fact.id].verb & events
+    ]
+    same = same or [best]
+    f = max(same, key=lambda m: _PRECISION.get(m.fact.time_kind or "", 0)).fact
     article = search.index.articles.get(f.article)
     when = short = pretty_date(str(f.time))
     # A date the article states in full is said as it writes it ("22 February 1810"), in
