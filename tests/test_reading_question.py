@@ -47,6 +47,7 @@ def test_a_position_that_is_no_persons_is_not_what_they_are():
     assert ask("What position did the album Harbour Lights reach in the charts?").kind != (
         "description"
     )
+    assert ask("What position did Marta Kell finish in?").kind != "description"
 
 
 def test_the_noun_asked_about_and_its_place_in_the_question():

@@ -122,6 +122,8 @@ def _asks_a_role(head: Token | None) -> bool:
     album <name>", whose chart position is a number)."""
     if head is None or head.lemma_.lower() not in ROLE_NOUNS:
         return False
+    if head.head.lemma_.lower() not in _HOLDING_VERBS:
+        return False  # "What position did he finish in?": a place in a race
     holders = [c for c in head.children if c.dep_ == "poss"]
     holders += [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass") and c != head]
     return any(
@@ -133,6 +135,7 @@ def _asks_a_role(head: Token | None) -> bool:
     )
 
 
+_HOLDING_VERBS = frozenset("be hold have occupy take fill do".split())
 _ASKING_VERBS = frozenset("name list identify give state tell".split())
 
 
