@@ -132,6 +132,10 @@ def _swap(previous: str, rest: str, nlp: Language) -> str:
     named = _names_in(nlp, previous)
     lead = _PREPOSITION_START.match(rest)
     if lead:
+        when = _time_phrase(nlp, previous)
+        if when is not None and _is_time(nlp, rest):
+            # "And by 2030?" after "... in its first year?": the new time replaces the old
+            return previous[: when[0]] + rest + previous[when[1] :]
         place = rest[lead.end() :].strip()
         # "And in Chile?" after "... in Norway?": Chile takes Norway's place.
         said = re.search(rf"\b{lead.group().strip()}\s+", previous, re.I)
@@ -155,6 +159,23 @@ def _swap(previous: str, rest: str, nlp: Language) -> str:
         )
         return previous[:start] + phrase + previous[m.end() :]
     return f"{base} - {rest}?"
+
+
+def _time_phrase(nlp: Language, text: str) -> tuple[int, int] | None:
+    """Where the phrase stands that says when ``text`` asks about: a preposition whose
+    object is a date ("in its first year", "in 2019", "by March")."""
+    for t in nlp(text):
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if t.dep_ == "prep" and obj is not None and obj.ent_type_ == "DATE":
+            start, end = t.idx, obj.right_edge.idx + len(obj.right_edge.text)
+            return start, end
+    return None
+
+
+def _is_time(nlp: Language, phrase: str) -> bool:
+    """Whether a preposition's phrase says a time ("by 2030", "in the first month")."""
+    doc = nlp(phrase)
+    return any(t.ent_type_ == "DATE" for t in doc[1:])
 
 
 def resolve(question: str, history: Sequence[Turn], nlp: Language) -> str:

@@ -58,6 +58,16 @@ NLP = pipeline.load()
             "and which port does it work with?",
             "which port does the Norwegian Oil Directorate work with?",
         ),
+        (  # a new time takes the place of the one asked before
+            "How many riders will use the ferry in its first year?",
+            "and by 2031?",
+            "How many riders will use the ferry by 2031?",
+        ),
+        (
+            "How many guests stayed at the inn in its first month?",
+            "And in the first year?",
+            "How many guests stayed at the inn in the first year?",
+        ),
     ],
 )
 def test_resolves_against_the_previous_turn(previous: str, question: str, expected: str) -> None:
