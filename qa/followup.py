@@ -218,8 +218,14 @@ def resolve(question: str, history: Sequence[Turn], nlp: Language) -> str:
 
     resolved = _DEFINITE.sub(definite, resolved)
     if someone:
+        # "her" is hers before a noun ("What was her time?"), else her ("Who beat her?")
+        owning = {t.idx for t in nlp(resolved) if t.lower_ == "her" and t.tag_ == "PRP$"}
         resolved = _PERSONAL.sub(
-            lambda m: f"{someone}'s" if m.group(1).lower() in ("his", "hers") else someone,
+            lambda m: (
+                f"{someone}'s"
+                if m.group(1).lower() in ("his", "hers") or m.start() in owning
+                else someone
+            ),
             resolved,
         )
     if thing:

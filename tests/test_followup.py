@@ -58,6 +58,9 @@ NLP = pipeline.load()
             "and which port does it work with?",
             "which port does the Norwegian Oil Directorate work with?",
         ),
+        ("When did Ada Kell win the sprint?", "What was her time?", "What was Ada Kell's time?"),
+        ("When did Ada Kell win the sprint?", "Who did she beat?", "Who did Ada Kell beat?"),
+        ("When did Ada Kell win the sprint?", "Who beat her later?", "Who beat Ada Kell later?"),
         (  # a new time takes the place of the one asked before
             "How many riders will use the ferry in its first year?",
             "and by 2031?",
