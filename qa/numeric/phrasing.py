@@ -207,6 +207,8 @@ _HEDGE = re.compile(
 def with_hedge(index: FactIndex, f: Fact, text: str) -> str:
     """``text`` with the word the article puts before the fact's number to say it is not
     exact ("Over 3,000 people"), where ``text`` says the number without it."""
+    if f.kind == "date":
+        return text  # "over 2019" would be no date
     s = index.sentences[f.sentence]
     m = _HEDGE.search(s.text[: f.start - s.start])
     at = text.find(f.surface)
