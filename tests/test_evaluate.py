@@ -35,10 +35,10 @@ CORPUS_ARGS = [
 GATE = {
     "seed.jsonl": {
         "numeric_accuracy": 1.0,
-        "citation_recall": 0.94,
+        "citation_recall": 0.95,
         "citation_precision": 0.96,
-        "exact_match": 0.77,
-        "abstention_precision": 0.72,
+        "exact_match": 0.79,
+        "abstention_precision": 0.74,
         "abstention_recall": 0.91,
         "recall@3": 0.95,
         "mrr": 0.93,
@@ -59,7 +59,7 @@ GATE = {
         "recall@3": 0.87,
     },
     "heldout.jsonl": {
-        "numeric_accuracy": 0.61,
+        "numeric_accuracy": 0.66,
         "citation_recall": 0.63,
         "exact_match": 0.50,
         "abstention_recall": 0.66,
@@ -285,9 +285,9 @@ UNSEEN = [
 ]
 # Written blind and never tuned on (see the README): held where it lands, read as aggregates.
 UNSEEN_GATE = {
-    "exact_match": 0.50,
+    "exact_match": 0.52,
     "numeric_accuracy": 0.54,
-    "citation_recall": 0.69,
+    "citation_recall": 0.70,
     "abstention_recall": 0.67,
     "recall@3": 0.93,
 }
