@@ -16,6 +16,7 @@ from ..facts import Fact
 from ..numbers import find_dates, find_quantities, format_amount
 from ..types import Answer, Citation
 from .echo import echo
+from .hedges import with_hedge
 from .index import FactIndex
 from .question import Question
 from .ranges import range_said
@@ -193,32 +194,6 @@ def sentence_for(index: FactIndex, f: Fact) -> str:
     if f.period and text.endswith("."):
         text = f"{text[:-1]}, in the {f.period}."
     return text
-
-
-# Words that say a figure is not exact: "over 3,000 people" is not "3,000 people".
-_HEDGE = re.compile(
-    r"\b(about|around|approximately|roughly|nearly|almost|some|over|under|(?:just\s+)?"
-    r"(?:more|less|fewer)\s+than|up\s+to|at\s+least|at\s+most|close\s+to|an\s+estimated)"
-    r"\s+$",
-    re.IGNORECASE,
-)
-
-
-def with_hedge(index: FactIndex, f: Fact, text: str) -> str:
-    """``text`` with the word the article puts before the fact's number to say it is not
-    exact ("Over 3,000 people"), where ``text`` says the number without it."""
-    if f.kind == "date":
-        return text  # "over 2019" would be no date
-    s = index.sentences[f.sentence]
-    m = _HEDGE.search(s.text[: f.start - s.start])
-    at = text.find(f.surface)
-    if m is None or at < 0:
-        return text
-    word = " ".join(m.group(1).lower().split())
-    if text[:at].lower().rstrip().endswith(word):
-        return text
-    hedged = f"{text[:at]}{word} {text[at:]}"
-    return cap(hedged) if at == 0 else hedged
 
 
 def sentence_from_parts(index: FactIndex, f: Fact) -> str:
