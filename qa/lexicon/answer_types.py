@@ -101,6 +101,9 @@ NOUN_KINDS: dict[str, frozenset[str]] = {
     "reason": frozenset("reason purpose point aim cause motive motivation goal".split()),
 }
 
+# Kinds of answer that are names, not figures or phrases ("which king", "what language").
+NAME_KINDS = frozenset({"person", "org", "place", "group", "language", "work", "event"})
+
 # Nouns that ask what a person is, as an apposition or a copula says it ("Ada Kell,
 # chief engineer of the port"): "What position does she hold?". Not "role", which a play
 # or a film gives as a character.

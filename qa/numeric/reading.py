@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..analysis import STOP_WORDS, stem
 from ..facts import MEASURE_NOUNS
+from ..lexicon.answer_types import NAME_KINDS
 from ..lexicon.question_measures import EXTREMES, MARKED_STATES, OPPOSITES
 from ..lexicon.question_times import MONTHS as _MONTH_WORDS
 from ..lexicon.question_times import ORDINALS, TIME_NOUNS
@@ -87,8 +88,6 @@ _VALUE_QUESTION = re.compile(
     + "|".join(sorted(MEASURE_NOUNS | {"size", "target", "goal", "worth"}))
     + r")\b|^\s*(?:convert|and\s+the)\b"
 )
-# Kinds of answer that are names, not figures ("which king", "what language").
-_NAMED_KINDS = frozenset("person org place language group work event".split())
 _NUMBER_OF = re.compile(r"\b(?:number|amount|total|count)\s+of\b")
 # Synonym groups whose words name an amount ("the bill" is a price).
 _MEASURE_GROUPS = frozenset(
@@ -301,7 +300,7 @@ class QuestionReader:
         noun asked about is a measure, or a word of a measure's synonyms ("the final bill").
         A noun the wh-word itself determines says what the answer is, whatever else the
         question says ("Which king granted the lands?" asks for a king, not a sum)."""
-        if syntax.wh_names_a_kind(doc) in _NAMED_KINDS:
+        if syntax.wh_names_a_kind(doc) in NAME_KINDS:
             return False
         if ask.unit or ask.money or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
             return True

@@ -16,14 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..lexicon.answer_types import NAME_KINDS
 from ..reading.query import Query
 from ..reading.words import lemma
 from .table import ArticleStats, SentenceTable
 
 RELATIVE = ("cov", "lcov", "edges", "pcov", "cov_ctx", "verb", "type_ok", "name_ok", "desc")
-# Kinds of answer that are names: a proper noun the question does not hold may be one, where
-# the entity recogniser missed it ("resettled his tribe into Amdo").
-NAME_KINDS = frozenset({"person", "org", "place", "group", "language", "work", "event"})
 _LIGHT_VERBS = frozenset({"be", "do", "have"})
 
 
@@ -82,6 +80,8 @@ def sentence_features(
         f["type_ok"] = float(
             any(label in q.labels and not words & query.words for label, words in table.entities[i])
         )
+    # A proper noun the question does not hold may answer a name, where the entity
+    # recogniser missed it ("resettled his tribe into Amdo").
     if q.kind in NAME_KINDS:
         f["name_ok"] = float(bool(table.names[i] - query.words))
     if query.edges:
