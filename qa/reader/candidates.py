@@ -59,6 +59,7 @@ def candidates(
     """Token ranges ``(start, end)`` of ``doc`` that could be an answer, with their sources
     (``ents``: the sentence's :func:`entities`, when the caller has them)."""
     found: dict[tuple[int, int], set[str]] = {}
+    ents = entities(doc) if ents is None else ents
 
     def add(start: int, end: int, source: str) -> None:
         while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -83,14 +84,14 @@ def candidates(
             end += 1  # "4.6 billion euros", "71.3%": a number is said with its unit
         found.setdefault((start, end), set()).add(source)
 
-    for ent in entities(doc) if ents is None else ents:
+    for ent in ents:
         add(ent.start, ent.end, "ent")
         inner = next((t.i for t in ent[1:] if t.pos_ == "ADP"), None)
         if inner is not None:  # "May 10 after five years": the recogniser ran on
             add(ent.start, inner, "ent")
     for chunk in doc.noun_chunks:
         add(chunk.start, chunk.end, "np")
-        title = _title_before_name(chunk, doc.ents if ents is None else ents)
+        title = _title_before_name(chunk, ents)
         if title is not None:  # "epidemiologist Ines Halvorsen": what she is, alone
             add(*title, "np")
         if len(chunk) > 1 and chunk[0].dep_ in ("det", "poss"):
@@ -169,6 +170,7 @@ def _coordinated_end(t: Token) -> int | None:
     if last is t:
         if not any(c.dep_ == "cc" and c.i > t.i for c in t.children):
             return None
+        # A few words on: the second name of the pair, not a later phrase of the sentence.
         beside = [c for c in t.head.children if c.dep_ == t.dep_ and c.i > t.i and c.i - t.i <= 6]
         if not beside:
             return None
