@@ -21,6 +21,7 @@ from .reading.names import kind_of, names
 from .types import Turn
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
+_HER = re.compile(r"\bher\b", re.I)
 _NEUTER = re.compile(r"\b(it|its|they|them|their)\b", re.I)
 _DEFINITE = re.compile(
     r"\b(?:the|this|that)\s+(company|firm|business|organi[sz]ation|group|team|city|district|"
@@ -161,6 +162,8 @@ def _swap(previous: str, rest: str, nlp: Language) -> str:
     return f"{base} - {rest}?"
 
 
+# Kept for the same reason as the names: a question is resolved twice.
+@functools.lru_cache(maxsize=4096)
 def _time_phrase(nlp: Language, text: str) -> tuple[int, int] | None:
     """Where the phrase stands that says when ``text`` asks about: a preposition whose
     object is a date ("in its first year", "in 2019", "by March")."""
@@ -172,10 +175,18 @@ def _time_phrase(nlp: Language, text: str) -> tuple[int, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_time(nlp: Language, phrase: str) -> bool:
     """Whether a preposition's phrase says a time ("by 2030", "in the first month")."""
     doc = nlp(phrase)
     return any(t.ent_type_ == "DATE" for t in doc[1:])
+
+
+@functools.lru_cache(maxsize=4096)
+def _possessive_her(nlp: Language, text: str) -> frozenset[int]:
+    """Where "her" is hers, before a noun ("What was her time?"), not her ("Who beat her?"):
+    by the parse's tag."""
+    return frozenset(t.idx for t in nlp(text) if t.lower_ == "her" and t.tag_ == "PRP$")
 
 
 def resolve(question: str, history: Sequence[Turn], nlp: Language) -> str:
@@ -218,8 +229,7 @@ def resolve(question: str, history: Sequence[Turn], nlp: Language) -> str:
 
     resolved = _DEFINITE.sub(definite, resolved)
     if someone:
-        # "her" is hers before a noun ("What was her time?"), else her ("Who beat her?")
-        owning = {t.idx for t in nlp(resolved) if t.lower_ == "her" and t.tag_ == "PRP$"}
+        owning = _possessive_her(nlp, resolved) if _HER.search(resolved) else frozenset()
         resolved = _PERSONAL.sub(
             lambda m: (
                 f"{someone}'s"
