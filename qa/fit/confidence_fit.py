@@ -197,31 +197,36 @@ def best_threshold(
     for r, p in zip(rows, probs, strict=True):
         by_item.setdefault(r.item, []).append((r, p))
     weight = family_weights([it.fold for it in items])
-    squad = [it.fold.startswith("squad:") for it in items]
+    squad = [k for k, it in enumerate(items) if it.fold.startswith("squad:")]
+    ours = [k for k, it in enumerate(items) if not it.fold.startswith("squad:")]
     handled: dict[float, float] = {}
-    halves: dict[float, tuple[float, float]] = {}  # the SQuAD half's share, our sets'
+    halves: dict[float, tuple[float, float]] = {}  # the share right of each half alone
     for step in range(0, 100):
         t = step / 100
-        right_by_half = [0.0, 0.0]
+        right = []
         for k, item in enumerate(items):
             reply = next((r for r, p in by_item.get(k, []) if r.answered and p >= t), None)
-            right = reply.right if reply is not None else not item.answerable
-            right_by_half[squad[k]] += weight[k] * right / len(items)
-        handled[t] = sum(right_by_half)
-        halves[t] = (2 * right_by_half[1], 2 * right_by_half[0])
+            right.append(reply.right if reply is not None else not item.answerable)
+        handled[t] = sum(w * r for w, r in zip(weight, right, strict=True)) / len(items)
+        halves[t] = (_share(right, squad), _share(right, ours))
     best = max(sorted(handled), key=handled.__getitem__)  # the lowest of equals
     if say is not None:
         # How flat the figure is around its best: a refit moves the best within the band,
         # and the blind sets' abstention with it. The halves pull apart (SQuAD's questions
         # are seldom unanswerable, ours often), so the best is a compromise between them.
         shown = [step / 100 for step in range(20, 41, 4)]  # keys as the loop above made them
-        for name, share in (
-            ("handled right by threshold", lambda t: handled[t]),
-            ("  SQuAD questions", lambda t: halves[t][0]),
-            ("  our sets", lambda t: halves[t][1]),
+        for name, share, among in (
+            ("handled right by threshold", lambda t: handled[t], items),
+            ("  SQuAD questions", lambda t: halves[t][0], squad),
+            ("  our sets", lambda t: halves[t][1], ours),
         ):
-            say(f"{name}: " + ", ".join(f"{t:.2f} {100 * share(t):.1f}" for t in shown))
+            if among:
+                say(f"{name}: " + ", ".join(f"{t:.2f} {100 * share(t):.1f}" for t in shown))
     return best, handled[best]
+
+
+def _share(right: Sequence[bool], among: Sequence[int]) -> float:
+    return sum(right[k] for k in among) / len(among) if among else 0.0
 
 
 def _auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
