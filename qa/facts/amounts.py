@@ -105,7 +105,7 @@ def _counted(drafts: list[Draft]) -> None:
         if d.kind == "number" and d.slot.dep_ == "conj" and before.kind == "count":
             d.kind, d.unit = "count", before.unit
     for d in drafts:
-        if d.kind == "number" and not _partitive(d) and not _number_of(d) and not _are(d):
+        if d.kind == "number" and not _partitive(d) and not _number_of(d) and not _subject_of_be(d):
             _left_out(d, drafts)
 
 
@@ -137,7 +137,7 @@ def _number_of(d: Draft) -> bool:
     return True
 
 
-def _are(d: Draft) -> bool:
+def _subject_of_be(d: Draft) -> bool:
     """ "Of those on the list, 5,480 were children": a bare number that is the subject of
     "be" counts the plural noun the verb says they are."""
     verb = d.slot.head
