@@ -9,7 +9,7 @@ Confidence is a product of two logistic models, each fitted on what it can learn
 - ``correct``: given that there is, is the reply right? Fitted on answerable questions only.
 
 Their product estimates the probability that a reply is right; the threshold under which the
-engine abstains is the one that handles most questions right.
+engine abstains is the highest of those that handle most questions right.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..model import LinearModel
 from .data import Item
 
 C_GRID = (0.1, 0.3, 1.0, 3.0)
+TOLERANCE = 0.002  # shares right this close to the best are taken as equal
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,11 @@ def best_threshold(
             right.append(reply.right if reply is not None else not item.answerable)
         handled[t] = sum(w * r for w, r in zip(weight, right, strict=True)) / len(items)
         halves[t] = (_share(right, squad), _share(right, ours))
-    best = max(sorted(handled), key=handled.__getitem__)  # the lowest of equals
+    # Near its best the curve is flat: thresholds a few questions in a thousand apart differ
+    # by chance. Among them the highest is taken, since a wrong answer misleads the person
+    # who asked and a decline does not.
+    top = max(handled.values())
+    best = max(t for t, v in handled.items() if v >= top - TOLERANCE)
     if say is not None:
         # How flat the figure is around its best: a refit moves the best within the band,
         # and the blind sets' abstention with it. The halves pull apart (SQuAD's questions
