@@ -32,6 +32,7 @@ from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import narrowed
+from .reader.timing import dated_as_asked, other_time
 from .reading.measure import rules_out
 from .reading.query import Query, prepare
 from .retriever import Retriever
@@ -233,7 +234,12 @@ class Answerer:
         """The best sentence's reply, with the phrase of it that answers."""
         if not ranked:
             return None
-        hit, phrase = self._read(query, ranked)
+        # A figure no fact held: the sentences may date it, and not by the question's time.
+        dated = bool(placement.get("rule_declined"))
+        read = self._read(query, ranked, dated)
+        if read is None:
+            return None  # every figure read is given for another time than the one asked
+        hit, phrase = read
         answer = self.composer.compose(query, self.sentences[hit.index], phrase, base)
         features = (
             retrieval_features(query, ranked, hit, phrase)
@@ -252,11 +258,16 @@ class Answerer:
         sentences cover: the article's best few sentences, scored within the article."""
         return self.ranker.relevance(query, article, RELEVANT)
 
-    def _read(self, query: Query, ranked: Sequence[Ranked]) -> tuple[Ranked, Phrase | None]:
+    def _read(
+        self, query: Query, ranked: Sequence[Ranked], dated: bool = False
+    ) -> tuple[Ranked, Phrase | None] | None:
         """The best sentence and the phrase of it that answers, if the question wants one.
 
         The reader reads the best few sentences; a sentence that holds a phrase fitting the
-        question well can win over one the ranker put a little higher.
+        question well can win over one the ranker put a little higher. When ``dated`` and
+        the reader's best phrase of a sentence is a figure given for another time than the
+        question's ("six were written in 1842" for "in 1841"), the sentence's phrases dated
+        by the question's time stand in for it; None when no sentence read has one.
         """
         if query.question.kind in SENTENCE_KINDS:
             return ranked[0], None
@@ -266,8 +277,17 @@ class Answerer:
                 if found is not None:
                     return hit, self._as_phrase(query, hit, found.start, found.end)
         best: tuple[float, Ranked, Phrase | None] | None = None
+        passed_over = False
         for hit in ranked[:READ]:
             phrases = self.reader.read(query, self.docs[hit.index])
+            doc = self.docs[hit.index]
+            if dated and phrases and other_time(query.doc, doc, phrases[0].start, phrases[0].end):
+                # Another figure of the sentence may be given for the time asked about, but
+                # not one the sentence leaves undated ("expects about 90 a day").
+                phrases = [p for p in phrases if dated_as_asked(query.doc, doc, p.start, p.end)]
+                if not phrases:
+                    passed_over = True
+                    continue
             phrase = phrases[0] if phrases else None
             speaker = self._speaker_phrase(query, hit)
             if speaker is not None and (phrase is None or speaker.score > phrase.score):
@@ -275,7 +295,8 @@ class Answerer:
             joint = hit.score + PHRASE_WEIGHT * (phrase.score if phrase else NO_PHRASE)
             if best is None or joint > best[0]:
                 best = (joint, hit, phrase)
-        assert best is not None
+        if best is None:
+            return None if passed_over else (ranked[0], None)
         _, hit, phrase = best
         return hit, narrowed(query, self.docs[hit.index], phrase) if phrase else None
 
