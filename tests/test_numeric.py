@@ -724,3 +724,17 @@ def test_when_is_answered_with_the_day_where_the_year_is_also_said_alone() -> No
         "Solberg died on 3 May 1902 after a short illness.\n",
     )
     assert answered(article, "When did Mira Solberg die?").short_answer == "3 May 1902"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many more boats than ' are there?",
+        "What is the difference between the boats and 's?",
+        "How many more ' than boats?",
+    ],
+)
+def test_a_lone_quote_mark_beside_a_comparison_is_no_word(question: str) -> None:
+    text = "Harbour\n\nThe harbour holds 40 boats and 12 ferries. It opened in 1990.\n"
+    answer = Engine([clean(text, "harbour")]).ask(question)  # an answer or a decline, no error
+    assert isinstance(answer.answered, bool)

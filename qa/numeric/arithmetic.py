@@ -95,17 +95,20 @@ def sides(ask: Question) -> tuple[list[str], list[str]] | None:
             out.append(w)
         return out
 
-    tokens = re.findall(r"[\w'$-]+|[,?:]", left_text)
-    tokens = [re.sub(r"'s?$", "", t) for t in tokens]
-    left = list(reversed(take(list(reversed(tokens)))))
+    left = list(reversed(take(list(reversed(_words(left_text))))))
     left = [w for w in left if w != "number"]
-    right_tokens = [re.sub(r"'s?$", "", t) for t in re.findall(r"[\w'$-]+|[,?:]", right_text)]
-    right = [w for w in take(right_tokens) if w != "number"]
+    right = [w for w in take(_words(right_text)) if w != "number"]
     if not left or not right:
         return None
     if len(left) == 1 and len(right) > 1:  # "junior and senior staff": the noun is shared
         left = left + right[1:]
     return left, right
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` without their possessive "'s"; a lone quote mark is no word."""
+    words = (re.sub(r"'s?$", "", t) for t in re.findall(r"[\w'$-]+|[,?:]", text))
+    return [w for w in words if w]
 
 
 def pair(
