@@ -32,7 +32,7 @@ from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import narrowed
-from .reader.timing import dated_as_asked, other_time
+from .reader.timing import asked_times, dated_as_asked, other_time
 from .reading.measure import rules_out
 from .reading.query import Query, prepare
 from .retriever import Retriever
@@ -278,13 +278,14 @@ class Answerer:
                     return hit, self._as_phrase(query, hit, found.start, found.end)
         best: tuple[float, Ranked, Phrase | None] | None = None
         passed_over = False
+        asked = asked_times(query.doc) if dated else []
         for hit in ranked[:READ]:
-            phrases = self.reader.read(query, self.docs[hit.index])
             doc = self.docs[hit.index]
-            if dated and phrases and other_time(query.doc, doc, phrases[0].start, phrases[0].end):
+            phrases = self.reader.read(query, doc)
+            if asked and phrases and other_time(asked, doc, phrases[0].start, phrases[0].end):
                 # Another figure of the sentence may be given for the time asked about, but
                 # not one the sentence leaves undated ("expects about 90 a day").
-                phrases = [p for p in phrases if dated_as_asked(query.doc, doc, p.start, p.end)]
+                phrases = [p for p in phrases if dated_as_asked(asked, doc, p.start, p.end)]
                 if not phrases:
                     passed_over = True
                     continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qa.engine import Engine
 from qa.ingest import clean
-from qa.reader.timing import clash, dated_as_asked, other_time, read_time
+from qa.reader.timing import asked_times, clash, dated_as_asked, other_time, read_time
 from qa.reading.pipeline import load
 
 
@@ -17,9 +17,9 @@ def span_of(doc, text: str) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 def times(question: str, sentence: str, figure: str) -> tuple[bool, bool]:
     nlp = load()
-    q, doc = nlp(question), nlp(sentence)
+    asked, doc = asked_times(nlp(question)), nlp(sentence)
     start, end = span_of(doc, figure)
-    return other_time(q, doc, start, end), dated_as_asked(q, doc, start, end)
+    return other_time(asked, doc, start, end), dated_as_asked(asked, doc, start, end)
 
 
 def test_years_clash_unless_one_is_among_or_between_the_others():

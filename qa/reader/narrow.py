@@ -19,7 +19,7 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     head = query.question.head
     if head is None or head.lemma_.lower() != "year" or phrase.end - phrase.start < 2:
         return phrase
-    years = [t for t in doc[phrase.start : phrase.end] if _is_year(t.text)]
+    years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
     if len(years) != 1:
         return phrase  # "from 1998 to 2004": a span of years is said whole
     year = years[0]
@@ -33,5 +33,6 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     )
 
 
-def _is_year(word: str) -> bool:
+def is_year(word: str) -> bool:
+    """A number written as a year: four digits, 1000 to 2999."""
     return len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2999

@@ -9,16 +9,18 @@ different kinds ("last year" and "in 2023") are not compared: either may be righ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.time_words import PERIOD_ORDINALS, PERIODS
+from ..reading.question import WH_TAGS
 from ..reading.words import lemma
+from .narrow import is_year
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
-_WH = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,13 @@ class Time:
 
 
 def read_time(span: Span) -> Time:
-    years = tuple(int(t.text) for t in span if _is_year(t))
+    years = tuple(int(t.text) for t in span if is_year(t.text))
     periods = frozenset(lemma(t) for t in span if lemma(t) in PERIODS)
     # "last" is left out: "the last two years" are the latest, not the final ones.
     counts = frozenset(
         PERIOD_ORDINALS.get(t.lower_, t.lower_)
         for t in span
-        if not _is_year(t) and (t.like_num or PERIOD_ORDINALS.get(t.lower_) == "first")
+        if not is_year(t.text) and (t.like_num or PERIOD_ORDINALS.get(t.lower_) == "first")
     )
     return Time(years, periods, counts)
 
@@ -57,37 +59,38 @@ def clash(asked: Time, said: Time) -> bool:
     return asked.periods != said.periods or asked.counts != said.counts
 
 
-def other_time(question: Doc, doc: Doc, start: int, end: int) -> bool:
-    """Does a time the question asks about clash with every time the clause of
+def asked_times(question: Doc) -> list[Time]:
+    """The times a question asks about. Not its wh-phrase: "How many days ..." asks for a
+    span of time, it does not date one."""
+    return [read_time(e) for e in _times(question) if not any(t.tag_ in WH_TAGS for t in e)]
+
+
+def other_time(asked: Sequence[Time], doc: Doc, start: int, end: int) -> bool:
+    """Does a time the question asks about (``asked``) clash with every time the clause of
     ``doc[start:end]`` (a figure the sentence gives) is dated by? False when either says no
     time, or when one of the clause's times may be the question's."""
-    # Not the wh-phrase: "How many days ..." asks for a span of time, it does not date one.
-    asked = [read_time(e) for e in _times(question) if not any(t.tag_ in _WH for t in e)]
-    if not asked:
-        return False
+    said = [t for t in _clause_times(doc, start, end, skip_figure=True) if t.years or t.periods]
+    return bool(said) and any(all(clash(a, s) for s in said) for a in asked)
+
+
+def dated_as_asked(asked: Sequence[Time], doc: Doc, start: int, end: int) -> bool:
+    """Is the clause of ``doc[start:end]`` dated by a time of the same kind as one the
+    question asks about (``asked``), and one that may be it ("in 1841" for "in 1841")?"""
+    said = _clause_times(doc, start, end, skip_figure=False)
+    return any(_comparable(a, s) and not clash(a, s) for a in asked for s in said)
+
+
+def _clause_times(doc: Doc, start: int, end: int, skip_figure: bool) -> list[Time]:
+    """The times that date the clause of ``doc[start:end]``, but for the figure itself when
+    ``skip_figure``."""
     verb = _clause(doc[start:end].root)
     if verb is None:
-        return False
-    said = [
+        return []
+    return [
         read_time(e)
         for e in _times(doc)
-        if _same(_clause(e.root), verb) and (e.end <= start or e.start >= end)  # not the figure
+        if _same(_clause(e.root), verb) and not (skip_figure and e.start < end and e.end > start)
     ]
-    said = [t for t in said if t.years or t.periods]
-    if not said:
-        return False
-    return any(all(clash(a, s) for s in said) for a in asked)
-
-
-def dated_as_asked(question: Doc, doc: Doc, start: int, end: int) -> bool:
-    """Is the clause of ``doc[start:end]`` dated by a time of the same kind as one the
-    question asks about, and one that may be it ("in 1841" for "in 1841")?"""
-    asked = [read_time(e) for e in _times(question) if not any(t.tag_ in _WH for t in e)]
-    verb = _clause(doc[start:end].root)
-    if not asked or verb is None:
-        return False
-    said = [read_time(e) for e in _times(doc) if _same(_clause(e.root), verb)]
-    return any(_comparable(a, s) and not clash(a, s) for a in asked for s in said)
 
 
 def _comparable(a: Time, b: Time) -> bool:
@@ -123,7 +126,3 @@ def _clause(token: Token) -> Token | None:
 
 def _same(a: Token | None, b: Token) -> bool:
     return a is not None and a.i == b.i  # spaCy makes a new Token at each access
-
-
-def _is_year(token: Token) -> bool:
-    return len(token.text) == 4 and token.text.isdigit() and 1000 <= int(token.text) <= 2999
