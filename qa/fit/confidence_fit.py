@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import LinearModel
 from .data import Item
@@ -88,7 +89,6 @@ def fit_logistic(
     """A logistic regression on the ``chosen`` rows, its L2 penalty chosen by held-out log
     loss fold by fold."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([rows[k].features for k in chosen])
@@ -103,14 +103,12 @@ def fit_logistic(
             test = [i for i, f in enumerate(folds) if f == fold]
             if len({y[i] for i in train}) < 2:
                 continue
-            model = LogisticRegression(C=c, max_iter=5000).fit(
-                x[train], [y[i] for i in train], sample_weight=[w[i] for i in train]
-            )
+            model = _logistic(c, x[train], [y[i] for i in train], [w[i] for i in train])
             p = model.predict_proba(x[test])[:, 1]
             loss -= sum(w[i] * _log(pi if y[i] else 1 - pi) for i, pi in zip(test, p, strict=True))
         if loss < best_loss:
             best_c, best_loss = c, loss
-    model = LogisticRegression(C=best_c, max_iter=5000).fit(x, y, sample_weight=w)
+    model = _logistic(best_c, x, y, w)
     weights = {n: float(v) for n, v in zip(vec.feature_names_, model.coef_[0], strict=True)}
     return LinearModel(
         name, weights, float(model.intercept_[0]), meta={"C": best_c, "rows": len(chosen)}
@@ -123,7 +121,6 @@ def held_out_probabilities(
     """Each row's estimate that it is right, by the two models fitted (with the penalties
     chosen on all rows) on every fold but its own."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer(sort=True)
     x = vec.fit_transform([r.features for r in rows])
@@ -133,16 +130,23 @@ def held_out_probabilities(
         train = [k for k, f in enumerate(folds) if f != fold]
         test = [k for k, f in enumerate(folds) if f == fold]
         chosen = [k for k in train if rows[k].answerable and rows[k].answered]
-        first = LogisticRegression(C=c_answerable, max_iter=5000).fit(
-            x[train], [rows[k].answerable for k in train], sample_weight=[weight[k] for k in train]
+        first = _logistic(
+            c_answerable, x[train], [rows[k].answerable for k in train], [weight[k] for k in train]
         )
-        second = LogisticRegression(C=c_correct, max_iter=5000).fit(
-            x[chosen], [rows[k].right for k in chosen], sample_weight=[weight[k] for k in chosen]
+        second = _logistic(
+            c_correct, x[chosen], [rows[k].right for k in chosen], [weight[k] for k in chosen]
         )
         p = first.predict_proba(x[test])[:, 1] * second.predict_proba(x[test])[:, 1]
         for k, pk in zip(test, p, strict=True):
             probs[k] = float(pk)
     return probs
+
+
+def _logistic(c: float, x: Any, y: Sequence[bool], w: Sequence[float]) -> Any:
+    """A logistic regression with L2 penalty ``1 / c``, fitted on weighted rows."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w)
 
 
 def answer_rows(
