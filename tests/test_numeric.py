@@ -738,3 +738,33 @@ def test_a_lone_quote_mark_beside_a_comparison_is_no_word(question: str) -> None
     text = "Harbour\n\nThe harbour holds 40 boats and 12 ferries. It opened in 1990.\n"
     answer = Engine([clean(text, "harbour")]).ask(question)  # an answer or a decline, no error
     assert isinstance(answer.answered, bool)
+
+
+def _declines(article: tuple[str, str], question: str) -> bool:
+    result = answerer_for(article).answer(question, {})
+    return result is None or not result.answered
+
+
+def test_a_count_of_homes_is_no_population() -> None:
+    article = (
+        "bypass",
+        "Harwick bypass approved\n\nUpdated: June 9, 2024\n\n"
+        "The bypass around Harwick was approved on Monday. Eight homes on Mill Lane in "
+        "Harwick will be demolished to make way for it.\n",
+    )
+    homes = answered(article, "How many homes will be demolished in Harwick?")
+    assert homes.short_answer == "Eight"
+    assert _declines(article, "What is the population of Harwick?")
+
+
+def test_a_figure_of_another_person_of_the_same_family_name_is_not_theirs() -> None:
+    article = (
+        "organ-builders",
+        "Olsen organ builders\n\n"
+        "The firm was founded in 1861 by the brothers Henrik and Peter Olsen. Peter Olsen "
+        "died in 1893, and after Henrik retired in 1899 the firm passed to his son Erik.\n",
+    )
+    assert answered(article, "When did Peter Olsen die?").short_answer == "1893"
+    assert _declines(article, "When did Henrik Olsen die?")
+    # a name given in part, or with the family name shared in the question, is the same
+    assert answered(article, "When did Olsen die?").short_answer == "1893"

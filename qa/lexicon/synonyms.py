@@ -108,7 +108,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "live": tuple(
         (
             "live lives lived living resident residents inhabitant inhabitants population "
-            "populations home people"
+            "populations people"
         ).split()
     ),
     "visit": tuple(
