@@ -303,5 +303,29 @@ def test_quality_gate_on_the_unseen_set(runner: CliRunner) -> None:
     assert "FAIL" not in result.output
 
 
+VALID = [
+    PROJECT_ROOT / "tests" / "data" / "valid" / name
+    for name in ("crowd6-news", "crowd6-encyclopedia")
+]
+# The validation set: blind like the unseen set, measured before a blind set is spent.
+VALID_GATE = {
+    "exact_match": 0.53,
+    "numeric_accuracy": 0.51,
+    "citation_recall": 0.65,
+    "abstention_recall": 0.54,
+    "recall@3": 0.96,
+}
+
+
+def test_quality_gate_on_the_validation_set(runner: CliRunner) -> None:
+    args = ["eval", *(str(folder / "questions.jsonl") for folder in VALID), "--no-failures"]
+    args += [arg for folder in VALID for arg in ("--corpus", str(folder))]
+    for name, value in VALID_GATE.items():
+        args += ["--min", f"{name}={value}"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "FAIL" not in result.output
+
+
 def test_every_test_set_has_a_gate() -> None:
     assert {p.name for p in default_testsets()} <= set(GATE)

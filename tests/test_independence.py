@@ -34,11 +34,16 @@ SETS = [
             "crowd5-encyclopedia",
         )
     ),
-    # Written blind and never tuned on: whether each answer is right is looked at only in
-    # aggregate, but that it is the same alone and together is checked case by case.
+    # Written blind and never tuned on (the unseen and the validation sets): whether each
+    # answer is right is looked at only in aggregate, but that it is the same alone and
+    # together is checked case by case.
     *(
         (ROOT / f"tests/data/unseen/{name}/questions.jsonl", ROOT / f"tests/data/unseen/{name}")
         for name in ("crowd4-news", "crowd4-encyclopedia")
+    ),
+    *(
+        (ROOT / f"tests/data/valid/{name}/questions.jsonl", ROOT / f"tests/data/valid/{name}")
+        for name in ("crowd6-news", "crowd6-encyclopedia")
     ),
 ]
 SETTINGS = {"answer_cache": 0}
