@@ -29,6 +29,9 @@ def question(text: str):  # type: ignore[no-untyped-def]
         ("How old was the bridge when it closed?", "age"),
         ("How deep is the harbour?", "length"),
         ("How long did the strike last?", "duration"),
+        ("How long did the protests go on?", "duration"),
+        ("What is the company's share price?", "money"),
+        ("What was the cost of the new bridge?", "money"),
         # Said two ways, or plainly nothing: nothing is ruled out.
         ("How long is the canal?", None),
         ("How high is unemployment in the town?", None),
@@ -56,6 +59,9 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("How many songs does the player hold?", "8 GB", True),
         ("How many gigabytes does the player hold?", "8 GB", False),
         ("How much did the player cost?", "8 GB", True),
+        ("What is the company's share price?", "38 years", True),
+        ("What is the company's share price?", "4.20 euros", False),
+        ("How long did the protests go on?", "38 kilometres", True),
     ],
 )
 def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(

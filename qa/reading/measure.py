@@ -31,8 +31,10 @@ RULED_OUT: dict[str, frozenset[str]] = {
 # Words that make "how much" ask for money: "how much did they pay", "how much prize money".
 _MONEY_WORDS = NOUN_KINDS["money"] | {"prize", "wage", "fine", "loan"} | MONEY_VERBS
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
-# Verbs whose "how long" is a time: "how long did the strike last".
-_TIME_VERBS = frozenset("take last wait stay serve run live work remain spend".split())
+# Verbs whose "how long" is a time: "how long did the strike last", and those that say so
+# with "on" ("how long did the flooding go on").
+_TIME_VERBS = frozenset("take last wait stay serve run live work remain spend continue".split())
+_TIME_PARTICLE_VERBS = frozenset("go carry drag keep".split())
 
 
 def asked_kind(q: Question) -> str | None:
@@ -53,9 +55,19 @@ def asked_kind(q: Question) -> str | None:
         return "length"
     if q.wh == "how heavy":
         return "mass"
-    if q.wh == "how long" and lemmas & _TIME_VERBS:
+    if q.wh == "how long" and (lemmas & _TIME_VERBS or _goes_on(q)):
         return "duration"
+    if q.wh in ("what", "which") and q.kind == "money":
+        return "money"  # "What is the firm's share price?", "What was the cost of ...?"
     return None
+
+
+def _goes_on(q: Question) -> bool:
+    return any(
+        t.lemma_.lower() in _TIME_PARTICLE_VERBS
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in t.children)
+        for t in q.doc
+    )
 
 
 def unit_of_word(words: str) -> str | None:
