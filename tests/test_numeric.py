@@ -779,3 +779,13 @@ def test_a_count_is_of_its_own_noun_not_of_a_word_later_in_its_clause() -> None:
     )
     assert answered(article, "How many protesters gathered outside?").short_answer == "150"
     assert _declines(article, "How many jobs is the council cutting?")
+
+
+def test_a_span_of_time_the_question_states_is_not_its_answer() -> None:
+    article = (
+        "storm",
+        "Storm\n\nUpdated: March 6, 2024\n\n"
+        "In early March a sudden thaw was followed by four days of heavy rain.\n",
+    )
+    assert _declines(article, "How much rain fell during those four days?")
+    assert answered(article, "How long did the heavy rain go on?").short_answer == "four days"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..numbers import find_dates, find_quantities
+from ..numbers.units import unit_kind
 
 # Prepositions that name the base of a comparison or the start of a span: "since 2020",
 # "compared with 2019", "from 2019"; "by 2030" names a target.
@@ -63,11 +64,14 @@ def _role(ent: Span) -> str:
 
 
 def numbers(doc: Doc) -> list[float]:
-    """The amounts a question itself states ("of the first 480 pupils"), not its times."""
+    """The amounts a question itself states ("of the first 480 pupils", "during those four
+    days"), not its times ("in 2019", "on 4 May")."""
     out: list[float] = []
     for ent in doc.ents:
         if ent.label_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT"):
             out += [q.value for q in find_quantities(ent.text)]
+        elif ent.label_ == "DATE":
+            out += [q.value for q in find_quantities(ent.text) if unit_kind(q.unit) == "duration"]
     return out
 
 
