@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from .analysis import STOP_WORDS
+from .numbers import YEAR
 from .reading.names import kind_of, names
 from .types import Turn
 
@@ -63,7 +64,7 @@ _QUESTION_START = re.compile(
     re.I,
 )
 _PREPOSITION_START = re.compile(r"^\s*(?:in|into|for|at|by|per|during|from|on|as|to)\b", re.I)
-_YEAR = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _YEAR_BEFORE = re.compile(
     r"\b(?:the\s+(?:year|one)\s+before|the\s+previous\s+year|a\s+year\s+(?:earlier|before)|"
     r"the\s+prior\s+year)\b",

@@ -11,6 +11,7 @@ from qa.numbers import (
     find_quantities,
     format_amount,
     format_number,
+    is_year,
     parse_number,
 )
 
@@ -220,3 +221,12 @@ def test_a_day_without_a_year_needs_the_article_date() -> None:
     assert [d.time for d in find_dates("closed on 20 December", "2025-05-05")] == ["2024-12-20"]
     assert find_dates("reopened on May 3") == []
     assert find_dates("it may 3 times", "2025-05-05") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "year"),
+    [("1849", True), ("1066", True), ("2026", True), ("2150", True), ("999", False)]
+    + [("2500", False), ("12,000", False), ("1849s", False), ("twenty", False)],
+)
+def test_one_reading_of_what_is_written_as_a_year(word: str, year: bool) -> None:
+    assert is_year(word) is year

@@ -14,13 +14,12 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
 from ..lexicon.time_words import EARLIER_YEARS
-from ..numbers import YEAR, DateMention, find_dates, find_quantities
+from ..numbers import DateMention, find_dates, find_quantities, is_year
 from .model import Draft
 from .tree import clause_verb, head_of, is_verb, prep_object, span_of, subject_of
 
 # Entity labels of names a number can be part of ("Pier 4", "Windows 11").
 _NAME_LABELS = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT LAW".split())
-_YEAR = re.compile(YEAR)
 _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock\b)", re.IGNORECASE)
 _GROUP_NOUNS = GROUP_NOUNS | COLLECTIVE_NOUNS
 
@@ -35,7 +34,7 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
             continue  # a number inside a name
         if q.kind == "number" and _CLOCK.match(text, q.end):
             continue  # "between 11 p.m. and 6 a.m.": a time of day, no amount
-        if q.kind == "number" and span.root.ent_type_ == "DATE" and _YEAR.fullmatch(q.surface):
+        if q.kind == "number" and span.root.ent_type_ == "DATE" and is_year(q.surface):
             before = text[: q.start].split()
             prep = before[-1].lower().strip(",(") if before else None
             dates.append(DateMention(q.surface, "year", q.start, q.end, q.surface, prep))

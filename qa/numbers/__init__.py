@@ -10,7 +10,7 @@
 Everything here is general English; nothing is about a particular article.
 """
 
-from .dates import MONTHS, YEAR, DateMention, find_dates
+from .dates import MONTHS, YEAR, DateMention, find_dates, is_year
 from .formatting import format_amount, format_number
 from .quantities import Quantity, find_quantities
 from .units import asked_unit, conversion_factor, unit_kind
@@ -19,6 +19,7 @@ from .values import parse_number
 __all__ = [
     "MONTHS",
     "YEAR",
+    "is_year",
     "DateMention",
     "Quantity",
     "asked_unit",

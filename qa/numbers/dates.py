@@ -46,7 +46,16 @@ _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
+# A number written as a year: the project's one reading of it, 1000 to 2199.
 YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
+_YEAR_WORD = re.compile(YEAR)
+
+
+def is_year(word: str) -> bool:
+    """Whether ``word`` is a number written as a year ("1849", "2026")."""
+    return _YEAR_WORD.fullmatch(word) is not None
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORDINAL_PARTS = {
     "first": 1,

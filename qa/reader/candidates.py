@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.currencies import CURRENCY_NAMES
 from ..lexicon.units import UNITS
+from ..numbers import is_year
 
 MAX_TOKENS = 12
 LONG_TOKENS = 25  # a list, a clause: longer answers of the kinds that run long
@@ -122,7 +123,7 @@ def candidates(
                 add(t.i, max(_last(c) for c in parts) + 1, "vp")
         if t.dep_ == "pobj":
             add(_first(t), _last(t) + 1, "pobj")
-        if t.like_num and len(t.text) == 4 and t.text.isdigit():
+        if is_year(t.text):
             add(t.i, t.i + 1, "year")
         if t.dep_ in ("advcl", "xcomp", "ccomp") and t.head.pos_ in ("VERB", "AUX"):
             # A clause of purpose or cause: "so as to ...", "because ...", "to ...".

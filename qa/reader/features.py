@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..numbers import is_year
 from ..reading.paths import ancestors, meeting, path
 from ..reading.query import Query
 from ..reading.question import kind_of_noun
@@ -77,9 +78,7 @@ def span_features(
         f["root_is_head"] = float(lemma(root) == head)
         f["root_kind"] = float(kind_of_noun(root) == q.kind)
     if q.kind == "date":
-        f["year_tok"] = float(
-            end - start == 1 and doc[start].text.isdigit() and len(doc[start]) == 4
-        )
+        f["year_tok"] = float(end - start == 1 and is_year(doc[start].text))
     outside = [m for m in matched if not start <= m < end]
     f.update(_position(doc, start, end, root, outside, query))
     if start > 0 and end < len(doc):

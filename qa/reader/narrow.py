@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..numbers import is_year
 from ..reading.query import Query
 from . import Phrase
 
@@ -31,8 +32,3 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         char_end=year.idx + len(year.text),
         text=year.text,
     )
-
-
-def is_year(word: str) -> bool:
-    """A number written as a year: four digits, 1000 to 2999."""
-    return len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2999

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.time_words import PERIOD_ORDINALS, PERIODS
+from ..numbers import is_year
 from ..reading.question import WH_TAGS
 from ..reading.words import lemma
-from .narrow import is_year
 
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
