@@ -23,6 +23,8 @@ from ..lexicon.question_times import ORDINALS, TIME_NOUNS
 from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
 from ..lexicon.time_words import RATES
 from ..numbers import asked_unit, parse_number
+from ..reading.question import asks_for_year
+from ..reading.question import read as read_question
 from ..spelling import Speller
 from . import syntax, timing
 from .echo import indirect
@@ -178,6 +180,7 @@ class QuestionReader:
             indirect=indirect(doc) or "",
             years=tuple(years),
             numbers=tuple(timing.numbers(doc)),
+            year_asked=asks_for_year(read_question(doc)),
             previous_year=previous_year,
             last_year=bool(re.search(r"\blast\s+year\b", text)),
             now=bool(_TIME_NOW.search(text)),

@@ -71,7 +71,6 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
 
 
 _WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
-_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.IGNORECASE)
 _PART_OF_TIME = re.compile(
     r"\b(?:early|late|mid-|(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?)\s*$",
     re.IGNORECASE,
@@ -119,7 +118,7 @@ def when(search: Search, ask: Question) -> Answer | None:
         # than its year; "what year" asks for the year alone.
         short = when = event
     year = str(f.time)[:4]
-    if _YEAR_ASKED.search(ask.text) and year.isdigit() and year in short:
+    if ask.year_asked and year.isdigit() and year in short:
         short = year  # "What year was he born?": 1810, though the answer says the day
     # The date first, as every direct answer states its value first.
     if f.time_kind == "target":

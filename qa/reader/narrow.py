@@ -12,13 +12,13 @@ from spacy.tokens import Doc
 
 from ..numbers import is_year
 from ..reading.query import Query
+from ..reading.question import asks_for_year
 from . import Phrase
 
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     """``phrase``, or the one year it holds when the question asks for a year."""
-    head = query.question.head
-    if head is None or head.lemma_.lower() != "year" or phrase.end - phrase.start < 2:
+    if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
     if len(years) != 1:

@@ -102,6 +102,12 @@ def read(doc: Doc) -> Question:
     return Question(doc.text, doc, wh, kind, head, gap, preposition, verb)
 
 
+def asks_for_year(q: Question) -> bool:
+    """Whether the question asks for a year ("What year ...", "In which year ..."): said
+    with its year alone, though the text gives the day."""
+    return q.head is not None and q.head.lemma_.lower() == "year"
+
+
 def _asks_what_a_name_is(wh_token: Token) -> bool:
     """ "Who/What is <name>?": the copula's other argument is a name and nothing more."""
     if wh_token.lower_ not in ("who", "what") or wh_token.head.lemma_ != "be":
