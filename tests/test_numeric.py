@@ -789,3 +789,17 @@ def test_a_span_of_time_the_question_states_is_not_its_answer() -> None:
     )
     assert _declines(article, "How much rain fell during those four days?")
     assert answered(article, "How long did the heavy rain go on?").short_answer == "four days"
+
+
+def test_another_of_several_numbered_names_is_not_the_one_the_article_tells_of() -> None:
+    article = (
+        "tram",
+        "Tram extension opens\n\nUpdated: May 6, 2025\n\n"
+        "The extension of Line 3 of the city's tram network opened on 4 May 2025. "
+        "The new section has seven stops. It cost 210 million euros by March 2025.\n",
+    )
+    assert answered(article, "How many stops does the Line 3 section have?").short_answer
+    assert _declines(article, "How many stops does Line 1 have?")
+    assert _declines(article, "When did Line 1 open?")
+    # a date is no numbered name
+    assert answered(article, "How much had it cost by March 2025?").short_answer

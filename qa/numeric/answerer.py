@@ -112,14 +112,15 @@ class NumericAnswerer:
         if ask is None:
             return None
         search = self.search(relevance)
-        if ask.unknown_names or ask.unknown_parts:
+        if ask.unknown_names or ask.unknown_parts or ask.other_numbered:
             # A figure for a place or thing no article names: the articles cannot say.
-            if ask.intent == "when":
+            if ask.intent == "when" and not ask.other_numbered:
                 return None
             said = abstain(ask)
-            # A thing the figure is of that no article mentions ("tonnes of salmon") rules
-            # out every figure; a name may be one the articles say otherwise ("A&E").
-            never = {features.NEVER_NAMED: 1.0} if ask.unknown_parts else {}
+            # A thing the figure is of that no article mentions ("tonnes of salmon"), or
+            # another of several numbered ones ("Line 1" of a story of "Line 3"), rules out
+            # every figure; a name may be one the articles say otherwise ("A&E").
+            never = {features.NEVER_NAMED: 1.0} if ask.unknown_parts or ask.other_numbered else {}
             return replace(said, features=features.measure(ask, said, search) | never)
         pronoun = _PERSONAL.search(ask.text)
         if pronoun and not any(t.proper for t in ask.terms):

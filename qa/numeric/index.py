@@ -21,6 +21,7 @@ from ..analysis import STOP_WORDS, proper_words, stem
 from ..facts import Fact
 from ..lexicon.question_words import QUESTION_WORDS
 from ..lexicon.synonyms import PEOPLE_VERBS
+from ..numbers import MONTHS, is_year
 from ..types import Article, Sentence
 from .entries import Entry, build_entries, name_aliases, with_phrases
 from .subjects import read_subjects
@@ -124,6 +125,7 @@ class FactIndex:
             for m in NAME_NUMBER.finditer(s.text)
             if m.group(1)[0].isupper() and m.group(1).lower() not in STOP_WORDS
         )
+        self.numbered = frozenset(k.split("#")[0] for k in self.name_numbers)
         self.light_stems = frozenset(base(w) for w in LIGHT_WORDS)
         self.verb_stems = frozenset(
             {base(f.verb) for f in self.facts if f.verb}
@@ -177,6 +179,20 @@ class FactIndex:
         ks = keys(word)
         related = any(k[1:] in self.known_groups for k in ks if k.startswith("#"))
         return Term(word, ks, stem(word) in self.corpus_stems, word in self.proper, related)
+
+    def other_numbers(self, text: str) -> list[str]:
+        """Names with a number in ``text`` that no article uses, though one uses the name
+        with another number ("Line 1" where only "Line 3" is told of): another of several."""
+        out = []
+        for m in NAME_NUMBER.finditer(text):
+            name = m.group(1).lower()
+            if name in STOP_WORDS or name in MONTHS or is_year(m.group(2)):
+                continue  # "March 2011", "May 4", "since 2004": dates, not numbered names
+            if name not in self.numbered:
+                continue
+            if name_number_key(m.group(1), m.group(2)) not in self.name_numbers:
+                out.append(f"{m.group(1)} {m.group(2)}")
+        return out
 
     def terms(self, text: str, names: Collection[str] = ()) -> list[Term]:
         """The content words of ``text`` as question terms; ``names`` are read as names."""

@@ -144,6 +144,7 @@ class Question:
     money: bool = False  # its verb asks an amount of money: "cost", "pay", "spend"
     part_of_year: str | None = None  # "Q4" for "in the fourth quarter" without a year
     unknown_names: tuple[str, ...] = ()  # names the articles never use
+    other_numbered: tuple[str, ...] = ()  # "Line 1" where the articles tell of "Line 3"
     unknown_parts: tuple[str, ...] = ()  # what it narrows the figure to, never mentioned
     dimension: frozenset[str] = frozenset()  # "how deep": measures of depth only
     unit_counted: bool = False  # "how many hectares": the unit is what is counted

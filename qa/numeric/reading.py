@@ -214,6 +214,7 @@ class QuestionReader:
             money=_asks_money(doc),
             part_of_year=part_of_year,
             unknown_names=tuple(self._unknown_names(said)),
+            other_numbered=tuple(self.index.other_numbers(text)),
             unknown_parts=tuple(self._unknown_parts(doc)),
             extreme=next((end for end, rx in _EXTREME.items() if rx.search(text)), None),
         )
