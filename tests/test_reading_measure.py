@@ -62,6 +62,9 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("What is the company's share price?", "38 years", True),
         ("What is the company's share price?", "4.20 euros", False),
         ("How long did the protests go on?", "38 kilometres", True),
+        ("When did she become chief executive?", "52", True),
+        ("When did she become chief executive?", "2019", False),
+        ("In what year was the treaty signed?", "821", False),
     ],
 )
 def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(

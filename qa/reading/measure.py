@@ -9,6 +9,8 @@ a time) and "how high" (a height or a rate) rule nothing out.
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon.answer_types import NOUN_KINDS
 from ..lexicon.question_words import MONEY_VERBS
 from ..lexicon.units import POUNDS_WEIGHT, UNITS
@@ -30,6 +32,7 @@ RULED_OUT: dict[str, frozenset[str]] = {
 }
 # Words that make "how much" ask for money: "how much did they pay", "how much prize money".
 _MONEY_WORDS = NOUN_KINDS["money"] | {"prize", "wage", "fine", "loan"} | MONEY_VERBS
+_SMALL_NUMBER = re.compile(r"\d{1,2}")
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
 # Verbs whose "how long" is a time: "how long did the strike last", and those that say so
 # with "on" ("how long did the flooding go on").
@@ -77,7 +80,10 @@ def unit_of_word(words: str) -> str | None:
 
 
 def rules_out(q: Question, reply: str) -> bool:
-    """Whether the first amount ``reply`` states is of a kind ``q`` cannot be answered by."""
+    """Whether the first amount ``reply`` states is of a kind ``q`` cannot be answered by;
+    a bare number of one or two digits (an age, a count) is no date."""
+    if q.kind == "date" and _SMALL_NUMBER.fullmatch(reply.strip()):
+        return True
     asked = asked_kind(q)
     if asked is None:
         return False
