@@ -177,3 +177,14 @@ def test_a_phrase_narrows_to_the_year_a_question_asks_for():
     assert (year.text, doc.text[year.char_start : year.char_end]) == ("1956", "1956")
     assert year.score == phrase.score  # still the reader's choice, as rated
     assert narrowed(query("When did the theatre reopen?"), doc, phrase) == phrase
+
+
+def test_a_sum_keeps_the_currency_sign_written_before_it():
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The singer gave an initial $250,000 to the fund.")
+    number = next(t for t in doc if t.text == "250,000")
+    phrase = Phrase(number.i, number.i + 1, number.idx, number.idx + 7, "250,000", 1.0, 0.5, {})
+    sum_ = narrowed(query("How much did the singer give to the fund?"), doc, phrase)
+    assert (sum_.text, doc.text[sum_.char_start : sum_.char_end]) == ("$250,000", "$250,000")

@@ -63,6 +63,8 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("What is the company's share price?", "4.20 euros", False),
         ("How long did the protests go on?", "38 kilometres", True),
         ("When did she become chief executive?", "52", True),
+        ("How much is the manager paid?", "44", True),
+        ("How much is the manager paid?", "1.2 million pounds", False),
         ("When did she become chief executive?", "2019", False),
         ("In what year was the treaty signed?", "821", False),
     ],

@@ -1,4 +1,5 @@
-"""The part of a chosen phrase that is what the question asks for, when it asks for less.
+"""The part of a chosen phrase that is what the question asks for, when it asks for less
+(or a little more: the currency sign of a sum).
 
 "What year was she born?" is answered "1810", not "1 March 1810": the phrase the reader
 chose stays its choice (and the confidence's), and the answer is the year inside it.
@@ -15,9 +16,20 @@ from ..reading.query import Query
 from ..reading.question import asks_for_year
 from . import Phrase
 
+_SIGNS = frozenset("$£€¥")
+
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
-    """``phrase``, or the one year it holds when the question asks for a year."""
+    """``phrase``, or the one year it holds when the question asks for a year; a number
+    with the currency sign written before it ("$250,000", not "250,000")."""
+    if phrase.start > 0 and doc[phrase.start - 1].text in _SIGNS and doc[phrase.start].like_num:
+        sign = doc[phrase.start - 1]
+        return replace(
+            phrase,
+            start=sign.i,
+            char_start=sign.idx,
+            text=doc[sign.i : phrase.end].text,
+        )
     if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]

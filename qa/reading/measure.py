@@ -33,6 +33,7 @@ RULED_OUT: dict[str, frozenset[str]] = {
 # Words that make "how much" ask for money: "how much did they pay", "how much prize money".
 _MONEY_WORDS = NOUN_KINDS["money"] | {"prize", "wage", "fine", "loan"} | MONEY_VERBS
 _SMALL_NUMBER = re.compile(r"\d{1,2}")
+_BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
 # Verbs whose "how long" is a time: "how long did the strike last", and those that say so
 # with "on" ("how long did the flooding go on").
@@ -81,10 +82,13 @@ def unit_of_word(words: str) -> str | None:
 
 def rules_out(q: Question, reply: str) -> bool:
     """Whether the first amount ``reply`` states is of a kind ``q`` cannot be answered by;
-    a bare number of one or two digits (an age, a count) is no date."""
+    a bare number of one or two digits (an age, a count) is no date, nor a bare number a
+    sum of money."""
     if q.kind == "date" and _SMALL_NUMBER.fullmatch(reply.strip()):
         return True
     asked = asked_kind(q)
+    if asked == "money" and _BARE_NUMBER.fullmatch(reply.strip()):
+        return True  # a sum is said with its currency: "44" is an age or a count
     if asked is None:
         return False
     found = find_quantities(reply)
