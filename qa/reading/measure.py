@@ -14,6 +14,7 @@ import re
 from ..lexicon.answer_types import NOUN_KINDS
 from ..lexicon.question_words import MONEY_VERBS
 from ..lexicon.units import POUNDS_WEIGHT, UNITS
+from ..numbers.dates import MONTHS
 from ..numbers.quantities import find_quantities
 from ..numbers.units import unit_kind
 from .question import Question
@@ -33,6 +34,13 @@ RULED_OUT: dict[str, frozenset[str]] = {
 # Words that make "how much" ask for money: "how much did they pay", "how much prize money".
 _MONEY_WORDS = NOUN_KINDS["money"] | {"prize", "wage", "fine", "loan"} | MONEY_VERBS
 _SMALL_NUMBER = re.compile(r"\d{1,2}")
+# Kinds of name never written as a number or a date alone (an album may be called "4", an
+# event be named by its date).
+_NEVER_NUMBERS = frozenset({"person", "org", "place", "group", "language"})
+_NUMBERS_AND_DATES = re.compile(
+    r"(?:[\d.,:%$£€¥–-]+|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|\s)+",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
 # Verbs whose "how long" is a time: "how long did the strike last", and those that say so
@@ -83,9 +91,11 @@ def unit_of_word(words: str) -> str | None:
 def rules_out(q: Question, reply: str) -> bool:
     """Whether the first amount ``reply`` states is of a kind ``q`` cannot be answered by;
     a bare number of one or two digits (an age, a count) is no date, nor a bare number a
-    sum of money."""
+    sum of money, nor a number or a date alone a person or a place."""
     if q.kind == "date" and _SMALL_NUMBER.fullmatch(reply.strip()):
         return True
+    if q.kind in _NEVER_NUMBERS and _NUMBERS_AND_DATES.fullmatch(reply.strip()):
+        return True  # a person or a place is never a number or a date alone
     asked = asked_kind(q)
     if asked == "money" and _BARE_NUMBER.fullmatch(reply.strip()):
         return True  # a sum is said with its currency: "44" is an age or a count
