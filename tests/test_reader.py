@@ -188,3 +188,17 @@ def test_a_sum_keeps_the_currency_sign_written_before_it():
     phrase = Phrase(number.i, number.i + 1, number.idx, number.idx + 7, "250,000", 1.0, 0.5, {})
     sum_ = narrowed(query("How much did the singer give to the fund?"), doc, phrase)
     assert (sum_.text, doc.text[sum_.char_start : sum_.char_end]) == ("$250,000", "$250,000")
+
+
+def test_who_is_answered_by_the_person_without_the_title_before_the_name():
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The study was led by epidemiologist Maren Solvik of the city hospital.")
+    whole = next(
+        doc[a:b] for a, b in candidates(doc) if doc[a:b].text == "epidemiologist Maren Solvik"
+    )
+    phrase = Phrase(whole.start, whole.end, whole.start_char, whole.end_char, whole.text, 1, 1, {})
+    person = narrowed(query("Who led the study?"), doc, phrase)
+    assert (person.text, doc.text[person.char_start : person.char_end]) == ("Maren Solvik",) * 2
+    assert narrowed(query("What does the study show?"), doc, phrase) == phrase

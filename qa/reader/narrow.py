@@ -30,6 +30,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
             char_start=sign.idx,
             text=doc[sign.i : phrase.end].text,
         )
+    if query.question.kind == "person":
+        return _person(doc, phrase)
     if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
@@ -43,4 +45,22 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         char_start=year.idx,
         char_end=year.idx + len(year.text),
         text=year.text,
+    )
+
+
+def _person(doc: Doc, phrase: Phrase) -> Phrase:
+    """For "who", the person a phrase ends with, without the title before the name
+    ("Ines Halvorsen", not "epidemiologist Ines Halvorsen")."""
+    span = doc[phrase.start : phrase.end]
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == phrase.end), None)
+    if person is None or person.start <= phrase.start:
+        return phrase
+    title = doc[phrase.start : person.start]
+    if not all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in title) or len(span) > 8:
+        return phrase
+    return replace(
+        phrase,
+        start=person.start,
+        char_start=person.start_char,
+        text=person.text,
     )
