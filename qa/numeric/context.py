@@ -60,27 +60,6 @@ def number_context(
     return [doc[i] for i in sorted(kept - other_tokens)]
 
 
-def counted_phrase(tokens: Sequence[Token], doc: Doc, start: int, end: int) -> list[Token]:
-    """Of a number's context ``tokens``, those that say what it counts: its own phrase and
-    the words up to and including its clause's verb, not that verb's other dependents
-    ("About 150 protesters gathered ..., holding banners against the job cuts" counts
-    protesters who gathered, not jobs)."""
-    root = span_root(doc, start, end)
-    if root is None:
-        return list(tokens)
-    keep = {t.i for t in root.subtree}
-    node = root
-    while node.head.i != node.i and node.pos_ not in _CLAUSE_HEADS:
-        came_from, node = node, node.head
-        keep.add(node.i)
-        if node.pos_ in _CLAUSE_HEADS:
-            break
-        for child in node.children:
-            if child.i != came_from.i:
-                keep.update(t.i for t in child.subtree)
-    return [t for t in tokens if t.i in keep]
-
-
 def clause_head(doc: Doc, start: int, end: int) -> Token | None:
     """The verb of the clause the number at ``start``..``end`` is in (or the sentence's
     root when no verb governs it)."""

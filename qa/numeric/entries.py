@@ -18,14 +18,7 @@ from ..facts import Fact
 from ..lexicon.question_times import MONTHS
 from ..lexicon.referents import FACILITIES, STAND_INS
 from ..types import Sentence
-from .context import (
-    clause_head,
-    clause_times,
-    counted_phrase,
-    is_future,
-    number_context,
-    span_root,
-)
+from .context import clause_head, clause_times, is_future, number_context, span_root
 from .terms import NONE, doers, keys, keyset, words
 
 # Nouns that stand in for a name said earlier ("the city" for the city the headline names).
@@ -60,7 +53,6 @@ class Entry:
     owner_all: frozenset[str] = frozenset()  # its owner's words and their synonyms
     stand_in_owner: bool = False  # its owner is "the building", "the project", "the line"
     near: frozenset[str] = frozenset()  # the words that go with its number (its phrase)
-    counted: frozenset[str] | None = None  # of those, the ones that say what it counts
     future: bool = False  # its clause speaks of what will be ("will add", "is due to")
     clause_time: str | None = None  # the time its clause names, when it has none of its own
     doers: frozenset[str] = frozenset()  # who its count of people is: "work" for staff
@@ -169,7 +161,6 @@ def _read_figure(
     return replace(
         e,
         near=keyset(" ".join(t.text for t in tokens)),
-        counted=keyset(" ".join(t.text for t in counted_phrase(tokens, doc, *at))),
         future=open_time and verb is not None and is_future(verb),
         clause_time=next((t for t in times if t), None) if unsaid else None,
     )

@@ -192,11 +192,6 @@ class Search:
             )
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
-            and not (
-                counting
-                and ask.count_noun
-                and not any(counts_what(self.index.entry[m.fact.id], t) for t in ask.count_noun)
-            )
             and not (counting and self._counts_other(m.fact, ask.count_noun))
         ]
         if _SOME_OF.search(ask.text):
@@ -338,13 +333,6 @@ def names_what(entry: Entry, term: Term) -> bool:
     """Whether the figure is a measure of ``term``: its own words say so, or the words
     beside its number do."""
     return bool(strength(term.keys, entry.focus) or strength(term.keys, entry.near))
-
-
-def counts_what(entry: Entry, term: Term) -> bool:
-    """Whether the figure counts ``term``: its own words say so, or the words of its phrase
-    up to its verb do (not an adverbial of that verb about something else)."""
-    counted = entry.near if entry.counted is None else entry.counted
-    return bool(strength(term.keys, entry.focus) or strength(term.keys, counted))
 
 
 def dimension_fits(entry: Entry, asked: frozenset[str]) -> bool:

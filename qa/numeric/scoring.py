@@ -9,14 +9,13 @@ is about is only in the headline while the sentence speaks of something else.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analysis import stem
 from .entries import STAND_IN_KEYS, Entry
 from .index import FactIndex
-from .terms import NONE, Term, split_keys, strength, words
+from .terms import NONE, Term, split_keys, strength
 
 
 def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, int] | None:
@@ -36,8 +35,6 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     got = 0.0
     focus = entity = local = missing = 0
     common_from_lead = owner_hit = other_thing = False
-    if _another_of_the_name(f.owner, terms):
-        return None
     found = _names_found(ix, terms, stand_in, topic)
     for t in terms:
         s_focus = strength(t.keys, ix.focus)
@@ -85,29 +82,6 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     if other_thing and not owner_hit and ix.owner_keys and not stand_in:
         return None  # the question is about another thing the sentence names
     return got, focus
-
-
-def _another_of_the_name(owner: str | None, terms: Sequence[Term]) -> bool:
-    """Whether the fact's owner is a name that shares a word with a name of the question
-    but is another one: "Karl Brenner" for "Friedrich Brenner", "Dunmore County" for
-    "Dunmore City". A name that says less ("Brenner") or more ("Mayor Ines Holt" for "Ines
-    Holt") may be the same, and so may one whose other words the question also names."""
-    if not owner:
-        return False
-    said = re.findall(r"[^\W\d_][\w'’-]*", owner)
-    if len(said) < 2 or not all(w[0].isupper() for w in said):
-        return False
-    theirs = {words(w)[0] for w in said if words(w)}
-    groups: dict[int, set[str]] = {}
-    for t in terms:
-        if t.proper and t.group is not None and t.group >= 0:
-            groups.setdefault(t.group, set()).add(t.word)
-    # "Samuel and Hannah Thackwray": a word of the owner's the question says elsewhere.
-    named = {t.word for t in terms if t.proper}
-    return any(
-        len(ours) > 1 and ours & theirs and ours - theirs and theirs - named
-        for ours in groups.values()
-    )
 
 
 def _local(t: Term, ix: Entry, stand_in: bool, topic: frozenset[str]) -> float:
