@@ -310,7 +310,7 @@ VALID = [
 # The validation set: blind like the unseen set, measured before a blind set is spent.
 VALID_GATE = {
     "exact_match": 0.53,
-    "numeric_accuracy": 0.51,
+    "numeric_accuracy": 0.52,
     "citation_recall": 0.65,
     "abstention_recall": 0.54,
     "recall@3": 0.96,
