@@ -21,7 +21,10 @@ _SIGNS = frozenset("$£€¥")
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     """``phrase``, or the one year it holds when the question asks for a year; a number
-    with the currency sign written before it ("$250,000", not "250,000")."""
+    with the currency sign written before it ("$250,000", not "250,000"). A phrase read
+    from another sentence (a quotation's speaker, named in the next) is left as it is."""
+    if phrase.end > len(doc) or doc[phrase.start : phrase.end].text != phrase.text:
+        return phrase
     if phrase.start > 0 and doc[phrase.start - 1].text in _SIGNS and doc[phrase.start].like_num:
         sign = doc[phrase.start - 1]
         return replace(
