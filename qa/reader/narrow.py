@@ -54,12 +54,13 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
 def _person(doc: Doc, phrase: Phrase) -> Phrase:
     """For "who", the person a phrase ends with, without the title before the name
     ("Ines Halvorsen", not "epidemiologist Ines Halvorsen")."""
-    span = doc[phrase.start : phrase.end]
+    if phrase.end - phrase.start > 8:
+        return phrase
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == phrase.end), None)
     if person is None or person.start <= phrase.start:
         return phrase
     title = doc[phrase.start : person.start]
-    if not all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in title) or len(span) > 8:
+    if not all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in title):
         return phrase
     return replace(
         phrase,
