@@ -779,3 +779,17 @@ def test_another_of_several_numbered_names_is_not_the_one_the_article_tells_of()
     assert _declines(article, "When did Line 1 open?")
     # a date is no numbered name
     assert answered(article, "How much had it cost by March 2025?").short_answer
+
+
+def test_a_figure_is_answered_with_itself_not_with_its_growth() -> None:
+    article = (
+        "mill",
+        "Mill results\n\nUpdated: May 6, 2025\n\n"
+        "Harlow Paper Mills said on Monday that operating profit rose 12% to 8.4 million "
+        "euros in the first half of the year, helped by lower energy costs.\n",
+    )
+    level = answered(article, "How much operating profit did Harlow Paper Mills make?")
+    assert level.short_answer == "8.4 million euros"
+    growth = answered(article, "By what percentage did operating profit rise?")
+    assert growth.short_answer == "12%"
+

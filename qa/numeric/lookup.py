@@ -37,6 +37,8 @@ _MONEY_Q = re.compile(
 # "how many of the peaks did it predict": some of a whole, not the whole.
 _SOME_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their|his|her|our|your)\b")
 PART_BONUS = 0.1  # for a part of a whole, when a question asks for some of it
+# Intents that ask for a figure itself, not how fast it changed.
+_LEVELS = frozenset({"amount", "value", "count", "size", "total"})
 ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
 _DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
 
@@ -161,6 +163,10 @@ class Search:
             ),
             ask.verb,
         )
+        if ask.intent in _LEVELS:
+            # "How much profit did it make?" of "profit rose 18% to £14.2m": the figure, not
+            # its growth, when the two match the question's words alike.
+            matches.sort(key=lambda m: (-m.score, -m.focus, m.fact.change_of is not None))
         unit = ask.unit
         implied = {"area"} if ask.intent == "size" else set()  # "how big" asks for an area
         if ask.intent in ("amount", "total") and (ask.money or _MONEY_Q.search(ask.text)):
