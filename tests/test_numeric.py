@@ -793,3 +793,14 @@ def test_a_figure_is_answered_with_itself_not_with_its_growth() -> None:
     growth = answered(article, "By what percentage did operating profit rise?")
     assert growth.short_answer == "12%"
 
+
+def test_last_quarter_is_the_latest_one_and_the_last_quarter_of_a_year_its_fourth() -> None:
+    article = (
+        "dairy",
+        "Dairy results\n\nUpdated: October 14, 2025\n\n"
+        "Brenmoor Dairies said revenue rose to 41 million euros in the three months to the "
+        "end of September.\n",
+    )
+    latest = answered(article, "How much revenue did Brenmoor Dairies make last quarter?")
+    assert latest.short_answer == "41 million euros"
+    assert _declines(article, "What was Brenmoor's revenue in the last quarter of the year?")

@@ -79,6 +79,17 @@ _WHOLE_SPAN = re.compile(
 _PART_OF_YEAR = re.compile(
     r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
 )
+
+
+def _latest_period(text: str, found: re.Match[str]) -> bool:
+    """ "last quarter" is the latest one, as "last year" is; "the last quarter" (of a
+    year) is its fourth."""
+    if found.group("n") != "last":
+        return False
+    before = text[: found.start()].split()
+    return not before or before[-1] not in ("the", "its", "their", "a")
+
+
 # Words that name a plan rather than what happened: "the target", "what they aim for".
 _RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
 _MONEY_VERBS = MONEY_VERBS
@@ -164,7 +175,7 @@ class QuestionReader:
         done = any(t.lower_ in ("did", "has", "have", "had") for t in doc) and not future
         done = done and not plans
         part_of_year = None
-        if (py := _PART_OF_YEAR.search(text)) and not years:
+        if (py := _PART_OF_YEAR.search(text)) and not years and not _latest_period(text, py):
             n = _ORDINALS[py.group("n")]
             part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
         ws = words(text)
