@@ -144,8 +144,9 @@ class Retriever:
             }
             known = {t for i in positions for t in self.sentence_terms[i]}
             proper = proper_words([self.sentences[i] for i in positions])
+            texts = [self.sentences[i].text for i in positions]
             self._menders[article] = Mender(
-                self.speller, self._term_of, known, proper, QUESTION_FILLER, words
+                self.speller, self._term_of, known, proper, QUESTION_FILLER, words, texts
             )
         return self._menders[article]
 
