@@ -1,0 +1,37 @@
+"""Whether a sentence speaks of another one of a pair than the question: "the men's course
+record" when asked about "the women's course record", "the first phase" when asked about
+"the second phase".
+
+A question's modifier from :data:`~qa.lexicon.alternatives.ALTERNATIVES` picks one of its
+noun; a sentence that gives the same noun another of that group, and never the question's,
+is about the other one, however many of the question's words it shares.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lexicon.alternatives import ALTERNATIVES
+from .words import lemma
+
+_GROUP = {word: i for i, group in enumerate(ALTERNATIVES) for word in group}
+_MODIFIERS = frozenset({"amod", "poss", "compound", "nmod"})
+
+
+def _choices(doc: Doc) -> dict[tuple[int, str], set[str]]:
+    """For each group and noun, the words of the group that modify the noun in ``doc``."""
+    found: dict[tuple[int, str], set[str]] = {}
+    for t in doc:
+        word = lemma(t)
+        if word in _GROUP and t.dep_ in _MODIFIERS and t.head.pos_ in ("NOUN", "PROPN"):
+            found.setdefault((_GROUP[word], lemma(t.head)), set()).add(word)
+    return found
+
+
+def speaks_of_another(question: Doc, sentence: Doc) -> bool:
+    """Whether ``sentence`` gives a noun of ``question`` another of a pair than it does."""
+    asked = _choices(question)
+    if not asked:
+        return False
+    said = _choices(sentence)
+    return any(key in said and not words & said[key] for key, words in asked.items())
