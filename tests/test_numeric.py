@@ -804,3 +804,15 @@ def test_last_quarter_is_the_latest_one_and_the_last_quarter_of_a_year_its_fourt
     latest = answered(article, "How much revenue did Brenmoor Dairies make last quarter?")
     assert latest.short_answer == "41 million euros"
     assert _declines(article, "What was Brenmoor's revenue in the last quarter of the year?")
+
+
+def test_a_figure_for_the_other_one_of_a_pair_does_not_answer() -> None:
+    article = (
+        "river",
+        "Varro river towns\n\nUpdated: May 6, 2025\n\n"
+        "The town of Varro lies on both banks of the river Sill. About 900 people live on "
+        "the south bank of the river, in the old quarter.\n",
+    )
+    south = answered(article, "How many people live on the south bank of the Sill?")
+    assert south.short_answer == "900"
+    assert _declines(article, "How many people live on the north bank of the Sill?")

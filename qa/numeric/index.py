@@ -22,6 +22,7 @@ from ..facts import Fact
 from ..lexicon.question_words import QUESTION_WORDS
 from ..lexicon.synonyms import PEOPLE_VERBS
 from ..numbers import MONTHS, is_year
+from ..reading.alternatives import Choices, choices
 from ..types import Article, Sentence
 from .entries import Entry, build_entries, name_aliases, with_phrases
 from .subjects import read_subjects
@@ -74,6 +75,8 @@ class FactIndex:
         if docs is not None:
             self.entries = with_phrases(self.entries, self.sentences, docs)
         self.entry = {e.fact.id: e for e in self.entries}
+        self._docs = docs or {}
+        self._choices: dict[str, Choices] = {}
         self.by_article: dict[str, list[Entry]] = {}
         self.by_sentence: dict[str, list[Fact]] = {}
         for e in self.entries:
@@ -154,6 +157,13 @@ class FactIndex:
         for a in articles:
             for k in lead.get(a.id, NONE) | self.topic.get(a.id, NONE):
                 self._article_postings.setdefault(k, set()).add(a.id)
+
+    def choices(self, sentence: str) -> Choices:
+        """Which of a pair the sentence gives its nouns ("the men's race"), read once."""
+        if sentence not in self._choices:
+            doc = self._docs.get(sentence)
+            self._choices[sentence] = choices(doc) if doc is not None else {}
+        return self._choices[sentence]
 
     def entries_of(self, articles: Collection[str]) -> list[Entry]:
         """The entries of ``articles``, in reading order."""

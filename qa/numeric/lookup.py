@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
 from ..lexicon.question_measures import ASKED_MEASURES, DIMENSIONS
+from ..reading.alternatives import another
 from ..types import Answer
 from .entries import Entry
 from .index import FactIndex
@@ -233,6 +234,8 @@ class Search:
             return False
         if any(k not in ix.ctx and k not in ix.own for k in ask.marked):
             return False  # "the old bridge": a figure for the bridge as it is now is not it
+        if ask.choices and another(dict(ask.choices), self.index.choices(f.sentence)):
+            return False  # "the men's race" is not "the women's race"
         return not any(k in ix.ctx for k in ask.against)
 
     def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:

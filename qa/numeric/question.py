@@ -137,6 +137,9 @@ class Question:
     doers: frozenset[str] = frozenset()  # the same said by a verb or a noun ("population")
     verb: str | None = None  # the main verb of a do-question, base form ("have")
     against: tuple[str, ...] = ()  # keys a fact must not be about
+    # words of a pair that pick one of a noun ("the women's record"): a fact whose sentence
+    # gives the noun only another ("the men's record") is not about it
+    choices: tuple[tuple[tuple[int, str], frozenset[str]], ...] = ()
     marked: tuple[str, ...] = ()  # "old", "former": keys a fact must say
     article: str | None = None  # the one article a "he" or "she" can be about
     done: bool = False  # asks what happened ("did", "has ... sent"), not what is planned

@@ -23,6 +23,7 @@ from ..lexicon.question_times import ORDINALS, TIME_NOUNS
 from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
 from ..lexicon.time_words import RATES
 from ..numbers import asked_unit, parse_number
+from ..reading.alternatives import choices
 from ..reading.question import asks_for_year
 from ..reading.question import read as read_question
 from ..spelling import Speller
@@ -219,6 +220,7 @@ class QuestionReader:
             doers=doers(ws),
             verb=self._main_verb(doc),
             against=tuple(against),
+            choices=tuple(choices(doc).items()),
             marked=tuple(_marked(ws)),
             done=done,
             plans=plans,

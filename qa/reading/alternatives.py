@@ -18,20 +18,25 @@ _GROUP = {word: i for i, group in enumerate(ALTERNATIVES) for word in group}
 _MODIFIERS = frozenset({"amod", "poss", "compound", "nmod"})
 
 
-def _choices(doc: Doc) -> dict[tuple[int, str], set[str]]:
+Choices = dict[tuple[int, str], frozenset[str]]
+
+
+def choices(doc: Doc) -> Choices:
     """For each group and noun, the words of the group that modify the noun in ``doc``."""
     found: dict[tuple[int, str], set[str]] = {}
     for t in doc:
         word = lemma(t)
         if word in _GROUP and t.dep_ in _MODIFIERS and t.head.pos_ in ("NOUN", "PROPN"):
             found.setdefault((_GROUP[word], lemma(t.head)), set()).add(word)
-    return found
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def another(asked: Choices, said: Choices) -> bool:
+    """Whether ``said`` gives a noun of ``asked`` only other words of a pair than it does."""
+    return any(key in said and not words & said[key] for key, words in asked.items())
 
 
 def speaks_of_another(question: Doc, sentence: Doc) -> bool:
     """Whether ``sentence`` gives a noun of ``question`` another of a pair than it does."""
-    asked = _choices(question)
-    if not asked:
-        return False
-    said = _choices(sentence)
-    return any(key in said and not words & said[key] for key, words in asked.items())
+    asked = choices(question)
+    return bool(asked) and another(asked, choices(sentence))
