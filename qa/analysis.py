@@ -16,6 +16,7 @@ from functools import lru_cache
 from nltk.stem.snowball import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
 
+from .lexicon.synonyms import SYNONYM_GROUPS
 from .types import Sentence
 
 # Words: letters/digits joined by & . ' - (R&D, U.S., Biotech's, year-on-year);
@@ -137,97 +138,6 @@ def analyse(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """Lower-cased surface words (no stemming, stop words kept), for span matching."""
     return [text[s:e].lower() for s, e in _TOKENIZER.span_tokenize(text)]
-
-
-# Words a person uses for what an article says in other words. General English only:
-# nothing here is about a particular article. Each group is expanded to its stems.
-SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("big", "large", "size", "area", "span", "cover", "square", "vast", "huge"),
-    ("staff", "employee", "worker", "personnel", "people", "professional", "workforce"),
-    ("company", "firm", "enterprise", "business", "corporation", "companies"),
-    ("income", "sales", "revenue", "revenues", "earnings", "turnover"),
-    (
-        "found",
-        "founded",
-        "establish",
-        "established",
-        "set",
-        "create",
-        "launch",
-        "start",
-        "begin",
-        "began",
-        "commence",
-    ),
-    ("tech", "technology", "technique"),
-    ("cost", "price", "expense", "expensive", "cheap", "affordable", "pay", "charge"),
-    ("invest", "investment", "funding", "fund", "capital"),
-    (
-        "boss",
-        "head",
-        "chairman",
-        "chair",
-        "chief",
-        "leader",
-        "ceo",
-        "president",
-        "director",
-        "run",
-        "runs",
-        "lead",
-        "led",
-        "manage",
-        "manager",
-        "charge",
-        "responsible",
-    ),
-    ("goal", "target", "aim", "plan", "objective"),
-    ("grow", "growth", "increase", "rise", "rose", "gain", "jump", "up"),
-    ("fall", "fell", "decrease", "decline", "drop", "down", "shrink"),
-    ("where", "located", "location", "situated", "based"),
-    ("medicine", "drug", "treatment", "treat", "therapy", "medication", "medical"),
-    ("disease", "illness", "condition", "cancer", "disorder"),
-    ("doctor", "doctoral", "phd", "doctorate"),
-    ("master", "masters"),
-    ("graduate", "degree", "holder"),
-    ("tax", "taxes", "levy"),
-    ("worth", "value", "valued"),
-    ("city", "town", "municipality"),
-    ("build", "built", "construct", "construction", "develop", "development"),
-    ("team", "group", "lab", "laboratory"),
-    ("move", "moved", "relocate", "arrive", "join", "attract", "attracted"),
-    ("work", "working", "cooperate", "collaborate", "partner", "partnership"),
-    ("scientist", "researcher", "academician", "expert", "scholar"),
-    ("school", "university", "college"),
-    ("patent", "authorize", "authorized", "approve", "approved", "license"),
-    ("speed", "accelerate", "faster", "quick"),
-    ("shot", "injection", "dose", "jab"),
-    ("talent", "talents", "expert"),
-    ("president", "principal", "head", "chancellor", "rector"),
-    ("kill", "killed", "dead", "death", "die", "died"),
-    ("buy", "bought", "purchase", "acquire", "acquisition"),
-    ("sell", "sold", "sale"),
-    ("born", "birth"),
-    ("job", "jobs", "employment"),
-    ("car", "vehicle", "automobile"),
-    ("today", "now", "currently", "current", "present", "presently", "nowadays"),
-    ("launch", "launched", "lift", "lifted", "liftoff", "blast", "takeoff"),
-    ("play", "played", "match", "game", "fixture"),
-    ("tall", "tallest", "high", "highest", "height", "elevation", "altitude"),
-    ("last", "latest", "recent", "recently"),
-    ("end", "finish", "finished", "complete", "completed", "completion"),
-    ("father", "dad", "daddy", "parent"),
-    ("mother", "mom", "mum", "parent"),
-    ("husband", "wife", "spouse", "married", "marry", "marriage", "wed"),
-    ("child", "children", "son", "daughter", "kid", "kids"),
-    ("buried", "bury", "burial", "grave", "tomb", "laid", "interred"),
-    ("link", "connect", "connecting", "join"),
-    ("open", "opened", "reopen", "reopened", "launch", "inaugurate", "start", "begin"),
-    ("stop", "station"),
-    ("renovate", "renovation", "refurbish", "refurbishment", "restore", "upgrade", "revamp"),
-    ("ticket", "fare", "journey", "ride", "trip"),
-    ("money", "fund", "funding", "budget", "yuan", "dollar"),
-)
 
 
 def _build_synonyms() -> dict[str, frozenset[str]]:
