@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa.reader.candidates import candidates
 from qa.reader.describe import describe
 from qa.reading.pipeline import load
@@ -202,3 +204,42 @@ def test_who_is_answered_by_the_person_without_the_title_before_the_name():
     person = narrowed(query("Who led the study?"), doc, phrase)
     assert (person.text, doc.text[person.char_start : person.char_end]) == ("Maren Solvik",) * 2
     assert narrowed(query("What does the study show?"), doc, phrase) == phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole", "question", "name"),
+    [
+        (
+            "The new wing was paid for by the shipowner Ivar Lund in 1871.",
+            "the shipowner Ivar Lund",
+            "Who paid for the new wing?",
+            "Ivar Lund",
+        ),
+        (
+            "In his last years he was supported by his admirer Ada Brenn.",
+            "his admirer Ada Brenn",
+            "Who supported him in his last years?",
+            "Ada Brenn",
+        ),
+        (
+            "Superintendent Lorna Dale credited a tutoring programme launched in January 2023.",
+            "Superintendent Lorna Dale",
+            "Who is the superintendent?",
+            "Lorna Dale",
+        ),
+    ],
+)
+def test_who_drops_an_article_a_possessive_or_the_title_the_question_names(
+    sentence: str, whole: str, question: str, name: str
+) -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()(sentence)
+    span = next(doc[a:b] for a, b in candidates(doc) if doc[a:b].text == whole)
+    phrase = Phrase(span.start, span.end, span.start_char, span.end_char, span.text, 1, 1, {})
+    person = narrowed(query(question), doc, phrase)
+    assert (person.text, doc.text[person.char_start : person.char_end]) == (name, name)
+    # the title stays when the question does not name it
+    if whole.startswith("Superintendent"):
+        assert narrowed(query("Who credited the programme?"), doc, phrase) == phrase

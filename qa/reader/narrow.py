@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..numbers import is_year
 from ..reading.query import Query
@@ -34,7 +34,7 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
             text=doc[sign.i : phrase.end].text,
         )
     if query.question.kind == "person":
-        return _person(doc, phrase)
+        return _person(doc, phrase, query)
     if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
@@ -51,20 +51,33 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     )
 
 
-def _person(doc: Doc, phrase: Phrase) -> Phrase:
+def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     """For "who", the person a phrase ends with, without the title before the name
-    ("Ines Halvorsen", not "epidemiologist Ines Halvorsen")."""
+    ("Ines Halvorsen", not "epidemiologist Ines Halvorsen" nor "the shipowner Ines
+    Halvorsen"; "Superintendent Ines Halvorsen" when the question asks who the
+    superintendent is)."""
     if phrase.end - phrase.start > 8:
         return phrase
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == phrase.end), None)
-    if person is None or person.start <= phrase.start:
+    if person is None or person.start < phrase.start:
         return phrase
-    title = doc[phrase.start : person.start]
-    if not all(t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ for t in title):
+    start = person.start
+    # A title the recogniser took into the name, that the question itself names.
+    while start < person.end - 1 and query.matches(doc[start]):
+        start += 1
+    before = doc[phrase.start : person.start]
+    if start == phrase.start or not all(_title_word(t) for t in before):
         return phrase
     return replace(
         phrase,
-        start=person.start,
-        char_start=person.start_char,
-        text=person.text,
+        start=start,
+        char_start=doc[start].idx,
+        text=doc[start : phrase.end].text,
     )
+
+
+def _title_word(t: Token) -> bool:
+    """A word of a title before a name: "the", "his", "chief", "executive"."""
+    if t.pos_ == "DET" or (t.pos_ == "PRON" and t.dep_ == "poss"):
+        return True
+    return t.pos_ in ("NOUN", "ADJ") and not t.ent_type_
