@@ -33,7 +33,6 @@ from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import narrowed
 from .reader.timing import asked_times, dated_as_asked, other_time
-from .reading.alternatives import speaks_of_another
 from .reading.measure import rules_out
 from .reading.query import Query, prepare
 from .retriever import Retriever
@@ -270,15 +269,6 @@ class Answerer:
         question's ("six were written in 1842" for "in 1841"), the sentence's phrases dated
         by the question's time stand in for it; None when no sentence read has one.
         """
-        # A sentence about the other one of a pair ("the men's record" for a question about
-        # the women's) is no answer, however many of the question's words it shares.
-        ranked = [
-            hit
-            for hit in ranked[: max(READ, DESCRIBE)]
-            if not speaks_of_another(query.doc, self.docs[hit.index])
-        ]
-        if not ranked:
-            return None
         if query.question.kind in SENTENCE_KINDS:
             return ranked[0], None
         if query.question.kind == "description":

@@ -1,6 +1,6 @@
 """Whether a sentence speaks of another one of a pair than the question: "the men's course
-record" when asked about "the women's course record", "the first phase" when asked about
-"the second phase".
+record" when asked about "the women's course record", "the south bank" when asked about
+"the north bank". The rule layer reads it (:meth:`qa.numeric.lookup.Search.fits`).
 
 A question's modifier from :data:`~qa.lexicon.alternatives.ALTERNATIVES` picks one of its
 noun; a sentence that gives the same noun another of that group, and never the question's,
@@ -34,9 +34,3 @@ def choices(doc: Doc) -> Choices:
 def another(asked: Choices, said: Choices) -> bool:
     """Whether ``said`` gives a noun of ``asked`` only other words of a pair than it does."""
     return any(key in said and not words & said[key] for key, words in asked.items())
-
-
-def speaks_of_another(question: Doc, sentence: Doc) -> bool:
-    """Whether ``sentence`` gives a noun of ``question`` another of a pair than it does."""
-    asked = choices(question)
-    return bool(asked) and another(asked, choices(sentence))
