@@ -243,3 +243,17 @@ def test_who_drops_an_article_a_possessive_or_the_title_the_question_names(
     # the title stays when the question does not name it
     if whole.startswith("Superintendent"):
         assert narrowed(query("Who credited the programme?"), doc, phrase) == phrase
+
+
+def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The band released the single on March 4, 2016, a day before the tour.")
+    year = next(t for t in doc if t.text == "2016")
+    phrase = Phrase(year.i, year.i + 1, year.idx, year.idx + 4, "2016", 1.0, 0.5, {})
+    date = narrowed(query("On what date did the band release the single?"), doc, phrase)
+    assert (date.text, doc.text[date.char_start : date.char_end]) == ("March 4, 2016",) * 2
+    assert narrowed(query("In which month was the single released?"), doc, phrase) == date
+    assert narrowed(query("When did the band release the single?"), doc, phrase) == phrase
+    assert narrowed(query("What year did the band release the single?"), doc, phrase) == phrase

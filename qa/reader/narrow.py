@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..numbers import is_year
 from ..reading.query import Query
-from ..reading.question import asks_for_year
+from ..reading.question import asks_for_year, asks_within_year
 from . import Phrase
 
 _SIGNS = frozenset("$£€¥")
@@ -35,6 +35,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         )
     if query.question.kind == "person":
         return _person(doc, phrase, query)
+    if asks_within_year(query.question):
+        return _whole_date(doc, phrase)
     if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
@@ -81,3 +83,23 @@ def _title_word(t: Token) -> bool:
     if t.pos_ == "DET" or (t.pos_ == "PRON" and t.dep_ == "poss"):
         return True
     return t.pos_ in ("NOUN", "ADJ") and not t.ent_type_
+
+
+def _whole_date(doc: Doc, phrase: Phrase) -> Phrase:
+    """For "On what date", "What day", "In which month": the whole date a year alone was
+    read from ("February 6, 2016", not "2016")."""
+    if phrase.end - phrase.start != 1 or not is_year(doc[phrase.start].text):
+        return phrase
+    date = next(
+        (e for e in doc.ents if e.label_ == "DATE" and e.start <= phrase.start < e.end), None
+    )
+    if date is None or len(date) == 1:
+        return phrase
+    return replace(
+        phrase,
+        start=date.start,
+        end=date.end,
+        char_start=date.start_char,
+        char_end=date.end_char,
+        text=date.text,
+    )

@@ -19,6 +19,8 @@ from .words import is_content
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _AUX_LEMMAS = frozenset({"be", "do", "have"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Nouns of a question that asks for something a year alone does not say.
+_WITHIN_YEAR = frozenset({"day", "date", "month"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,12 @@ def asks_for_year(q: Question) -> bool:
     """Whether the question asks for a year ("What year ...", "In which year ..."): said
     with its year alone, though the text gives the day."""
     return q.head is not None and q.head.lemma_.lower() == "year"
+
+
+def asks_within_year(q: Question) -> bool:
+    """Whether the question asks for a day, a date or a month ("On what date ...", "In which
+    month ..."): something a year alone does not say."""
+    return q.kind == "date" and q.head is not None and q.head.lemma_.lower() in _WITHIN_YEAR
 
 
 def _asks_what_a_name_is(wh_token: Token) -> bool:
