@@ -80,17 +80,6 @@ _WHOLE_SPAN = re.compile(
 _PART_OF_YEAR = re.compile(
     r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
 )
-
-
-def _latest_period(text: str, found: re.Match[str]) -> bool:
-    """ "last quarter" is the latest one, as "last year" is; "the last quarter" (of a
-    year) is its fourth."""
-    if found.group("n") != "last":
-        return False
-    before = text[: found.start()].split()
-    return not before or before[-1] not in ("the", "its", "their", "a")
-
-
 # Words that name a plan rather than what happened: "the target", "what they aim for".
 _RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
 _MONEY_VERBS = MONEY_VERBS
@@ -330,6 +319,15 @@ def _asks_money(doc: Doc) -> bool:
     verbs = any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN"))
     measured = syntax.measured(doc)
     return verbs or bool(measured and measured[-1].lemma_.lower() == "money")
+
+
+def _latest_period(text: str, found: re.Match[str]) -> bool:
+    """ "last quarter" is the latest one, as "last year" is; "the last quarter" (of a
+    year) is its fourth."""
+    if found.group("n") != "last":
+        return False
+    before = text[: found.start()].split()
+    return not before or before[-1] not in ("the", "its", "their", "a")
 
 
 def _marked(ws: list[str]) -> list[str]:
