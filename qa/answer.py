@@ -306,16 +306,8 @@ class Answerer:
         when it is one of the reader's candidates, else that of the reader's best."""
         phrases = self.reader.read(query, self.docs[hit.index])
         same = next((p for p in phrases if (p.start, p.end) == (start, end)), phrases[0])
-        span = self.docs[hit.index][start:end]
-        return replace(
-            same,
-            start=start,
-            end=end,
-            char_start=span.start_char,
-            char_end=span.end_char,
-            text=span.text,
-            features={**same.features, "described": 1.0},
-        )
+        moved = same.spanning(self.docs[hit.index], start, end)
+        return replace(moved, features={**same.features, "described": 1.0})
 
     def _speaker_phrase(self, query: Query, hit: Ranked) -> Phrase | None:
         """For "who" questions, the speaker of a quoted sentence, as the reader rates the

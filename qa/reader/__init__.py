@@ -9,7 +9,7 @@ sentence's candidates.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -29,6 +29,18 @@ class Phrase:
     score: float
     probability: float
     features: Mapping[str, float]
+
+    def spanning(self, doc: Doc, start: int, end: int) -> Phrase:
+        """This phrase, rated as it is, over the tokens ``start:end`` of ``doc`` instead."""
+        span = doc[start:end]
+        return replace(
+            self,
+            start=start,
+            end=end,
+            char_start=span.start_char,
+            char_end=span.end_char,
+            text=span.text,
+        )
 
 
 class Reader:

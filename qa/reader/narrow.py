@@ -7,8 +7,6 @@ chose stays its choice (and the confidence's), and the answer is the year inside
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Token
 
 from ..numbers import is_year
@@ -20,19 +18,15 @@ _SIGNS = frozenset("$£€¥")
 
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
-    """``phrase``, or the one year it holds when the question asks for a year; a number
-    with the currency sign written before it ("$250,000", not "250,000"). A phrase read
-    from another sentence (a quotation's speaker, named in the next) is left as it is."""
+    """``phrase``, or the part the question asks for: the one year it holds for "what
+    year", the person without the title before the name for "who", the whole date round a
+    lone year for "what date"; a number with the currency sign written before it
+    ("$250,000", not "250,000"). A phrase read from another sentence (a quotation's
+    speaker, named in the next) is left as it is."""
     if phrase.end > len(doc) or doc[phrase.start : phrase.end].text != phrase.text:
         return phrase
     if phrase.start > 0 and doc[phrase.start - 1].text in _SIGNS and doc[phrase.start].like_num:
-        sign = doc[phrase.start - 1]
-        return replace(
-            phrase,
-            start=sign.i,
-            char_start=sign.idx,
-            text=doc[sign.i : phrase.end].text,
-        )
+        return phrase.spanning(doc, phrase.start - 1, phrase.end)
     if query.question.kind == "person":
         return _person(doc, phrase, query)
     if asks_within_year(query.question):
@@ -42,15 +36,7 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
     if len(years) != 1:
         return phrase  # "from 1998 to 2004": a span of years is said whole
-    year = years[0]
-    return replace(
-        phrase,
-        start=year.i,
-        end=year.i + 1,
-        char_start=year.idx,
-        char_end=year.idx + len(year.text),
-        text=year.text,
-    )
+    return phrase.spanning(doc, years[0].i, years[0].i + 1)
 
 
 def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
@@ -70,12 +56,7 @@ def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     before = doc[phrase.start : person.start]
     if start == phrase.start or not all(_title_word(t) for t in before):
         return phrase
-    return replace(
-        phrase,
-        start=start,
-        char_start=doc[start].idx,
-        text=doc[start : phrase.end].text,
-    )
+    return phrase.spanning(doc, start, phrase.end)
 
 
 def _title_word(t: Token) -> bool:
@@ -95,11 +76,4 @@ def _whole_date(doc: Doc, phrase: Phrase) -> Phrase:
     )
     if date is None or len(date) == 1:
         return phrase
-    return replace(
-        phrase,
-        start=date.start,
-        end=date.end,
-        char_start=date.start_char,
-        char_end=date.end_char,
-        text=date.text,
-    )
+    return phrase.spanning(doc, date.start, date.end)

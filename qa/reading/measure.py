@@ -92,12 +92,13 @@ def rules_out(q: Question, reply: str) -> bool:
     """Whether the first amount ``reply`` states is of a kind ``q`` cannot be answered by;
     a bare number of one or two digits (an age, a count) is no date, nor a bare number a
     sum of money, nor a number or a date alone a person or a place."""
-    if q.kind == "date" and _SMALL_NUMBER.fullmatch(reply.strip()):
+    said = reply.strip()
+    if q.kind == "date" and _SMALL_NUMBER.fullmatch(said):
         return True
-    if q.kind in _NEVER_NUMBERS and _NUMBERS_AND_DATES.fullmatch(reply.strip()):
+    if q.kind in _NEVER_NUMBERS and _NUMBERS_AND_DATES.fullmatch(said):
         return True  # a person or a place is never a number or a date alone
     asked = asked_kind(q)
-    if asked == "money" and _BARE_NUMBER.fullmatch(reply.strip()):
+    if asked == "money" and _BARE_NUMBER.fullmatch(said):
         return True  # a sum is said with its currency: "44" is an age or a count
     if asked is None:
         return False
