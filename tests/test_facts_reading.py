@@ -378,6 +378,19 @@ def test_a_name_answers_to_its_apposition_and_its_copula() -> None:
     assert got["12,000"].owner == "Greyfield"
 
 
+def test_a_name_in_apposition_answers_to_the_noun_and_its_synonyms() -> None:
+    got = facts_in(
+        "Its newest boat, the Marta Lind, entered service in June.",
+        "The vessel carries 300 passengers.",
+    )
+    assert got["300"].owner == "Marta Lind"
+    got = facts_in(
+        "The first record, Blue Rooms (1990), sold poorly.",
+        "The second record, Night Roads (1992), sold 400,000 copies.",
+    )
+    assert got["400,000"].owner != "Blue Rooms"  # "the second record" is not the first
+
+
 def test_pronouns_refer_to_the_last_subject() -> None:
     got = facts_in(
         "Lindqvist Motors was founded in 1950.",

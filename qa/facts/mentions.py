@@ -3,11 +3,12 @@
 - A **name** is what the entity recogniser says (:mod:`qa.reading.names`), or a noun chunk
   headed by a proper noun ("the Arden Science Park"). A name answers to its first and last
   words ("Lake Orm" is a lake, "St Anne's Hospital" a hospital) and to the head nouns an
-  apposition or a copula gives it ("Fenby Quay, the oldest harbour on the coast";
-  "Greyfield is a market town").
+  apposition, either way round, or a copula gives it ("Fenby Quay, the oldest harbour on
+  the coast"; "its newest ship, the Skerry Lass"; "Greyfield is a market town").
 - A **definite description** ("the zone", "the company", "the national park") refers to the
-  most recent earlier name that answers to its head noun; one with no such name stays as
-  written.
+  most recent earlier name that answers to its head noun or to a plain synonym of it ("the
+  vessel" for a ship); one with no such name stays as written, and one that says which it
+  is ("the second album", "the album, X") is no description of an earlier name.
 - A **pronoun** for a thing ("it", "its", "they") refers to the last subject; one for a
   person ("he", "she", "his", "her") to the last person named as a subject or, in an
   encyclopedia life, to the person the article is about, unless the article speaks of that
@@ -25,6 +26,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.discourse_words import PRONOUN_GENDERS, PRONOUNS, REPORTING_VERBS
+from ..lexicon.referents import SAME_KIND
 from ..reading.names import KIND_OF_LABEL, names, subject_kind, title_name
 from . import tree
 
@@ -72,10 +74,12 @@ def _names_of(doc: Doc) -> list[tuple[Span, bool]]:
 
 
 def _extra_heads(name: Span) -> set[str]:
-    """Nouns an apposition ("X, the oldest harbour of Y") or a copula ("X is a market town") puts
-    beside a name."""
+    """Nouns an apposition ("X, the oldest harbour of Y"; "its newest ship, X") or a copula
+    ("X is a market town") puts beside a name."""
     heads: set[str] = set()
     root = name.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        heads.add(_head_word(root.head))
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             heads.add(_head_word(child))
@@ -148,15 +152,19 @@ class Discourse:
             return None
         if any(c.dep_ in ("poss", "prep", "nummod") or _restrictive(c) for c in tok.children):
             return None  # "the city's port", "the port of X", "the port that ...": another
+        if any(c.dep_ == "appos" or c.ent_type_ == "ORDINAL" for c in tok.children):
+            return None  # "the second album, X": the name beside it, not the first album
         head = _head_word(tok)
-        if self._doc is not None and head in _name_words(self._doc):
+        # A name may be given a synonym of the noun: "the vessel" for "the ship X".
+        heads = next((g for g in SAME_KIND if head in g), frozenset({head}))
+        if self._doc is not None and heads & _name_words(self._doc):
             here = [n for n in self._names_in(-1, self._doc) if n.end <= tok.i]
-            found = _latest(here, head)
+            found = _latest(here, heads)
             if found is not None:
                 return found
         for k in range(len(self._docs) - 1, -1, -1):
-            if head in self._words[k]:
-                found = _latest(self._names_in(k, self._docs[k]), head)
+            if heads & self._words[k]:
+                found = _latest(self._names_in(k, self._docs[k]), heads)
                 if found is not None:
                     return found
         return None
@@ -194,10 +202,10 @@ class Discourse:
         return None
 
 
-def _latest(names: list[Name], head: str) -> str | None:
-    """The last of ``names`` that answers to ``head``."""
+def _latest(names: list[Name], heads: frozenset[str]) -> str | None:
+    """The last of ``names`` that answers to one of ``heads``."""
     for name in sorted(names, key=lambda n: -n.end):
-        if head in name.heads and name.text.lower() != head:
+        if heads & name.heads and name.text.lower() not in heads:
             return name.text
     return None
 
@@ -215,6 +223,9 @@ def _name_words(doc: Doc) -> frozenset[str]:
         for i, (pos, ent, dep) in enumerate(arr.tolist())
         if pos == _PROPN or ent in entities or dep in linked
     ]
+    # The noun a name is in apposition to: "its newest ship, the MV Skerry Lass".
+    appos = strings["appos"]
+    picked += [doc[i].head.i for i, (_, _, dep) in enumerate(arr.tolist()) if dep == appos]
     return frozenset(_head_word(doc[i]) for i in picked)
 
 

@@ -21,3 +21,18 @@ FACILITIES: frozenset[str] = frozenset(
         "stadium station terminal tower venue"
     ).split()
 )
+
+# Nouns that name the same kind of thing, so that a description by one refers to a name
+# given the other ("the MV Skerry Lass, its newest ship ... the vessel"). Only plain
+# synonyms: "the ferry" is a kind of ship, but not every ship is a ferry.
+SAME_KIND: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "vessel ship boat",
+        "company firm business",
+        "factory plant",
+        "centre center",
+        "stadium ground arena",
+        "project scheme",
+    )
+)
