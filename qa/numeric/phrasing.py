@@ -237,6 +237,11 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
             return f"{cap(amount)}{of}, {f.qualifier}, part of {whole.surface}."
         return f"{cap(amount)}{of}, from {f.qualifier}."  # "with X paying 70 percent"
     phrase = verb_phrase(index, f)
+    after = s.text[f.end - s.start :]
+    thing = re.match(r"\s+(\w+)", after)
+    if owner and f.measure == "cost" and thing and thing.group(1) in owner.split():
+        # "opened a $640 million factory": the verb is the clause's, the sum the factory's
+        return f"{owner} cost {amount}{when}."
     if (
         phrase
         and owner
