@@ -827,3 +827,16 @@ def test_the_cost_of_a_thing_a_sum_stands_before_is_said_as_its_cost() -> None:
     result = answered(article, "How much did the new bakery cost?")
     assert result.short_answer == "$75 million"
     assert result.answer == "A bakery in Leeton cost $75 million."
+
+
+def test_a_cost_said_before_a_thing_is_no_plan_nor_a_thing_of_the_past() -> None:
+    """The tense of the clause is not the cost's: "the £9m centre will open" gives what the
+    centre cost, and "voted for the £40m scheme" what the scheme will cost."""
+    article = (
+        "works",
+        "Dunmore sets out its plans\n\nUpdated: May 2, 2024\n\nDunmore council set out "
+        "its building plans on Tuesday.\n\nThe £9m health centre will open in June.\n\n"
+        "Councillors voted for the £40m bypass scheme on Monday.\n",
+    )
+    assert answered(article, "How much did the health centre cost?").short_answer == "£9m"
+    assert answered(article, "How much will the bypass scheme cost?").short_answer == "£40m"

@@ -89,7 +89,10 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         slot.dep_ in ("compound", "nmod", "amod") or (slot.dep_ == "nummod" and d.kind == "money")
     ) and slot.head.pos_ == "NOUN"
     if modifies and d.kind == "money" and not ctx.is_measure_noun(slot.head):
-        return "cost", ctx.refer(slot.head)  # "the £27.5m centre": what the centre cost
+        thing = slot.head
+        while thing.dep_ in ("compound", "amod") and thing.head.pos_ == "NOUN":
+            thing = thing.head  # "a £27m swimming pool", parsed as a "£27m swimming"
+        return "cost", ctx.refer(thing)  # "the £27.5m centre": what the centre cost
     described = slot.head
     while described.dep_ in ("nmod", "compound", "amod") and described.head.pos_ == "NOUN":
         described = described.head  # "a 19-kilometre walking and cycling route"

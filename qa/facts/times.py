@@ -163,6 +163,8 @@ def date_kind(ctx: SentenceContext, date: DateMention, verb: Token | None) -> st
 
 def _time_of(ctx: SentenceContext, d: Draft) -> None:
     dates = [x for x in ctx.drafts if x.is_date and _dates_it(ctx, x, d)]
+    if not dates and _costs_a_thing(d):
+        return  # "the £9m centre will open in June": neither a plan nor June's cost
     if not dates and d.verb is not None:
         top = tree.clause_top(d.verb, through_acl=True)
         dates = [
@@ -189,6 +191,17 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
         d.time, d.time_kind = ctx.article_date, "current"
     elif verb is not None and _expected(verb):
         d.time_kind = "expected"
+
+
+def _costs_a_thing(d: Draft) -> bool:
+    """A sum said before the thing it is the cost of ("the £9m centre"): the clause the
+    thing is in tells what happens to the thing, not when the sum was its cost."""
+    slot = d.slot
+    return (
+        d.measure == "cost"
+        and slot.dep_ in ("compound", "nmod", "amod", "nummod")
+        and slot.head.pos_ == "NOUN"
+    )
 
 
 def _sentence_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:

@@ -54,6 +54,7 @@ class Entry:
     stand_in_owner: bool = False  # its owner is "the building", "the project", "the line"
     near: frozenset[str] = frozenset()  # the words that go with its number (its phrase)
     future: bool = False  # its clause speaks of what will be ("will add", "is due to")
+    timeless: bool = False  # what a thing costs, said before it ("the £9m centre will open")
     clause_time: str | None = None  # the time its clause names, when it has none of its own
     doers: frozenset[str] = frozenset()  # who its count of people is: "work" for staff
     event: str | None = None  # for a year: the name it is part of ("the 2008 World Cup")
@@ -158,10 +159,22 @@ def _read_figure(
     # read from the day it was said, "announced on Tuesday", does not).
     unsaid = f.time is None and f.time_kind is None
     open_time = f.time_kind in (None, "resolved-relative")
+    # A sum said before a thing is what the thing costs whenever its clause is set: "the
+    # £9m centre will open" does not make the cost a plan, nor "voted for the £9m scheme"
+    # a cost that was.
+    root = span_root(doc, *at)
+    timeless = (
+        f.measure == "cost"
+        and unsaid
+        and root is not None
+        and root.dep_ in ("compound", "nmod", "amod", "nummod")
+        and root.head.pos_ == "NOUN"
+    )
     return replace(
         e,
         near=keyset(" ".join(t.text for t in tokens)),
-        future=open_time and verb is not None and is_future(verb),
+        future=open_time and verb is not None and is_future(verb) and not timeless,
+        timeless=timeless,
         clause_time=next((t for t in times if t), None) if unsaid else None,
     )
 

@@ -122,7 +122,7 @@ class Search:
                 return year == self.index.reported.get(f.article) and not self.planned(f)
             return str(time).startswith(year)
         if ask.future:
-            return self.planned(f) or self._ahead(f)
+            return self.planned(f) or self._ahead(f) or entry.timeless
         if ask.done and self.planned(f):
             return False  # "how many has it sent" is not what it expects to send
         if ask.now:
