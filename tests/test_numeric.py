@@ -840,3 +840,18 @@ def test_a_cost_said_before_a_thing_is_no_plan_nor_a_thing_of_the_past() -> None
     )
     assert answered(article, "How much did the health centre cost?").short_answer == "£9m"
     assert answered(article, "How much will the bypass scheme cost?").short_answer == "£40m"
+
+
+def test_a_span_of_time_is_no_rate_and_a_noun_is_no_verb() -> None:
+    """ "waiting over a year" is how long, not per year; "the building work" is no one at
+    work, so it does not ask for a count of staff."""
+
+    def read(question: str):  # type: ignore[no-untyped-def]
+        ask = park().read(question)
+        assert ask is not None, question
+        return ask
+
+    assert read("How many patients have been waiting over a year?").rate is None
+    assert read("How many visitors come a year?").rate == "a year"
+    assert read("How many months will the building work take?").verbs == ()
+    assert read("How many people work in the park?").verbs == ("work",)

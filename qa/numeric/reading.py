@@ -60,7 +60,9 @@ _PREVIOUS_YEAR = re.compile(
 )
 # What a figure is per, in a question: "a day", "each year", "annually".
 _RATE_Q = re.compile(
-    r"\b(?:(?:a|per|each|every)\s+(?P<u>day|week|month|year|annum|hour))\b"
+    # "a year" after "over", "more than", "within" ... is a span of time, not a rate
+    r"\b(?:(?:(?<!over\s)(?<!than\s)(?<!under\s)(?<!nearly\s)(?<!almost\s)(?<!least\s)"
+    r"(?<!within\s)(?<!about\s)a|per|each|every)\s+(?P<u>day|week|month|year|annum|hour))\b"
     r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
     r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
 )
@@ -173,6 +175,8 @@ class QuestionReader:
         months = [w for w in ws if w in MONTHS]
         if months:  # "the mean July temperature" is not January's
             against += [stem(m) for m in MONTHS if m not in months]
+        # "work" in "how many work there", not in "the building work"
+        said_as_verbs = {t.lower_ for t in doc if t.pos_ in ("VERB", "AUX")}
         ask = Question(
             text=text,
             intent=intent,
@@ -200,7 +204,7 @@ class QuestionReader:
                     {
                         g
                         for w in ws
-                        if w in VERB_FORMS
+                        if w in VERB_FORMS and w in said_as_verbs
                         for g in GROUP_OF.get(stem(w), ())
                         if g in DOER_GROUPS
                     }
