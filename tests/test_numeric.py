@@ -599,6 +599,20 @@ def test_how_long_something_lasted_from_its_beginning_and_end(question: str, sho
     assert len(result.citations) >= 1 and result.derivation
 
 
+PAINTER = """Ilse Marten
+
+Ilse Marten (4 June 1890 – 12 October 1961) was a Danish painter. She studied in Paris and \
+returned to Denmark in 1921. The architect Poul Hald built her a studio at Rungsted, where \
+Marten worked from 1930 until her death.
+"""
+
+
+def test_from_a_date_until_a_death_is_a_span_to_the_date_of_the_death() -> None:
+    result = ruled(PAINTER, "For how many years did Marten work at Rungsted?")
+    assert result.short_answer == "about 31 years"
+    assert len(result.citations) == 2 and result.derivation
+
+
 def test_a_beginning_and_an_end_of_other_things_are_no_span() -> None:
     """The work on the station began and the station was sold: that is not how long the
     work took."""

@@ -5,10 +5,13 @@ did the band exist?".
 
 The beginning is a date whose event is a verb of beginning ("opened", "formed", "seized"),
 the end one whose event is a verb of ending ("closed", "split", "sold") or that follows
-"until"; both must be among the dates the question's words match, and of one article.
+"until"; both must be among the dates the question's words match, and of one article. "From
+1949 until her death" ends on the date the article gives for the death.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..facts import Fact
 from ..lexicon.time_words import BEGIN_VERBS, END_VERBS
@@ -16,11 +19,13 @@ from ..types import Answer
 from .lookup import MIN_SCORE, Match, Search, year_of
 from .phrasing import cap, derived, pretty_date, ref
 from .question import Question
-from .terms import base, keyset, strength, words
+from .terms import Term, base, keyset, strength, words
 
 _BEGIN = frozenset(base(v) for v in BEGIN_VERBS)
 _END = frozenset(base(v) for v in END_VERBS)
 _UNTIL = frozenset({"until", "till"})
+_UNTIL_DEATH = re.compile(r"\s*,?\s*(?:until|till|to)\s+(?:his|her|their)\s+death\b", re.I)
+_DIE = base("died")
 DATES = 8  # the best-matching dates weighed
 LOOSE = 0.35  # how well the less-matched of the two dates must match
 SAME_SENTENCE, SAME_OWNER = 0.3, 0.15
@@ -53,9 +58,42 @@ def begin_to_end(search: Search, ask: Question) -> Answer | None:
         and any(strength(t.keys, _event(search, m.fact)) for t in asked for m in p)
     ]
     if not pairs:
-        return None
+        return _until_death(search, ask, asked)
     b, e = max(pairs, key=lambda p: p[0].score + p[1].score + _together(search, *p))
     return _span(search, b.fact, e.fact, min(b.score, e.score))
+
+
+def _until_death(search: Search, ask: Question, asked: list[Term]) -> Answer | None:
+    """ "She lived there from 1949 until her death": from that date to the date of the
+    death, which the article gives elsewhere (the life's dates, "died in 1979")."""
+    for m in search.rank(ask.terms, lambda f: f.kind == "date" and f.time_kind != "target"):
+        if m.score < MIN_SCORE:
+            break
+        f = m.fact
+        s = search.index.sentences[f.sentence]
+        if not _UNTIL_DEATH.match(s.text[f.end - s.start :]):
+            continue
+        if asked and not any(strength(t.keys, _event(search, f)) for t in asked):
+            continue  # the span of what the question asks about ("live" of "lived")
+        death = _death_of(search, f)
+        if death is not None and _later(f, death):
+            return _span(search, f, death, m.score)
+    return None
+
+
+def _death_of(search: Search, f: Fact) -> Fact | None:
+    """The date of the death of whoever ``f`` is about: a date of its article whose event
+    is a death, of the same owner when the article dates more than one."""
+    deaths = [
+        g
+        for g in search.index.by_article.get(f.article, ())
+        if g.fact.kind == "date" and _DIE in _event(search, g.fact)
+    ]
+    owner = search.index.entry[f.id].owner_keys
+    same = [g for g in deaths if g.owner_keys & owner]
+    if same:
+        return same[0].fact
+    return deaths[0].fact if len(deaths) == 1 else None
 
 
 def _later(first: Fact, then: Fact) -> bool:
