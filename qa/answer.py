@@ -33,7 +33,7 @@ from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import narrowed
 from .reader.timing import asked_times, dated_as_asked, other_time
-from .reading.measure import rules_out
+from .reading.measure import rules_out, says_nothing_new
 from .reading.query import Query, prepare
 from .retriever import Retriever
 from .spelling import fix_wh_words
@@ -281,7 +281,12 @@ class Answerer:
         asked = asked_times(query.doc) if dated else []
         for hit in ranked[:READ]:
             doc = self.docs[hit.index]
-            phrases = self.reader.read(query, doc)
+            # "shipyard" for "What's the name of the shipyard ...?" tells nothing
+            phrases = [
+                p
+                for p in self.reader.read(query, doc)
+                if not says_nothing_new(query.question, p.text)
+            ]
             if asked and phrases and other_time(asked, doc, phrases[0].start, phrases[0].end):
                 # Another figure of the sentence may be given for the time asked about, but
                 # not one the sentence leaves undated ("expects about 90 a day").

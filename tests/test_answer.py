@@ -225,3 +225,16 @@ def test_a_date_in_common_words_is_no_name_the_article_must_mention() -> None:
     assert answer.features.get("q.names_missing", 0.0) == 0.0
     answer = engine.ask("Where was the fair held in 2019?")
     assert answer.features.get("q.names_missing") == 1.0
+
+
+def test_a_phrase_that_says_only_what_the_question_says_is_no_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "bridge.txt").write_text(
+        "Local news\n\nThe Osterholm firm grew last year. The council has hired a contractor "
+        "to rebuild the bridge, which closed in March. It employs 300 people.\n",
+        encoding="utf-8",
+    )
+    result = Engine.from_corpus(tmp_path, answer_cache=0).answerer.reply_in(
+        "What is the name of the contractor rebuilding the bridge?", "bridge"
+    )
+    assert result is not None
+    assert (result.short_answer or "").lower() not in ("contractor", "a contractor")

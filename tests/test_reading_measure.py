@@ -7,7 +7,7 @@ import pytest
 from qa.config import Settings
 from qa.engine import Engine
 from qa.ingest import clean
-from qa.reading.measure import asked_kind, rules_out
+from qa.reading.measure import asked_kind, rules_out, says_nothing_new
 from qa.reading.pipeline import load
 from qa.reading.question import read
 
@@ -105,3 +105,11 @@ def test_an_amount_of_the_wrong_kind_is_never_given(text: str, asked: str, wrong
     answer = engine.ask(asked)
     assert not answer.answered
     assert wrong not in answer.answer.lower()
+
+
+def test_a_reply_that_says_nothing_the_question_does_not() -> None:
+    ask = question("What's the name of the shipyard building the ferry?")
+    assert says_nothing_new(ask, "the shipyard")
+    assert not says_nothing_new(ask, "Baltic Marine Works")
+    choice = question("Which is longer, the bridge or the tunnel?")
+    assert not says_nothing_new(choice, "the tunnel")  # a choice the question offers

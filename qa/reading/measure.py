@@ -4,13 +4,15 @@
 cannot be; "How much did the club pay?" asks for money, which "four days" cannot be. A reply
 whose amount is of a kind the question rules out is no answer, however well its sentence
 matches. Only kinds the question says plainly are read; "how long is the river" (a length or
-a time) and "how high" (a height or a rate) rule nothing out.
+a time) and "how high" (a height or a rate) rule nothing out. Nor is a phrase an answer that
+says nothing the question does not ("shipyard" for "the name of the shipyard").
 """
 
 from __future__ import annotations
 
 import re
 
+from ..analysis import STOP_WORDS, stem
 from ..lexicon.answer_types import NOUN_KINDS
 from ..lexicon.question_words import MONEY_VERBS
 from ..lexicon.units import POUNDS_WEIGHT, UNITS
@@ -34,6 +36,7 @@ RULED_OUT: dict[str, frozenset[str]] = {
 # Words that make "how much" ask for money: "how much did they pay", "how much prize money".
 _MONEY_WORDS = NOUN_KINDS["money"] | {"prize", "wage", "fine", "loan"} | MONEY_VERBS
 _SMALL_NUMBER = re.compile(r"\d{1,2}")
+_WORD = re.compile(r"\w+")
 # Kinds of name never written as a number or a date alone (an album may be called "4", an
 # event be named by its date).
 _NEVER_NUMBERS = frozenset({"person", "org", "place", "group", "language"})
@@ -106,3 +109,16 @@ def rules_out(q: Question, reply: str) -> bool:
     if not found or found[0].unit == POUNDS_WEIGHT:
         return False  # "pounds" may be money the words before it did not show
     return unit_kind(found[0].unit) in RULED_OUT[asked]
+
+
+def says_nothing_new(q: Question, reply: str) -> bool:
+    """Whether every word of a reply is one the question already says, when the question
+    offers no choice between things it names ("Which is longer, X or Y?")."""
+    if any(t.lower_ == "or" for t in q.doc):
+        return False
+    said = _content_stems(reply)
+    return bool(said) and said <= _content_stems(q.doc.text)
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
