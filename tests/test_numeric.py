@@ -835,12 +835,11 @@ def test_a_figure_for_the_other_one_of_a_pair_does_not_answer() -> None:
 def test_the_cost_of_a_thing_a_sum_stands_before_is_said_as_its_cost() -> None:
     article = (
         "bakery",
-        "Harlow Foods opens bakery\n\nUpdated: May 2, 2024\n\nHarlow Foods has opened a $75 "
-        "million bakery in Leeton. It will employ 240 people.\n",
+        "Harlow Foods opens bakery\n\nUpdated: May 2, 2024\n\nHarlow Foods has opened a 75 "
+        "million pound bakery in Leeton. It will employ 240 people.\n",
     )
     result = answered(article, "How much did the new bakery cost?")
-    assert result.short_answer == "$75 million"
-    assert result.answer == "A bakery in Leeton cost $75 million."
+    assert result.answer == "A bakery cost 75 million pounds."  # not "A bakery opened a ..."
 
 
 def test_a_cost_said_before_a_thing_is_no_plan_nor_a_thing_of_the_past() -> None:

@@ -84,10 +84,7 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
             return noun_measure(noun, d), ctx.noun_owner(noun)
         return None, ctx.refer(noun)  # "a second stage of 50 megawatts": the stage's
-    # "a £30m stadium", and "a $30 million stadium" as the parser attaches a sum in dollars
-    modifies = (
-        slot.dep_ in ("compound", "nmod", "amod") or (slot.dep_ == "nummod" and d.kind == "money")
-    ) and slot.head.pos_ == "NOUN"
+    modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
     if modifies and d.kind == "money" and not ctx.is_measure_noun(slot.head):
         thing = slot.head
         while thing.dep_ in ("compound", "amod") and thing.head.pos_ == "NOUN":

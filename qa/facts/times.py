@@ -199,7 +199,7 @@ def _costs_a_thing(d: Draft) -> bool:
     slot = d.slot
     return (
         d.measure == "cost"
-        and slot.dep_ in ("compound", "nmod", "amod", "nummod")
+        and slot.dep_ in ("compound", "nmod", "amod")
         and slot.head.pos_ == "NOUN"
     )
 

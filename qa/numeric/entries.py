@@ -167,7 +167,7 @@ def _read_figure(
         f.measure == "cost"
         and unsaid
         and root is not None
-        and root.dep_ in ("compound", "nmod", "amod", "nummod")
+        and root.dep_ in ("compound", "nmod", "amod")
         and root.head.pos_ == "NOUN"
     )
     return replace(

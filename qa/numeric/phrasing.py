@@ -240,7 +240,7 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
     after = s.text[f.end - s.start :]
     thing = re.match(r"\s+(\w+)", after)
     if owner and f.measure == "cost" and thing and thing.group(1) in owner.split():
-        # "opened a $640 million factory": the verb is the clause's, the sum the factory's
+        # "opened a £64m factory": the verb is the clause's, the sum the factory's
         return f"{owner} cost {amount}{when}."
     if (
         phrase
