@@ -198,14 +198,18 @@ def test_a_future_question_is_not_answered_with_a_past_date() -> None:
     assert past.answered and past.short_answer == "2021"
 
 
-def test_a_reason_is_given_without_the_word_that_marks_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "quay.txt").write_text(
+def reply_in(text: str, question: str):  # type: ignore[no-untyped-def]
+    """What the one article ``text`` answers to ``question``, before abstention."""
+    from qa.ingest import clean
+
+    return Engine([clean(text, "a")]).answerer.reply_in(question, "a")
+
+
+def test_a_reason_is_given_without_the_word_that_marks_it() -> None:
+    result = reply_in(
         "Harwick quay\n\nThe new quay at Harwick was built of timber because the local stone "
         "was too soft for the tides. It opened in 1911.\n",
-        encoding="utf-8",
-    )
-    result = Engine.from_corpus(tmp_path, answer_cache=0).answerer.reply_in(
-        "Why was the quay built of timber?", "quay"
+        "Why was the quay built of timber?",
     )
     assert result is not None and result.short_answer is not None
     assert not result.short_answer.lower().startswith("because")
@@ -227,14 +231,11 @@ def test_a_date_in_common_words_is_no_name_the_article_must_mention() -> None:
     assert answer.features.get("q.names_missing") == 1.0
 
 
-def test_a_phrase_that_says_only_what_the_question_says_is_no_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "bridge.txt").write_text(
+def test_a_phrase_that_says_only_what_the_question_says_is_no_answer() -> None:
+    result = reply_in(
         "Local news\n\nThe Osterholm firm grew last year. The council has hired a contractor "
         "to rebuild the bridge, which closed in March. It employs 300 people.\n",
-        encoding="utf-8",
-    )
-    result = Engine.from_corpus(tmp_path, answer_cache=0).answerer.reply_in(
-        "What is the name of the contractor rebuilding the bridge?", "bridge"
+        "What is the name of the contractor rebuilding the bridge?",
     )
     assert result is not None
     assert (result.short_answer or "").lower() not in ("contractor", "a contractor")
