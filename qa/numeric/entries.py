@@ -55,7 +55,6 @@ class Entry:
     near: frozenset[str] = frozenset()  # the words that go with its number (its phrase)
     future: bool = False  # its clause speaks of what will be ("will add", "is due to")
     timeless: bool = False  # what a thing costs, said before it ("the £9m centre will open")
-    offset: bool = False  # a time from another thing ("four years later"), no thing's duration
     clause_time: str | None = None  # the time its clause names, when it has none of its own
     doers: frozenset[str] = frozenset()  # who its count of people is: "work" for staff
     event: str | None = None  # for a year: the name it is part of ("the 2008 World Cup")
@@ -133,10 +132,6 @@ def with_phrases(
     return [read.get(e.fact.id, e) for e in entries]
 
 
-# "four years later", "two years after the fire", "a decade on": a time from something else
-_OFFSET_AFTER = re.compile(r"\s+(?:later|earlier|afterwards|after|before|on)\b")
-
-
 def event_named(year: Token | None) -> str | None:
     """The name a year is part of: "the 2008 World Music Awards", "E3 2005"; not "May 2019"
     nor "the 2019 season" (a common noun the year only dates)."""
@@ -180,7 +175,6 @@ def _read_figure(
         near=keyset(" ".join(t.text for t in tokens)),
         future=open_time and verb is not None and is_future(verb) and not timeless,
         timeless=timeless,
-        offset=f.kind == "duration" and bool(_OFFSET_AFTER.match(s.text[at[1] :])),
         clause_time=next((t for t in times if t), None) if unsaid else None,
     )
 

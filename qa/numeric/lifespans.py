@@ -48,15 +48,14 @@ def begin_to_end(search: Search, ask: Question) -> Answer | None:
     ]
     # One of the two must match as well as any figure must; the other may match less, as
     # the text says a beginning or an end in words of its own. And the question's own
-    # words (not its names) must say one of the two events or what it befell ("carry
-    # passengers" of "closed to passengers", of "passenger services ended"), so that the
-    # span is of what it asks.
+    # words (not its names) must say one of the two events ("carry passengers" of "closed
+    # to passengers"), so that the span is of what it asks.
     asked = [t for t in ask.terms if not t.proper]
     pairs = [
         p
         for p in pairs
         if max(p[0].score, p[1].score) >= MIN_SCORE
-        and any(strength(t.keys, _said(search, m.fact)) for t in asked for m in p)
+        and any(strength(t.keys, _event(search, m.fact)) for t in asked for m in p)
     ]
     if not pairs:
         return _until_death(search, ask, asked)
@@ -114,11 +113,6 @@ def _together(search: Search, b: Match, e: Match) -> float:
 def _event(search: Search, f: Fact) -> frozenset[str]:
     """The stems of the verb that dates ``f`` and of its event's words."""
     return search.index.entry[f.id].verb | keyset(f.measure)
-
-
-def _said(search: Search, f: Fact) -> frozenset[str]:
-    """The stems of a date's event and of whose event it is."""
-    return _event(search, f) | search.index.entry[f.id].owner_keys
 
 
 def _after_until(search: Search, f: Fact) -> bool:

@@ -229,8 +229,6 @@ class Search:
         if ask.earlier and not f.earlier_of and not ask.years:
             return False
         ix = self.index.entry[f.id]
-        if ix.offset and not ask.offset:
-            return False  # "ceased four years later" is not how long anything went on
         pool = ix.focus | ix.ctx
         if any("#" + g not in pool for g in ask.verbs):
             return False

@@ -133,7 +133,6 @@ class Question:
     period: str | None = None  # "first day" for "on its opening day"
     whole_span: bool = False  # "in total", "so far": not a stated part of a span
     earlier: bool = False  # "before the rebuild", "previously": an earlier value
-    offset: bool = False  # "how many years after", "how long before": a time between two
     verbs: tuple[str, ...] = ()  # groups of "work", "live", "watch" ...
     doers: frozenset[str] = frozenset()  # the same said by a verb or a noun ("population")
     verb: str | None = None  # the main verb of a do-question, base form ("have")

@@ -66,9 +66,6 @@ _RATE_Q = re.compile(
     r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
     r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
 )
-# A question for the time from one thing to another: "how many years after", "how long
-# before".
-_OFFSET = re.compile(r"\b(?:after|before|later|earlier|afterwards)\b")
 # Adverbs of rate with the period they are per ("daily": "day").
 _RATE_ADVERBS = {word: rate.split()[-1] for word, rate in RATES.items() if word.endswith("ly")}
 PERIOD_Q = re.compile(
@@ -202,7 +199,6 @@ class QuestionReader:
             period=period,
             whole_span=bool(_WHOLE_SPAN.search(text)),
             earlier=timing.earlier(doc),
-            offset=bool(_OFFSET.search(text)),
             verbs=tuple(
                 sorted(
                     {
