@@ -19,5 +19,6 @@ measure nouns, verbs of measure and change) is data in :mod:`qa.lexicon`.
 from ..lexicon.measure_nouns import MEASURE_NOUNS
 from .model import Change, Fact
 from .reader import extract_facts, sentence_subject
+from .tree import modifies_noun
 
-__all__ = ["MEASURE_NOUNS", "Change", "Fact", "extract_facts", "sentence_subject"]
+__all__ = ["MEASURE_NOUNS", "Change", "Fact", "extract_facts", "modifies_noun", "sentence_subject"]

@@ -84,7 +84,7 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
             return noun_measure(noun, d), ctx.noun_owner(noun)
         return None, ctx.refer(noun)  # "a second stage of 50 megawatts": the stage's
-    modifies = slot.dep_ in ("compound", "nmod", "amod") and slot.head.pos_ == "NOUN"
+    modifies = tree.modifies_noun(slot)
     if modifies and d.kind == "money" and not ctx.is_measure_noun(slot.head):
         thing = slot.head
         while thing.dep_ in ("compound", "amod") and thing.head.pos_ == "NOUN":

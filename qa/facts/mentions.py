@@ -217,15 +217,15 @@ def _name_words(doc: Doc) -> frozenset[str]:
     strings = doc.vocab.strings
     entities = {strings[label] for label in KIND_OF_LABEL}
     linked = {strings["appos"], strings["attr"]}
-    arr = doc.to_array([POS, ENT_TYPE, DEP])
+    rows = doc.to_array([POS, ENT_TYPE, DEP]).tolist()
     picked = [
         i
-        for i, (pos, ent, dep) in enumerate(arr.tolist())
+        for i, (pos, ent, dep) in enumerate(rows)
         if pos == _PROPN or ent in entities or dep in linked
     ]
     # The noun a name is in apposition to: "its newest ship, the MV Skerry Lass".
     appos = strings["appos"]
-    picked += [doc[i].head.i for i, (_, _, dep) in enumerate(arr.tolist()) if dep == appos]
+    picked += [doc[i].head.i for i, (_, _, dep) in enumerate(rows) if dep == appos]
     return frozenset(_head_word(doc[i]) for i in picked)
 
 

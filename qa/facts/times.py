@@ -196,12 +196,7 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
 def _costs_a_thing(d: Draft) -> bool:
     """A sum said before the thing it is the cost of ("the £9m centre"): the clause the
     thing is in tells what happens to the thing, not when the sum was its cost."""
-    slot = d.slot
-    return (
-        d.measure == "cost"
-        and slot.dep_ in ("compound", "nmod", "amod")
-        and slot.head.pos_ == "NOUN"
-    )
+    return d.measure == "cost" and tree.modifies_noun(d.slot)
 
 
 def _sentence_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:

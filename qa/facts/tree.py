@@ -180,6 +180,12 @@ def prep_object(tok: Token, *preps: str) -> Token | None:
     return None
 
 
+def modifies_noun(tok: Token) -> bool:
+    """Whether an amount's token stands before a noun as its modifier: "the £9m centre", "a
+    90 million euro budget", "a 12,500-square-metre shed"."""
+    return tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN"
+
+
 def possessor(tok: Token) -> Token | None:
     return next(children(tok, "poss"), None)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..analysis import stem
-from ..facts import Fact
+from ..facts import Fact, modifies_noun
 from ..lexicon.question_times import MONTHS
 from ..lexicon.referents import FACILITIES, STAND_INS
 from ..types import Sentence
@@ -163,13 +163,7 @@ def _read_figure(
     # £9m centre will open" does not make the cost a plan, nor "voted for the £9m scheme"
     # a cost that was.
     root = span_root(doc, *at)
-    timeless = (
-        f.measure == "cost"
-        and unsaid
-        and root is not None
-        and root.dep_ in ("compound", "nmod", "amod")
-        and root.head.pos_ == "NOUN"
-    )
+    timeless = f.measure == "cost" and unsaid and root is not None and modifies_noun(root)
     return replace(
         e,
         near=keyset(" ".join(t.text for t in tokens)),

@@ -249,12 +249,10 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
         and f.time_kind != "target"
         and not f.change_of
     ):
-        after = s.text[f.end - s.start :]
         if f.measure and re.match(rf"\s+{re.escape(f.measure)}\b", after):
             amount = f"{f.surface} {f.measure}"  # "approved a 1.24 billion pound budget"
         return f"{owner} {phrase}{amount}{when}."
     if f.kind == "count":
-        after = s.text[f.end - s.start :]
         if whole is not None:  # "two surgeons" among "400 staff"
             before = s.text[: whole.start - s.start]
         if owner and re.search(
