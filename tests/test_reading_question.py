@@ -58,6 +58,20 @@ def test_the_noun_asked_about_and_its_place_in_the_question():
     assert q.gap_role == "nsubj" and q.verb is not None and q.verb.lemma_ == "found"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["What are the bakers still allowed to sell on Sundays?", "What was the mayor trying to sell?"],
+)
+def test_a_wh_word_the_parser_hangs_on_an_auxiliary_is_the_object_of_the_verb_that_lacks_one(
+    text,
+):
+    assert ask(text).gap_role == "dobj"
+
+
+def test_a_passive_verb_takes_no_object_for_the_wh_word():
+    assert ask("What was the bakery called before the war?").gap_role != "dobj"
+
+
 def test_a_preposition_before_the_wh_phrase_is_the_answers_preposition():
     assert ask("In which town was the treaty signed?").preposition == "in"
     assert ask("To whom did she send the letter?").preposition == "to"

@@ -55,6 +55,8 @@ class Question:
             subjects = [c for c in self.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(c != self.gap for c in subjects):
                 return "dobj"
+        if role == "attr" and self.gap.head.dep_ in ("aux", "auxpass") and _wants_object(self.verb):
+            return "dobj"
         return role
 
     def content(self) -> list[Token]:
@@ -229,6 +231,21 @@ def _gap(wh_token: Token, wh: str, noun: Token | None) -> Token:
     if noun is not None and wh_token.dep_ in ("det", "poss"):
         return noun
     return wh_token
+
+
+def _wants_object(verb: Token | None) -> bool:
+    """Does the last verb of ``verb``'s chain ("allowed to farm", "planning to build") take
+    an object it lacks? Then a wh-word the parser hangs on the auxiliary as an attribute
+    ("What are they allowed to farm?") is that object; a passive verb takes none ("What was
+    it called?")."""
+    while verb is not None:
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if nxt is None:
+            return verb.tag_ != "VBN" and not any(c.dep_ == "auxpass" for c in verb.children)
+        verb = nxt
+    return False
 
 
 def _main_verb(doc: Doc) -> Token | None:
