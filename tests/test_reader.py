@@ -97,6 +97,22 @@ def test_the_answer_stands_to_a_shared_word_as_the_wh_word_does_in_the_question(
     assert other["path_mirrors_q"] == 0.0
 
 
+def test_the_answer_mirrors_the_wh_word_across_active_and_passive_voice():
+    agent, other = features_of(
+        "Who designed the footbridge?",
+        "The town kept the footbridge designed by Marta Kell in 1920.",
+        "Marta Kell",
+        "1920",
+    )
+    assert agent["path_mirrors_q"] == 1.0 and other["path_mirrors_q"] == 0.0
+    (patient,) = features_of(
+        "What did the council close?",
+        "The old footbridge was closed by the council.",
+        "The old footbridge",
+    )
+    assert patient["path_mirrors_q"] == 1.0
+
+
 def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
     (river,) = features_of(
         "Which river runs through Pellham?",

@@ -247,11 +247,26 @@ def _paths(up: list[Token], others: list[list[Token]], query: Query) -> dict[str
             continue
         if shortest is None or len(found) < len(shortest):
             shortest = found
-        mirrored = mirrored or any(query.gap_paths.get(k) == found for k in keys(theirs[0]))
+        voiced = _active(found)
+        mirrored = mirrored or any(
+            (asked := query.gap_paths.get(k)) is not None and _active(asked) == voiced
+            for k in keys(theirs[0])
+        )
     if shortest is not None:
         f[f"wh={query.question.wh or '-'}|path={shortest}"] = 1.0
     f["path_mirrors_q"] = float(mirrored)
     return f
+
+
+def _active(found: str) -> str:
+    """A path as the active voice would have it: the agent of a passive verb ("established
+    *by* the ruler") is its subject, its passive subject its object, so that "Who
+    established the code?" finds its answer in "the code established by the ruler"."""
+    if found.startswith("pobj^agent"):
+        return "nsubj" + found[len("pobj^agent") :]
+    if found.startswith("nsubjpass"):
+        return "dobj" + found[len("nsubjpass") :]
+    return found
 
 
 def phrase(doc: Doc, start: int, end: int) -> Span:
