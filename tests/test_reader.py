@@ -26,6 +26,21 @@ def test_candidates_are_whole_constituents():
     assert "Academy played" not in found
 
 
+def test_a_title_with_small_words_inside_is_one_candidate():
+    assert "Slowly in Winter" in phrases("Their debut album, Slowly in Winter (2009), sold well.")
+    assert "Letters from the Lighthouse" in phrases("She starred in Letters from the Lighthouse.")
+
+
+def test_a_date_after_a_name_is_no_part_of_a_title():
+    found = phrases("The play opened at the Royal Court on March 3, 1998.")
+    assert not any(p.startswith("Royal Court on March") for p in found)
+
+
+def test_what_stands_in_double_quotes_is_a_candidate_even_of_small_words():
+    assert "Why Not Me" in phrases('The band\'s last single, "Why Not Me", reached number two.')
+    assert "Yes, We Can" in phrases('The crowd chanted "Yes, We Can" outside the hall.')
+
+
 def test_a_possessive_belongs_to_what_it_modifies():
     found = phrases("They admired Marta Kell's bridge over the river.")
     assert "Marta Kell" in found and "Marta Kell's" not in found

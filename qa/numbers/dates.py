@@ -56,7 +56,7 @@ def is_year(word: str) -> bool:
     return _YEAR_WORD.fullmatch(word) is not None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORDINAL_PARTS = {
     "first": 1,
     "second": 2,
@@ -238,7 +238,7 @@ def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> l
 def _last_weekday(name: str, reference: str) -> str:
     """The latest date on or before ``reference`` that falls on weekday ``name``."""
     ref = date.fromisoformat(reference[:10])
-    back = (ref.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    back = (ref.weekday() - WEEKDAYS.index(name.lower())) % 7
     return (ref - timedelta(days=back)).isoformat()
 
 

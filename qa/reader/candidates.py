@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.currencies import CURRENCY_NAMES
 from ..lexicon.units import UNITS
-from ..numbers import is_year
+from ..numbers import MONTHS, is_year
+from ..numbers.dates import WEEKDAYS
 
 MAX_TOKENS = 12
 LONG_TOKENS = 25  # a list, a clause: longer answers of the kinds that run long
@@ -76,8 +77,8 @@ def candidates(
             end -= 1
         if end <= start or end - start > (LONG_TOKENS if source in _LONG_SOURCES else MAX_TOKENS):
             return
-        if all(t.is_stop or t.is_punct for t in doc[start:end]):
-            return
+        if source != "quote" and all(t.is_stop or t.is_punct for t in doc[start:end]):
+            return  # a title in quotes may be all small words ("No, No, No")
         words = [t.text for t in doc[start:end]]
         if words.count("(") != words.count(")"):
             return  # half a bracket is no phrase
@@ -135,7 +136,64 @@ def candidates(
             marker = next((c for c in t.lefts if c.dep_ == "aux" and c.lower_ == "to"), None)
             if marker is not None and t.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp"):
                 add(marker.i, _last(t) + 1, "clause")
+    for start, end in _quoted(doc):
+        add(start, end, "quote")
+    for start, end in _titles(doc):
+        add(start, end, "title")
     return {span: frozenset(sources) for span, sources in found.items()}
+
+
+_DOUBLE_QUOTES = frozenset({'"', "“", "”"})
+# Short words a title keeps in lower case between its capitalised words ("Dangerously in
+# Love", "Center for Science in the Public Interest").
+_TITLE_JOINERS = frozenset("of in the a an for on to at by with from de du la le von van".split())
+
+
+def _quoted(doc: Doc) -> list[tuple[int, int]]:
+    """What stands between a pair of double quotes: a song, a book, a phrase someone used,
+    which the parser reads as words of the sentence and so cuts anywhere."""
+    marks = [t.i for t in doc if t.text in _DOUBLE_QUOTES]
+    return [(a + 1, b) for a, b in zip(marks[::2], marks[1::2], strict=False) if b > a + 1]
+
+
+def _titles(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of capitalised words joined by short lower-case ones: the titles of works and
+    the names of bodies that the recogniser cuts at the first small word ("Dangerously in
+    Love" read as "Love"). A run with no small word inside is a name the recogniser and the
+    noun phrases already give."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]) or (i == 0 and doc[i].pos_ != "PROPN"):
+            i += 1
+            continue
+        end = i + 1
+        joined = False
+        while end < len(doc):
+            if _capitalised(doc[end]):
+                end += 1
+                continue
+            k = end
+            while k < len(doc) and doc[k].lower_ in _TITLE_JOINERS and doc[k].is_lower:
+                k += 1
+            if k == end or k >= len(doc) or not _capitalised(doc[k]) or _calendar(doc[k]):
+                break
+            joined, end = True, k + 1
+        if joined:
+            out.append((i, end))
+            if doc[i].lower_ in ("the", "a", "an"):
+                out.append((i + 1, end))
+        i = end
+    return out
+
+
+def _calendar(t: Token) -> bool:
+    """A month or a weekday: "aired on HBO on February 16" names no title."""
+    return t.lower_ in MONTHS or t.lower_ in WEEKDAYS
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and t.text.endswith("."))
 
 
 def _title_before_name(chunk: Span, ents: Sequence[Span]) -> tuple[int, int] | None:
