@@ -118,6 +118,11 @@ def test_a_relative_clause_belongs_to_its_antecedent() -> None:
     assert got["60"].owner == "a boat"
     got = facts_in("The bridge, which opened in 1998, carries 30,000 cars a day.")
     assert (got["1998"].measure, got["1998"].owner) == ("opened", "the bridge")
+    got = facts_in(
+        "She was followed by her deputy Mara Lind, who became the port's first female "
+        "director and who ran it until 1990."
+    )
+    assert got["1990"].owner == "her deputy Mara Lind"  # a second "who" is hers as well
 
 
 def test_a_count_in_the_subject_is_counted_in_its_place() -> None:

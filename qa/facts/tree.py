@@ -65,8 +65,12 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(8):
         own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if own is not None:
-            if own.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                return verb.head  # "the boat that carries ...": the boat
+            if own.tag_ in ("WDT", "WP"):
+                clause = verb  # "who became ... and who led ...": each "who" is hers
+                while clause.dep_ == "conj" and clause.head != clause:
+                    clause = clause.head
+                if clause.dep_ == "relcl":
+                    return clause.head  # "the boat that carries ...": the boat
             return own
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
             return verb.head
