@@ -77,26 +77,6 @@ def test_a_preposition_before_the_wh_phrase_is_the_answers_preposition():
     assert ask("To whom did she send the letter?").preposition == "to"
 
 
-@pytest.mark.parametrize(
-    ("text", "preposition"),
-    [
-        ("Where did the family come from?", "from"),
-        ("What city did the painter move to?", "to"),
-        ("Who is the mayor married to?", "to"),
-        ("What town was the brewery located in?", "in"),
-        ("Who did the band tour with in 2019?", "with"),
-    ],
-)
-def test_a_preposition_left_at_the_end_is_the_answers_preposition(text, preposition):
-    q = ask(text)
-    assert q.preposition == preposition and q.gap_role == "pobj"
-
-
-def test_a_preposition_left_at_the_end_of_a_relative_clause_is_that_clauses():
-    q = ask("What was the name of the ship the captain sailed on?")
-    assert q.preposition is None and q.gap_role != "pobj"
-
-
 def test_a_relative_pronoun_is_not_the_question_word():
     q = ask("The woman who designed the bridge was born where?")
     assert q.wh == "where" and q.kind == "place"

@@ -46,15 +46,11 @@ class Question:
         """The grammatical role the answer plays: "nsubj", "dobj", "pobj", "attr", ...
 
         A fronted object ("Which bridge did the city close?") is often parsed as a second
-        subject; when the verb has a subject of its own, the wh-phrase is its object. A
-        wh-phrase with a preposition the parser left without an object ("Who is she married
-        to?", "In which town is it?" read with "town" as a subject) is that object.
+        subject; when the verb has a subject of its own, the wh-phrase is its object.
         """
         if self.gap is None:
             return ""
         role = self.gap.dep_
-        if self.preposition is not None and role not in ("pobj", "pcomp"):
-            return "pobj"
         if role == "nsubj" and self.verb is not None:
             subjects = [c for c in self.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if any(c != self.gap for c in subjects):
@@ -104,10 +100,7 @@ def read(doc: Doc) -> Question:
         noun_kind = kind_of_noun(noun)
         kind = noun_kind if noun_kind in ("money", "percent") else kind
     gap = _gap(wh_token, wh, noun)
-    if gap.dep_ in ("pobj", "pcomp"):
-        preposition: str | None = gap.head.lemma_
-    else:
-        preposition = _stranded(doc)
+    preposition = gap.head.lemma_ if gap.dep_ in ("pobj", "pcomp") else None
     if _asks_what_a_name_is(wh_token) or _asks_a_role(head):
         kind, head = "description", None  # "Who is Ada Lovelace?": what the text says she is
     return Question(doc.text, doc, wh, kind, head, gap, preposition, verb)
@@ -238,23 +231,6 @@ def _gap(wh_token: Token, wh: str, noun: Token | None) -> Token:
     if noun is not None and wh_token.dep_ in ("det", "poss"):
         return noun
     return wh_token
-
-
-def _stranded(doc: Doc) -> str | None:
-    """A preposition the question leaves without an object ("Where did the name come
-    *from*?", "What city was the school located *in*?"): the wh-phrase is its object, moved
-    to the front. One stranded in a relative clause ("the group she was a part *of*")
-    belongs to that clause."""
-    return next(
-        (
-            t.lemma_
-            for t in doc
-            if t.dep_ == "prep"
-            and not any(c.dep_ in ("pobj", "pcomp") for c in t.children)
-            and not any(a.dep_ == "relcl" for a in t.ancestors)
-        ),
-        None,
-    )
 
 
 def _wants_object(verb: Token | None) -> bool:
