@@ -41,6 +41,16 @@ def test_what_stands_in_double_quotes_is_a_candidate_even_of_small_words():
     assert "Yes, We Can" in phrases('The crowd chanted "Yes, We Can" outside the hall.')
 
 
+def test_a_date_the_recogniser_ran_on_is_cut_but_a_title_keeps_its_small_words():
+    def from_entities(text: str) -> set[str]:
+        doc = load()(text)
+        return {doc[a:b].text for (a, b), s in candidates(doc).items() if "ent" in s}
+
+    assert "May 10" in from_entities("The ship arrived on May 10 after five years at sea.")
+    titled = from_entities("The museum showed the 1962 film The Road to Marlow last year.")
+    assert "The Road to Marlow" in titled and "The Road" not in titled
+
+
 def test_a_possessive_belongs_to_what_it_modifies():
     found = phrases("They admired Marta Kell's bridge over the river.")
     assert "Marta Kell" in found and "Marta Kell's" not in found

@@ -24,6 +24,7 @@ LONG_TOKENS = 25  # a list, a clause: longer answers of the kinds that run long
 _LONG_SOURCES = frozenset({"list", "clause", "np_pp"})
 _PURPOSE_MARKERS = frozenset({"so", "because", "since", "as", "to", "in", "due"})
 _KEEP_EDGE = frozenset("$£€¥%)")
+_RUN_ON_LABELS = frozenset("DATE TIME CARDINAL QUANTITY MONEY PERCENT ORDINAL".split())
 _VP_PARTS = frozenset("dobj prep prt attr acomp xcomp oprd dative advmod npadvmod ccomp".split())
 _VP_HEADS = frozenset("xcomp ccomp advcl pcomp conj relcl ROOT acl".split())
 # A word after a number that belongs to its amount: a scale, a unit, a currency.
@@ -89,7 +90,9 @@ def candidates(
     for ent in ents:
         add(ent.start, ent.end, "ent")
         inner = next((t.i for t in ent[1:] if t.pos_ == "ADP"), None)
-        if inner is not None:  # "May 10 after five years": the recogniser ran on
+        if inner is not None and ent.label_ in _RUN_ON_LABELS:
+            # "May 10 after five years": the recogniser ran on. A name or a title holds
+            # its small words ("Bank of England", "The Night Mail to Hatherby").
             add(ent.start, inner, "ent")
     for chunk in doc.noun_chunks:
         add(chunk.start, chunk.end, "np")
