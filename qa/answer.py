@@ -31,7 +31,7 @@ from .quotes import Attribution
 from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
-from .reader.narrow import narrowed
+from .reader.narrow import finer_than_year, narrowed
 from .reader.timing import asked_times, dated_as_asked, other_time
 from .reading.measure import rules_out, says_nothing_new
 from .reading.query import Query, prepare
@@ -294,6 +294,7 @@ class Answerer:
                 if not phrases:
                     passed_over = True
                     continue
+            phrases = finer_than_year(query, doc, phrases)
             phrase = phrases[0] if phrases else None
             speaker = self._speaker_phrase(query, hit)
             if speaker is not None and (phrase is None or speaker.score > phrase.score):

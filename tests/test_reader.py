@@ -298,3 +298,21 @@ def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None
     assert narrowed(query("In which month was the single released?"), doc, phrase) == date
     assert narrowed(query("When did the band release the single?"), doc, phrase) == phrase
     assert narrowed(query("What year did the band release the single?"), doc, phrase) == phrase
+
+
+def test_a_date_question_passes_over_a_lone_year_for_a_date_that_names_the_day() -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import finer_than_year
+
+    doc = load()("The ferry stopped on 2 June 1971, and the cargo boats ran until 1975.")
+
+    def phrase(text: str) -> Phrase:
+        start = next(t.i for t in doc if doc[t.i :].text.startswith(text))
+        span = doc[start : start + len(load()(text))]
+        return Phrase(span.start, span.end, span.start_char, span.end_char, span.text, 1.0, 0.5, {})
+
+    year, date = phrase("1975"), phrase("2 June 1971")
+    kept = finer_than_year(query("On what date did the ferry stop?"), doc, [year, date])
+    assert [p.text for p in kept] == ["2 June 1971"]
+    when = finer_than_year(query("When did the ferry stop?"), doc, [year, date])
+    assert [p.text for p in when] == ["1975", "2 June 1971"]  # a year answers "when"

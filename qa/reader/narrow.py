@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..numbers import is_year
+from ..numbers import MONTHS, is_year
+from ..numbers.dates import WEEKDAYS
 from ..reading.query import Query
 from ..reading.question import asks_for_year, asks_within_year
 from . import Phrase
@@ -64,6 +65,22 @@ def _title_word(t: Token) -> bool:
     if t.pos_ == "DET" or (t.pos_ == "PRON" and t.dep_ == "poss"):
         return True
     return t.pos_ in ("NOUN", "ADJ") and not t.ent_type_
+
+
+def finer_than_year(query: Query, doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
+    """For "On what date", "What day", "In which month": when the best phrase names no
+    month or day, nor does the date round it, the phrases that do, if the sentence has any
+    ("withdrawn on 3 September 1962, and ... until 1965" answers with the first)."""
+    if not phrases or not asks_within_year(query.question):
+        return phrases
+    if _names_day_or_month(doc, _whole_date(doc, phrases[0])):
+        return phrases  # the best one says it, or the date round its year does
+    finer = [p for p in phrases if _names_day_or_month(doc, p)]
+    return finer or phrases
+
+
+def _names_day_or_month(doc: Doc, phrase: Phrase) -> bool:
+    return any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in doc[phrase.start : phrase.end])
 
 
 def _whole_date(doc: Doc, phrase: Phrase) -> Phrase:
