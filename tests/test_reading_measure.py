@@ -32,6 +32,10 @@ def question(text: str):  # type: ignore[no-untyped-def]
         ("How long did the protests go on?", "duration"),
         ("What is the company's share price?", "money"),
         ("What was the cost of the new bridge?", "money"),
+        # A place extends, it does not last; a flight or a delay may do either.
+        ("How long is the River Wend?", "length"),
+        ("How long ago was the mill founded?", None),
+        ("How long is the flight?", None),
         # Said two ways, or plainly nothing: nothing is ruled out.
         ("How long is the canal?", None),
         ("How high is unemployment in the town?", None),
@@ -71,6 +75,9 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("How much is the manager paid?", "1.2 million pounds", False),
         ("When did she become chief executive?", "2019", False),
         ("In what year was the treaty signed?", "821", False),
+        ("How long is the River Wend?", "48 hours", True),
+        ("How old is the winner?", "2:23:15", True),  # a race time
+        ("How many runners finished?", "2:23:15", True),
     ],
 )
 def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(

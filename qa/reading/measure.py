@@ -19,7 +19,7 @@ from ..lexicon.units import POUNDS_WEIGHT, UNITS
 from ..numbers.dates import MONTHS
 from ..numbers.quantities import find_quantities
 from ..numbers.units import unit_kind
-from .question import Question
+from .question import Question, kind_of_noun
 
 # Kinds of physical amount, the kind of every unit but shares and multiples: none of them is
 # a count, money or an age.
@@ -45,6 +45,7 @@ _NUMBERS_AND_DATES = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
 # Verbs whose "how long" is a time: "how long did the strike last", and those that say so
 # with "on" ("how long did the flooding go on").
@@ -72,9 +73,29 @@ def asked_kind(q: Question) -> str | None:
         return "mass"
     if q.wh == "how long" and (lemmas & _TIME_VERBS or _goes_on(q)):
         return "duration"
+    if q.wh == "how long" and _is_a_place(q):
+        return "length"  # "How long is the River Sella?": a place extends, it does not last
     if q.wh in ("what", "which") and q.kind == "money":
         return "money"  # "What is the firm's share price?", "What was the cost of ...?"
     return None
+
+
+def _is_a_place(q: Question) -> bool:
+    """Whether the question asks what a place is ("How long is the River Sella?"), with
+    nothing after the place that could make it a time ("... in service")."""
+    root = next((t for t in q.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(not t.is_punct for t in q.doc[subject.right_edge.i + 1 :]):
+        return False
+    others = [t for t in [*subject.subtree, *root.children] if t.lower_ not in ("how", "long")]
+    if any(t.pos_ in ("VERB", "ADV") for t in others):
+        return False  # "How long ago was the valley founded?"
+    named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+    return subject.ent_type_ in ("GPE", "LOC", "FAC") or any(
+        kind_of_noun(t) == "place" for t in named
+    )
 
 
 def _goes_on(q: Question) -> bool:
@@ -103,6 +124,8 @@ def rules_out(q: Question, reply: str) -> bool:
     asked = asked_kind(q)
     if asked == "money" and _BARE_NUMBER.fullmatch(said):
         return True  # a sum is said with its currency: "44" is an age or a count
+    if asked in ("age", "count", "money", "length", "mass") and _CLOCK.fullmatch(said):
+        return True  # "2:23:15" is a time of day or a race time
     if asked is None:
         return False
     found = find_quantities(reply)
