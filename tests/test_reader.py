@@ -316,3 +316,18 @@ def test_a_date_question_passes_over_a_lone_year_for_a_date_that_names_the_day()
     assert [p.text for p in kept] == ["2 June 1971"]
     when = finer_than_year(query("When did the ferry stop?"), doc, [year, date])
     assert [p.text for p in when] == ["1975", "2 June 1971"]  # a year answers "when"
+
+
+def test_when_is_answered_by_the_one_date_a_longer_phrase_holds() -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The old pier collapsed on 15 March, and a new one opened from 1990 to 1994.")
+    words = [t.text for t in doc]
+    start, end = words.index("collapsed"), words.index("March") + 1
+    span = doc[start:end]
+    phrase = Phrase(start, end, span.start_char, span.end_char, span.text, 1.0, 0.5, {})
+    assert narrowed(query("When did the old pier collapse?"), doc, phrase).text == "15 March"
+    both = doc[words.index("from") : words.index("1994") + 1]
+    two = Phrase(both.start, both.end, both.start_char, both.end_char, both.text, 1.0, 0.5, {})
+    assert narrowed(query("When was the new pier open?"), doc, two).text == both.text

@@ -32,6 +32,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         return _person(doc, phrase, query)
     if asks_within_year(query.question):
         return _whole_date(doc, phrase)
+    if query.question.kind == "date":
+        phrase = _date_inside(doc, phrase)
     if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
@@ -81,6 +83,23 @@ def finer_than_year(query: Query, doc: Doc, phrases: list[Phrase]) -> list[Phras
 
 def _names_day_or_month(doc: Doc, phrase: Phrase) -> bool:
     return any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in doc[phrase.start : phrase.end])
+
+
+def _date_inside(doc: Doc, phrase: Phrase) -> Phrase:
+    """For "when", the one date a longer phrase holds ("collapsed on 15 March" → "15
+    March"); a phrase with two dates ("from 1816 to 1821") is said whole."""
+    dates = [
+        e
+        for e in doc.ents
+        if e.label_ in ("DATE", "TIME") and phrase.start <= e.start and e.end <= phrase.end
+    ]
+    if len(dates) != 1 or (dates[0].start, dates[0].end) == (phrase.start, phrase.end):
+        return phrase
+    date = dates[0]
+    rest = [*doc[phrase.start : date.start], *doc[date.end : phrase.end]]
+    if any(t.like_num for t in rest):
+        return phrase  # a second date the recogniser missed ("from 1990 to 1994")
+    return phrase.spanning(doc, date.start, date.end)
 
 
 def _whole_date(doc: Doc, phrase: Phrase) -> Phrase:
