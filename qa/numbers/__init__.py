@@ -10,7 +10,7 @@
 Everything here is general English; nothing is about a particular article.
 """
 
-from .dates import MONTHS, YEAR, DateMention, find_dates, is_year
+from .dates import MONTHS, YEAR, DateMention, find_dates, is_day_or_month, is_year
 from .formatting import format_amount, format_number
 from .quantities import Quantity, find_quantities
 from .units import asked_unit, conversion_factor, unit_kind
@@ -25,6 +25,7 @@ __all__ = [
     "asked_unit",
     "conversion_factor",
     "find_dates",
+    "is_day_or_month",
     "find_quantities",
     "format_amount",
     "format_number",

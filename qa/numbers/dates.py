@@ -57,6 +57,14 @@ def is_year(word: str) -> bool:
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def is_day_or_month(word: str) -> bool:
+    """Whether ``word`` names a month or a weekday ("March", "sept", "Tuesday")."""
+    lower = word.lower()
+    return lower in MONTHS or lower in WEEKDAYS
+
+
 _ORDINAL_PARTS = {
     "first": 1,
     "second": 2,

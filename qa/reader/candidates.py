@@ -16,8 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.currencies import CURRENCY_NAMES
 from ..lexicon.units import UNITS
-from ..numbers import MONTHS, is_year
-from ..numbers.dates import WEEKDAYS
+from ..numbers import is_day_or_month, is_year
 
 MAX_TOKENS = 12
 LONG_TOKENS = 25  # a list, a clause: longer answers of the kinds that run long
@@ -179,7 +178,12 @@ def _titles(doc: Doc) -> list[tuple[int, int]]:
             k = end
             while k < len(doc) and doc[k].lower_ in _TITLE_JOINERS and doc[k].is_lower:
                 k += 1
-            if k == end or k >= len(doc) or not _capitalised(doc[k]) or _calendar(doc[k]):
+            if (
+                k == end
+                or k >= len(doc)
+                or not _capitalised(doc[k])
+                or is_day_or_month(doc[k].text)  # "aired on HBO on February 16"
+            ):
                 break
             joined, end = True, k + 1
         if joined:
@@ -190,13 +194,8 @@ def _titles(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _calendar(t: Token) -> bool:
-    """A month or a weekday: "aired on HBO on February 16" names no title."""
-    return t.lower_ in MONTHS or t.lower_ in WEEKDAYS
-
-
 def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and t.text.endswith("."))
+    return t.text[:1].isupper() and (t.is_alpha or t.text.endswith("."))
 
 
 def _title_before_name(chunk: Span, ents: Sequence[Span]) -> tuple[int, int] | None:

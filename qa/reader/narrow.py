@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..numbers import MONTHS, is_year
-from ..numbers.dates import WEEKDAYS
+from ..numbers import is_day_or_month, is_year
 from ..reading.query import Query
 from ..reading.question import asks_for_year, asks_within_year
 from . import Phrase
@@ -82,7 +81,7 @@ def finer_than_year(query: Query, doc: Doc, phrases: list[Phrase]) -> list[Phras
 
 
 def _names_day_or_month(doc: Doc, phrase: Phrase) -> bool:
-    return any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in doc[phrase.start : phrase.end])
+    return any(is_day_or_month(t.text) for t in doc[phrase.start : phrase.end])
 
 
 def _date_inside(doc: Doc, phrase: Phrase) -> Phrase:
