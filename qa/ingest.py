@@ -43,6 +43,11 @@ _BREADCRUMB = re.compile(r"^\s*home\s*>|^[^.!?]{0,80}(?:\s*>\s*[^>]{1,60}){2,}$"
 _IMAGE_FILE = re.compile(r"^\S.*\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.I)
 _CAPTION_MARK = re.compile(r"\[(?:Photo|Image|Picture|Video|Graphic)s?\b[^\]]*\]", re.I)
 _SENTENCE_END = re.compile(r"[.!?\"'\u201d\u2019)]$")
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for from by with and or but as that which who whose its their "
+    "his her our is was are were be been has have had will would".split()
+)
+_CLAUSE_END = re.compile(r"[.!?:;\"'\u201d\u2019)]$")
 # Encyclopedia reference marks: "[1]", "[12][13]", "[citation needed]", "[a]".
 _REFERENCE_MARK = re.compile(
     r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|"
@@ -104,6 +109,89 @@ def _is_body(line: str) -> bool:
     return len(words) >= 12 or (len(words) >= 2 and bool(_SENTENCE_END.search(line)))
 
 
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """The runs of lines with no blank line between them."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _unwrapped(block: list[str]) -> list[str]:
+    """A block's lines with hard-wrapped prose joined up again.
+
+    A line goes on in the next when the next starts in lower case after no sentence ending,
+    or when the block is filled to one width: each line broken where the next line's first
+    word would not have fitted, as a text wrapped at a fixed width is. A list's items, of
+    differing lengths, stay apart.
+    """
+    width = max(len(line) for line in block)
+    breaks = list(zip(block, block[1:], strict=False))
+    if (
+        len(block) >= 3
+        and width >= 50
+        and all(len(line) + 1 + len(after.split()[0]) > width for line, after in breaks)
+        and 2 * sum(_mid_sentence(line, after) for line, after in breaks) > len(breaks)
+    ):
+        return [" ".join(block)]
+    out: list[str] = []
+    for line in block:
+        if out and not _CLAUSE_END.search(out[-1]) and line[:1].islower():
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _mid_sentence(line: str, after: str) -> bool:
+    """A line break inside a sentence: the line ends on a comma or a small word, or the next
+    starts in lower case. A list item ends on its last word and the next starts anew."""
+    last = line.split()[-1]
+    return last.endswith(",") or last.lower() in _SMALL_WORDS or after[:1].islower()
+
+
+def _listed(block: list[str]) -> set[int]:
+    """The lines of a block that are items of a list: short lines of three words or more
+    under a lead-in ending in a colon ("Among its principals were:"), or two or more of
+    them together. A lone short line is a heading or a page widget."""
+    items = [
+        i
+        for i, line in enumerate(block)
+        if len(line.split()) >= 3
+        and not _is_body(line)
+        and not _DATE_LINE.match(line)
+        and not _CAPTION_MARK.search(line)
+    ]
+    led = next((i for i, line in enumerate(block) if _is_lead_in(line)), len(block))
+    if len(items) >= 2:
+        return set(items)
+    return {i for i in items if i > led}
+
+
+def _is_lead_in(line: str) -> bool:
+    """A line that introduces a list: "The school had eleven principals, among them:"."""
+    return line.endswith(":") and len(line.split()) >= 3
+
+
+def _read_lines(lines: list[str]) -> list[tuple[str, bool]]:
+    """The lines of the text, hard-wrapped prose joined up, each with whether it is an item
+    of a list; page furniture is dropped first, so that it neither joins nor lists."""
+    kept = ["" if _is_furniture(line) else line for line in lines]
+    out: list[tuple[str, bool]] = []
+    for block in _blocks(kept):
+        block = _unwrapped(block)
+        listed = _listed(block)
+        out += [(line, i in listed) for i, line in enumerate(block)]
+    return out
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(_BACK_TO.match(line) or _BREADCRUMB.match(line) or _IMAGE_FILE.match(line))
+
+
 def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
     """Turn one page's raw text into an :class:`Article` (metadata + body text).
 
@@ -118,9 +206,7 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
     date: str | None = None
     captions: list[str] = []
     body: list[str] = []
-    for line in lines:
-        if not line or _BACK_TO.match(line) or _BREADCRUMB.match(line) or _IMAGE_FILE.match(line):
-            continue
+    for line, listed in _read_lines(lines):
         if date is None and not body and (m := _DATE_LINE.match(line)):
             date = _parse_date(m.group("date"))
             source = (m.group("source") or "").strip() or None
@@ -133,11 +219,12 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
         if (
             not body
             and title is None
+            and not listed
             and (not _is_body(line) or (len(line.split()) <= 30 and not line.endswith(".")))
         ):
             title = line  # a headline, however long, ends without a full stop
             continue
-        if _is_body(line):
+        if listed or _is_body(line) or _is_lead_in(line):
             body.append(line)
         elif title is None:
             title = line
@@ -193,6 +280,8 @@ class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
+        self.items: list[bool] = []  # whether each line is an item of a list
+        self._item = False
         self._buf: list[str] = []
         self._skip = 0
         self.title: str | None = None
@@ -202,6 +291,7 @@ class _HTMLText(HTMLParser):
         line = " ".join("".join(self._buf).split())
         if line:
             self.lines.append(line)
+            self.items.append(self._item)
         self._buf = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -209,6 +299,7 @@ class _HTMLText(HTMLParser):
             self._skip += 1
         elif tag in self.BLOCKS:
             self._flush()
+            self._item = tag == "li"
         self._in_title = tag == "title"
 
     def handle_endtag(self, tag: str) -> None:
@@ -216,6 +307,7 @@ class _HTMLText(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag in self.BLOCKS:
             self._flush()
+            self._item = False
         if tag == "title":
             self._in_title = False
 
@@ -228,15 +320,19 @@ class _HTMLText(HTMLParser):
 
 
 def html_to_text(raw: str) -> str:
-    """Block-level text of an HTML page, one block a line, the <title> first."""
+    """Block-level text of an HTML page, one block a paragraph, the <title> first; the items
+    of a list stand together, as a text file's do."""
     parser = _HTMLText()
     parser.feed(raw)
     parser.close()
     parser._flush()
-    lines = parser.lines
-    if parser.title and (not lines or lines[0] != parser.title):
-        lines = [html.unescape(parser.title), *lines]
-    return "\n\n".join(lines)
+    text = ""
+    for i, line in enumerate(parser.lines):
+        together = i > 0 and parser.items[i] and parser.items[i - 1]
+        text += ("\n" if together else "\n\n") * bool(text) + line
+    if parser.title and (not parser.lines or parser.lines[0] != parser.title):
+        text = html.unescape(parser.title) + "\n\n" + text
+    return text
 
 
 def markdown_to_text(raw: str) -> str:

@@ -124,3 +124,71 @@ def test_a_long_headline_is_still_the_title() -> None:
     assert article.title.startswith("Port City opens")
     assert article.date == "2024-05-12"
     assert article.text.startswith("The line opened")
+
+
+def test_a_list_keeps_its_items_and_drops_its_heading() -> None:
+    article = clean(
+        "Old Mill\n\nThe mill was built in 1820 by the Hale family and ground corn until "
+        "1951.\n\nMillers\n\nThe mill had five millers. The best known were:\n"
+        "Thomas Hale (1820-1848), the builder\nAnn Hale (1848-1871), his daughter\n\n"
+        "Visitors\n\nThe mill opened as a museum in 1990.\n"
+    )
+    assert article.text.split("\n\n") == [
+        "The mill was built in 1820 by the Hale family and ground corn until 1951.",
+        "The mill had five millers. The best known were:",
+        "Thomas Hale (1820-1848), the builder",
+        "Ann Hale (1848-1871), his daughter",
+        "The mill opened as a museum in 1990.",
+    ]
+
+
+def test_a_list_without_a_lead_in_keeps_its_items() -> None:
+    article = clean(
+        "Old Mill\n\nThe mill ground corn until 1951, when the last miller retired.\n\n"
+        "Notable visitors\n\nQueen Adelaide (1792-1849), in 1831\n"
+        "Charles Dickens (1812-1870), novelist\n"
+    )
+    assert "Notable visitors" not in article.text
+    assert article.text.endswith(
+        "Queen Adelaide (1792-1849), in 1831\n\nCharles Dickens (1812-1870), novelist"
+    )
+
+
+def test_a_lone_short_line_is_still_a_heading() -> None:
+    article = clean(
+        "Old Mill\n\nThe mill ground corn until 1951, when the last miller retired.\n\n"
+        "Share this story\n\nThe building is now a museum.\n"
+    )
+    assert "Share" not in article.text
+
+
+def test_hard_wrapped_prose_is_joined_into_its_paragraph() -> None:
+    article = clean(
+        "Harbour Town Opens New Ferry Terminal\n\n"
+        "The new ferry terminal at Harbour Town opened on Monday after three years\n"
+        "of building work, the port authority said. The terminal cost 42 million\n"
+        "euros and can handle up to 1.2 million passengers a year, twice as many as\n"
+        "the old building on Quay Road.\n"
+    )
+    assert article.title == "Harbour Town Opens New Ferry Terminal"
+    assert article.text == (
+        "The new ferry terminal at Harbour Town opened on Monday after three years of "
+        "building work, the port authority said. The terminal cost 42 million euros and can "
+        "handle up to 1.2 million passengers a year, twice as many as the old building on "
+        "Quay Road."
+    )
+
+
+def test_list_items_of_markdown_and_html_are_kept(tmp_path: Path) -> None:
+    items = ["Thomas Hale (1820-1848), the builder", "Ann Hale (1848-1871), his daughter"]
+    lead = "The mill was built in 1820 by the Hale family and ground corn until 1951."
+    (tmp_path / "a.md").write_text(
+        f"# Old Mill\n\n{lead}\n\n## Millers\n\n- {items[0]}\n- {items[1]}\n", encoding="utf-8"
+    )
+    (tmp_path / "b.html").write_text(
+        f"<html><head><title>Old Mill</title></head><body><p>{lead}</p><h2>Millers</h2>"
+        f"<ul><li>{items[0]}</li><li>{items[1]}</li></ul><p>Share</p></body></html>",
+        encoding="utf-8",
+    )
+    for article in load_corpus(tmp_path):
+        assert article.text.split("\n\n") == [lead, *items], article.id
