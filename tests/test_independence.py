@@ -32,6 +32,8 @@ SETS = [
             "crowd3-encyclopedia",
             "crowd5-news",
             "crowd5-encyclopedia",
+            "crowd7-news",
+            "crowd7-encyclopedia",
         )
     ),
     # Written blind and never tuned on (the unseen and the validation sets): whether each
