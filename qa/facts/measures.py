@@ -28,6 +28,7 @@ from ..lexicon.measure_verbs import (
     HOME_TO,
     KIND_VERBS,
     MONEY_VERBS,
+    TALL_THINGS,
     VALUATION_VERBS,
     VERB_MEASURES,
 )
@@ -93,9 +94,12 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
     described = slot.head
     while described.dep_ in ("nmod", "compound", "amod") and described.head.pos_ == "NOUN":
         described = described.head  # "a 19-kilometre walking and cycling route"
+    tall = modifies and d.kind == "length" and described.lemma_.lower() in TALL_THINGS
     if modifies and described.dep_ == "appos" and not ctx.is_measure_noun(described):
         # "the Leddon Trail, a 19-kilometre route": the route is the name beside it
-        return None, ctx.refer(described.head)
+        return "height" if tall else None, ctx.refer(described.head)
+    if tall:
+        return "height", ctx.refer(described)  # "a 330-metre tower"
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
         return measure_label(slot.head, skip=ctx.amount_tokens), ctx.noun_owner(
             slot.head

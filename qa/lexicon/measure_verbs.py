@@ -69,6 +69,12 @@ DIMENSIONS: dict[str, str] = {
     "thick": "thickness",
 }
 
+# Things whose size, said before them, is a height: "a 2,860-metre peak", "a 330-metre tower".
+TALL_THINGS: frozenset[str] = frozenset(
+    """mountain peak summit hill volcano tower spire steeple skyscraper mast chimney
+    lighthouse minaret pylon obelisk statue waterfall cliff dam""".split()
+)
+
 # Participles that name a thing ('a ship named Aurelia'), kept in its description.
 NAMING_VERBS: frozenset[str] = frozenset("name call dub know".split())
 
