@@ -40,6 +40,13 @@ def test_an_amount_before_a_noun_measures_it() -> None:
     assert got["$90 million"].measure == "largest contract"
 
 
+def test_the_size_of_a_tall_thing_is_its_height() -> None:
+    got = facts_in("The island's highest point is Mount Kell, a 1,240-metre peak above the bay.")
+    assert (got["1,240-metre"].measure, got["1,240-metre"].owner) == ("height", "Mount Kell")
+    got = facts_in("The town built a 95-metre tower in 1999 and a 2-kilometre road in 2004.")
+    assert (got["95-metre"].measure, got["2-kilometre"].measure) == ("height", "length")
+
+
 def test_a_peak_or_a_high_is_a_value_of_the_clause_measure() -> None:
     got = facts_in("The village's population grew from 4,200 in 1950 to a peak of 7,900 in 1980.")
     assert got["4,200"].measure == got["7,900"].measure == "population"
@@ -154,6 +161,14 @@ def test_a_bare_number_counts_the_noun_it_modifies() -> None:
     got = facts_in("The library holds 12,000 rare books and employs 14 staff.")
     assert (got["12,000"].unit, got["12,000"].qualifier) == ("books", "rare")
     assert got["14"].unit == "staff"  # a collective noun counts in the singular
+
+
+def test_a_number_a_verb_changes_its_object_to_counts_the_object() -> None:
+    got = facts_in("The airline will cut weekly flights to the island from nine to five.")
+    assert (got["nine"].kind, got["nine"].unit) == ("count", "flights")
+    assert (got["five"].kind, got["five"].unit) == ("count", "flights")
+    got = facts_in("The school raised its fees from 900 to 1,200 euros.")
+    assert got["1,200 euros"].kind == "money"
 
 
 def test_a_number_counts_the_noun_its_compound_modifies() -> None:

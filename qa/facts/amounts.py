@@ -104,7 +104,13 @@ def _counted(drafts: list[Draft]) -> None:
         if d.kind == "number" and d.slot.dep_ == "conj" and before.kind == "count":
             d.kind, d.unit = "count", before.unit
     for d in drafts:
-        if d.kind == "number" and not _partitive(d) and not _number_of(d) and not _subject_of_be(d):
+        if (
+            d.kind == "number"
+            and not _partitive(d)
+            and not _number_of(d)
+            and not _object_changed(d)
+            and not _subject_of_be(d)
+        ):
             _left_out(d, drafts)
 
 
@@ -131,6 +137,22 @@ def _number_of(d: Draft) -> bool:
         return False
     noun = _things_of(subject)
     if noun is None:
+        return False
+    d.kind, d.unit = "count", noun.lower_
+    return True
+
+
+def _object_changed(d: Draft) -> bool:
+    """ "It will cut daily sailings from seven to four": a bare number after "from" or "to"
+    on a verb whose object is plural things counts those things."""
+    slot = d.slot
+    if slot.dep_ == "quantmod" and slot.head.like_num:
+        slot = slot.head  # "from seven to four", read as one range
+    prep = slot.head
+    if slot.dep_ != "pobj" or prep.lower_ not in ("from", "to") or not is_verb(prep.head):
+        return False
+    noun = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NNS":
         return False
     d.kind, d.unit = "count", noun.lower_
     return True
