@@ -59,6 +59,19 @@ def test_the_noun_asked_about_and_its_place_in_the_question():
 
 
 @pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Into which estuary does the river flow?", "estuary"),  # tagged as an adjective
+        ("In which large city was the architect born?", "city"),
+        ("In which city was the architect born?", "city"),
+    ],
+)
+def test_the_noun_after_a_preposition_and_which_is_the_noun_asked_about(text, noun):
+    q = ask(text)
+    assert q.head is not None and q.head.lower_ == noun
+
+
+@pytest.mark.parametrize(
     "text",
     ["What are the bakers still allowed to sell on Sundays?", "What was the mayor trying to sell?"],
 )

@@ -193,10 +193,16 @@ def _asked_noun(wh_token: Token, wh: str, after: Token | None) -> Token | None:
     elif wh_token.dep_ in ("det", "poss") and wh_token.head.pos_ in _NOUN_POS:
         noun = wh_token.head  # "which city", "whose body"
     elif wh in ("which", "what") and wh_token.dep_ == "pobj" and after is not None:
-        # "In which city was she born?", parsed with "which" alone as the object of "in"
-        noun = after if after.pos_ in _NOUN_POS else None
-        while noun is not None and noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
-            noun = noun.head
+        # "In which city was she born?", parsed with "which" alone as the object of "in".
+        # The noun is the last word before the verb, whatever the tagger made of it ("Into
+        # which estuary does it flow?", "estuary" tagged as an adjective).
+        words: list[Token] = []
+        for t in wh_token.doc[after.i :]:
+            if t.pos_ in ("AUX", "VERB") or len(words) == 3:
+                break
+            words.append(t)
+        nominal = words and all(t.pos_ in _NOUN_POS or t.pos_ == "ADJ" for t in words)
+        noun = words[-1] if nominal else None
     elif wh_token.dep_ in ("attr", "nsubj", "dobj") and wh_token.lower_ in ("what", "which"):
         # "What is the capital of France?": the copula's other argument names the thing.
         verb = wh_token.head
