@@ -187,12 +187,7 @@ def prep_object(tok: Token, *preps: str) -> Token | None:
 def modifies_noun(tok: Token) -> bool:
     """Whether an amount's token stands before a noun as its modifier: "the £9m centre", "a
     90 million euro budget", "a 12,500-square-metre shed"."""
-    if tok.head.pos_ != "NOUN":
-        return False
-    if tok.dep_ == "nummod":  # "a £48.6 million budget", parsed as a number of budgets
-        # "The contract is a $310 million deal": what the amount measures is the subject's.
-        return tok.head.dep_ != "attr"
-    return tok.dep_ in ("compound", "nmod", "amod")
+    return tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN"
 
 
 def possessor(tok: Token) -> Token | None:
