@@ -162,6 +162,7 @@ def _listed(block: list[str]) -> set[int]:
         for i, line in enumerate(block)
         if len(line.split()) >= 3
         and not _is_body(line)
+        and not _is_lead_in(line)
         and not _DATE_LINE.match(line)
         and not _CAPTION_MARK.search(line)
     ]
@@ -224,7 +225,11 @@ def clean(raw: str, article_id: str = "article", path: str = "") -> Article:
         ):
             title = line  # a headline, however long, ends without a full stop
             continue
-        if listed or _is_body(line) or _is_lead_in(line):
+        if listed and not _SENTENCE_END.search(line):
+            # An item ends as a sentence does, so that it stays one when the text is read
+            # again without the list round it.
+            body.append(line + ".")
+        elif listed or _is_body(line) or _is_lead_in(line):
             body.append(line)
         elif title is None:
             title = line

@@ -136,10 +136,12 @@ def test_a_list_keeps_its_items_and_drops_its_heading() -> None:
     assert article.text.split("\n\n") == [
         "The mill was built in 1820 by the Hale family and ground corn until 1951.",
         "The mill had five millers. The best known were:",
-        "Thomas Hale (1820-1848), the builder",
-        "Ann Hale (1848-1871), his daughter",
+        "Thomas Hale (1820-1848), the builder.",
+        "Ann Hale (1848-1871), his daughter.",
         "The mill opened as a museum in 1990.",
     ]
+    # An item ends as a sentence, so the text read again without the list keeps it.
+    assert clean(f"{article.title}\n\n{article.text}\n").text == article.text
 
 
 def test_a_list_without_a_lead_in_keeps_its_items() -> None:
@@ -150,7 +152,7 @@ def test_a_list_without_a_lead_in_keeps_its_items() -> None:
     )
     assert "Notable visitors" not in article.text
     assert article.text.endswith(
-        "Queen Adelaide (1792-1849), in 1831\n\nCharles Dickens (1812-1870), novelist"
+        "Queen Adelaide (1792-1849), in 1831.\n\nCharles Dickens (1812-1870), novelist."
     )
 
 
@@ -191,4 +193,4 @@ def test_list_items_of_markdown_and_html_are_kept(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     for article in load_corpus(tmp_path):
-        assert article.text.split("\n\n") == [lead, *items], article.id
+        assert article.text.split("\n\n") == [lead, *(f"{i}." for i in items)], article.id
