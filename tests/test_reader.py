@@ -263,6 +263,12 @@ def test_who_is_answered_by_the_person_without_the_title_before_the_name():
             "Ada Brenn",
         ),
         (
+            "Its owner, Ines Korr, opened the bakery on Mill Lane in 1998.",
+            "Its owner, Ines Korr",
+            "Who opened the bakery on Mill Lane?",
+            "Ines Korr",
+        ),
+        (
             "Superintendent Lorna Dale credited a tutoring programme launched in January 2023.",
             "Superintendent Lorna Dale",
             "Who is the superintendent?",

@@ -44,8 +44,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
 def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     """For "who", the person a phrase ends with, without the title before the name
     ("Ines Halvorsen", not "epidemiologist Ines Halvorsen" nor "the shipowner Ines
-    Halvorsen"; "Superintendent Ines Halvorsen" when the question asks who the
-    superintendent is)."""
+    Halvorsen" nor "its owner, Ines Halvorsen"; "Superintendent Ines Halvorsen" when the
+    question asks who the superintendent is)."""
     if phrase.end - phrase.start > 8:
         return phrase
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == phrase.end), None)
@@ -62,8 +62,9 @@ def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
 
 
 def _title_word(t: Token) -> bool:
-    """A word of a title before a name: "the", "his", "chief", "executive"."""
-    if t.pos_ == "DET" or (t.pos_ == "PRON" and t.dep_ == "poss"):
+    """A word of a title before a name: "the", "his", "chief", "executive", or the comma
+    of one in apposition ("its owner, Rachel Innes")."""
+    if t.pos_ == "DET" or (t.pos_ == "PRON" and t.dep_ == "poss") or t.text == ",":
         return True
     return t.pos_ in ("NOUN", "ADJ") and not t.ent_type_
 
