@@ -60,6 +60,17 @@ def test_the_verb_says_what_its_object_measures() -> None:
     assert (got["35"].unit, got["35"].measure, got["35"].verb) == ("people", "employees", "employs")
 
 
+def test_a_verb_of_money_measures_only_money() -> None:
+    got = facts_in(
+        "The Marra goose nests on lakes.",
+        "It is a migrant, spending the winter on the coast of Marra, about 900 kilometres to "
+        "the east.",
+    )
+    assert got["900 kilometres"].measure == "length"
+    got = facts_in("The town spent 2 million euros on the harbour.")
+    assert got["2 million euros"].measure == "spending"
+
+
 def test_a_data_size_is_an_amount_of_data_not_a_count() -> None:
     got = facts_in("The archive's servers store 40 terabytes of scanned maps.")
     size = got["40 terabytes"]

@@ -38,6 +38,7 @@ from .context import SentenceContext, name_modifier
 from .model import Draft
 
 _PHYSICAL = frozenset("mass volume energy length area data".split())
+_NOT_MONEY = _PHYSICAL | {"duration", "speed", "temperature", "power"}
 _RATE_BLOCKERS = frozenset("earlier ago before later after on in".split())
 
 
@@ -136,7 +137,9 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
         return None, None  # "create 200 jobs over the next ten years": no job count
     if lemma in KIND_VERBS and d.kind in KIND_VERBS[lemma]:
         return KIND_VERBS[lemma][d.kind], None
-    if lemma in VERB_MEASURES and not (d.kind == "duration" and lemma in MONEY_VERBS):
+    # A verb of money measures only money: "spending the winter ... 2,600 kilometres to
+    # the south" is no spending, nor "spent ten days" a sum.
+    if lemma in VERB_MEASURES and not (lemma in MONEY_VERBS and d.kind in _NOT_MONEY):
         return VERB_MEASURES[lemma], None
     return None, None
 
