@@ -120,3 +120,10 @@ def test_a_reply_that_says_nothing_the_question_does_not() -> None:
     assert not says_nothing_new(ask, "Baltic Marine Works")
     choice = question("Which is longer, the bridge or the tunnel?")
     assert not says_nothing_new(choice, "the tunnel")  # a choice the question offers
+
+
+def test_a_long_reply_of_digits_is_read_in_one_pass() -> None:
+    # A reply of many digits ending in a letter once made the pattern for "numbers and dates
+    # alone" try every way of splitting the digits (time doubling with each digit).
+    assert rules_out(question("Who built the bridge?"), "1" * 5000 + "x") is False
+    assert rules_out(question("Who built the bridge?"), "1" * 5000) is True

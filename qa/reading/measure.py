@@ -41,7 +41,7 @@ _WORD = re.compile(r"\w+")
 # event be named by its date).
 _NEVER_NUMBERS = frozenset({"person", "org", "place", "group", "language"})
 _NUMBERS_AND_DATES = re.compile(
-    r"(?:[\d.,:%$£€¥–-]+|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|\s)+",
+    r"(?:[\d.,:%$£€¥–-]|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|\s)+",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
