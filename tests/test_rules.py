@@ -454,7 +454,17 @@ def test_a_share_whose_part_is_stated_with_its_whole() -> None:
         ("Who did the club hire?", "who the club hired"),
         ("What are the bonds worth in euros?", "what the bonds are worth in euros"),
         ("When will the new bridge open?", "when the new bridge will open"),
-        ("How many people were hired?", None),  # the asked-for phrase is the subject
+        # The asked-for phrase is the subject: nothing was inverted.
+        ("How many people were hired?", "how many people were hired"),
+        (
+            "How many buses a day will run between Dunmore and the airport?",
+            "how many buses a day will run between Dunmore and the airport",
+        ),
+        # "did" parsed as the verb, the verb as a noun of the subject
+        (
+            "How much did the repair of the town's old clock tower cost?",
+            "how much the repair of the town's old clock tower cost",
+        ),
     ],
 )
 def test_an_abstention_echoes_the_question_with_its_verb_in_place(

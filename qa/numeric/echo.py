@@ -101,7 +101,12 @@ def indirect(doc: Doc) -> str | None:
         None,
     )
     if subject is None:
-        return None  # the asked-for phrase is the subject: "how many were hired"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux.i for c in governor.children):
+            # The asked-for phrase is the subject ("how many sailings a day will run ...",
+            # "how many were hired"): nothing is inverted, the question is said as asked.
+            phrase = doc[:end].text
+            return phrase[0].lower() + phrase[1:]
+        return None
     after = subject.right_edge.i + 1
     if governor is not aux and not aux.i < governor.i:
         return None
@@ -120,6 +125,13 @@ def indirect(doc: Doc) -> str | None:
     front = doc[: aux.i].text
     told = doc[aux.i + 1 : after].text
     rest = [t.text_with_ws for t in doc[after:end]]
+    if aux.lower_ in ("do", "does", "did") and governor is aux and after == end > subject.i + 1:
+        # "How much did the restoration of the tower cost?", parsed with "did" as the verb
+        # and "cost" as a noun in the subject: the last word is the verb the subject lacks.
+        governor = doc[end - 1]
+        after = end - 1
+        told = doc[aux.i + 1 : after].text
+        rest = [t.text_with_ws for t in doc[after:end]]
     if aux.lower_ in ("do", "does", "did"):
         if governor is aux or governor.i != after:
             return None
