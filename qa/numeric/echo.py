@@ -122,16 +122,14 @@ def indirect(doc: Doc) -> str | None:
         ),
         after,
     )
-    front = doc[: aux.i].text
-    told = doc[aux.i + 1 : after].text
-    rest = [t.text_with_ws for t in doc[after:end]]
     if aux.lower_ in ("do", "does", "did") and governor is aux and after == end > subject.i + 1:
         # "How much did the restoration of the tower cost?", parsed with "did" as the verb
         # and "cost" as a noun in the subject: the last word is the verb the subject lacks.
         governor = doc[end - 1]
         after = end - 1
-        told = doc[aux.i + 1 : after].text
-        rest = [t.text_with_ws for t in doc[after:end]]
+    front = doc[: aux.i].text
+    told = doc[aux.i + 1 : after].text
+    rest = [t.text_with_ws for t in doc[after:end]]
     if aux.lower_ in ("do", "does", "did"):
         if governor is aux or governor.i != after:
             return None
