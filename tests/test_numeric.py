@@ -882,3 +882,16 @@ def test_a_figure_given_to_no_one_is_of_what_the_headline_names() -> None:
     turbines = answered(article, "How many turbines are going into the wind farm?")
     assert turbines.short_answer == "Forty-eight"
     assert _declines(article, "How many sheep does the wind farm keep?")
+
+
+def test_a_name_sharing_a_word_with_the_one_asked_about_is_another_name() -> None:
+    """ "the River Wenning" is not "the River Calder", though both say "River": each has a
+    word the other lacks."""
+    entry = (
+        "calder",
+        "River Calder\n\nThe River Calder is a river in the north of Castria. It is 64 "
+        "kilometres long and rises on Hollin Moor.\n\nAt Edby it is joined by the River "
+        "Wenning, which drains 300 square kilometres of farmland.\n",
+    )
+    assert answered(entry, "How long is the River Calder?").short_answer == "64 kilometres"
+    assert _declines(entry, "How long is the River Wenning?")

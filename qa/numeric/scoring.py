@@ -110,8 +110,21 @@ def _names_found(
     """For each name of several words the question gives, how well the fact's sentence
     says it by any one of them ("Dunmore" for "Dunmore City", "Holt" for "Maren Holt")."""
     out: dict[int, float] = {}
+    names: dict[int, set[str]] = {}
+    for t in terms:
+        if t.proper and t.group is not None:
+            names.setdefault(t.group, set()).update(split_keys(t.keys)[0])
     for t in terms:
         if t.proper and t.group is not None:
             said = _local(replace(t, keys=split_keys(t.keys)[0]), ix, stand_in, topic)
+            if _other_name(names[t.group], ix.owner_keys) or _other_name(names[t.group], topic):
+                said = 0.0
             out[t.group] = max(out.get(t.group, 0.0), said)  # by the word, not a synonym
     return out
+
+
+def _other_name(name: set[str], owner: frozenset[str]) -> bool:
+    """Whether the fact's owner (or its entry's name) is another name that shares a word
+    with the question's: "the River Idlemere" is not "the River Sallow", each having a word
+    the other lacks."""
+    return bool(name & owner) and bool(name - owner) and bool(owner - name)
