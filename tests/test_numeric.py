@@ -895,3 +895,20 @@ def test_a_name_sharing_a_word_with_the_one_asked_about_is_another_name() -> Non
     )
     assert answered(entry, "How long is the River Calder?").short_answer == "64 kilometres"
     assert _declines(entry, "How long is the River Wenning?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did the park earn last year?",
+        "How many visitors came the year before?",
+        "How many companies did the park host the previous year?",
+    ],
+)
+def test_words_that_say_the_year_before_are_a_time_not_what_is_measured(question: str) -> None:
+    """ "last" in "last year" is when, not what: as a word to match it would find a figure
+    for how long something "lasted"."""
+    ask = park().read(question)
+    assert ask is not None and ask.previous_year
+    words = {t.word for t in ask.terms}
+    assert not words & {"last", "before", "previous", "year"}

@@ -159,6 +159,8 @@ class QuestionReader:
         # exporting by 1938").
         future = (timing.future(doc) or (target and not timing.past(doc))) and not previous_year
         period = _question_period(text)
+        if pm := _PREVIOUS_YEAR.search(text):  # a time, not what the figure is ("last")
+            terms = [t for t in terms if t.word not in words(pm.group(0))]
         if period and (pm := PERIOD_Q.search(text)):
             terms = [t for t in terms if t.word not in words(pm.group(0))]
         if period and period.startswith("this ") and years:
