@@ -72,6 +72,20 @@ def test_the_noun_after_a_preposition_and_which_is_the_noun_asked_about(text, no
 
 
 @pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Which two bridges are being closed by the city?", "bridges"),
+        ("Which three rivers flow into the lake?", "rivers"),
+        ("What two things did the baker mix?", "things"),
+    ],
+)
+def test_a_number_between_which_and_its_noun_does_not_hide_the_noun(text, noun):
+    """The parser may hang "which" on the verb when a number follows it."""
+    q = ask(text)
+    assert q.head is not None and q.head.lower_ == noun
+
+
+@pytest.mark.parametrize(
     "text",
     ["What are the bakers still allowed to sell on Sundays?", "What was the mayor trying to sell?"],
 )

@@ -192,6 +192,14 @@ def _asked_noun(wh_token: Token, wh: str, after: Token | None) -> Token | None:
             )
     elif wh_token.dep_ in ("det", "poss") and wh_token.head.pos_ in _NOUN_POS:
         noun = wh_token.head  # "which city", "whose body"
+    elif (
+        wh in ("which", "what")
+        and after is not None
+        and after.like_num
+        and after.head.i > after.i
+        and after.head.pos_ in _NOUN_POS
+    ):
+        noun = after.head  # "which two libraries": the parser may hang "which" elsewhere
     elif wh in ("which", "what") and wh_token.dep_ == "pobj" and after is not None:
         # "In which city was she born?", parsed with "which" alone as the object of "in".
         # The noun is the last word before the verb, whatever the tagger made of it ("Into
