@@ -168,18 +168,3 @@ def test_a_quote_holds_the_name_of_its_speaker_named_in_the_next_sentence() -> N
     assert quoted["type_ok"] == 1.0 and quoted["name_ok"] == 1.0
     answer = engine.ask("Who said the new deck will carry lorries?")
     assert answer.short_answer == "Maren Ostby"
-
-
-def test_the_words_a_title_does_not_hold_say_which_of_its_sentences_answers() -> None:
-    """Within an article about the Brackley Stars, "Brackley Stars" says little: the share of
-    the question's other words a sentence holds is a feature of its own."""
-    text = (
-        "Brackley Stars win the county cup\n\nThe Brackley Stars won the county cup on "
-        "Saturday at Holm Park. Captain Dora Finch scored twice in the second half.\n"
-    )
-    engine = Engine([clean(text, "stars")])
-    features = ranker_features(engine, "Who captains the Brackley Stars?", "stars")
-    lead = features["The Brackley Stars won the county cup on Saturday at Holm Park."]
-    captain = features["Captain Dora Finch scored twice in the second half."]
-    assert captain["cov_own"] == 1.0 and lead.get("cov_own", 0.0) == 0.0
-    assert captain["cov_own_gap"] == 0.0 and lead["cov_own_gap"] == -1.0

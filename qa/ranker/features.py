@@ -21,18 +21,7 @@ from ..reading.query import Query
 from ..reading.words import lemma
 from .table import ArticleStats, SentenceTable
 
-RELATIVE = (
-    "cov",
-    "lcov",
-    "edges",
-    "pcov",
-    "cov_ctx",
-    "verb",
-    "type_ok",
-    "name_ok",
-    "desc",
-    "cov_own",
-)
+RELATIVE = ("cov", "lcov", "edges", "pcov", "cov_ctx", "verb", "type_ok", "name_ok", "desc")
 _LIGHT_VERBS = frozenset({"be", "do", "have"})
 
 
@@ -75,12 +64,6 @@ def sentence_features(
     paragraph = stats.paragraph_terms[table.paragraph[i][1]]
     f["pcov"] = sum(weights[t] for t in terms if t in paragraph) / total
     f["cov_title"] = sum(weights[t] for t in terms if t in stats.title) / total
-    # The question's words its article's title does not hold say which sentence answers;
-    # the title's words (what the article is about) say little within it.
-    untitled = [t for t in terms if t not in stats.title]
-    if untitled and len(untitled) < len(terms):
-        rest = sum(weights[t] for t in untitled) or 1.0
-        f["cov_own"] = sum(weights[t] for t in untitled if t in own) / rest
     f["miss_n"] = float(sum(1 for t in terms if t not in near))
     lemmas = table.lemmas[i]
     l_total = sum(stats.lemma_idf(w) for w in query.lemmas) or 1.0
