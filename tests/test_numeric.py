@@ -870,20 +870,6 @@ def test_a_span_of_time_is_no_rate_and_a_noun_is_no_verb() -> None:
     assert read("How many people work in the park?").verbs == ("work",)
 
 
-def test_a_figure_given_to_no_one_is_of_what_the_headline_names() -> None:
-    """A story's later sentences leave its subject unsaid: their figures are the headline's,
-    unless the sentence names another owner."""
-    article = (
-        "farm",
-        "Work starts on Farrow wind farm\n\nUpdated: May 2, 2024\n\nBuilding work has begun "
-        "on the Farrow wind farm off the Caln coast. Forty-eight turbines will be installed "
-        "by 2027. The Glenmore estate nearby keeps 300 sheep.\n",
-    )
-    turbines = answered(article, "How many turbines are going into the wind farm?")
-    assert turbines.short_answer == "Forty-eight"
-    assert _declines(article, "How many sheep does the wind farm keep?")
-
-
 def test_a_name_sharing_a_word_with_the_one_asked_about_is_another_name() -> None:
     """ "the River Wenning" is not "the River Calder", though both say "River": each has a
     word the other lacks."""

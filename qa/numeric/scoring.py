@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analysis import stem
-from .entries import MONEY_KEYS, STAND_IN_KEYS, Entry
+from .entries import STAND_IN_KEYS, Entry
 from .index import FactIndex
 from .terms import NONE, Term, split_keys, strength
 
@@ -34,7 +34,7 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     topic = index.topic.get(f.article, NONE)
     got = 0.0
     focus = entity = local = missing = 0
-    common_from_lead = owner_hit = other_thing = said = False
+    common_from_lead = owner_hit = other_thing = False
     found = _names_found(ix, terms, stand_in, topic)
     for t in terms:
         s_focus = strength(t.keys, ix.focus)
@@ -54,8 +54,6 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         s = s_local if t.place else max(s_local, 0.5 * strength(t.keys, ix.lead))
         if s_focus:
             focus += 1
-            # Its own word, not one that any sum of money matches ("worth").
-            said |= strength(t.keys, ix.focus - MONEY_KEYS) >= 1.0
         elif t.known:
             entity += 1
             local += s_local > 0
@@ -78,11 +76,8 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         got += t.weight * s
     # What the question is about must be in the fact's own sentence; only a name may come
     # from the headline alone: "the mill" is not "the company". A sentence about "the
-    # building" or "the project" is about the headline's subject, and so is one that gives
-    # its figure to no one ("Forty-eight turbines will be installed") in the question's
-    # own word for what is measured. A date is its event's, not the headline's.
-    ownerless = said and f.kind != "date" and (not ix.owner_keys or stand_in)
-    if entity and not local and common_from_lead and not (topical or ownerless):
+    # building" or "the project" is about the headline's subject.
+    if entity and not local and common_from_lead and not topical:
         return None
     if other_thing and not owner_hit and ix.owner_keys and not stand_in:
         return None  # the question is about another thing the sentence names
