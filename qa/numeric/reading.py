@@ -153,16 +153,17 @@ class QuestionReader:
         if tail:
             terms += [t for t in self.index.terms(head) if not self.index.is_focus_term(t)]
         years = [t.time for t in times]
-        previous_year = bool(_PREVIOUS_YEAR.search(text))
+        previous = _PREVIOUS_YEAR.search(text)
+        previous_year = previous is not None
         target = any(t.role == "target" for t in times)
         # "by 2030" asks what is planned, unless the question is in the past tense ("was it
         # exporting by 1938").
         future = (timing.future(doc) or (target and not timing.past(doc))) and not previous_year
         period = _question_period(text)
-        if pm := _PREVIOUS_YEAR.search(text):  # a time, not what the figure is ("last")
-            terms = [t for t in terms if t.word not in words(pm.group(0))]
-        if period and (pm := PERIOD_Q.search(text)):
-            terms = [t for t in terms if t.word not in words(pm.group(0))]
+        # Words that say when ("last year", "on its opening day"), not what the figure is.
+        for when in (previous, PERIOD_Q.search(text) if period else None):
+            if when is not None:
+                terms = [t for t in terms if t.word not in words(when.group(0))]
         if period and period.startswith("this ") and years:
             period = None  # "this season by 2027": the year says which
         plans = any(t.lemma_.lower() in _PLANS for t in doc)

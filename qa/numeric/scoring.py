@@ -104,17 +104,19 @@ def _names_found(
 ) -> dict[int, float]:
     """For each name of several words the question gives, how well the fact's sentence
     says it by any one of them ("Dunmore" for "Dunmore City", "Holt" for "Maren Holt")."""
-    out: dict[int, float] = {}
+    named = [(t.group, t, split_keys(t.keys)[0]) for t in terms if t.proper and t.group is not None]
     names: dict[int, set[str]] = {}
-    for t in terms:
-        if t.proper and t.group is not None:
-            names.setdefault(t.group, set()).update(split_keys(t.keys)[0])
-    for t in terms:
-        if t.proper and t.group is not None:
-            said = _local(replace(t, keys=split_keys(t.keys)[0]), ix, stand_in, topic)
-            if _other_name(names[t.group], ix.owner_keys) or _other_name(names[t.group], topic):
-                said = 0.0
-            out[t.group] = max(out.get(t.group, 0.0), said)  # by the word, not a synonym
+    for group, _, own in named:
+        names.setdefault(group, set()).update(own)
+    # A name sharing a word with the fact's owner or its entry's name, but not the same, is
+    # said by none of its words.
+    other = {
+        g for g, ws in names.items() if _other_name(ws, ix.owner_keys) or _other_name(ws, topic)
+    }
+    out: dict[int, float] = {}
+    for group, t, own in named:
+        said = 0.0 if group in other else _local(replace(t, keys=own), ix, stand_in, topic)
+        out[group] = max(out.get(group, 0.0), said)  # by the word, not a synonym
     return out
 
 
