@@ -317,6 +317,16 @@ def test_earlier_and_later_values() -> None:
     now, then = got["900"], got["600"]
     assert then.earlier_of == now.id and (then.unit, then.time) == ("passengers", "2015")
     assert now.time_kind == "current"
+    # The figure now told in another sentence: the one after "up from" is still the earlier.
+    got = facts_in(
+        "Selby Borough Council approved a £31.2 million budget on Monday.",
+        "The budget is up from £29.8 million.",
+    )
+    assert (got["£31.2 million"].measure, got["£31.2 million"].owner) == (
+        "budget",
+        "Selby Borough Council",
+    )
+    assert (got["£29.8 million"].measure, got["£29.8 million"].time_kind) == ("budget", "earlier")
     got = facts_in("The club has 800 members, rising to 1,000 by 2026.")
     assert (got["1,000"].unit, got["1,000"].time, got["1,000"].time_kind) == (
         "members",
@@ -397,6 +407,23 @@ def test_a_definite_description_refers_to_the_last_name_with_its_head_noun() -> 
     assert got["12 million euros"].owner == "the plant"  # no name ends in "plant"
     got = facts_in("Lake Orm lies in the hills. The lake is 9 kilometres long.")
     assert got["9 kilometres"].owner == "Lake Orm"
+    # A name that modifies a common noun names the thing that noun is.
+    got = facts_in(
+        "Work has started on the Kessock Sands solar farm near the coast.",
+        "The farm will cover 300 hectares.",
+    )
+    assert got["300 hectares"].owner == "Kessock Sands solar farm"
+
+
+def test_whom_a_verb_gives_a_measure_owns_it() -> None:
+    got = facts_in(
+        "Each engine has an output of 400 kilowatts, giving the ship a total output of 1,600 "
+        "kilowatts."
+    )
+    assert (got["1,600 kilowatts"].measure, got["1,600 kilowatts"].owner) == (
+        "total output",
+        "the ship",
+    )
 
 
 def test_a_name_answers_to_its_apposition_and_its_copula() -> None:

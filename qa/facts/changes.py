@@ -113,6 +113,8 @@ def _earlier_and_later(ctx: SentenceContext) -> None:
             reported = [j for j in earlier if "bound" not in ctx.drafts[j].notes] or earlier
             anchor = to if to is not None else (reported[-1] if reported else None)
             if anchor is None:
+                if prep.lower_ == "from":
+                    d.notes.add("earlier")  # "The budget is up from £45m": now is told elsewhere
                 continue
             d.earlier_of = anchor
             lean_on(d, ctx.drafts[anchor])

@@ -81,9 +81,10 @@ class SentenceContext:
         return self.refer(subject)
 
     def noun_owner(self, noun: Token) -> str | None:
-        """Whose a measure noun is: its possessor, its "of"/"in" object, or a name that
-        modifies it ("the Lumo market share")."""
-        poss = tree.possessor(noun)
+        """Whose a measure noun is: its possessor, its "of"/"in" object, whom a verb gives
+        it to ("giving the farm a capacity of"), or a name that modifies it ("the Lumo market
+        share")."""
+        poss = tree.possessor(noun) or tree.recipient(noun)
         if poss is not None:
             return self.refer(poss)
         obj = tree.prep_object(noun, "of", "in")

@@ -33,6 +33,7 @@ from . import tree
 REPORTING = REPORTING_VERBS
 _PERSONAL = frozenset(w for w, k in PRONOUNS.items() if k == "person")
 _PROPN = POS_IDS["PROPN"]
+_NOUN, _ADJ = POS_IDS["NOUN"], POS_IDS["ADJ"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,20 @@ def _names_of(doc: Doc) -> list[tuple[Span, bool]]:
         if of is not None and of.pos_ == "PROPN":
             end = max(t.i for t in of.subtree) + 1  # "the Port of Arden"
         found.append((doc[start:end], False))
+    found += [(doc[span.start : end], False) for span, _ in found if (end := _kind_end(span))]
     return sorted(found, key=lambda x: x[0].start)
+
+
+def _kind_end(name: Span) -> int:
+    """Where a name used as the modifier of a common noun ends its noun phrase: "the Arden
+    offshore wind farm" is also "the farm". Read by word order: the parser often takes the
+    name for the phrase's head."""
+    doc, i = name.doc, name.end
+    while i < len(doc) and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].is_alpha:
+        i += 1
+    if i == name.end or doc[i - 1].pos_ != "NOUN" or (i < len(doc) and doc[i].pos_ == "PROPN"):
+        return 0
+    return i
 
 
 def _extra_heads(name: Span) -> set[str]:
@@ -226,6 +240,14 @@ def _name_words(doc: Doc) -> frozenset[str]:
     # The noun a name is in apposition to: "its newest ship, the MV Skerry Lass".
     appos = strings["appos"]
     picked += [doc[i].head.i for i, (_, _, dep) in enumerate(rows) if dep == appos]
+    # The noun a name modifies: "the Kessock Sands solar farm" (as :func:`_kind_end` reads it).
+    modified = (_ADJ, _NOUN)
+    for i in [i for i in picked if i + 1 < len(rows) and rows[i + 1][0] in modified]:
+        j = i + 1
+        while j < len(rows) and rows[j][0] in modified:
+            j += 1
+        if rows[j - 1][0] == _NOUN:
+            picked.append(j - 1)
     return frozenset(_head_word(doc[i]) for i in picked)
 
 

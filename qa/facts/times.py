@@ -183,7 +183,7 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
         date = min(dates, key=lambda x: (_gap(d, x), x.start < d.start))
         d.time, d.time_kind = date.time, date.time_kind
         return
-    if d.earlier_of is not None:
+    if d.earlier_of is not None or "earlier" in d.notes:
         d.time_kind = "earlier"
         return
     verb = d.verb

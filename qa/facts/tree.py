@@ -187,11 +187,21 @@ def prep_object(tok: Token, *preps: str) -> Token | None:
 def modifies_noun(tok: Token) -> bool:
     """Whether an amount's token stands before a noun as its modifier: "the £9m centre", "a
     90 million euro budget", "a 12,500-square-metre shed"."""
+    if tok.dep_ == "nummod" and tok.ent_type_ == "MONEY":  # "a £48.6 million budget"
+        return tok.head.pos_ == "NOUN" and tok.head.ent_type_ != "MONEY"
     return tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN"
 
 
 def possessor(tok: Token) -> Token | None:
     return next(children(tok, "poss"), None)
+
+
+def recipient(tok: Token) -> Token | None:
+    """Who is given the object ``tok``: the indirect object of its verb ("giving the farm a
+    capacity of 840 MW", "gives the city a population of")."""
+    if tok.dep_ != "dobj":
+        return None
+    return next((c for c in children(tok.head, "dative") if c.pos_ != "ADP"), None)
 
 
 def head_of(span: Span) -> Token:

@@ -224,9 +224,10 @@ class Search:
             return False
         if ask.rate and f.rate != ask.rate and not self._said_per(f, ask.rate):
             return False
-        if f.earlier_of and not (ask.earlier or ask.marked or ask.previous_year) and not ask.years:
+        earlier = f.earlier_of is not None or f.time_kind == "earlier"
+        if earlier and not (ask.earlier or ask.marked or ask.previous_year) and not ask.years:
             return False  # "the old unit" may be what an earlier value is for
-        if ask.earlier and not f.earlier_of and not ask.years:
+        if ask.earlier and not earlier and not ask.years:
             return False
         ix = self.index.entry[f.id]
         pool = ix.focus | ix.ctx

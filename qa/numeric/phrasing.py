@@ -204,7 +204,15 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
     if eq is not None and f.kind != "count":
         amount = f"{amount} ({eq.surface})"
     owner = cap(f.owner) if f.owner else None
-    past = f.time_kind in ("year", "month", "date", "resolved-relative", "quarter", "half-year")
+    past = f.time_kind in (
+        "year",
+        "month",
+        "date",
+        "resolved-relative",
+        "quarter",
+        "half-year",
+        "earlier",
+    )
     when = ""
     if f.time and f.time_kind == "target":
         when = f" by {f.time[:4]}"
