@@ -78,6 +78,12 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("How long is the River Wend?", "48 hours", True),
         ("How old is the winner?", "2:23:15", True),  # a race time
         ("How many runners finished?", "2:23:15", True),
+        # No amount at all answers a question that asks for one, unless it is said in words.
+        ("How many runners finished?", "the harbour front", True),
+        ("How much did the council pay for the land?", "a market town", True),
+        ("How many runners finished?", "two hundred", False),
+        ("How many runners finished?", "hundreds", False),
+        ("How much did the council pay for the land?", "half the asking price", False),
     ],
 )
 def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(

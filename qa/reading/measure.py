@@ -44,6 +44,11 @@ _NUMBERS_AND_DATES = re.compile(
     r"(?:[\d.,:%$£€¥–-]|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|\s)+",
     re.IGNORECASE,
 )
+_VAGUE_AMOUNTS = frozenset(
+    stem(w)
+    for w in """hundreds thousands millions billions dozens scores half halves third quarter
+    twice double triple several few many none all most some majority minority""".split()
+)
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _LENGTH_WH = frozenset({"how tall", "how deep", "how wide", "how far"})
@@ -129,6 +134,10 @@ def rules_out(q: Question, reply: str) -> bool:
     if asked is None:
         return False
     found = find_quantities(reply)
+    if not found and not any(c.isdigit() for c in said):
+        # "market town" for "how much", "the club" for "how many": no amount at all, unless
+        # said in words no number reader takes ("hundreds", "half").
+        return not {stem(w) for w in _WORD.findall(said.lower())} & _VAGUE_AMOUNTS
     if not found or found[0].unit == POUNDS_WEIGHT:
         return False  # "pounds" may be money the words before it did not show
     return unit_kind(found[0].unit) in RULED_OUT[asked]
