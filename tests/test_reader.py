@@ -147,6 +147,22 @@ def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
     assert river["q_overlap"] == 0.0 and river["has_head"] == 1.0
 
 
+def test_a_title_before_a_name_says_what_kind_of_person_or_place_it_is():
+    king, game = features_of(
+        "Which king granted the abbey its charter?",
+        "The abbey received its charter from King Osric III, and later moved to Game Hill.",
+        "King Osric III",
+        "Game Hill",
+    )
+    assert king["type_match"] == 1.0 and king["has_head"] == 1.0
+    (console,) = features_of(
+        "Which game did the studio make next?",
+        "The studio next made Game Station Rally, a racing title.",
+        "Game Station Rally",
+    )
+    assert console.get("type_match", 0.0) < 1.0  # a product's name is no title
+
+
 def test_what_stands_beside_a_phrase_and_how_many_question_words_are_near():
     year, bridge = features_of(
         "When did the Orrin ferry begin sailing?",

@@ -75,6 +75,13 @@ def span_features(
     if q.head is not None:
         head = lemma(q.head)
         f["has_head"] = float(any(lemma(t) == head for t in span))
+        title = span[1] if span[0].pos_ == "DET" and len(span) > 2 else span[0]
+        named = title.i < span[-1].i and span[-1].pos_ == "PROPN" and title.text[:1].isupper()
+        # A title before a name ("King Alexander II", "River Wend") says what the person or
+        # place is, where the recogniser may give no label; a product's name may begin with
+        # a common noun without being one ("Game Boy").
+        if q.kind in ("person", "place") and named and lemma(title) == head:
+            f["type_match"] = 1.0
         f["root_is_head"] = float(lemma(root) == head)
         f["root_kind"] = float(kind_of_noun(root) == q.kind)
     if q.kind == "date":
