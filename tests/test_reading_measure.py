@@ -70,6 +70,7 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("How much is the manager paid?", "44", True),
         ("Who was she married to?", "14 February", True),
         ("Where was the ship held up?", "2 August 2021", True),
+        ("Who runs the trust?", "Thursday", True),
         ("Where was the ship held up?", "Berth 11", False),
         ("Who was she married to?", "the architect Pieter Vos", False),
         ("How much is the manager paid?", "1.2 million pounds", False),

@@ -16,7 +16,7 @@ from ..analysis import STOP_WORDS, stem
 from ..lexicon.answer_types import NOUN_KINDS
 from ..lexicon.question_words import MONEY_VERBS
 from ..lexicon.units import POUNDS_WEIGHT, UNITS
-from ..numbers.dates import MONTHS
+from ..numbers.dates import MONTHS, WEEKDAYS
 from ..numbers.quantities import find_quantities
 from ..numbers.units import unit_kind
 from .question import Question, kind_of_noun
@@ -41,7 +41,9 @@ _WORD = re.compile(r"\w+")
 # event be named by its date).
 _NEVER_NUMBERS = frozenset({"person", "org", "place", "group", "language"})
 _NUMBERS_AND_DATES = re.compile(
-    r"(?:[\d.,:%$£€¥–-]|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"|\s)+",
+    r"(?:[\d.,:%$£€¥–-]|"
+    + "|".join(sorted([*MONTHS, *WEEKDAYS], key=len, reverse=True))
+    + r"|\s)+",
     re.IGNORECASE,
 )
 _VAGUE_AMOUNTS = frozenset(
