@@ -187,8 +187,6 @@ def prep_object(tok: Token, *preps: str) -> Token | None:
 def modifies_noun(tok: Token) -> bool:
     """Whether an amount's token stands before a noun as its modifier: "the £9m centre", "a
     90 million euro budget", "a 12,500-square-metre shed"."""
-    if tok.dep_ == "nummod" and tok.ent_type_ == "MONEY":  # "a £48.6 million budget"
-        return tok.head.pos_ == "NOUN" and tok.head.ent_type_ != "MONEY"
     return tok.dep_ in ("compound", "nmod", "amod") and tok.head.pos_ == "NOUN"
 
 
