@@ -33,7 +33,6 @@ from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import finer_than_year, narrowed
 from .reader.timing import asked_times, dated_as_asked, other_time
-from .reading.alternatives import another, choices
 from .reading.measure import rules_out, says_nothing_new
 from .reading.query import Query, prepare
 from .retriever import Retriever
@@ -233,11 +232,6 @@ class Answerer:
         placement: dict[str, float],
     ) -> tuple[float, Answer, dict[str, float]] | None:
         """The best sentence's reply, with the phrase of it that answers."""
-        # "the women's race" when asked about the men's: a sentence about the other one of a
-        # pair is no answer, however many of the question's words it shares.
-        asked = choices(query.doc)
-        if asked:
-            ranked = [r for r in ranked if not another(asked, choices(self.docs[r.index]))]
         if not ranked:
             return None
         # A figure no fact held: the sentences may date it, and not by the question's time.
