@@ -436,8 +436,8 @@ def test_a_new_article_gets_its_facts_the_same_way() -> None:
     )
     assert got["900 million euros"].measure == "cost"
     assert got["$970 million"].equivalent_of == got["900 million euros"].id
-    # "The park" is the park named before.
-    assert got["240"].unit == "people" and got["240"].owner == "Northgate Wind Park"
+    # "The park" is the park named before ("The Northgate wind park", as the text writes it).
+    assert got["240"].unit == "people" and got["240"].owner.lower() == "northgate wind park"
     assert got["35"].part_of == got["240"].id and got["12"].unit == "technicians"
     output = got["410 million kilowatt-hours"]
     assert output.measure == "output" and (output.time, output.time_kind) == (
