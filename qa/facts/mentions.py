@@ -240,14 +240,12 @@ def _name_words(doc: Doc) -> frozenset[str]:
     # The noun a name is in apposition to: "its newest ship, the MV Skerry Lass".
     appos = strings["appos"]
     picked += [doc[i].head.i for i, (_, _, dep) in enumerate(rows) if dep == appos]
-    # The noun a name modifies: "the Kessock Sands solar farm" (as :func:`_kind_end` reads it).
+    # The noun a name modifies: "the Kessock Sands solar farm" (a token made only where a
+    # common noun follows a picked word).
     modified = (_ADJ, _NOUN)
     for i in [i for i in picked if i + 1 < len(rows) and rows[i + 1][0] in modified]:
-        j = i + 1
-        while j < len(rows) and rows[j][0] in modified:
-            j += 1
-        if rows[j - 1][0] == _NOUN:
-            picked.append(j - 1)
+        if end := _kind_end(doc[i : i + 1]):
+            picked.append(end - 1)
     return frozenset(_head_word(doc[i]) for i in picked)
 
 
