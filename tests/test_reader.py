@@ -353,3 +353,52 @@ def test_when_is_answered_by_the_one_date_a_longer_phrase_holds() -> None:
     both = doc[words.index("from") : words.index("1994") + 1]
     two = Phrase(both.start, both.end, both.start_char, both.end_char, both.text, 1.0, 0.5, {})
     assert narrowed(query("When was the new pier open?"), doc, two).text == both.text
+
+
+def _phrase_of(doc, text: str):  # type: ignore[no-untyped-def]
+    from qa.reader import Phrase
+
+    words = doc.text
+    start = words.index(text)
+    span = doc.char_span(start, start + len(text))
+    return Phrase(span.start, span.end, span.start_char, span.end_char, span.text, 1.0, 0.5, {})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "question", "answer"),
+    [
+        (
+            "The harbour is sheltered by two small islands, the Brack and the Inch.",
+            "two small islands, the Brack and the Inch",
+            "What are the two islands called?",
+            "the Brack and the Inch",
+        ),
+        (
+            "The kiln also fired other wares, including tiles and drainpipes.",
+            "other wares, including tiles and drainpipes",
+            "Which other wares did the kiln fire?",
+            "tiles and drainpipes",
+        ),
+        (
+            "The mill was sold to its largest customer, Harwick Textiles, in 1920.",
+            "its largest customer, Harwick Textiles",
+            "Which customer bought the mill?",
+            "Harwick Textiles",
+        ),
+    ],
+)
+def test_a_noun_the_question_says_is_answered_by_what_it_names(
+    sentence: str, phrase: str, question: str, answer: str
+) -> None:
+    from qa.reader.narrow import narrowed
+
+    doc = load()(sentence)
+    assert narrowed(query(question), doc, _phrase_of(doc, phrase)).text == answer
+
+
+def test_how_many_keeps_the_counted_noun_whatever_it_lists() -> None:
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The film won four awards, including Best Score.")
+    whole = _phrase_of(doc, "four awards, including Best Score")
+    assert narrowed(query("How many awards did the film win?"), doc, whole) == whole

@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.answer_types import NAME_KINDS
 from ..numbers import is_day_or_month, is_year
 from ..reading.query import Query
 from ..reading.question import asks_for_year, asks_within_year
+from ..reading.words import lemma
 from . import Phrase
 
 _SIGNS = frozenset("$£€¥")
+# Kinds answered by naming something; "ten nominations, including Album of the Year"
+# answers "How many" with its number, not with what it lists.
+_NAMED_KINDS = NAME_KINDS | {"thing"}
 
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     """``phrase``, or the part the question asks for: the one year it holds for "what
-    year", the person without the title before the name for "who", the whole date round a
-    lone year for "what date"; a number with the currency sign written before it
+    year", the person without the title before the name for "who", what a noun the
+    question already says names beside it ("the Lisk and the Hollin" of "two smaller
+    streams, the Lisk and the Hollin" for "What are the two streams called?"), the whole
+    date round a lone year for "what date"; a number with the currency sign written before it
     ("$250,000", not "250,000"). A phrase read from another sentence (a quotation's
     speaker, named in the next) is left as it is."""
     if phrase.end > len(doc) or doc[phrase.start : phrase.end].text != phrase.text:
@@ -29,6 +36,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         return phrase.spanning(doc, phrase.start - 1, phrase.end)
     if query.question.kind == "person":
         return _person(doc, phrase, query)
+    if query.question.kind in _NAMED_KINDS:
+        phrase = _named_after(doc, phrase, query)
     if asks_within_year(query.question):
         return _whole_date(doc, phrase)
     if query.question.kind == "date":
@@ -39,6 +48,54 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if len(years) != 1:
         return phrase  # "from 1998 to 2004": a span of years is said whole
     return phrase.spanning(doc, years[0].i, years[0].i + 1)
+
+
+def _named_after(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
+    """A phrase headed by a noun the question already says, with what it names beside it,
+    is answered by that: "the Lisk and the Hollin", not "two smaller streams, the Lisk and
+    the Hollin", for "What are the two streams called?"; "RSV and norovirus", not "other
+    viruses, including RSV and norovirus", for "Which other viruses ...?"."""
+    root = doc[phrase.start : phrase.end].root
+    head = query.question.head
+    if not (query.matches(root) or (head is not None and lemma(root) == lemma(head))):
+        return phrase
+    for child in root.rights:
+        named = child if _in_apposition(child) else _listed(child)
+        if named is None:
+            continue
+        start, end = named.left_edge.i, named.right_edge.i + 1
+        while start < end - 1 and doc[start].is_punct:  # "(clipping)" said without brackets
+            start += 1
+        while end > start + 1 and doc[end - 1].is_punct:
+            end -= 1
+        if phrase.start <= start and end <= phrase.end and start > root.i:
+            return phrase.spanning(doc, start, end)
+    return phrase
+
+
+def _in_apposition(token: Token) -> bool:
+    """An appositive, or a name after a comma that the parser took for the first of a list
+    ("two smaller streams, the Lisk and the Hollin")."""
+    if token.dep_ == "appos":
+        return True
+    return (
+        token.dep_ == "conj"
+        and token.pos_ == "PROPN"
+        and token.head.pos_ == "NOUN"
+        and token.left_edge.i > 0
+        and token.doc[token.left_edge.i - 1].text == ","
+    )
+
+
+def _listed(token: Token) -> Token | None:
+    """The first thing "including", "like" or "such as" lists after a noun, if ``token`` is
+    that preposition."""
+    listing = token.lower_ in ("including", "like") or (
+        token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
+    )
+    if token.dep_ != "prep" or not listing:
+        return None
+    return next((c for c in token.children if c.dep_ == "pobj"), None)
 
 
 def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
