@@ -380,6 +380,12 @@ def _phrase_of(doc, text: str):  # type: ignore[no-untyped-def]
             "tiles and drainpipes",
         ),
         (
+            "Sales rose on strong demand for its hybrid tractor Ferrox.",
+            "strong demand for its hybrid tractor Ferrox",
+            "Which tractor drove the rise in sales?",
+            "its hybrid tractor Ferrox",
+        ),
+        (
             "The mill was sold to its largest customer, Harwick Textiles, in 1920.",
             "its largest customer, Harwick Textiles",
             "Which customer bought the mill?",

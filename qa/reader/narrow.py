@@ -26,7 +26,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     """``phrase``, or the part the question asks for: the one year it holds for "what
     year", the person without the title before the name for "who", what a noun the
     question already says names beside it ("the Lisk and the Hollin" of "two smaller
-    streams, the Lisk and the Hollin" for "What are the two streams called?"), the whole
+    streams, the Lisk and the Hollin" for "What are the two streams called?") or the name
+    inside headed by the noun asked about ("its drug Slimora" for "Which drug"), the whole
     date round a lone year for "what date"; a number with the currency sign written before it
     ("$250,000", not "250,000"). A phrase read from another sentence (a quotation's
     speaker, named in the next) is left as it is."""
@@ -58,7 +59,7 @@ def _named_after(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     root = doc[phrase.start : phrase.end].root
     head = query.question.head
     if not (query.matches(root) or (head is not None and lemma(root) == lemma(head))):
-        return phrase
+        return _kind_within(doc, phrase, query) if head is not None else phrase
     for child in root.rights:
         named = child if _in_apposition(child) else _listed(child)
         if named is None:
@@ -69,6 +70,24 @@ def _named_after(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
         while end > start + 1 and doc[end - 1].is_punct:
             end -= 1
         if phrase.start <= start and end <= phrase.end and start > root.i:
+            return phrase.spanning(doc, start, end)
+    return phrase
+
+
+def _kind_within(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
+    """ "its weight-loss drug Slimora" of "strong demand for its weight-loss drug Slimora"
+    for "Which drug ...?": the phrase inside headed by the noun asked about, with a name."""
+    head = lemma(query.question.head) if query.question.head is not None else ""
+    for t in doc[phrase.start : phrase.end]:
+        if lemma(t) != head or t.pos_ != "NOUN":
+            continue
+        while t.dep_ == "compound" and t.head.pos_ == "PROPN":
+            t = t.head  # "drug" in "its weight-loss drug Slimora"
+        start, end = t.left_edge.i, t.right_edge.i + 1
+        inner = phrase.start <= start and end <= phrase.end
+        if not inner or (start, end) == (phrase.start, phrase.end):
+            continue
+        if any(w.pos_ == "PROPN" and not query.matches(w) for w in doc[start:end]):
             return phrase.spanning(doc, start, end)
     return phrase
 
