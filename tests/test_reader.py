@@ -386,6 +386,12 @@ def _phrase_of(doc, text: str):  # type: ignore[no-untyped-def]
             "its hybrid tractor Ferrox",
         ),
         (
+            "In 1998 the firm launched a new pressure valve, named Torrent, for steam engines.",
+            "a new pressure valve, named Torrent",
+            "What new valve did the firm launch in 1998?",
+            "Torrent",
+        ),
+        (
             "The mill was sold to its largest customer, Harwick Textiles, in 1920.",
             "its largest customer, Harwick Textiles",
             "Which customer bought the mill?",

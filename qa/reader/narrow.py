@@ -20,6 +20,7 @@ _SIGNS = frozenset("$£€¥")
 # Kinds answered by naming something; "ten nominations, including Album of the Year"
 # answers "How many" with its number, not with what it lists.
 _NAMED_KINDS = NAME_KINDS | {"thing"}
+_NAMING_VERBS = frozenset({"name", "call", "dub", "title"})
 
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
@@ -69,7 +70,8 @@ def _named_after(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
             start += 1
         while end > start + 1 and doc[end - 1].is_punct:
             end -= 1
-        if phrase.start <= start and end <= phrase.end and start > root.i:
+        news = any(t.is_alpha and not t.is_stop and not query.matches(t) for t in doc[start:end])
+        if phrase.start <= start and end <= phrase.end and start > root.i and news:
             return phrase.spanning(doc, start, end)
     return phrase
 
@@ -108,7 +110,10 @@ def _in_apposition(token: Token) -> bool:
 
 def _listed(token: Token) -> Token | None:
     """The first thing "including", "like" or "such as" lists after a noun, if ``token`` is
-    that preposition."""
+    that preposition; the name of "named", "called" after a noun ("a new connector, named
+    Lightning")."""
+    if token.dep_ == "acl" and lemma(token) in _NAMING_VERBS:
+        return next((c for c in token.children if c.dep_ in ("oprd", "dobj", "attr")), None)
     listing = token.lower_ in ("including", "like") or (
         token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
     )
