@@ -392,6 +392,12 @@ def _phrase_of(doc, text: str):  # type: ignore[no-untyped-def]
             "Torrent",
         ),
         (
+            "The valley's cheese, known as Brennick Blue, is aged in caves.",
+            "The valley's cheese, known as Brennick Blue",
+            "Which cheese is aged in caves?",
+            "Brennick Blue",
+        ),
+        (
             "The mill was sold to its largest customer, Harwick Textiles, in 1920.",
             "its largest customer, Harwick Textiles",
             "Which customer bought the mill?",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon.answer_types import NAME_KINDS
+from ..lexicon.measure_verbs import NAMING_VERBS
 from ..numbers import is_day_or_month, is_year
 from ..reading.query import Query
 from ..reading.question import asks_for_year, asks_within_year
@@ -20,7 +21,6 @@ _SIGNS = frozenset("$£€¥")
 # Kinds answered by naming something; "ten nominations, including Album of the Year"
 # answers "How many" with its number, not with what it lists.
 _NAMED_KINDS = NAME_KINDS | {"thing"}
-_NAMING_VERBS = frozenset({"name", "call", "dub", "title"})
 
 
 def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
@@ -110,10 +110,12 @@ def _in_apposition(token: Token) -> bool:
 
 def _listed(token: Token) -> Token | None:
     """The first thing "including", "like" or "such as" lists after a noun, if ``token`` is
-    that preposition; the name of "named", "called" after a noun ("a new connector, named
-    Lightning")."""
-    if token.dep_ == "acl" and lemma(token) in _NAMING_VERBS:
-        return next((c for c in token.children if c.dep_ in ("oprd", "dobj", "attr")), None)
+    that preposition; the name "named", "called" or "known as" give after a noun ("a new
+    connector, named Lightning")."""
+    if token.dep_ == "acl" and lemma(token) in NAMING_VERBS:
+        said = [c for c in token.children if c.dep_ in ("oprd", "dobj", "attr")]
+        said += [g for c in token.children if c.lower_ == "as" for g in c.children]  # known as
+        return next((c for c in said if c.dep_ != "prep"), None)
     listing = token.lower_ in ("including", "like") or (
         token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)
     )
