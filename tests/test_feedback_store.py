@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -327,3 +328,27 @@ def test_a_restarted_postgresql_is_used_again_at_once(postgres_cluster: Cluster)
     )
     assert store.add(GOOD) == 2
     store.close()
+
+
+def test_switching_a_new_database_to_wal_waits_for_other_processes_doing_the_same() -> None:
+    # Two processes switching a new file to WAL at once: SQLite answers one "database is
+    # locked" at once, without its busy timeout; the switch is tried again, not given up.
+    from qa.feedback.sqlite import _journal_mode_wal
+
+    class Racing:
+        tries = 0
+
+        def execute(self, sql: str) -> Racing:
+            self.tries += 1
+            if self.tries < 3:
+                raise sqlite3.OperationalError("database is locked")
+            return self
+
+        def fetchone(self) -> tuple[str]:
+            return ("wal",)
+
+    racing = Racing()
+    assert _journal_mode_wal(racing, timeout=2.0) == "wal"  # type: ignore[arg-type]
+    assert racing.tries == 3
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _journal_mode_wal(Racing(), timeout=0.0)  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,22 @@ from .schema import SQLITE, TABLES
 from .store import LOCK_TIMEOUT, FeedbackStore, TablesMissing
 
 IDLE_CONNECTIONS = 4  # kept open per process between operations
+
+
+def _journal_mode_wal(conn: sqlite3.Connection, timeout: float) -> str:
+    """Switch to WAL mode, waiting up to ``timeout`` for other processes doing the same.
+
+    On a new database the switch needs every other connection out of the way, and SQLite
+    reports "database is locked" at once, without its busy timeout, when two processes
+    open the file together; so the switch is tried again until the timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 class _Transaction:
@@ -134,7 +151,7 @@ class SQLiteStore(FeedbackStore):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connection(timeout) as conn:
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                mode = _journal_mode_wal(conn, timeout)
         except (sqlite3.Error, OSError) as exc:
             raise storage_error(self.path, exc) from exc
         if str(mode).lower() != "wal":
