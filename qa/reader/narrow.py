@@ -39,7 +39,11 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if query.question.kind == "person":
         return _person(doc, phrase, query)
     if query.question.kind in _NAMED_KINDS:
-        phrase = _named_after(doc, phrase, query)
+        root, head = doc[phrase.start : phrase.end].root, query.question.head
+        if query.matches(root) or (head is not None and lemma(root) == lemma(head)):
+            phrase = _named_after(doc, phrase, root, query)
+        elif head is not None:
+            phrase = _kind_within(doc, phrase, lemma(head), query)
     if asks_within_year(query.question):
         return _whole_date(doc, phrase)
     if query.question.kind == "date":
@@ -52,15 +56,11 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     return phrase.spanning(doc, years[0].i, years[0].i + 1)
 
 
-def _named_after(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
-    """A phrase headed by a noun the question already says, with what it names beside it,
-    is answered by that: "the Lisk and the Hollin", not "two smaller streams, the Lisk and
-    the Hollin", for "What are the two streams called?"; "RSV and norovirus", not "other
-    viruses, including RSV and norovirus", for "Which other viruses ...?"."""
-    root = doc[phrase.start : phrase.end].root
-    head = query.question.head
-    if not (query.matches(root) or (head is not None and lemma(root) == lemma(head))):
-        return _kind_within(doc, phrase, query) if head is not None else phrase
+def _named_after(doc: Doc, phrase: Phrase, root: Token, query: Query) -> Phrase:
+    """A phrase headed (``root``) by a noun the question already says, with what it names
+    beside it, is answered by that: "the Lisk and the Hollin", not "two smaller streams, the
+    Lisk and the Hollin", for "What are the two streams called?"; "RSV and norovirus", not
+    "other viruses, including RSV and norovirus", for "Which other viruses ...?"."""
     for child in root.rights:
         named = child if _in_apposition(child) else _listed(child)
         if named is None:
@@ -76,10 +76,10 @@ def _named_after(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     return phrase
 
 
-def _kind_within(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
+def _kind_within(doc: Doc, phrase: Phrase, head: str, query: Query) -> Phrase:
     """ "its weight-loss drug Slimora" of "strong demand for its weight-loss drug Slimora"
-    for "Which drug ...?": the phrase inside headed by the noun asked about, with a name."""
-    head = lemma(query.question.head) if query.question.head is not None else ""
+    for "Which drug ...?": the phrase inside headed by the noun asked about (``head``, a
+    lemma), with a name."""
     for t in doc[phrase.start : phrase.end]:
         if lemma(t) != head or t.pos_ != "NOUN":
             continue
