@@ -308,6 +308,40 @@ def test_who_drops_an_article_a_possessive_or_the_title_the_question_names(
         assert narrowed(query("Who credited the programme?"), doc, phrase) == phrase
 
 
+@pytest.mark.parametrize(
+    ("sentence", "whole", "name"),
+    [
+        (
+            "The bakery was bought by Dutch food retailer Vandermolen in 2019.",
+            "Dutch food retailer Vandermolen",
+            "Vandermolen",
+        ),
+        (
+            "The bakery was bought by Hallam's nephew Brodie in 2019.",
+            "Hallam's nephew Brodie",
+            "Brodie",
+        ),
+        (  # a list of people keeps its descriptions
+            "The bakery was bought by Garth and the organist Wenna Carrow in 2019.",
+            "Garth and the organist Wenna Carrow",
+            "Garth and the organist Wenna Carrow",
+        ),
+    ],
+)
+def test_who_drops_the_description_before_a_name_the_recogniser_took_for_no_person(
+    sentence: str, whole: str, name: str
+) -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()(sentence)
+    span = next(doc[a:b] for a, b in candidates(doc) if doc[a:b].text == whole)
+    phrase = Phrase(span.start, span.end, span.start_char, span.end_char, span.text, 1, 1, {})
+    found = narrowed(query("Who bought the bakery?"), doc, phrase)
+    assert (found.text, doc.text[found.char_start : found.char_end]) == (name, name)
+    assert narrowed(query("What happened to the bakery?"), doc, phrase) == phrase
+
+
 def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None:
     from qa.reader import Phrase
     from qa.reader.narrow import narrowed

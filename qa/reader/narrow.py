@@ -133,13 +133,47 @@ def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
         return phrase
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == phrase.end), None)
     if person is None or person.start < phrase.start:
-        return phrase
+        return _name_after_description(doc, phrase)
     start = person.start
     # A title the recogniser took into the name, that the question itself names.
     while start < person.end - 1 and query.matches(doc[start]):
         start += 1
     before = doc[phrase.start : person.start]
     if start == phrase.start or not all(_title_word(t) for t in before):
+        return _name_after_description(doc, phrase)
+    return phrase.spanning(doc, start, phrase.end)
+
+
+def _name_after_description(doc: Doc, phrase: Phrase) -> Phrase:
+    """The name a phrase ends with, without the common words before it that describe it,
+    when the recogniser did not take it for a person: "Arne Frager" of "R&B producer Arne
+    Frager", "Topshop" of "London-based fashion retailer Topshop", "Clésinger" of "Solange's
+    husband Clésinger"."""
+    start = phrase.end
+    while start > phrase.start and (
+        doc[start - 1].pos_ == "PROPN"
+        or (
+            doc[start - 1].tag_ == "POS"
+            and start - 1 > phrase.start
+            and doc[start - 2].pos_ == "PROPN"
+        )
+    ):
+        start -= 1
+    # A list names several ("Delacroix and the mezzo-soprano Pauline Viardot").
+    if start in (phrase.start, phrase.end) or any(
+        t.dep_ == "cc" for t in doc[phrase.start : start]
+    ):
+        return phrase
+    word = (
+        doc[start - 1]
+        if doc[start - 1].text != "," or start - 1 == phrase.start
+        else doc[start - 2]
+    )
+    if word.pos_ not in ("NOUN", "ADJ", "VERB") or word.ent_type_:
+        return phrase
+    name = doc[start : phrase.end]
+    # The words describe the name: they hang on it, or it stands in apposition to them.
+    if not any(start <= a.i < phrase.end for a in word.ancestors) and name.root.head != word:
         return phrase
     return phrase.spanning(doc, start, phrase.end)
 
