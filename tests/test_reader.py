@@ -342,6 +342,39 @@ def test_who_drops_the_description_before_a_name_the_recogniser_took_for_no_pers
     assert narrowed(query("What happened to the bakery?"), doc, phrase) == phrase
 
 
+@pytest.mark.parametrize(
+    ("sentence", "item", "several", "one", "listed"),
+    [
+        (
+            "The choir toured Austria, Slovenia and Hungary in the spring.",
+            "Hungary",
+            "Which countries did the choir tour?",
+            "Which country did the choir tour?",
+            "Austria, Slovenia and Hungary",
+        ),
+        (
+            "The prize went to the ferry line in 2011 and 2015.",
+            "2011",
+            "In which years did the prize go to the ferry line?",
+            "In which year did the prize first go to the ferry line?",
+            "2011 and 2015",
+        ),
+    ],
+)
+def test_a_question_for_several_gets_the_whole_list_an_item_was_read_from(
+    sentence: str, item: str, several: str, one: str, listed: str
+) -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()(sentence)
+    token = next(t for t in doc if t.text == item)
+    phrase = Phrase(token.i, token.i + 1, token.idx, token.idx + len(item), item, 1.0, 0.5, {})
+    found = narrowed(query(several), doc, phrase)
+    assert (found.text, doc.text[found.char_start : found.char_end]) == (listed, listed)
+    assert narrowed(query(one), doc, phrase).text == item
+
+
 def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None:
     from qa.reader import Phrase
     from qa.reader.narrow import narrowed

@@ -36,6 +36,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         return phrase
     if phrase.start > 0 and doc[phrase.start - 1].text in _SIGNS and doc[phrase.start].like_num:
         return phrase.spanning(doc, phrase.start - 1, phrase.end)
+    if _asks_for_several(query):
+        phrase = _whole_list(doc, phrase)
     if query.question.kind == "person":
         return _person(doc, phrase, query)
     if query.question.kind in _NAMED_KINDS:
@@ -54,6 +56,30 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if len(years) != 1:
         return phrase  # "from 1998 to 2004": a span of years is said whole
     return phrase.spanning(doc, years[0].i, years[0].i + 1)
+
+
+def _asks_for_several(query: Query) -> bool:
+    """ "Which years ...?", "What two critics ...?": the noun asked about is plural."""
+    head = query.question.head
+    return head is not None and head.tag_ in ("NNS", "NNPS")
+
+
+def _whole_list(doc: Doc, phrase: Phrase) -> Phrase:
+    """The list a phrase is one item of, when the question asks for several: "2013 and
+    2014", not "2013", for "In which years ...?"."""
+    root = doc[phrase.start : phrase.end].root
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    items = [first]
+    for item in items:  # grows as it goes: "France, Spain and Portugal" chains conj to conj
+        items.extend(c for c in item.children if c.dep_ == "conj")
+    if len(items) < 2 or any(t.pos_ != root.pos_ for t in items) or root.i != phrase.end - 1:
+        return phrase
+    start, end = min(phrase.start, first.i), max(phrase.end, max(t.i for t in items) + 1)
+    if any(t.is_punct and t.tag_ not in (",", "HYPH") for t in doc[start:end]):
+        return phrase
+    return phrase.spanning(doc, start, end)
 
 
 def _named_after(doc: Doc, phrase: Phrase, root: Token, query: Query) -> Phrase:
