@@ -375,6 +375,17 @@ def test_a_question_for_several_gets_the_whole_list_an_item_was_read_from(
     assert narrowed(query(one), doc, phrase).text == item
 
 
+def test_a_name_is_answered_without_the_date_the_parser_hung_on_it() -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()("The studio released its second console, Korvo in 2009, to mixed reviews.")
+    name = next(doc[a:b] for a, b in candidates(doc) if doc[a:b].text == "Korvo in 2009")
+    phrase = Phrase(name.start, name.end, name.start_char, name.end_char, name.text, 1.0, 0.5, {})
+    found = narrowed(query("What was the studio's second console called?"), doc, phrase)
+    assert (found.text, doc.text[found.char_start : found.char_end]) == ("Korvo", "Korvo")
+
+
 def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None:
     from qa.reader import Phrase
     from qa.reader.narrow import narrowed

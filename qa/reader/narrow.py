@@ -41,6 +41,7 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if query.question.kind == "person":
         return _person(doc, phrase, query)
     if query.question.kind in _NAMED_KINDS:
+        phrase = _undated(doc, phrase)
         root, head = doc[phrase.start : phrase.end].root, query.question.head
         if query.matches(root) or (head is not None and lemma(root) == lemma(head)):
             phrase = _named_after(doc, phrase, root, query)
@@ -56,6 +57,19 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if len(years) != 1:
         return phrase  # "from 1998 to 2004": a span of years is said whole
     return phrase.spanning(doc, years[0].i, years[0].i + 1)
+
+
+def _undated(doc: Doc, phrase: Phrase) -> Phrase:
+    """A name without the date the parser hung on it: "Heat", not "Heat in 2010", of "her
+    first fragrance, Heat in 2010" (a name is not dated; the clause is)."""
+    root = doc[phrase.start : phrase.end].root
+    after = [c for c in root.rights if c.dep_ == "prep"]
+    if root.pos_ != "PROPN" or not after or after[-1].right_edge.i != phrase.end - 1:
+        return phrase
+    dated = [t for t in after[-1].subtree if t != after[-1]]
+    if not dated or any(t.ent_type_ not in ("DATE", "TIME") for t in dated):
+        return phrase
+    return phrase.spanning(doc, phrase.start, after[-1].i)
 
 
 def _asks_for_several(query: Query) -> bool:
