@@ -386,6 +386,35 @@ def test_a_name_is_answered_without_the_date_the_parser_hung_on_it() -> None:
     assert (found.text, doc.text[found.char_start : found.char_end]) == ("Korvo", "Korvo")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "question", "answer"),
+    [
+        ("Over 4,000 people watched the final.", "4,000", "How many watched?", "Over 4,000"),
+        ("The mill employed more than 600 weavers.", "600", "How many weavers?", "more than 600"),
+        ("The hen lays 4 to 6 eggs a year.", "6", "How many eggs does the hen lay?", "4 to 6"),
+        (
+            "The club paid almost $3 million for him.",
+            "3",
+            "How much did it pay?",
+            "almost $3 million",
+        ),
+    ],
+)
+def test_a_number_keeps_the_words_that_qualify_it(
+    sentence: str, figure: str, question: str, answer: str
+) -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()(sentence)
+    token = next(t for t in doc if t.text == figure)
+    end = token.i + 2 if doc[token.i + 1].text == "million" else token.i + 1
+    span = doc[token.i : end]
+    phrase = Phrase(span.start, span.end, span.start_char, span.end_char, span.text, 1, 1, {})
+    found = narrowed(query(question), doc, phrase)
+    assert (found.text, doc.text[found.char_start : found.char_end]) == (answer, answer)
+
+
 def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None:
     from qa.reader import Phrase
     from qa.reader.narrow import narrowed

@@ -35,7 +35,8 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if phrase.end > len(doc) or doc[phrase.start : phrase.end].text != phrase.text:
         return phrase
     if phrase.start > 0 and doc[phrase.start - 1].text in _SIGNS and doc[phrase.start].like_num:
-        return phrase.spanning(doc, phrase.start - 1, phrase.end)
+        return _qualified(doc, phrase.spanning(doc, phrase.start - 1, phrase.end))
+    phrase = _qualified(doc, phrase)
     if _asks_for_several(query):
         phrase = _whole_list(doc, phrase)
     if query.question.kind == "person":
@@ -57,6 +58,23 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if len(years) != 1:
         return phrase  # "from 1998 to 2004": a span of years is said whole
     return phrase.spanning(doc, years[0].i, years[0].i + 1)
+
+
+def _qualified(doc: Doc, phrase: Phrase) -> Phrase:
+    """A number with the words before it that qualify it: "over 3,000", "more than 60
+    percent", "nearly 8 million", not the bare figure, which says more than the text does."""
+    if not any(t.like_num for t in doc[phrase.start : phrase.end]):
+        return phrase
+    start = phrase.start
+    while start > 0:
+        t = doc[start - 1]
+        qualifies = t.dep_ in ("quantmod", "advmod") or (t.dep_ == "amod" and t.tag_ == "JJR")
+        if not (t.text in _SIGNS or (qualifies and start <= t.head.i < phrase.end)):
+            break
+        start -= 1
+    if doc[start].text in _SIGNS:  # a sign alone is added by the caller, or not at all
+        return phrase
+    return phrase.spanning(doc, start, phrase.end)
 
 
 def _undated(doc: Doc, phrase: Phrase) -> Phrase:
