@@ -44,7 +44,9 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if query.question.kind in _NAMED_KINDS:
         phrase = _undated(doc, phrase)
         root, head = doc[phrase.start : phrase.end].root, query.question.head
-        if query.matches(root) or (head is not None and lemma(root) == lemma(head)):
+        asked = query.matches(root) or (head is not None and lemma(root) == lemma(head))
+        common = root.pos_ in ("NOUN", "PROPN") and root.is_lower  # "sea god": no name
+        if asked or (common and any(_names_it(c) for c in root.rights)):
             phrase = _named_after(doc, phrase, root, query)
         elif head is not None:
             phrase = _kind_within(doc, phrase, lemma(head), query)
@@ -150,6 +152,11 @@ def _kind_within(doc: Doc, phrase: Phrase, head: str, query: Query) -> Phrase:
         if any(w.pos_ == "PROPN" and not query.matches(w) for w in doc[start:end]):
             return phrase.spanning(doc, start, end)
     return phrase
+
+
+def _names_it(token: Token) -> bool:
+    """A name in apposition to a common noun: "Euterpe" of "the muse of music, Euterpe"."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN"
 
 
 def _in_apposition(token: Token) -> bool:
