@@ -427,6 +427,42 @@ def test_a_name_in_apposition_to_a_common_noun_answers_for_it() -> None:
     assert narrowed(query("How many figureheads does the ship have?"), doc, phrase) == phrase
 
 
+@pytest.mark.parametrize(
+    ("sentence", "whole", "question", "answer"),
+    [
+        (
+            "In 1998 the town adopted the idea of a car-free centre.",
+            "the idea of a car-free centre",
+            "What idea did the town adopt?",
+            "a car-free centre",
+        ),
+        (
+            "After the war he took on the role of harbour master.",
+            "the role of harbour master",
+            "What role did he take on?",
+            "harbour master",
+        ),
+        (  # a name keeps its "of"
+            "In 1998 she was elected to the Royal Academy of Music.",
+            "the Royal Academy of Music",
+            "Which academy was she elected to?",
+            "the Royal Academy of Music",
+        ),
+    ],
+)
+def test_a_noun_the_question_says_is_answered_by_what_follows_its_of(
+    sentence: str, whole: str, question: str, answer: str
+) -> None:
+    from qa.reader import Phrase
+    from qa.reader.narrow import narrowed
+
+    doc = load()(sentence)
+    span = doc.char_span(sentence.index(whole), sentence.index(whole) + len(whole))
+    phrase = Phrase(span.start, span.end, span.start_char, span.end_char, span.text, 1, 1, {})
+    found = narrowed(query(question), doc, phrase)
+    assert (found.text, doc.text[found.char_start : found.char_end]) == (answer, answer)
+
+
 def test_a_date_question_gets_the_whole_date_a_lone_year_was_read_from() -> None:
     from qa.reader import Phrase
     from qa.reader.narrow import narrowed

@@ -47,7 +47,7 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
         asked = query.matches(root) or (head is not None and lemma(root) == lemma(head))
         common = root.pos_ in ("NOUN", "PROPN") and root.is_lower  # "sea god": no name
         if asked or (common and any(_names_it(c) for c in root.rights)):
-            phrase = _named_after(doc, phrase, root, query)
+            phrase = _named_after(doc, phrase, root, query, of=asked and root.is_lower)
         elif head is not None:
             phrase = _kind_within(doc, phrase, lemma(head), query)
     if asks_within_year(query.question):
@@ -116,13 +116,18 @@ def _whole_list(doc: Doc, phrase: Phrase) -> Phrase:
     return phrase.spanning(doc, start, end)
 
 
-def _named_after(doc: Doc, phrase: Phrase, root: Token, query: Query) -> Phrase:
+def _named_after(doc: Doc, phrase: Phrase, root: Token, query: Query, of: bool = False) -> Phrase:
     """A phrase headed (``root``) by a noun the question already says, with what it names
     beside it, is answered by that: "the Lisk and the Hollin", not "two smaller streams, the
     Lisk and the Hollin", for "What are the two streams called?"; "RSV and norovirus", not
-    "other viruses, including RSV and norovirus", for "Which other viruses ...?"."""
+    "other viruses, including RSV and norovirus", for "Which other viruses ...?". With
+    ``of`` (the noun is a common word, not part of a name such as "the Academy of
+    Engineering"), also what follows its "of" or "as": "instrumental ballade" of "the
+    concept of instrumental ballade" for "What concept did she create?"."""
     for child in root.rights:
         named = child if _in_apposition(child) else _listed(child)
+        if named is None and of and child.dep_ == "prep" and child.lower_ in ("of", "as"):
+            named = next((c for c in child.children if c.dep_ == "pobj"), None)
         if named is None:
             continue
         start, end = named.left_edge.i, named.right_edge.i + 1
