@@ -71,11 +71,9 @@ def _qualified(doc: Doc, phrase: Phrase) -> Phrase:
     while start > 0:
         t = doc[start - 1]
         qualifies = t.dep_ in ("quantmod", "advmod") or (t.dep_ == "amod" and t.tag_ == "JJR")
-        if not (t.text in _SIGNS or (qualifies and start <= t.head.i < phrase.end)):
+        if not (qualifies and start <= t.head.i < phrase.end):
             break
         start -= 1
-    if doc[start].text in _SIGNS:  # a sign alone is added by the caller, or not at all
-        return phrase
     return phrase.spanning(doc, start, phrase.end)
 
 
@@ -102,15 +100,10 @@ def _whole_list(doc: Doc, phrase: Phrase) -> Phrase:
     """The list a phrase is one item of, when the question asks for several: "2013 and
     2014", not "2013", for "In which years ...?"."""
     root = doc[phrase.start : phrase.end].root
-    first = root
-    while first.dep_ == "conj":
-        first = first.head
-    items = [first]
-    for item in items:  # grows as it goes: "France, Spain and Portugal" chains conj to conj
-        items.extend(c for c in item.children if c.dep_ == "conj")
+    items = sorted([root, *root.conjuncts], key=lambda t: t.i)
     if len(items) < 2 or any(t.pos_ != root.pos_ for t in items) or root.i != phrase.end - 1:
         return phrase
-    start, end = min(phrase.start, first.i), max(phrase.end, max(t.i for t in items) + 1)
+    start, end = min(phrase.start, items[0].i), max(phrase.end, items[-1].i + 1)
     if any(t.is_punct and t.tag_ not in (",", "HYPH") for t in doc[start:end]):
         return phrase
     return phrase.spanning(doc, start, end)
