@@ -697,6 +697,20 @@ def test_a_span_from_one_year_until_another_beats_a_weaker_duration() -> None:
     assert result.answered and result.short_answer == "about 107 years", result.answer
 
 
+def test_a_verb_the_tagger_takes_for_a_noun_narrows_no_figure() -> None:
+    # The parser reads "run" after "the station's unbroken rainfall record" as a noun the
+    # station possesses; a word with an auxiliary ("did") is the question's verb, not a
+    # part of anything the article would have to name.
+    text = (
+        "Lund weather station\n\nThe Lund weather station kept daily rainfall records from "
+        "1871 onwards, a series that went on without a break until 1952.\n"
+    )
+    result = engine_for(text).ask(
+        "For how many years did the station's unbroken rainfall record run?"
+    )
+    assert result.answered and result.short_answer == "about 81 years", result.answer
+
+
 def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
     # "granted" and "paid" are verbs of money, but the noun "which" or "what" governs
     # says the answer is a person or an organisation.

@@ -273,7 +273,10 @@ def narrowing_nouns(doc: Doc) -> list[Token]:
         if t.i > 0 and doc[t.i - 1].tag_ == "POS":
             if t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head
-            out.append(t)
+            # A word with an auxiliary is the question's verb, whatever the tagger says
+            # ("did the observatory's record run"): no part of anything.
+            if not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+                out.append(t)
     # What an amount asked for is of: "how many tonnes of salmon", "how much of the steel".
     for noun in [*counted(doc), *measured(doc)]:
         for prep in noun.children:
