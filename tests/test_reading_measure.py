@@ -127,6 +127,9 @@ def test_a_reply_that_says_nothing_the_question_does_not() -> None:
     assert not says_nothing_new(ask, "Baltic Marine Works")
     choice = question("Which is longer, the bridge or the tunnel?")
     assert not says_nothing_new(choice, "the tunnel")  # a choice the question offers
+    # A question written without the article's accents says the same words.
+    accents = question("What do people call Zoe Lefevre's supporters?")
+    assert says_nothing_new(accents, "Zoë Lefèvre's supporters")
 
 
 def test_a_long_reply_of_digits_is_read_in_one_pass() -> None:

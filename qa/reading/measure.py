@@ -20,6 +20,7 @@ from ..numbers.dates import MONTHS, WEEKDAYS
 from ..numbers.quantities import find_quantities
 from ..numbers.units import unit_kind
 from .question import Question, kind_of_noun
+from .words import fold
 
 # Kinds of physical amount, the kind of every unit but shares and multiples: none of them is
 # a count, money or an age.
@@ -155,4 +156,5 @@ def says_nothing_new(q: Question, reply: str) -> bool:
 
 
 def _content_stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+    # Accents folded: a question may spell "Beyonce" what its article spells "Beyoncé".
+    return frozenset(stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS)
