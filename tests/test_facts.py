@@ -499,6 +499,18 @@ def test_earlier_values_take_what_the_later_one_measures() -> None:
     assert got["40 million euros"].measure == "sales"
 
 
+def test_from_one_count_to_another_the_first_is_the_earlier() -> None:
+    # "from 120 to 310 people": the parser hangs "120 to" from the number before the noun
+    # it counts; the first end is still the earlier value, and counts what the second does.
+    got = facts_in("The cooperative's staff has grown from 120 to 310 people.")
+    before, now = got["120"], got["310"]
+    assert before.earlier_of == now.id and now.earlier_of is None
+    assert before.time_kind == "earlier" and now.time_kind != "earlier"
+    assert (before.kind, before.unit) == ("count", "people")
+    got = facts_in("The depot expects deliveries to rise from about 40 to 65 vans a day.")
+    assert got["40"].earlier_of == got["65"].id and got["65"].earlier_of is None
+
+
 def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
     got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
     first, later = got["50,000"], got["75,000"]

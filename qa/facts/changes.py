@@ -149,15 +149,22 @@ def _governing_prep(slot: Token) -> Token:
 
 def _range_start(ctx: SentenceContext, d: Draft, before: list[int]) -> int | None:
     """The amount the parser put before ``d`` as the first end of a range ("9,000 to" in
-    "from 9,000 to 11,500")."""
-    ends = [c for c in d.slot.children if c.dep_ == "quantmod" and c.lower_ in ("to", "-", "–")]
+    "from 9,000 to 11,500"), hung from ``d``'s number or, when ``d`` counts a noun ("from
+    120 to 310 people"), from the number before the noun."""
+    heads = {d.slot, *d.span}
+    ends = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ == "quantmod" and c.lower_ in ("to", "-", "–")
+    ]
     if not ends:
         return None
     return next(
         (
             j
             for j in before
-            if ctx.drafts[j].slot.head == d.slot and ctx.drafts[j].slot.i < ends[0].i
+            if ctx.drafts[j].slot.head in heads and ctx.drafts[j].slot.i < ends[0].i
         ),
         None,
     )
