@@ -711,6 +711,29 @@ def test_a_verb_the_tagger_takes_for_a_noun_narrows_no_figure() -> None:
     assert result.answered and result.short_answer == "about 81 years", result.answer
 
 
+DEPOT = """Depot expands
+
+Updated: March 4, 2024
+
+The Marlow depot will add a second loading bay this summer. Its operator expects deliveries \
+to rise from about 40 to 65 vans a day. The depot handled 1.5 million parcels last year, up \
+from 1.2 million a year earlier.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("By how many vans a day will deliveries rise?", "25 vans"),
+        ("How many extra vans a day does the operator expect?", "25 vans"),
+        ("By what percentage did the number of parcels grow last year?", "25 percent"),
+    ],
+)
+def test_a_change_asked_for_is_worked_out_from_the_two_values(question: str, short: str) -> None:
+    result = engine_for(DEPOT).ask(question)
+    assert result.method == "rule" and result.short_answer == short, result.answer
+
+
 def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
     # "granted" and "paid" are verbs of money, but the noun "which" or "what" governs
     # says the answer is a person or an organisation.

@@ -24,7 +24,9 @@ from .terms import keyset, words
 
 _CHANGE_KEYS = frozenset(("#growth", "#decline"))
 _TIME_UNITS = frozenset("years months weeks days hours minutes".split())
+_ASKS_CHANGE = re.compile(r"\bby\s+how\s+many\b|\bhow\s+many\s+(?:extra|additional)\b")
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
+_RELATIVE = re.compile(r"\b(?:percent|percentage)\b")
 Handler = Callable[[Search, Question], Answer | None]
 # Every kind of figure a question may ask for by "what is the ...".
 KINDS = frozenset(
@@ -34,6 +36,12 @@ KINDS = frozenset(
 
 
 def count(search: Search, ask: Question) -> Answer | None:
+    if _ASKS_CHANGE.search(ask.text):
+        # "By how many trucks a day will traffic rise?", "How many extra trucks?": the
+        # change between a figure's earlier and later values, when the article gives both.
+        found = arithmetic.earlier_difference(search, ask)
+        if found is not None and found.answered:
+            return found
     noun = " ".join(t.word for t in ask.count_noun)
     if any(t.word in _TIME_UNITS for t in ask.count_noun[:1]):  # "how many days' warning"
         found = lookup(search, ask, {"duration"})  # "how many years did it take"
@@ -104,16 +112,19 @@ def percent(search: Search, ask: Question) -> Answer | None:
     if ask.base_year and ask.base_year[:4].isdigit():  # "up 5 percent from 2019": in 2020
         ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
-    if not matches and not _PERCENT_WORDS.search(ask.text):
+    says_rate = bool(_PERCENT_WORDS.search(ask.text))
+    if not matches and (not says_rate or _RELATIVE.search(ask.text)):
         # "By how much did profit increase?" with no rate stated: the change in amount, as
-        # the article gives it ("rose by 6.2 metres") or between its two values.
+        # the article gives it ("rose by 6.2 metres") or between its two values; "by what
+        # percentage", that change as a share of the earlier value.
         found = arithmetic.earlier_difference(search, ask)
         if found is not None and found.answered:
             return found
-        changes = [m for m in search.candidates(ask, None) if _is_change(search, m.fact)]
-        if changes:
-            return direct(search.index, changes[0].fact, changes[0].score)
-        return found
+        if not says_rate:
+            changes = [m for m in search.candidates(ask, None) if _is_change(search, m.fact)]
+            if changes:
+                return direct(search.index, changes[0].fact, changes[0].score)
+            return found
     if not matches:
         return search.nothing(ask)
     year = search.target_year(ask)
