@@ -511,6 +511,15 @@ def test_from_one_count_to_another_the_first_is_the_earlier() -> None:
     assert got["40"].earlier_of == got["65"].id and got["65"].earlier_of is None
 
 
+def test_a_sum_before_a_noun_measures_the_noun() -> None:
+    # The parser hangs "£12.4 million" from "budget" as a number, not as a compound.
+    said = facts_in("The trust approved a £12.4 million budget for the new year.")
+    budget = said["£12.4 million"]
+    assert (budget.kind, budget.measure, budget.owner) == ("money", "budget", "the trust")
+    plant = facts_in("The firm opened a $85 million bottling plant in May.")["$85 million"]
+    assert plant.measure == "cost" and "plant" in str(plant.owner)
+
+
 def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
     got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
     first, later = got["50,000"], got["75,000"]
