@@ -520,6 +520,13 @@ def test_a_sum_before_a_noun_measures_the_noun() -> None:
     assert plant.measure == "cost" and "plant" in str(plant.owner)
 
 
+def test_a_size_before_a_noun_is_the_nouns() -> None:
+    crossing = facts_in("The 27-kilometre crossing takes about an hour.")["27-kilometre"]
+    assert (crossing.measure, crossing.owner) == ("length", "the crossing")
+    shed = facts_in("The town sits beside a 9,000-square-metre shed.")["9,000-square-metre"]
+    assert (shed.measure, shed.owner) == ("area", "a shed")  # not the town's area
+
+
 def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
     got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
     first, later = got["50,000"], got["75,000"]

@@ -107,6 +107,8 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         return "height" if tall else None, ctx.refer(described.head)
     if tall:
         return "height", ctx.refer(described)  # "a 330-metre tower"
+    if modifies and d.kind in _PHYSICAL and not ctx.is_measure_noun(described):
+        return None, ctx.refer(described)  # "the 38-kilometre crossing": the crossing's length
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
         return measure_label(slot.head, skip=ctx.amount_tokens), ctx.noun_owner(
             slot.head
