@@ -527,6 +527,21 @@ def test_a_size_before_a_noun_is_the_nouns() -> None:
     assert (shed.measure, shed.owner) == ("area", "a shed")  # not the town's area
 
 
+def test_both_ends_of_a_range_are_in_its_unit() -> None:
+    # "between 30 and 85 euros": the parser makes "euros" the noun 30 counts.
+    low = facts_in("Tickets cost between 30 and 85 euros each.")["30"]
+    assert (low.kind, low.unit) == ("money", "euros")
+    low = facts_in("Adult otters weigh between 5 and 9 kilograms.")["5"]
+    assert (low.kind, low.unit) == ("mass", "kilograms")
+
+
+def test_pounds_after_a_word_of_money_with_a_decimal_between_are_money() -> None:
+    fare = facts_in("The bus fare rose from 1.80 pounds to 1.95 pounds.")["1.95 pounds"]
+    assert fare.kind == "money"
+    price = facts_in("The average price rose by 3.5 percent to 212,000 pounds.")["212,000 pounds"]
+    assert price.kind == "money"
+
+
 def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
     got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
     first, later = got["50,000"], got["75,000"]

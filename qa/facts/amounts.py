@@ -80,6 +80,13 @@ def _counted(drafts: list[Draft]) -> None:
             continue
         noun = _counted_noun(d.slot, d.value)
         doc = d.span.doc
+        said_in = next(
+            (x for x in drafts if x is not d and noun is not None and noun in x.span), None
+        )
+        if said_in is not None:
+            # "between 30 and 85 euros": the noun is the unit the other end is said in
+            d.kind, d.unit = said_in.kind, said_in.unit
+            continue
         if noun is not None:
             between = [t for t in doc[d.span.end : noun.i] if not t.is_punct or t.text == "-"]
             d.kind, d.slot = "count", noun

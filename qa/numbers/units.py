@@ -31,7 +31,7 @@ _EXACT_CASE = {w.lower(): w for w in units.EXACT_CASE | currencies.EXACT_CASE}
 _MONEY_BEFORE = re.compile(
     r"\b(?:costs?|costing|priced|price[sd]?|pa(?:y|id|ys|ying)|spen[dt]|spending|worth|fees?|"
     r"fares?|fined?|salary|wages?|budget|funding|raised?|sold|bought|charges?|charged|earn(?:s|ed)?|"
-    r"donated|invested|tickets?)\b[^.;]{0,25}?(?:at|for|of|to)?\s*(?:about|around|nearly|some|just|"
+    r"donated|invested|tickets?)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,25}?(?:at|for|of|to)?\s*(?:about|around|nearly|some|just|"
     r"over|under|only|up\s+to)?\s*$",
     re.IGNORECASE,
 )
