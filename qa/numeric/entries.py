@@ -163,13 +163,28 @@ def _read_figure(
     # £9m centre will open" does not make the cost a plan, nor "voted for the £9m scheme"
     # a cost that was.
     root = span_root(doc, *at)
-    timeless = f.measure == "cost" and unsaid and root is not None and modifies_noun(root)
+    timeless = f.measure == "cost" and unsaid and root is not None and _describes_a_thing(root)
     return replace(
         e,
         near=keyset(" ".join(t.text for t in tokens)),
         future=open_time and verb is not None and is_future(verb) and not timeless,
         timeless=timeless,
         clause_time=next((t for t in times if t), None) if unsaid else None,
+    )
+
+
+def _describes_a_thing(root: Token) -> bool:
+    """Whether a sum is said of a thing rather than by its clause: before it ("the £9m
+    centre", parsed as a modifier or as a number of the noun) or in a participle that
+    describes it ("a terminal, costing £18 million, will replace ...")."""
+    if modifies_noun(root) or (root.dep_ == "nummod" and root.head.pos_ == "NOUN"):
+        return True
+    verb = root.head
+    return (
+        root.dep_ == "dobj"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("acl", "advcl")
+        and not any(c.dep_ == "aux" for c in verb.children)
     )
 
 
