@@ -497,6 +497,8 @@ def test_earlier_values_take_what_the_later_one_measures() -> None:
     # "a year earlier" is the year before the sentence's own year, not the article's.
     assert (got["40 million euros"].time, got["32 million euros"].time) == ("2023", "2022")
     assert got["40 million euros"].measure == "sales"
+    got = facts_in("The mill sold 9,000 tonnes of flour last year, up from 7,500 a year earlier.")
+    assert (got["9,000 tonnes"].time, got["7,500"].time) == ("2023", "2022")  # dated May 2024
 
 
 def test_from_one_count_to_another_the_first_is_the_earlier() -> None:

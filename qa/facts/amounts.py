@@ -54,11 +54,16 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
 
 
 def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
-    """ "a year earlier" after "for 2024" in the same sentence is 2023, not the year before
-    the article's date."""
+    """ "a year earlier" after "for 2024" (or after "last year") in the same sentence is the
+    year before that one, not the year before the article's date."""
     out: list[DateMention] = []
     for d in dates:
-        prior = [x for x in out if x.kind in ("year", "month", "date", "quarter", "half-year")]
+        prior = [
+            x
+            for x in out
+            if x.kind in ("year", "month", "date", "quarter", "half-year", "resolved-relative")
+            and x.time
+        ]
         if prior and " ".join(d.surface.lower().split()) in EARLIER_YEARS:
             year = int(prior[-1].time[:4]) - 1
             d = DateMention(str(year), "year", d.start, d.end, d.surface, d.preposition)
