@@ -727,6 +727,7 @@ from 1.2 million a year earlier.
         ("By how many vans a day will deliveries rise?", "25 vans"),
         ("How many extra vans a day does the operator expect?", "25 vans"),
         ("By what percentage did the number of parcels grow last year?", "25 percent"),
+        ("By how much did the number of parcels grow since 2022?", "300,000 parcels"),
     ],
 )
 def test_a_change_asked_for_is_worked_out_from_the_two_values(question: str, short: str) -> None:

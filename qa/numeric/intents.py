@@ -109,6 +109,7 @@ def value(search: Search, ask: Question) -> Answer | None:
 
 
 def percent(search: Search, ask: Question) -> Answer | None:
+    asked = ask  # "since 2019" dates the earlier of two values a change is worked out from
     if ask.base_year and ask.base_year[:4].isdigit():  # "up 5 percent from 2019": in 2020
         ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
@@ -117,7 +118,7 @@ def percent(search: Search, ask: Question) -> Answer | None:
         # "By how much did profit increase?" with no rate stated: the change in amount, as
         # the article gives it ("rose by 6.2 metres") or between its two values; "by what
         # percentage", that change as a share of the earlier value.
-        found = arithmetic.earlier_difference(search, ask)
+        found = arithmetic.earlier_difference(search, asked)
         if found is not None and found.answered:
             return found
         if not says_rate:
