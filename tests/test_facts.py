@@ -544,6 +544,13 @@ def test_pounds_after_a_word_of_money_with_a_decimal_between_are_money() -> None
     assert price.kind == "money"
 
 
+def test_a_lone_number_the_recogniser_takes_for_a_name_is_still_a_number() -> None:
+    # The recogniser labels "210" a product here; a name has words ("Pier 4").
+    jobs = facts_in("The council says the rebuild will create a further 210 jobs.")["210"]
+    assert (jobs.kind, jobs.unit) == ("count", "jobs")
+    assert "4" not in facts_in("The ferry leaves from Pier 4 at noon.")
+
+
 def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
     got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
     first, later = got["50,000"], got["75,000"]

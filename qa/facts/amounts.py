@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
 from ..lexicon.time_words import EARLIER_YEARS
@@ -30,7 +30,7 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
     drafts: list[Draft] = []
     for q in find_quantities(text, [(d.start, d.end) for d in dates]):
         span = span_of(doc, q.start, q.end)
-        if q.kind == "number" and span.root.ent_type_ in _NAME_LABELS:
+        if q.kind == "number" and _inside_name(span):
             continue  # a number inside a name
         if q.kind == "number" and _CLOCK.match(text, q.end):
             continue  # "between 11 p.m. and 6 a.m.": a time of day, no amount
@@ -51,6 +51,16 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
             Draft(m.start, m.end, float(m.year), None, "date", span, head_of(span), time_mention=m)
         )
     return drafts
+
+
+def _inside_name(span: Span) -> bool:
+    """A number inside a name ("Pier 4", "Windows 11"); not a lone number the recogniser
+    took for one ("a further 210 jobs", read as a product)."""
+    root = span.root
+    if root.ent_type_ not in _NAME_LABELS:
+        return False
+    ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+    return ent is None or any(t.is_alpha for t in ent)
 
 
 def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
