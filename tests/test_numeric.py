@@ -735,6 +735,16 @@ def test_a_change_asked_for_is_worked_out_from_the_two_values(question: str, sho
     assert result.method == "rule" and result.short_answer == short, result.answer
 
 
+def test_a_light_verb_said_as_a_noun_is_what_the_question_asks_of() -> None:
+    # "work" is a light verb in "How many people work there?"; "the work" is a thing.
+    text = (
+        "Bridge repairs\n\nUpdated: May 2, 2024\n\nRepairs to the Selby bridge were approved "
+        "on Monday. The work is due to start in June and take about eight months.\n"
+    )
+    result = engine_for(text).ask("How long will the work take?")
+    assert result.answered and result.short_answer == "eight months", result.answer
+
+
 def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
     # "granted" and "paid" are verbs of money, but the noun "which" or "what" governs
     # says the answer is a person or an organisation.

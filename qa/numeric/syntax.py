@@ -259,6 +259,12 @@ def places(doc: Doc) -> list[str]:
     return out
 
 
+def acts_as_verb(t: Token) -> bool:
+    """Whether a word has an auxiliary or a subject, as only a verb has: the question's verb
+    whatever the tagger says ("How much did the tour make?", "make" tagged a noun)."""
+    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children)
+
+
 def narrowing_nouns(doc: Doc) -> list[Token]:
     """Nouns that narrow what a figure is about to a part of something: the word after a
     possessive ("the ship's engine"); not times, names or the unit asked in."""
@@ -273,9 +279,7 @@ def narrowing_nouns(doc: Doc) -> list[Token]:
         if t.i > 0 and doc[t.i - 1].tag_ == "POS":
             if t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
                 t = t.head
-            # A word with an auxiliary is the question's verb, whatever the tagger says
-            # ("did the observatory's record run"): no part of anything.
-            if not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            if not acts_as_verb(t):  # "did the observatory's record run": no part of anything
                 out.append(t)
     # What an amount asked for is of: "how many tonnes of salmon", "how much of the steel".
     for noun in [*counted(doc), *measured(doc)]:
