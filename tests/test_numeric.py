@@ -745,6 +745,17 @@ def test_a_light_verb_said_as_a_noun_is_what_the_question_asks_of() -> None:
     assert result.answered and result.short_answer == "eight months", result.answer
 
 
+def test_a_date_dates_the_when_clause_after_it_too() -> None:
+    # "in 1862, when the company opened a station": the opening is dated 1862 as well.
+    text = (
+        "Ashby\n\nAshby is a village in Leicestershire. The railway reached Ashby in 1862, "
+        "when the Midland Company opened a station on the branch line. The station closed "
+        "in 1958.\n"
+    )
+    result = engine_for(text).ask("How many years was the station open?")
+    assert result.answered and result.short_answer == "about 96 years", result.answer
+
+
 def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
     # "granted" and "paid" are verbs of money, but the noun "which" or "what" governs
     # says the answer is a person or an organisation.

@@ -59,6 +59,18 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
         return
     verb = anchor(d)
     d.measure = _event(ctx, d, verb) if verb is not None else None
+    # "reached the town in 1849, when the railway opened a station": the date is that
+    # clause's too, and either event may be what a question asks about.
+    when = next(
+        (
+            c
+            for c in d.root.children
+            if c.dep_ == "relcl" and any(g.lower_ == "when" for g in c.children)
+        ),
+        None,
+    )
+    if when is not None and d.measure and (also := _event(ctx, d, when)):
+        d.measure = f"{d.measure}, when {also}"
     subject = tree.subject_of(verb) if verb is not None else None
     owner = (
         ctx.refer_subject(subject) if subject is not None and subject.lower_ != "there" else None
