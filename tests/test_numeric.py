@@ -756,6 +756,17 @@ def test_a_date_dates_the_when_clause_after_it_too() -> None:
     assert result.answered and result.short_answer == "about 96 years", result.answer
 
 
+def test_how_old_asks_an_age_not_for_what_is_old() -> None:
+    # "old" elsewhere in a question is against what is new ("the old bridge"); "how old"
+    # is not, so an age told beside a new thing is still the answer.
+    text = (
+        "Depot opens\n\nUpdated: May 2, 2024\n\nChief executive Anna Holt, 52, said the firm "
+        "would open a new depot in Leeds.\n"
+    )
+    result = engine_for(text).ask("How old is Anna Holt?")
+    assert result.answered and result.short_answer == "52 years", result.answer
+
+
 def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
     # "granted" and "paid" are verbs of money, but the noun "which" or "what" governs
     # says the answer is a person or an organisation.

@@ -101,6 +101,7 @@ _MEASURE_GROUPS = frozenset(
 _MARKED = MARKED_STATES
 _TIME_NOUNS = TIME_NOUNS
 _OPPOSITES = {w: o[0] for w, o in OPPOSITES.items()}
+_HOW_WORD = re.compile(r"\bhow\s+(\w+)", re.IGNORECASE)
 MONTHS = _MONTH_WORDS
 
 
@@ -183,7 +184,9 @@ class QuestionReader:
             n = _ORDINALS[py.group("n")]
             part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
         ws = words(text)
-        against = [stem(_OPPOSITES[w]) for w in ws if w in _OPPOSITES]
+        # "old" in "how old" asks an age; it says nothing of which ("the old bridge").
+        wh_words = {m.group(1) for m in _HOW_WORD.finditer(text)}
+        against = [stem(_OPPOSITES[w]) for w in ws if w in _OPPOSITES and w not in wh_words]
         months = [w for w in ws if w in MONTHS]
         if months:  # "the mean July temperature" is not January's
             against += [stem(m) for m in MONTHS if m not in months]
