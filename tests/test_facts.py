@@ -513,15 +513,6 @@ def test_from_one_count_to_another_the_first_is_the_earlier() -> None:
     assert got["40"].earlier_of == got["65"].id and got["65"].earlier_of is None
 
 
-def test_a_sum_before_a_noun_measures_the_noun() -> None:
-    # The parser hangs "£12.4 million" from "budget" as a number, not as a compound.
-    said = facts_in("The trust approved a £12.4 million budget for the new year.")
-    budget = said["£12.4 million"]
-    assert (budget.kind, budget.measure, budget.owner) == ("money", "budget", "the trust")
-    plant = facts_in("The firm opened a $85 million bottling plant in May.")["$85 million"]
-    assert plant.measure == "cost" and "plant" in str(plant.owner)
-
-
 def test_a_size_before_a_noun_is_the_nouns() -> None:
     crossing = facts_in("The 27-kilometre crossing takes about an hour.")["27-kilometre"]
     assert (crossing.measure, crossing.owner) == ("length", "the crossing")

@@ -86,13 +86,7 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
             return noun_measure(noun, d), ctx.noun_owner(noun)
         return None, ctx.refer(noun)  # "a second stage of 50 megawatts": the stage's
-    # "a £48.6 million budget": the parser may hang a sum from the noun as a number.
-    modifies = tree.modifies_noun(slot) or (
-        d.kind == "money"
-        and slot.dep_ == "nummod"
-        and slot.head.pos_ == "NOUN"
-        and slot.head.i not in ctx.amount_tokens
-    )
+    modifies = tree.modifies_noun(slot)
     if modifies and d.kind == "money" and not ctx.is_measure_noun(slot.head):
         thing = slot.head
         while thing.dep_ in ("compound", "amod") and thing.head.pos_ == "NOUN":
