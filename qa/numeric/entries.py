@@ -175,9 +175,9 @@ def _read_figure(
 
 def _describes_a_thing(root: Token) -> bool:
     """Whether a sum is said of a thing rather than by its clause: before it ("the £9m
-    centre", parsed as a modifier or as a number of the noun) or in a participle that
-    describes it ("a terminal, costing £18 million, will replace ...")."""
-    if modifies_noun(root) or (root.dep_ == "nummod" and root.head.pos_ == "NOUN"):
+    centre") or in a participle that describes it ("a terminal, costing £18 million, will
+    replace ...")."""
+    if modifies_noun(root):
         return True
     verb = root.head
     return (
