@@ -697,20 +697,6 @@ def test_a_span_from_one_year_until_another_beats_a_weaker_duration() -> None:
     assert result.answered and result.short_answer == "about 107 years", result.answer
 
 
-def test_a_verb_the_tagger_takes_for_a_noun_narrows_no_figure() -> None:
-    # The parser reads "run" after "the station's unbroken rainfall record" as a noun the
-    # station possesses; a word with an auxiliary ("did") is the question's verb, not a
-    # part of anything the article would have to name.
-    text = (
-        "Lund weather station\n\nThe Lund weather station kept daily rainfall records from "
-        "1871 onwards, a series that went on without a break until 1952.\n"
-    )
-    result = engine_for(text).ask(
-        "For how many years did the station's unbroken rainfall record run?"
-    )
-    assert result.answered and result.short_answer == "about 81 years", result.answer
-
-
 DEPOT = """Depot expands
 
 Updated: March 4, 2024
@@ -735,36 +721,51 @@ def test_a_change_asked_for_is_worked_out_from_the_two_values(question: str, sho
     assert result.method == "rule" and result.short_answer == short, result.answer
 
 
-def test_a_light_verb_said_as_a_noun_is_what_the_question_asks_of() -> None:
-    # "work" is a light verb in "How many people work there?"; "the work" is a thing.
-    text = (
+# Short articles of our own, each with a question a reader would ask of it and its answer.
+READINGS = [
+    pytest.param(
+        # The parser reads "run" after "the station's unbroken rainfall record" as a noun
+        # the station possesses; a word with an auxiliary ("did") is the question's verb,
+        # not a part of anything the article would have to name.
+        "Lund weather station\n\nThe Lund weather station kept daily rainfall records from "
+        "1871 onwards, a series that went on without a break until 1952.\n",
+        "For how many years did the station's unbroken rainfall record run?",
+        "about 81 years",
+        id="verb-tagged-as-noun",
+    ),
+    pytest.param(
+        # "work" is a light verb in "How many people work there?"; "the work" is a thing.
         "Bridge repairs\n\nUpdated: May 2, 2024\n\nRepairs to the Selby bridge were approved "
-        "on Monday. The work is due to start in June and take about eight months.\n"
-    )
-    result = engine_for(text).ask("How long will the work take?")
-    assert result.answered and result.short_answer == "eight months", result.answer
-
-
-def test_a_date_dates_the_when_clause_after_it_too() -> None:
-    # "in 1862, when the company opened a station": the opening is dated 1862 as well.
-    text = (
+        "on Monday. The work is due to start in June and take about eight months.\n",
+        "How long will the work take?",
+        "eight months",
+        id="light-verb-as-noun",
+    ),
+    pytest.param(
+        # "in 1862, when the company opened a station": the opening is dated 1862 as well.
         "Ashby\n\nAshby is a village in Leicestershire. The railway reached Ashby in 1862, "
         "when the Midland Company opened a station on the branch line. The station closed "
-        "in 1958.\n"
-    )
-    result = engine_for(text).ask("How many years was the station open?")
-    assert result.answered and result.short_answer == "about 96 years", result.answer
+        "in 1958.\n",
+        "How many years was the station open?",
+        "about 96 years",
+        id="when-clause-dated",
+    ),
+    pytest.param(
+        # "old" elsewhere in a question is against what is new ("the old bridge"); "how
+        # old" is not, so an age told beside a new thing is still the answer.
+        "Depot opens\n\nUpdated: May 2, 2024\n\nChief executive Anna Holt, 52, said the "
+        "firm would open a new depot in Leeds.\n",
+        "How old is Anna Holt?",
+        "52 years",
+        id="how-old",
+    ),
+]
 
 
-def test_how_old_asks_an_age_not_for_what_is_old() -> None:
-    # "old" elsewhere in a question is against what is new ("the old bridge"); "how old"
-    # is not, so an age told beside a new thing is still the answer.
-    text = (
-        "Depot opens\n\nUpdated: May 2, 2024\n\nChief executive Anna Holt, 52, said the firm "
-        "would open a new depot in Leeds.\n"
-    )
-    result = engine_for(text).ask("How old is Anna Holt?")
-    assert result.answered and result.short_answer == "52 years", result.answer
+@pytest.mark.parametrize(("text", "question", "short"), READINGS)
+def test_questions_read_from_the_parse_are_answered(text: str, question: str, short: str) -> None:
+    result = engine_for(text).ask(question)
+    assert result.answered and result.short_answer == short, result.answer
 
 
 def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> None:
