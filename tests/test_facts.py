@@ -542,6 +542,13 @@ def test_a_lone_number_the_recogniser_takes_for_a_name_is_still_a_number() -> No
     assert "4" not in facts_in("The ferry leaves from Pier 4 at noon.")
 
 
+def test_a_currencys_hundredth_is_money() -> None:
+    dividend = facts_in("The board will pay a dividend of 14 cents a share.")["14 cents"]
+    assert (dividend.kind, dividend.unit) == ("money", "cents")
+    shares = facts_in("Its shares fell 2 percent to 418 pence.")["418 pence"]
+    assert shares.kind == "money"
+
+
 def test_a_later_value_has_its_own_date_and_the_measure_of_the_first() -> None:
     got = facts_in("Ridership should reach 50,000 a day in 2026, rising to 75,000 by 2030.")
     first, later = got["50,000"], got["75,000"]

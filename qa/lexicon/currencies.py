@@ -42,6 +42,10 @@ CURRENCY_NAMES: tuple[tuple[str, str], ...] = (
     ("riyals?", "riyals"),
     ("baht", "baht"),
     ("ringgit", "ringgit"),
+    # A currency's hundredth, said as such ("12 cents a share", "312 pence"): money, in a
+    # unit of its own, since which currency's hundredth it is the text may not say.
+    ("cents", "cents"),
+    ("pence", "pence"),
 )
 
 CURRENCY_SYMBOLS: dict[str, str] = {
