@@ -72,7 +72,6 @@ def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
             x
             for x in out
             if x.kind in ("year", "month", "date", "quarter", "half-year", "resolved-relative")
-            and x.time
         ]
         if prior and " ".join(d.surface.lower().split()) in EARLIER_YEARS:
             year = int(prior[-1].time[:4]) - 1
@@ -95,14 +94,12 @@ def _counted(drafts: list[Draft]) -> None:
             continue
         noun = _counted_noun(d.slot, d.value)
         doc = d.span.doc
-        said_in = next(
-            (x for x in drafts if x is not d and noun is not None and noun in x.span), None
-        )
-        if said_in is not None:
-            # "between 30 and 85 euros": the noun is the unit the other end is said in
-            d.kind, d.unit = said_in.kind, said_in.unit
-            continue
         if noun is not None:
+            said_in = next((x for x in drafts if x is not d and noun in x.span), None)
+            if said_in is not None:
+                # "between 30 and 85 euros": the noun is the unit the other end is said in
+                d.kind, d.unit = said_in.kind, said_in.unit
+                continue
             between = [t for t in doc[d.span.end : noun.i] if not t.is_punct or t.text == "-"]
             d.kind, d.slot = "count", noun
             d.unit = noun.lower_ if not noun.text[:1].isupper() or noun.is_upper else noun.text

@@ -62,11 +62,7 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
     # "reached the town in 1849, when the railway opened a station": the date is that
     # clause's too, and either event may be what a question asks about.
     when = next(
-        (
-            c
-            for c in d.root.children
-            if c.dep_ == "relcl" and any(g.lower_ == "when" for g in c.children)
-        ),
+        (c for c in tree.children(d.root, "relcl") if any(g.lower_ == "when" for g in c.children)),
         None,
     )
     if when is not None and d.measure and (also := _event(ctx, d, when)):

@@ -240,7 +240,7 @@ def earlier_difference(search: Search, ask: Question) -> Answer | None:
         return search.nothing(ask)
     late = matches[0].fact
     early = search.index.earlier[late.id]
-    return subtract(search.index, late, early, matches[0].score, _asks_rate(ask))
+    return subtract(search.index, late, early, matches[0].score, asks_rate(ask))
 
 
 def _from_year(early: Fact, base: str | None) -> bool:
@@ -282,7 +282,8 @@ def _percent_change(index: FactIndex, late: Fact, early: Fact, score: float) -> 
     return derived(index, text, result, working, [late, early], score)
 
 
-def _asks_rate(ask: Question) -> bool:
+def asks_rate(ask: Question) -> bool:
+    """Whether the question asks for a change as a percentage ("by what percentage")."""
     return bool(_RATE_WORDS.search(ask.text))
 
 
@@ -344,7 +345,7 @@ def stated_years(search: Search, ask: Question, early: str, late: str) -> Answer
         return None
     if a.fact.measure != b.fact.measure:
         return None
-    return subtract(search.index, a.fact, b.fact, min(a.score, b.score), _asks_rate(ask))
+    return subtract(search.index, a.fact, b.fact, min(a.score, b.score), asks_rate(ask))
 
 
 def compare(search: Search, ask: Question) -> Answer | None:

@@ -26,7 +26,6 @@ _CHANGE_KEYS = frozenset(("#growth", "#decline"))
 _TIME_UNITS = frozenset("years months weeks days hours minutes".split())
 _ASKS_CHANGE = re.compile(r"\bby\s+how\s+many\b|\bhow\s+many\s+(?:extra|additional)\b")
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
-_RELATIVE = re.compile(r"\b(?:percent|percentage)\b")
 Handler = Callable[[Search, Question], Answer | None]
 # Every kind of figure a question may ask for by "what is the ...".
 KINDS = frozenset(
@@ -114,7 +113,7 @@ def percent(search: Search, ask: Question) -> Answer | None:
         ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
     says_rate = bool(_PERCENT_WORDS.search(ask.text))
-    if not matches and (not says_rate or _RELATIVE.search(ask.text)):
+    if not matches and (not says_rate or arithmetic.asks_rate(ask)):
         # "By how much did profit increase?" with no rate stated: the change in amount, as
         # the article gives it ("rose by 6.2 metres") or between its two values; "by what
         # percentage", that change as a share of the earlier value.

@@ -136,15 +136,14 @@ class QuestionReader:
         names = {w for w in said if stem(w) in self.index.corpus_stems}
         names |= {w for w in syntax.definite_nouns(doc) if stem(w) in self.index.topic_heads}
         terms = self.index.terms(tail or head, names)
-        # A light verb said as a noun ("How long will the work take?") names what is asked of.
-        terms += [
-            self.index.term(t.lower_)
-            for t in doc
-            if not tail
-            and t.pos_ == "NOUN"
-            and t.lower_ in LIGHT_WORDS
-            and not syntax.acts_as_verb(t)
-        ]
+        if not tail:
+            # A light verb said as a noun ("How long will the work take?") names what is
+            # asked of.
+            terms += [
+                self.index.term(t.lower_)
+                for t in doc
+                if t.pos_ == "NOUN" and t.lower_ in LIGHT_WORDS and not syntax.acts_as_verb(t)
+            ]
         measured = self._phrase(syntax.measured(doc))
         measure = {t.word for t in measured}
         place = set(syntax.places(doc))
