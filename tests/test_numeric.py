@@ -759,6 +759,21 @@ READINGS = [
         "52 years",
         id="how-old",
     ),
+    pytest.param(
+        # A period is when something happened; the question may ask for one of its ends.
+        "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
+        "1431, and the priory was dissolved in 1538.\n",
+        "When did Abbot Hugh lead the priory?",
+        "1402 to 1431",
+        id="period-whole",
+    ),
+    pytest.param(
+        "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
+        "1431, and the priory was dissolved in 1538.\n",
+        "When did Abbot Hugh first lead the priory?",
+        "1402",
+        id="period-start",
+    ),
 ]
 
 
@@ -776,6 +791,21 @@ def test_a_question_for_a_name_is_no_numeric_question_whatever_its_verb() -> Non
     assert answerer.read("Which king granted the park's land?") is None
     asked = answerer.read("What price did the park pay for its land?")
     assert asked is not None and asked.intent == "value"
+
+
+def test_when_is_answered_by_the_period_or_the_end_the_question_asks_for() -> None:
+    article = (
+        "works",
+        "Tanner works\n\nUpdated: June 9, 2024\n\n"
+        "The Dunmore tannery worked hides from 1788 to 1904. A museum opened there in 1961.\n",
+    )
+    assert answered(article, "When did the Dunmore tannery work hides?").short_answer == (
+        "1788 to 1904"
+    )
+    assert answered(article, "When did the Dunmore tannery stop working hides?").short_answer == (
+        "1904"
+    )
+    assert answered(article, "When did the museum open?").short_answer == "1961"
 
 
 def test_what_year_is_answered_with_the_year_of_a_full_date() -> None:

@@ -549,3 +549,29 @@ def test_how_many_keeps_the_counted_noun_whatever_it_lists() -> None:
     doc = load()("The film won four awards, including Best Score.")
     whole = _phrase_of(doc, "four awards, including Best Score")
     assert narrowed(query("How many awards did the film win?"), doc, whole) == whole
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("When did the Harrow line carry goods?", "1851-1932"),
+        ("When was the Harrow line opened?", "1851"),
+        ("When did the Harrow line first carry goods?", "1851"),
+        ("When did the Harrow line close?", "1932"),
+    ],
+)
+def test_when_is_answered_by_the_whole_period_or_the_end_it_asks_for(
+    question: str, answer: str
+) -> None:
+    sentence = "The Harrow line carried goods 1851-1932 and was a footpath afterwards."
+    assert narrowed_in(sentence, "1851", question) == (answer, answer)
+
+
+def test_a_period_from_one_date_to_another_is_said_whole() -> None:
+    sentence = "The abbey was home to a choir school from 1402 to 1431."
+    whole = "1402 to 1431"
+    assert narrowed_in(sentence, "1402", "When was the abbey home to a choir school?") == (
+        whole,
+        whole,
+    )
+    assert narrowed_in(sentence, "1402", "When did the choir school end?") == ("1431", "1431")

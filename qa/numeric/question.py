@@ -120,6 +120,7 @@ class Question:
     years: tuple[str, ...] = ()  # times it names, as ISO prefixes ("2021", "2022-H1")
     numbers: tuple[float, ...] = ()  # amounts it states itself ("of the first 480 pupils")
     year_asked: bool = False  # "What year ...": a date is said by its year alone
+    period_end: str | None = None  # "start", "end": the end of a period "when" asks for
     base_year: str | None = None  # the base of a change: "since 2020", "compared with 2019"
     previous_year: bool = False  # "the year before", "last year"
     last_year: bool = False  # "last year": the year before the article's, as it says it

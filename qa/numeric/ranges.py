@@ -15,6 +15,8 @@ _RANGE_START = re.compile(
 )
 _RANGE_END = re.compile(r"\s*(?:and|to|–|—|-)\s*(?=\d)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# What joins the two dates of a period: "1431-1460", "from 1402 to 1431".
+_PERIOD_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
 
 
 def range_said(index: FactIndex, f: Fact) -> str | None:
@@ -65,3 +67,22 @@ def _spread(low: Fact | None, high: Fact) -> bool:
         return True
     linked = low.earlier_of or high.earlier_of or low.change or high.change
     return not linked and low.value < high.value
+
+
+def period_of(index: FactIndex, f: Fact) -> tuple[Fact, Fact] | None:
+    """The first and last date of the period the date ``f`` begins or ends, as its
+    sentence gives it ("ruled 1431-1460", "from 1402 to 1431", "between 1271 and 1368")."""
+    if f.kind != "date":
+        return None
+    s = index.sentences[f.sentence]
+    dates = sorted((g for g in index.by_sentence[s.id] if g.kind == "date"), key=lambda g: g.start)
+    for low, high in zip(dates, dates[1:], strict=False):
+        if f.id not in (low.id, high.id) or str(low.time) >= str(high.time):
+            continue
+        between = s.text[low.end - s.start : high.start - s.start]
+        joined = _PERIOD_JOIN.fullmatch(between) is not None or (
+            between.strip().lower() == "and" and _BETWEEN.search(s.text[: low.start - s.start])
+        )
+        if joined:
+            return low, high
+    return None

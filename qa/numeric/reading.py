@@ -24,7 +24,7 @@ from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WOR
 from ..lexicon.time_words import RATES
 from ..numbers import asked_unit, parse_number
 from ..reading.alternatives import choices
-from ..reading.question import asks_for_year
+from ..reading.question import asks_for_year, end_asked
 from ..reading.question import read as read_question
 from ..spelling import Speller
 from . import syntax, timing
@@ -191,6 +191,7 @@ class QuestionReader:
             against += [stem(m) for m in MONTHS if m not in months]
         # "work" in "how many work there", not in "the building work"
         said_as_verbs = {t.lower_ for t in doc if t.pos_ in ("VERB", "AUX")}
+        asked = read_question(doc)
         ask = Question(
             text=text,
             intent=intent,
@@ -199,7 +200,8 @@ class QuestionReader:
             indirect=indirect(doc) or "",
             years=tuple(years),
             numbers=tuple(timing.numbers(doc)),
-            year_asked=asks_for_year(read_question(doc)),
+            year_asked=asks_for_year(asked),
+            period_end=end_asked(asked),
             previous_year=previous_year,
             last_year=bool(re.search(r"\blast\s+year\b", text)),
             now=bool(_TIME_NOW.search(text)),

@@ -19,6 +19,7 @@ from .lifespans import begin_to_end
 from .lookup import ASKED_DIMENSION, MIN_SCORE, Match, Search
 from .phrasing import abstain, age_sentence, age_years, cap, derived, direct, pretty_date, ref
 from .question import Question
+from .ranges import period_of
 from .terms import Term, keys, keyset, strength, words
 
 _UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
@@ -103,6 +104,11 @@ def when(search: Search, ask: Question) -> Answer | None:
     ]
     same = same or [best]
     f = max(same, key=lambda m: _PRECISION.get(m.fact.time_kind or "", 0)).fact
+    # A period ("reigned from 1402 to 1431") is when it happened, unless the question asks
+    # how it began or ended.
+    period = period_of(search.index, f) if f.time_kind != "target" else None
+    if period is not None and ask.period_end is not None:
+        f = period[0] if ask.period_end == "start" else period[1]
     article = search.index.articles.get(f.article)
     when = short = pretty_date(str(f.time))
     # A date the article states in full is said as it writes it ("22 February 1810"), in
@@ -111,14 +117,21 @@ def when(search: Search, ask: Question) -> Answer | None:
         when = short = f.surface.strip()
     s = search.index.sentences[f.sentence]
     event = search.index.entry[f.id].event
-    if part := _PART_OF_TIME.search(s.text[: f.start - s.start]):
+    if period is not None and ask.period_end is None:
+        when = short = s.text[period[0].start - s.start : period[1].end - s.start]
+    elif part := _PART_OF_TIME.search(s.text[: f.start - s.start]):
         short = when = part.group(0) + f.surface.strip()  # "late 2026" is not all of 2026
     elif event and _WHEN.match(ask.text):
         # "When did she win it?": "at the 2008 World Music Awards" says when, and more
         # than its year; "what year" asks for the year alone.
         short = when = event
     year = str(f.time)[:4]
-    if ask.year_asked and year.isdigit() and year in short:
+    if (
+        ask.year_asked
+        and year.isdigit()
+        and year in short
+        and not (period and ask.period_end is None)
+    ):
         short = year  # "What year was he born?": 1810, though the answer says the day
     # The date first, as every direct answer states its value first.
     if f.time_kind == "target":

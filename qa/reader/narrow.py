@@ -13,7 +13,7 @@ from ..lexicon.answer_types import NAME_KINDS
 from ..lexicon.measure_verbs import NAMING_VERBS
 from ..numbers import is_day_or_month, is_year
 from ..reading.query import Query
-from ..reading.question import asks_for_year, asks_within_year
+from ..reading.question import asks_for_year, asks_within_year, end_asked
 from ..reading.words import lemma
 from . import Phrase
 
@@ -53,7 +53,7 @@ def narrowed(query: Query, doc: Doc, phrase: Phrase) -> Phrase:
     if asks_within_year(query.question):
         return _whole_date(doc, phrase)
     if query.question.kind == "date":
-        phrase = _date_inside(doc, phrase)
+        phrase = _period(doc, _date_inside(doc, phrase), end_asked(query.question))
     if not asks_for_year(query.question) or phrase.end - phrase.start < 2:
         return phrase
     years = [t for t in doc[phrase.start : phrase.end] if is_year(t.text)]
@@ -280,6 +280,59 @@ def _date_inside(doc: Doc, phrase: Phrase) -> Phrase:
     if any(t.like_num for t in rest):
         return phrase  # a second date the recogniser missed ("from 1990 to 1994")
     return phrase.spanning(doc, date.start, date.end)
+
+
+# Words that join a period's two ends inside one date: "1431-1460", "1402 to 1431",
+# "between 1271 and 1368".
+_PERIOD_JOINS = frozenset({"-", "–", "—", "to", "until", "till", "through", "and"})
+_PERIOD_OPENERS = frozenset({"from", "between"})
+
+
+def _period(doc: Doc, phrase: Phrase, end: str | None) -> Phrase:
+    """For "when", a date that is one end of a period the sentence gives ("ruled
+    1431-1460", "from 1402 to 1431"): the whole period, which is when it happened, or the
+    end the question asks for ("When did the war end?": the second)."""
+    date = next(
+        (
+            e
+            for e in doc.ents
+            if e.label_ == "DATE" and e.start <= phrase.start and phrase.end <= e.end
+        ),
+        None,
+    )
+    if date is None:
+        return phrase
+    join = next(
+        (
+            t
+            for t in date[1:-1]
+            if t.lower_ in _PERIOD_JOINS
+            and any(u.like_num for u in doc[date.start : t.i])
+            and any(u.like_num for u in doc[t.i + 1 : date.end])
+            and (t.lower_ != "and" or doc[date.start].lower_ == "between")
+        ),
+        None,
+    )
+    if join is None:
+        return phrase
+    start = date.start + (doc[date.start].lower_ in _PERIOD_OPENERS)
+    first, second = (start, join.i), (join.i + 1, date.end)
+    if end is None:
+        return phrase.spanning(doc, start, date.end)
+    if phrase.start >= join.i + 1 and end == "start":
+        return _like(doc, phrase, *first)
+    if phrase.end <= join.i and end == "end":
+        return _like(doc, phrase, *second)
+    return phrase
+
+
+def _like(doc: Doc, phrase: Phrase, start: int, end: int) -> Phrase:
+    """The tokens ``start:end`` as ``phrase``'s other end: its year alone when ``phrase`` is
+    a year alone."""
+    years = [t for t in doc[start:end] if is_year(t.text)]
+    if phrase.end - phrase.start == 1 and is_year(doc[phrase.start].text) and len(years) == 1:
+        return phrase.spanning(doc, years[0].i, years[0].i + 1)
+    return phrase.spanning(doc, start, end)
 
 
 def _whole_date(doc: Doc, phrase: Phrase) -> Phrase:

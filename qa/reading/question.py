@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..lexicon.answer_types import LABELS, NAME_NOUNS, NOUN_KINDS, ROLE_NOUNS, WH_KINDS
-from .words import is_content
+from ..lexicon.time_words import BEGIN_VERBS, END_VERBS
+from .words import fold, is_content, stem
 
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _AUX_LEMMAS = frozenset({"be", "do", "have"})
@@ -116,6 +117,38 @@ def asks_within_year(q: Question) -> bool:
     """Whether the question asks for a day, a date or a month ("On what date ...", "In which
     month ..."): something a year alone does not say."""
     return q.kind == "date" and q.head is not None and q.head.lemma_.lower() in _WITHIN_YEAR
+
+
+_BEGIN_STEMS = frozenset(stem(v) for v in BEGIN_VERBS)
+_END_STEMS = frozenset(stem(v) for v in END_VERBS)
+# "take place", "take office": the verb with this object says when, not where it began.
+_LIGHT_OBJECTS = frozenset({"place", "part"})
+_ORDER_WORDS = {"first": "start", "earliest": "start", "last": "end", "final": "end"}
+
+
+def end_asked(q: Question) -> str | None:
+    """Which end of a period a "when" question asks for: "start" ("When was it founded?",
+    "When did she first sing?"), "end" ("When did the war end?", "When did he die?"), or
+    None for the period itself ("When did the dynasty rule?")."""
+    verb = q.verb or next((t for t in q.doc if t.dep_ == "ROOT"), None)
+    if verb is None:
+        return None
+    if verb.lemma_ in _AUX_LEMMAS:
+        # "When did the war end?" is often parsed with "end" as a noun under "did" (and
+        # "close" as an adjective at the root).
+        words = [t for t in q.doc if not t.is_punct]
+        verb = words[-1] if words else verb
+    for t in q.doc:  # "When did she first sing?", "When was the last time ...?"
+        if t.dep_ in ("amod", "advmod") and t.lower_ in _ORDER_WORDS:
+            return _ORDER_WORDS[t.lower_]
+    if any(c.lower_ in _LIGHT_OBJECTS for c in verb.rights):
+        return None
+    forms = {stem(fold(verb.lemma_)), stem(fold(verb.text))}
+    if forms & _END_STEMS:
+        return "end"
+    if forms & _BEGIN_STEMS:
+        return "start"
+    return None
 
 
 def _asks_what_a_name_is(wh_token: Token) -> bool:
