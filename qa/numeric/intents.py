@@ -15,7 +15,7 @@ from ..facts import Fact
 from ..lexicon.measure_nouns import GROUP_NOUNS
 from ..numbers import asked_unit
 from ..types import Answer
-from . import arithmetic, parts, timespans
+from . import arithmetic, dates, parts, timespans
 from .direct import lookup
 from .lookup import Search, names_what
 from .phrasing import abstain, direct
@@ -154,7 +154,7 @@ HANDLERS: Mapping[str, Handler] = {
     "since": timespans.since,
     "until": timespans.until,
     "span": timespans.span,
-    "when": timespans.when,
+    "when": dates.when,
     "share": parts.share,
     "compare": arithmetic.compare,
     "difference": arithmetic.difference,

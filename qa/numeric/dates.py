@@ -1,0 +1,124 @@
+"""When something happened: the date facts whose event and owner fit a question, and the
+answer to "when" (a date as the article writes it, a period whole or the end asked for).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..types import Answer
+from .lookup import MIN_SCORE, Match, Search
+from .phrasing import cap, direct, pretty_date
+from .question import Question
+from .ranges import period_of
+from .terms import keyset, strength
+
+
+def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -> list[Match]:
+    """Date facts whose event and owner fit the question, best first."""
+    matches = search.rank(ask.terms, lambda f: f.kind == "date")
+    out = []
+    for m in matches:
+        if m.score < MIN_SCORE:
+            continue
+        verbs = search.index.entry[m.fact.id].verb
+        hit = any(strength(t.keys, verbs) for t in ask.terms)
+        if not hit and (ask.verb is None or ask.verb in search.index.light_stems):
+            # "When did she become chief executive?", "How long has she been in charge?"
+            # ("took charge in 2022"): the event's words say which.
+            event = keyset(m.fact.measure)
+            hit = any(strength(t.keys, event) for t in ask.terms if not t.proper)
+        if not hit and not any("#" + g in verbs for g in default_events):
+            continue
+        m = Match(m.fact, m.score, 1 if hit else 0, m.base)
+        if ask.future and not search.planned(m.fact):
+            continue
+        if ask.done and search.planned(m.fact):
+            continue  # "when did it begin" is not answered by what is planned
+        if ask.years and not str(m.fact.time).startswith(ask.years[0]):
+            continue
+        out.append(m)
+    if default_events:  # prefer the first-named kind of event ("founded" before "moved")
+
+        def rank_of(m: Match) -> int:
+            ek = search.index.entry[m.fact.id].verb
+            return next(
+                (i for i, g in enumerate(default_events) if "#" + g in ek), len(default_events)
+            )
+
+        out.sort(key=lambda m: (-(m.focus > 0), rank_of(m), -m.score))
+    return out
+
+
+_WHEN = re.compile(r"\s*when\b", re.IGNORECASE)
+_PART_OF_TIME = re.compile(
+    r"\b(?:early|late|mid-|(?:the\s+)?(?:spring|summer|autumn|winter)\s+(?:of\s+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+# How precisely a date fact says when: a day before a month before a year.
+_PRECISION = {"date": 3, "month": 2, "quarter": 1, "half-year": 1}
+# A date of the same event this close to the best match differs from it in how its owner
+# is named ("Solberg" for "Mira Solberg"), not in what it dates.
+NEAR_BEST = 0.2
+
+
+def when(search: Search, ask: Question) -> Answer | None:
+    ask = replace(ask, years=())
+    matches = dates(search, ask)
+    if not matches:
+        return None
+    # The same year said twice, once with its day ("He died in Paris in 1849", "... died
+    # on 17 October 1849"): the day says more.
+    best = matches[0]
+    events = search.index.entry[best.fact.id].verb
+    same = [
+        m
+        for m in matches
+        if m.focus == best.focus
+        and m.score >= best.score - NEAR_BEST
+        and str(m.fact.time)[:4] == str(best.fact.time)[:4]
+        and search.index.entry[m.fact.id].verb & events
+    ]
+    same = same or [best]
+    f = max(same, key=lambda m: _PRECISION.get(m.fact.time_kind or "", 0)).fact
+    # A period ("reigned from 1402 to 1431") is when it happened, unless the question asks
+    # how it began or ended.
+    period = period_of(search.index, f) if f.time_kind != "target" else None
+    if period is not None and ask.period_end is not None:
+        f = period[0] if ask.period_end == "start" else period[1]
+    article = search.index.articles.get(f.article)
+    when = short = pretty_date(str(f.time))
+    # A date the article states in full is said as it writes it ("22 February 1810"), in
+    # the answer and its short form: the reader's own words for it.
+    if f.time_kind in ("year", "month", "date") and any(c.isdigit() for c in f.surface):
+        when = short = f.surface.strip()
+    s = search.index.sentences[f.sentence]
+    event = search.index.entry[f.id].event
+    if period is not None and ask.period_end is None:
+        when = short = s.text[period[0].start - s.start : period[1].end - s.start]
+    elif part := _PART_OF_TIME.search(s.text[: f.start - s.start]):
+        short = when = part.group(0) + f.surface.strip()  # "late 2026" is not all of 2026
+    elif event and _WHEN.match(ask.text):
+        # "When did she win it?": "at the 2008 World Music Awards" says when, and more
+        # than its year; "what year" asks for the year alone.
+        short = when = event
+    year = str(f.time)[:4]
+    if (
+        ask.year_asked
+        and year.isdigit()
+        and year in short
+        and not (period and ask.period_end is None)
+    ):
+        short = year  # "What year was he born?": 1810, though the answer says the day
+    # The date first, as every direct answer states its value first.
+    if f.time_kind == "target":
+        text = f"By {when}: that is the target date."
+    elif f.time_kind == "resolved-relative":
+        dated = pretty_date(article.date) if article and article.date else "its date"
+        text = f'{cap(when)}: the article, dated {dated}, says "{f.surface}".'
+    else:
+        text = f"{cap(when)}."
+    return direct(search.index, f, matches[0].score, text=text, short=short)
