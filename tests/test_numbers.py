@@ -87,6 +87,10 @@ def test_percent_is_not_a_percentage_year() -> None:
         ("ships with a 256 GB drive", 256, "gigabytes", "data"),
         ("a 512GB memory card", 512, "gigabytes", "data"),
         ("archives 1.5 terabytes of scans", 1.5, "terabytes", "data"),
+        ("visible 22 nautical miles out", 22, "nautical miles", "length"),
+        ("a 100-yard dash", 100, "yards", "length"),
+        ("a 12-inch record", 12, "inches", "length"),
+        ("a top speed of 30 knots", 30, "knots", "speed"),
     ],
 )
 def test_units(text: str, value: float, unit: str, kind: str) -> None:

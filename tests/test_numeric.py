@@ -760,6 +760,30 @@ READINGS = [
         id="how-old",
     ),
     pytest.param(
+        # Those a place is staffed by work there.
+        "Skarn Hut\n\nSkarn Hut is a mountain refuge in the Kjolen range. The hut was staffed "
+        "by four wardens, who kept a log of every climber.\n",
+        "How many wardens worked at the hut?",
+        "four",
+        id="staffed-by",
+    ),
+    pytest.param(
+        # A sea distance is in nautical miles, a length of its own, not a count of miles.
+        "Skarn Light\n\nSkarn Light stands on a headland. Its lamp could be seen from 18 "
+        "nautical miles away on clear nights.\n",
+        "How far away could the lamp be seen?",
+        "18 nautical miles",
+        id="nautical-miles",
+    ),
+    pytest.param(
+        # "after X was done was Y done": the first event runs to the later auxiliary.
+        "Osk Bridge\n\nThe Osk Bridge was first opened to traffic in 1902. It was rebuilt in "
+        "steel in 1951 after a flood.\n",
+        "How many years after it was first opened was the bridge rebuilt?",
+        "about 49 years",
+        id="after-a-passive-event",
+    ),
+    pytest.param(
         # A period is when something happened; the question may ask for one of its ends.
         "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
         "1431, and the priory was dissolved in 1538.\n",

@@ -102,7 +102,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "work": tuple(
         (
             "work works worked working employ employs employed employing employee "
-            "employees staff worker workers personnel workforce professional "
+            "employees staff staffed staffing worker workers personnel workforce professional "
             "professionals hire hires hired"
         ).split()
     ),

@@ -154,7 +154,8 @@ def _same_owner(search: Search, f: Fact, g: Fact) -> bool:
 def between(search: Search, ask: Question) -> Answer | None:
     """ "How many years after her doctorate did she found the laboratory?": the years from
     one dated event to another, each found by its own words."""
-    m = re.search(r"\b(after|before)\s+(.+?)\s+(?:did|was|were|had|has|does|do)\s+(.+)$", ask.text)
+    # The later auxiliary ends the first event: "after it was first lit was it automated".
+    m = re.search(r"\b(after|before)\s+(.+)\s+(?:did|was|were|had|has|does|do)\s+(.+)$", ask.text)
     # "How many years passed between X and Y?", "How many years separate X and Y?": the
     # two in either order.
     either = re.search(r"\b(?:between|separated?)\s+(.+?)\s+(?:and|from)\s+(.+)$", ask.text)
