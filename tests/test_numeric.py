@@ -1033,3 +1033,13 @@ def test_words_that_say_the_year_before_are_a_time_not_what_is_measured(question
     assert ask is not None and ask.previous_year
     words = {t.word for t in ask.terms}
     assert not words & {"last", "before", "previous", "year"}
+
+
+def test_a_figure_of_one_day_is_said_on_that_day() -> None:
+    article = (
+        "gale",
+        "Gale hits Orkney\n\nUpdated: March 4, 2025\n\nStorm Brenna struck Orkney on Sunday, "
+        "killing 3 people and cutting power to 9,000 homes.\n",
+    )
+    answer = answered(article, "How many people did Storm Brenna kill?").answer
+    assert "on March 2, 2025" in answer and " in March 2" not in answer

@@ -217,7 +217,9 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
     if f.time and f.time_kind == "target":
         when = f" by {f.time[:4]}"
     elif f.time and past:
-        when = f" in {pretty_date(f.time)}"
+        # "on March 8, 2022" for a day, "in March 2022" for anything longer
+        on = re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.time) is not None
+        when = f" {'on' if on else 'in'} {pretty_date(f.time)}"
     s = index.sentences[f.sentence]
     before = s.text[: f.start - s.start]
     verb = re.search(
