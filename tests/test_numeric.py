@@ -784,6 +784,14 @@ READINGS = [
         id="after-a-passive-event",
     ),
     pytest.param(
+        # What was done "first" began then: the years from it to an end.
+        "Skarn Light\n\nSkarn Light stands on a headland. It was first lit in 1849 and closed "
+        "in 1998, when a buoy replaced it.\n",
+        "How many years was Skarn Light lit?",
+        "about 149 years",
+        id="first-done-begins",
+    ),
+    pytest.param(
         # A period is when something happened; the question may ask for one of its ends.
         "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
         "1431, and the priory was dissolved in 1538.\n",
@@ -1043,3 +1051,14 @@ def test_a_figure_of_one_day_is_said_on_that_day() -> None:
     )
     answer = answered(article, "How many people did Storm Brenna kill?").answer
     assert "on March 2, 2025" in answer and " in March 2" not in answer
+
+
+def test_a_date_the_question_gives_is_not_its_answer() -> None:
+    article = (
+        "singer",
+        "Tova Lind\n\nTova Lind is a Swedish singer. On 3 May 2014 she endorsed the city's bid "
+        "for the Games. She released her first album in 2009.\n",
+    )
+    assert answered(article, "When did Tova Lind endorse the bid?").short_answer == "3 May 2014"
+    echoed = answerer_for(article).answer("When did Tova Lind endorse on 3 May 2014?", {})
+    assert echoed is None or echoed.short_answer != "3 May 2014"

@@ -66,8 +66,11 @@ NEAR_BEST = 0.2
 
 
 def when(search: Search, ask: Question) -> Answer | None:
+    stated = set(ask.years)
     ask = replace(ask, years=())
-    matches = dates(search, ask)
+    # A date the question gives itself ("What did she endorse on March 26, 2013?") is
+    # what it starts from, not what it asks.
+    matches = [m for m in dates(search, ask) if str(m.fact.time) not in stated]
     if not matches:
         return None
     # The same year said twice, once with its day ("He died in Paris in 1849", "... died

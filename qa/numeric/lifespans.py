@@ -21,7 +21,8 @@ from .phrasing import cap, derived, pretty_date, ref
 from .question import Question
 from .terms import Term, base, keyset, strength, words
 
-_BEGIN = frozenset(base(v) for v in BEGIN_VERBS)
+# What was done "first" ("first lit", "first sailed") began then.
+_BEGIN = frozenset(base(v) for v in BEGIN_VERBS) | {base("first")}
 _END = frozenset(base(v) for v in END_VERBS)
 _UNTIL = frozenset({"until", "till"})
 _UNTIL_DEATH = re.compile(r"\s*,?\s*(?:until|till|to)\s+(?:his|her|their)\s+death\b", re.I)
