@@ -412,6 +412,17 @@ def test_a_definite_description_refers_to_the_last_name_with_its_head_noun() -> 
     assert got["300 hectares"].owner == "Kessock Sands solar farm"
 
 
+def test_a_demonstrative_with_no_name_of_its_noun_refers_to_the_last_subject() -> None:
+    got = facts_in(
+        "The Tarn Grand, launched in 2006, is the largest of the range.",
+        "This kettle holds 2.2 litres of water.",
+    )
+    assert got["2.2 litres"].owner == "the Tarn Grand"
+    # "the" alone says nothing of which: a plant no name answers to stays as written
+    got = facts_in("Harwick Dairy opened in 2019.", "The plant cost 12 million euros.")
+    assert got["12 million euros"].owner == "the plant"
+
+
 def test_whom_a_verb_gives_a_measure_owns_it() -> None:
     got = facts_in(
         "Each engine has an output of 400 kilowatts, giving the ship a total output of 1,600 "

@@ -181,6 +181,10 @@ class Discourse:
                 found = _latest(self._names_in(k, self._docs[k]), heads)
                 if found is not None:
                     return found
+        if dets[0].lower_ in ("this", "that") and not tok.ent_type_:
+            # "The Grand, launched in 2006, is the largest. This kettle holds 2.2 litres":
+            # a demonstrative points back as "it" does, to the last subject.
+            return self.subject
         return None
 
     def _names_in(self, k: int, doc: Doc) -> list[Name]:
