@@ -423,6 +423,16 @@ def test_a_demonstrative_with_no_name_of_its_noun_refers_to_the_last_subject() -
     assert got["12 million euros"].owner == "the plant"
 
 
+def test_a_number_of_them_counts_what_the_count_before_it_counted() -> None:
+    got = facts_in(
+        "The painter Anna Berg was shortlisted for nine prizes in 2019.",
+        "She won three of them.",
+    )
+    assert (got["three"].kind, got["three"].unit) == ("count", "prizes")
+    # "she" is the person the sentence before named in apposition to its subject
+    assert got["three"].owner == "Anna Berg"
+
+
 def test_whom_a_verb_gives_a_measure_owns_it() -> None:
     got = facts_in(
         "Each engine has an output of 400 kilowatts, giving the ship a total output of 1,600 "

@@ -190,6 +190,23 @@ def _subject_of_be(d: Draft) -> bool:
     return True
 
 
+_THEM = frozenset({"them", "these", "those"})
+
+
+def counted_of_them(drafts: list[Draft], counted: str | None) -> None:
+    """ "She was nominated for six awards. She won two of them.": a bare number "of them"
+    counts what the last count before it counted, in its sentence or (``counted``) the one
+    before."""
+    for d in drafts:
+        pronoun = prep_object(d.slot, "of") if d.kind == "number" else None
+        if pronoun is None or pronoun.lower_ not in _THEM:
+            continue
+        earlier = [x.unit for x in drafts if x.kind == "count" and x.start < d.start and x.unit]
+        unit = earlier[-1] if earlier else counted
+        if unit:
+            d.kind, d.unit = "count", unit
+
+
 def _things_of(tok: Token) -> Token | None:
     """The plural common noun of an "of" phrase after ``tok`` ("of the houses")."""
     noun = prep_object(tok, "of")

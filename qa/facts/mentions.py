@@ -130,6 +130,7 @@ class Discourse:
         self.subject: str | None = None  # the last sentence's subject, resolved
         self.person: str | None = self.life
         self.named: str | None = None  # the last subject that was a name of any kind
+        self.counted: str | None = None  # what the last count counted ("awards")
         self._person_just_named = False  # the last sentence's subject was a person
 
     # -- one sentence ---------------------------------------------------------------------

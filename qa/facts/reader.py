@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..types import Article, Sentence
 from . import tree
-from .amounts import read_amounts
+from .amounts import counted_of_them, read_amounts
 from .changes import read_changes
 from .context import NAMING_VERBS, SentenceContext
 from .measures import read_measures
@@ -49,6 +49,7 @@ def read_sentence(
     """The drafts of one sentence, every construction read; the discourse moves on."""
     discourse.start(doc)
     ctx = SentenceContext(text, doc, read_amounts(text, doc, article_date), discourse, article_date)
+    counted_of_them(ctx.drafts, discourse.counted)
     ctx.subject = _own_subject(ctx)
     if ctx.drafts:
         read_measures(ctx)
@@ -57,9 +58,16 @@ def read_sentence(
         read_parts(ctx)
         read_times(ctx)
     subject = ctx.subject_token
-    person = ctx.subject if subject is not None and _is_person(subject) else None
+    # "The singer Mara Veil was ...": a person in apposition to the subject is its person.
+    is_person = subject is not None and (
+        _is_person(subject) or any(c.dep_ == "appos" and _is_person(c) for c in subject.children)
+    )
+    person = ctx.subject if is_person else None
     named = ctx.subject if subject is not None and _is_name(subject) else None
     discourse.finish(ctx.subject, person, named)
+    counts = [d.unit for d in ctx.drafts if d.kind == "count" and d.unit]
+    if counts:
+        discourse.counted = counts[-1]
     return ctx.drafts
 
 
