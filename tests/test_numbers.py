@@ -200,6 +200,19 @@ def quantities(text: str) -> list[tuple[float, str | None, str]]:
         ("2.1 million kronor", [(2.1e6, "crowns", "money")]),
         ("A season ticket costs 540 pounds", [(540, "pounds", "money")]),
         ("The bag weighs 40 pounds", [(40, "pounds (weight)", "mass")]),
+        # a word of money anywhere before, none of weight: pounds sterling
+        (
+            "A return ticket for an adult will go up from 25 pounds to 27 pounds",
+            [(25, "pounds", "money"), (27, "pounds", "money")],
+        ),
+        (
+            "The fish, caught by a man who paid a fee, weighed 40 pounds",
+            [(40, "pounds (weight)", "mass")],
+        ),
+        (
+            "The ferry cost 2 million pounds and carries 500 pounds of mail",
+            [(2e6, "pounds", "money"), (500, "pounds (weight)", "mass")],
+        ),
         # A number in a name, a score or a range of years is no quantity.
         ("Line 4 has 21 stations", [(21, None, "number")]),
         ("aboard an Apollo 11 capsule", []),

@@ -792,6 +792,14 @@ READINGS = [
         id="first-done-begins",
     ),
     pytest.param(
+        # "last year" is the year before the story's, not the earlier figure beside it.
+        "Ferry numbers\n\nUpdated: February 10, 2025\n\nKyle Lines carried 412,000 "
+        "passengers last year, up from 389,000 in 2023.\n",
+        "How many passengers did Kyle Lines carry last year?",
+        "412,000",
+        id="last-year-beside-an-earlier-figure",
+    ),
+    pytest.param(
         # A period is when something happened; the question may ask for one of its ends.
         "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
         "1431, and the priory was dissolved in 1538.\n",

@@ -37,6 +37,15 @@ _MONEY_BEFORE = re.compile(
 )
 
 
+_MONEY_WORD = re.compile(
+    r"\b(?:costs?|costing|priced?|prices|pa(?:y|id|ys|ying)|spen[dt]|fees?|fares?|fined?|"
+    r"salary|salaries|wages?|budget|funding|tickets?|charges?|charged|earn(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_WEIGHT_WORD = re.compile(r"\b(?:weigh\w*|heav(?:y|ier|iest)|lbs?|mass)\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)  # "500 pounds of cargo": a weight of it
+
+
 def unit_key(m: re.Match[str]) -> str | None:
     """The named group (``u3``, ``c7``) of the unit or currency name ``m`` matched, if any."""
     return next(
@@ -59,9 +68,19 @@ def unit_of(m: re.Match[str]) -> tuple[str | None, str]:
             _, name, kind = UNIT_INDEX[key]
             return name, kind
     if "pounds" in groups:
-        money = groups.get("scale") or _MONEY_BEFORE.search(
-            m.string[max(0, m.start() - 40) : m.start()]
-        )
+        before = m.string[: m.start()]
+        if groups.get("scale"):
+            money = True
+        elif _WEIGHT_WORD.search(before[-25:]):
+            money = False  # "paid a fee, weighed 40 pounds"
+        elif _MONEY_BEFORE.search(before[-40:]):
+            money = True
+        else:
+            # "A return ticket for an adult will go up from 25 pounds to 27 pounds": a word
+            # of money earlier in the sentence, and none of weight, says which.
+            money = not _OF_AFTER.match(m.string, m.end()) and bool(
+                _MONEY_WORD.search(before) and not _WEIGHT_WORD.search(before)
+            )
         return (POUNDS_MONEY, "money") if money else (POUNDS_WEIGHT, "mass")
     return None, "number"
 

@@ -59,12 +59,15 @@ def lookup(
             (m for m in matches if year_on_year(m.fact) and year_of(m.fact.time)),
             None,
         )
+        last = search.last_year_of(ask, matches[0].fact)
         if best is not None:
             year = prev_time(str(best.fact.time))
+        elif last and any(search.time_fits(m.fact, ask, last) for m in matches):
+            year = last  # "carried 412,000 last year, up from 389,000 in 2023"
         elif any(m.fact.earlier_of for m in matches):
             # "a year earlier" and the article gives the earlier value itself
             matches.sort(key=lambda m: m.fact.earlier_of is None)
-        elif last := search.last_year_of(ask, matches[0].fact):
+        elif last:
             year = last  # "last year's final": the year before the article's date
         elif not ask.last_year:
             return abstain(ask)  # a figure for the year before it, which they do not give
