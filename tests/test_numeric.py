@@ -800,6 +800,14 @@ READINGS = [
         id="last-year-beside-an-earlier-figure",
     ),
     pytest.param(
+        # A bill, a fare, a rent are what a sum measures, as a cost or a price is.
+        "Ferry costs\n\nUpdated: February 10, 2025\n\nKyle Lines runs two ferries. Its fuel "
+        "bill rose to 3.6 million pounds from 2.9 million pounds a year earlier.\n",
+        "How much did the fuel bill rise by?",
+        "700,000 pounds",
+        id="a-bill-is-a-measure",
+    ),
+    pytest.param(
         # A period is when something happened; the question may ask for one of its ends.
         "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
         "1431, and the priory was dissolved in 1538.\n",

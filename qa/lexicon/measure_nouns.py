@@ -12,7 +12,8 @@ MEASURE_NOUNS: frozenset[str] = frozenset(
     height length width depth distance weight speed temperature rate share stake deal
     contract bonus reward prize donation donations aid grant grants dividend dividends
     elevation altitude diameter radius circumference thickness score rating attendance
-    ridership
+    ridership bill bills fare fares rent rents deficit surplus payroll premium premiums toll
+    tolls
     """.split()
 )
 
