@@ -433,6 +433,13 @@ def test_a_number_of_them_counts_what_the_count_before_it_counted() -> None:
     assert got["three"].owner == "Anna Berg"
 
 
+def test_a_name_said_later_in_the_sentence_is_no_apposition_of_its_subject() -> None:
+    got = facts_in("The firm runs two ferries on the loch, the Osprey and the Merlin.")
+    assert got["two"].owner == "the firm"
+    got = facts_in("The larger ship, the Kelpie, carries 300 passengers.")
+    assert got["300"].owner == "the Kelpie"
+
+
 def test_whom_a_verb_gives_a_measure_owns_it() -> None:
     got = facts_in(
         "Each engine has an output of 400 kilowatts, giving the ship a total output of 1,600 "

@@ -63,7 +63,7 @@ class SentenceContext:
             return name
         if tok.pos_ not in ("PROPN",) and not tok.ent_type_:
             named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if named is not None:
+            if named is not None and _next_to(tok, named):
                 return self.refer(named)  # "the longest, the Coast Line, runs ..."
         text = tree.phrase(tok, self.amount_tokens, NAMING_VERBS)
         return self.resolve_possessive(text, tok) or None
@@ -153,3 +153,11 @@ def name_modifier(noun: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _next_to(tok: Token, appos: Token) -> bool:
+    """Whether an apposition follows its noun's own phrase, a comma at most between: the
+    parser also hangs a name said later in the sentence on an earlier subject ("The company
+    runs two ships on the route, the Kelpie and the Selkie")."""
+    own = [t.i for t in tok.subtree if not (appos.left_edge.i <= t.i <= appos.right_edge.i)]
+    return appos.left_edge.i - max(own) <= 2
