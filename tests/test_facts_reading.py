@@ -440,6 +440,13 @@ def test_a_name_said_later_in_the_sentence_is_no_apposition_of_its_subject() -> 
     assert got["300"].owner == "the Kelpie"
 
 
+def test_the_day_a_figure_was_told_does_not_date_it() -> None:
+    got = facts_in(
+        "Fares on the Skye ferry will rise by 6 percent in May, the operator said on Monday."
+    )
+    assert got["6 percent"].time != got["Monday"].time
+
+
 def test_whom_a_verb_gives_a_measure_owns_it() -> None:
     got = facts_in(
         "Each engine has an output of 400 kilowatts, giving the ship a total output of 1,600 "

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.discourse_words import REPORTING_VERBS
 from ..lexicon.time_words import SUBORDINATORS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -137,6 +138,8 @@ def clause_top(verb: Token, through_acl: bool = False) -> Token:
     ships") to the verb of that noun: a figure there shares the sentence's time, though a
     date there is the participle's own ("the budget approved in 2019")."""
     for _ in range(20):
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in REPORTING_VERBS:
+            break  # "Fares will rise in April, the operator said on Monday": told then
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and not subordinate(verb):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.lower_ not in SUBORDINATORS:
