@@ -447,6 +447,14 @@ def test_the_day_a_figure_was_told_does_not_date_it() -> None:
     assert got["6 percent"].time != got["Monday"].time
 
 
+def test_a_figure_is_for_the_season_its_phrase_names() -> None:
+    got = facts_in("The ferry makes 12 crossings a day in summer and 6 in winter.")
+    assert (got["12"].period, got["12"].rate) == ("summer", "a day")
+    assert (got["6"].period, got["6"].rate, got["6"].unit) == ("winter", "a day", "crossings")
+    got = facts_in("In winter the hut sleeps 20 walkers.")
+    assert got["20"].period == "winter"
+
+
 def test_whom_a_verb_gives_a_measure_owns_it() -> None:
     got = facts_in(
         "Each engine has an output of 400 kilowatts, giving the ship a total output of 1,600 "

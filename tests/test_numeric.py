@@ -808,6 +808,14 @@ READINGS = [
         id="a-bill-is-a-measure",
     ),
     pytest.param(
+        # A figure given for one season is no answer for another.
+        "Loch ferry\n\nUpdated: March 3, 2025\n\nThe Loch Awe ferry makes 12 crossings a "
+        "day in summer and 6 in winter.\n",
+        "How many crossings a day does the Loch Awe ferry make in winter?",
+        "6",
+        id="season",
+    ),
+    pytest.param(
         # A period is when something happened; the question may ask for one of its ends.
         "Marl Priory\n\nMarl Priory is a ruined abbey. Abbot Hugh led the priory from 1402 to "
         "1431, and the priory was dissolved in 1538.\n",

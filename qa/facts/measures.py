@@ -67,6 +67,13 @@ def read_measures(ctx: SentenceContext) -> None:
             )
             if source is not None:  # "a further 5 million came from a foundation"
                 d.qualifier = tree.phrase(source, ctx.amount_tokens)
+    drafts = [d for _, d in ctx.primary()]
+    for before, d in zip(drafts, drafts[1:], strict=False):
+        # "14 crossings a day in summer and 8 in winter": a count that takes its noun from
+        # the count before it takes its rate too.
+        shared = d.kind == before.kind == "count" and d.unit == before.unit
+        if shared and d.slot.dep_ == "conj" and d.rate is None:
+            d.rate = before.rate
 
 
 # --- the measure ------------------------------------------------------------------------

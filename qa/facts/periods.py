@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon.time_words import PERIOD_ORDINALS, PERIODS, THIS_PERIODS
+from ..lexicon.time_words import PERIOD_ORDINALS, PERIODS, SEASONS, THIS_PERIODS
 from ..numbers import parse_number
 from . import tree
 from .context import SentenceContext
@@ -16,7 +16,8 @@ _DATED = ("target", "year", "month", "date")
 
 
 def read_periods(ctx: SentenceContext) -> None:
-    """ "in its first two weeks", "during the opening week", "this season"."""
+    """ "in its first two weeks", "during the opening week", "this season", "in winter"."""
+    _seasons(ctx)
     low = ctx.text.lower()
     if not any(w in low for w in (*PERIOD_ORDINALS, "this ")):
         return
@@ -56,3 +57,19 @@ def _give_period(
         if d.time_kind in _DATED or "later" in d.notes:
             continue
         d.period = d.period or period
+
+
+def _seasons(ctx: SentenceContext) -> None:
+    """ "14 crossings a day in summer and 8 in winter": each figure is for the season its own
+    phrase names; "In winter the ferry makes 8 crossings": every figure of the verb's."""
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in SEASONS or tok.dep_ != "pobj":
+            continue
+        prep = tok.head
+        if prep.lower_ not in ("in", "during") or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        owned = [d for d in ctx.drafts if not d.is_date and prep in d.slot.subtree]
+        if not owned and prep.head.pos_ in ("VERB", "AUX"):
+            owned = [d for d in ctx.drafts if not d.is_date and d.verb == prep.head]
+        for d in owned:
+            d.period = d.period or tok.lemma_.lower()

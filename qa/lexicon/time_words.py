@@ -45,6 +45,10 @@ PERIOD_ORDINALS: dict[str, str] = {
 # Spans 'this' names ('this season').
 THIS_PERIODS: frozenset[str] = frozenset("season week weekend".split())
 
+# Seasons a figure may be given for ('14 crossings a day in summer and 8 in winter'). Not
+# 'fall', which is more often a change.
+SEASONS: frozenset[str] = frozenset("spring summer autumn winter".split())
+
 # Adverbs kept in an event's words ('first played', 'last rebuilt').
 EVENT_ADVERBS: frozenset[str] = frozenset(
     "first last originally initially officially finally formally".split()

@@ -21,7 +21,7 @@ from ..lexicon.question_measures import EXTREMES, MARKED_STATES, OPPOSITES
 from ..lexicon.question_times import MONTHS as _MONTH_WORDS
 from ..lexicon.question_times import ORDINALS, TIME_NOUNS
 from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
-from ..lexicon.time_words import RATES
+from ..lexicon.time_words import RATES, SEASONS
 from ..numbers import asked_unit, parse_number
 from ..reading.alternatives import choices
 from ..reading.question import asks_for_year, end_asked
@@ -379,12 +379,16 @@ def _spans_years(times: list[timing.TimeRef]) -> bool:
     return len({t.time[:4] for t in times if t.role == "span"}) == 2
 
 
+_SEASON_Q = re.compile(rf"\b(?:in|during)\s+(?:the\s+)?({'|'.join(sorted(SEASONS))})\b")
+
+
 def _question_period(text: str) -> str | None:
     """A stated part of a span in a question, as facts write it: "on its opening day" →
     "first day", "in the first three weeks" → "first 3 weeks"."""
     m = PERIOD_Q.search(text)
     if not m:
-        return None
+        season = _SEASON_Q.search(text)
+        return season.group(1) if season else None
     if m.group("rel"):
         return f"{m.group('rel')} {m.group('unit3')}"
     if m.group("which2"):
