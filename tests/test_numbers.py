@@ -213,6 +213,8 @@ def quantities(text: str) -> list[tuple[float, str | None, str]]:
             "The ferry cost 2 million pounds and carries 500 pounds of mail",
             [(2e6, "pounds", "money"), (500, "pounds (weight)", "mass")],
         ),
+        ("He won 300 pounds in the draw", [(300, "pounds", "money")]),
+        ("The winning fish weighed 40 pounds", [(40, "pounds (weight)", "mass")]),
         # A number in a name, a score or a range of years is no quantity.
         ("Line 4 has 21 stations", [(21, None, "number")]),
         ("aboard an Apollo 11 capsule", []),

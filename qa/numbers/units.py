@@ -39,7 +39,9 @@ _MONEY_BEFORE = re.compile(
 
 _MONEY_WORD = re.compile(
     r"\b(?:costs?|costing|priced?|prices|pa(?:y|id|ys|ying)|spen[dt]|fees?|fares?|fined?|"
-    r"salary|salaries|wages?|budget|funding|tickets?|charges?|charged|earn(?:s|ed)?)\b",
+    r"salary|salaries|wages?|budget|funding|tickets?|charges?|charged|earn(?:s|ed)?|"
+    r"w[oi]n|wins|winning|prizes?|bonus(?:es)?|compensation|damages|grants?|loans?|debts?|"
+    r"rents?|rewards?|donat\w+|raised?)\b",
     re.IGNORECASE,
 )
 _WEIGHT_WORD = re.compile(r"\b(?:weigh\w*|heav(?:y|ier|iest)|lbs?|mass)\b", re.IGNORECASE)
