@@ -23,7 +23,8 @@ from .intents import HANDLERS
 from .lookup import Search
 from .phrasing import abstain
 from .question import Question
-from .reading import PERIOD_Q, QuestionReader
+from .reading import QuestionReader
+from .spans_asked import PERIOD_Q
 from .terms import words
 
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b")

@@ -19,15 +19,14 @@ from ..facts import MEASURE_NOUNS
 from ..lexicon.answer_types import NAME_KINDS
 from ..lexicon.question_measures import EXTREMES, MARKED_STATES, OPPOSITES
 from ..lexicon.question_times import MONTHS as _MONTH_WORDS
-from ..lexicon.question_times import ORDINALS, TIME_NOUNS
+from ..lexicon.question_times import TIME_NOUNS
 from ..lexicon.question_words import MONEY_VERBS, QUESTION_PHRASES, QUESTION_WORDS
-from ..lexicon.time_words import RATES, SEASONS
-from ..numbers import asked_unit, parse_number
+from ..numbers import asked_unit
 from ..reading.alternatives import choices
 from ..reading.question import asks_for_year, end_asked
 from ..reading.question import read as read_question
 from ..spelling import Speller
-from . import syntax, timing
+from . import spans_asked, syntax, timing
 from .echo import indirect
 from .index import VERB_FORMS, FactIndex
 from .lookup import MEASURE_STEMS
@@ -58,35 +57,10 @@ _PREVIOUS_YEAR = re.compile(
     r"\b(?:the\s+)?(?:year|one\s+year)\s+(?:before|earlier|prior)\b|\ba\s+year\s+(?:earlier|"
     r"before|ago|prior)\b|\bthe\s+previous\s+year\b|\bthe\s+prior\s+year\b|\blast\s+year\b"
 )
-# What a figure is per, in a question: "a day", "each year", "annually".
-_RATE_Q = re.compile(
-    # "a year" after "over", "more than", "within" ... is a span of time, not a rate
-    r"\b(?:(?:(?<!over\s)(?<!than\s)(?<!under\s)(?<!nearly\s)(?<!almost\s)(?<!least\s)"
-    r"(?<!within\s)(?<!about\s)a|per|each|every)\s+(?P<u>day|week|month|year|annum|hour))\b"
-    r"(?!\s+(?:earlier|ago|before|later|after|prior|on)\b)"
-    r"|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
-)
-# Adverbs of rate with the period they are per ("daily": "day").
-_RATE_ADVERBS = {word: rate.split()[-1] for word, rate in RATES.items() if word.endswith("ly")}
-PERIOD_Q = re.compile(
-    r"\b(?:on|in|during|over|for|within|across)\s+(?:its|their|the|his|her|our)\s+"
-    r"(?P<which>first|opening|initial|last|final|maiden)\s+(?:(?P<n>[\w-]+)\s+)?"
-    r"(?P<unit>days?|weeks?|weekends?|months?|years?|hours?|seasons?|quarters?)\b"
-    r"|\b(?P<which2>opening|first|launch|inaugural)\s+(?P<unit2>day|week|weekend|season)\b"
-    r"|\b(?P<rel>this|last|next)\s+(?P<unit3>season|week|weekend)\b"
-    r"|\b(?P<unit4>day|week|month|year|season)\s+one\b"
-)
-_WHOLE_SPAN = re.compile(
-    r"\b(?:in\s+total|altogether|all\s+told|so\s+far|to\s+date|overall|in\s+all|total|ever)\b"
-)
-_PART_OF_YEAR = re.compile(
-    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)\s+(?P<p>quarter|half)\b"
-)
 # Words that name a plan rather than what happened: "the target", "what they aim for".
 _RATIO_WORDS = re.compile(r"\b(?:per|average|every)\b|\bfor\s+each\b")
 _MONEY_VERBS = MONEY_VERBS
 _PLANS = frozenset("target goal plan expect aim forecast".split())
-_ORDINALS = {w: int(n) for n, ws in ORDINALS.items() for w in ws}
 _VALUE_QUESTION = re.compile(
     r"^\s*(?:what|what's|whats|wat)\s+(?:is|was|were|are|'s)?\s*(?:the\s+)?(?:[\w'-]+\s+)"
     r"{0,5}?(?:"
@@ -168,9 +142,9 @@ class QuestionReader:
         # "by 2030" asks what is planned, unless the question is in the past tense ("was it
         # exporting by 1938").
         future = (timing.future(doc) or (target and not timing.past(doc))) and not previous_year
-        period = _question_period(text)
+        period = spans_asked.period(text)
         # Words that say when ("last year", "on its opening day"), not what the figure is.
-        for when in (previous, PERIOD_Q.search(text) if period else None):
+        for when in (previous, spans_asked.PERIOD_Q.search(text) if period else None):
             if when is not None:
                 terms = [t for t in terms if t.word not in words(when.group(0))]
         if period and period.startswith("this ") and years:
@@ -178,10 +152,7 @@ class QuestionReader:
         plans = any(t.lemma_.lower() in _PLANS for t in doc)
         done = any(t.lower_ in ("did", "has", "have", "had") for t in doc) and not future
         done = done and not plans
-        part_of_year = None
-        if (py := _PART_OF_YEAR.search(text)) and not years and not _latest_period(text, py):
-            n = _ORDINALS[py.group("n")]
-            part_of_year = f"Q{n}" if py.group("p") == "quarter" else f"H{min(n, 2)}"
+        part_of_year = None if years else spans_asked.part_of_year(text)
         ws = words(text)
         # "old" in "how old" asks an age; it says nothing of which ("the old bridge").
         wh_words = {m.group(1) for m in _HOW_WORD.finditer(text)}
@@ -213,7 +184,7 @@ class QuestionReader:
             owner=tuple(self._phrase(syntax.owner(doc))),
             rate=rate,
             period=period,
-            whole_span=bool(_WHOLE_SPAN.search(text)),
+            whole_span=bool(spans_asked.WHOLE_SPAN.search(text)),
             earlier=timing.earlier(doc),
             verbs=tuple(
                 sorted(
@@ -255,13 +226,7 @@ class QuestionReader:
         text = re.sub(r"(?<=\w)[.,](?=\s|$)", "", text)
         for pattern, repl in PHRASES:
             text = re.sub(pattern, repl, text)
-        rate = _RATE_Q.search(text)
-        if rate is None:
-            return text, None
-        # "a day", "each year": what the figure is per, not a ratio to work out
-        text = re.sub(r"\s+", " ", (text[: rate.start()] + text[rate.end() :]).strip())
-        unit = rate.group("u") or _RATE_ADVERBS[rate.group("adv")]
-        return text, f"a {'year' if unit == 'annum' else unit}"
+        return spans_asked.without_rate(text)
 
     def _unknown_names(self, said: list[str]) -> list[str]:
         """The words of the question's names that no article uses (nor a word of their
@@ -341,15 +306,6 @@ def _asks_money(doc: Doc) -> bool:
     return verbs or bool(measured and measured[-1].lemma_.lower() == "money")
 
 
-def _latest_period(text: str, found: re.Match[str]) -> bool:
-    """ "last quarter" is the latest one, as "last year" is; "the last quarter" (of a
-    year) is its fourth."""
-    if found.group("n") != "last":
-        return False
-    before = text[: found.start()].split()
-    return not before or before[-1] not in ("the", "its", "their", "a")
-
-
 def _marked(ws: list[str]) -> list[str]:
     """Keys of words that mark which state of a thing is asked ("the old bridge"), not
     "how old" nor "the previous year"."""
@@ -377,29 +333,3 @@ def _intent(head: str, times: list[timing.TimeRef], each_subject: bool) -> str |
 
 def _spans_years(times: list[timing.TimeRef]) -> bool:
     return len({t.time[:4] for t in times if t.role == "span"}) == 2
-
-
-_SEASON_Q = re.compile(rf"\b(?:in|during)\s+(?:the\s+)?({'|'.join(sorted(SEASONS))})\b")
-
-
-def _question_period(text: str) -> str | None:
-    """A stated part of a span in a question, as facts write it: "on its opening day" →
-    "first day", "in the first three weeks" → "first 3 weeks"."""
-    m = PERIOD_Q.search(text)
-    if not m:
-        season = _SEASON_Q.search(text)
-        return season.group(1) if season else None
-    if m.group("rel"):
-        return f"{m.group('rel')} {m.group('unit3')}"
-    if m.group("which2"):
-        return f"first {m.group('unit2')}"
-    if m.group("unit4"):  # "in year one"
-        return f"first {m.group('unit4')}"
-    which = m.group("which")
-    which = "first" if which in ("opening", "initial", "maiden") else which
-    which = "last" if which == "final" else which
-    unit = m.group("unit").rstrip("s")
-    n = parse_number(m.group("n")) if m.group("n") else 1
-    if n is None:
-        return None
-    return f"{which} {unit}" if n == 1 else f"{which} {n:g} {unit}s"
