@@ -45,6 +45,10 @@ PERIOD_ORDINALS: dict[str, str] = {
 # Spans 'this' names ('this season').
 THIS_PERIODS: frozenset[str] = frozenset("season week weekend".split())
 
+# Words that join the two ends of a period ('1431-1460', 'from 1402 to 1431'); 'and' does
+# after 'between' only.
+PERIOD_JOINS: tuple[str, ...] = ("-", "–", "—", "to", "until", "till", "through")
+
 # Seasons a figure may be given for ('14 crossings a day in summer and 8 in winter'). Not
 # 'fall', which is more often a change.
 SEASONS: frozenset[str] = frozenset("spring summer autumn winter".split())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Fact
+from ..lexicon.time_words import PERIOD_JOINS
 from .index import FactIndex
 
 # The first end of a range just before an amount: "between 17 and", "21 to", "3-".
@@ -15,8 +16,7 @@ _RANGE_START = re.compile(
 )
 _RANGE_END = re.compile(r"\s*(?:and|to|–|—|-)\s*(?=\d)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-# What joins the two dates of a period: "1431-1460", "from 1402 to 1431".
-_PERIOD_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s*", re.IGNORECASE)
+_PERIOD_JOIN = re.compile(rf"\s*(?:{'|'.join(map(re.escape, PERIOD_JOINS))})\s*", re.IGNORECASE)
 
 
 def range_said(index: FactIndex, f: Fact) -> str | None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.answer_types import NAME_KINDS
 from ..lexicon.measure_verbs import NAMING_VERBS
+from ..lexicon.time_words import PERIOD_JOINS
 from ..numbers import is_day_or_month, is_year
 from ..reading.query import Query
 from ..reading.question import asks_for_year, asks_within_year, end_asked
@@ -284,7 +285,7 @@ def _date_inside(doc: Doc, phrase: Phrase) -> Phrase:
 
 # Words that join a period's two ends inside one date: "1431-1460", "1402 to 1431",
 # "between 1271 and 1368".
-_PERIOD_JOINS = frozenset({"-", "–", "—", "to", "until", "till", "through", "and"})
+_PERIOD_JOINS = frozenset({*PERIOD_JOINS, "and"})
 _PERIOD_OPENERS = frozenset({"from", "between"})
 
 
