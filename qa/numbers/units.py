@@ -27,21 +27,22 @@ CURRENCY_INDEX = {f"c{i}": name for i, (_, name) in enumerate(CURRENCY_NAMES)}
 # not "5 mw"; "3 won", not "3 Won".
 _EXACT_CASE = {w.lower(): w for w in units.EXACT_CASE | currencies.EXACT_CASE}
 
+# Words of money a sum in pounds goes with, near it or anywhere before it in its sentence.
+_MONEY_WORDS = (
+    r"costs?|costing|priced|price[sd]?|pa(?:y|id|ys|ying)|spen[dt]|fees?|fares?|fined?|salary|"
+    r"wages?|budget|funding|raised?|charges?|charged|earn(?:s|ed)?|tickets?"
+)
 # "costs 300 pounds" is money, "weighs 300 pounds" is not.
 _MONEY_BEFORE = re.compile(
-    r"\b(?:costs?|costing|priced|price[sd]?|pa(?:y|id|ys|ying)|spen[dt]|spending|worth|fees?|"
-    r"fares?|fined?|salary|wages?|budget|funding|raised?|sold|bought|charges?|charged|earn(?:s|ed)?|"
-    r"donated|invested|tickets?)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,25}?(?:at|for|of|to)?\s*(?:about|around|nearly|some|just|"
+    r"\b(?:" + _MONEY_WORDS + r"|spending|worth|sold|bought|donated|invested)\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,25}?(?:at|for|of|to)?\s*(?:about|around|nearly|some|just|"
     r"over|under|only|up\s+to)?\s*$",
     re.IGNORECASE,
 )
-
-
+# Said anywhere earlier in the sentence, these make pounds money when no weight is named.
 _MONEY_WORD = re.compile(
-    r"\b(?:costs?|costing|priced?|prices|pa(?:y|id|ys|ying)|spen[dt]|fees?|fares?|fined?|"
-    r"salary|salaries|wages?|budget|funding|tickets?|charges?|charged|earn(?:s|ed)?|"
-    r"w[oi]n|wins|winning|prizes?|bonus(?:es)?|compensation|damages|grants?|loans?|debts?|"
-    r"rents?|rewards?|donat\w+|raised?)\b",
+    r"\b(?:" + _MONEY_WORDS + r"|salaries|w[oi]n|wins|winning|prizes?|bonus(?:es)?|"
+    r"compensation|damages|grants?|loans?|debts?|rents?|rewards?|donat\w+)\b",
     re.IGNORECASE,
 )
 _WEIGHT_WORD = re.compile(r"\b(?:weigh\w*|heav(?:y|ier|iest)|lbs?|mass)\b", re.IGNORECASE)
