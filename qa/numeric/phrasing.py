@@ -96,13 +96,21 @@ def singular_noun(word: str) -> str:
     return word
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def on_date(iso: str) -> str:
+    """ "on March 8, 2022" for a day, "in March 2022" for anything longer."""
+    return f"{'on' if _DAY.fullmatch(iso) else 'in'} {pretty_date(iso)}"
+
+
 def pretty_date(iso: str) -> str:
     """ "2022-03-08" → "March 8, 2022"; "2020-06" → "June 2020"; "2023-H1" → "the first half
     of 2023"."""
     months = (
         "January February March April May June July August September October November December"
     ).split()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+    if _DAY.fullmatch(iso):
         d = date.fromisoformat(iso)
         return f"{months[d.month - 1]} {d.day}, {d.year}"
     if re.fullmatch(r"\d{4}-\d{2}", iso):
@@ -217,9 +225,7 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
     if f.time and f.time_kind == "target":
         when = f" by {f.time[:4]}"
     elif f.time and past:
-        # "on March 8, 2022" for a day, "in March 2022" for anything longer
-        on = re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.time) is not None
-        when = f" {'on' if on else 'in'} {pretty_date(f.time)}"
+        when = f" {on_date(f.time)}"
     s = index.sentences[f.sentence]
     before = s.text[: f.start - s.start]
     verb = re.search(
@@ -380,10 +386,7 @@ def age_sentence(f: Fact) -> str:
     if f.time_kind == "current":
         return f"{age} years: {owner} is {age} years old."
     verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
-    when = ""
-    if f.time:
-        on = "on" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.time) else "in"
-        when = f" {on} {pretty_date(f.time)}"
+    when = f" {on_date(f.time)}" if f.time else ""
     return f"{age} years: {owner}{verb} at the age of {age}{when}."
 
 
