@@ -4,7 +4,9 @@ One corrector for every stage. :class:`Speller` indexes a vocabulary once with s
 deletion (as in SymSpell: two words within ``n`` edits share a string made by deleting up
 to ``n`` letters from each), and measures the Damerau-Levenshtein distance (optimal string
 alignment). A word of fewer than eight letters may be one edit from the articles' word, a
-longer one two; a word that keeps neither its first nor its last letter is no near miss.
+longer one two; a word that keeps neither its first nor its last letter is no near miss,
+nor one that is the other with a prefix ("uninhabited" is not a misspelt "inhabited") or
+two edits of ending away ("tourists" is not a misspelt "tourism").
 
 - :meth:`Speller.nearest` is the articles' word a misspelling most likely means: the
   closest, the one met first among equals (retrieval reads every question word this way);
@@ -39,6 +41,22 @@ def distance(a: str, b: str) -> int:
 
 def edits_allowed(word: str) -> int:
     return 1 if len(word) < 8 else 2
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """Whether one word is the other with a prefix of two or more letters ("uninhabited",
+    "inhabited"; "reopened", "opened"): another word, often the opposite, not a typo."""
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) >= 2 and long.endswith(short)
+
+
+def _suffixed(a: str, b: str) -> bool:
+    """Whether two words differ only in their last letters ("tourists", "tourism"): the
+    same root with another ending, a word of its own; a typo is seldom two edits there."""
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    return len(a) - same <= 3 and len(b) - same <= 3
 
 
 class Speller:
@@ -81,8 +99,10 @@ class Speller:
                 seen.add(cand)
                 if cand[0] != w[0] and cand[-1] != w[-1]:
                     continue
+                if _prefixed(w, cand):
+                    continue
                 d = distance(w, cand)
-                if d <= limit:
+                if d <= limit and not (d > 1 and _suffixed(w, cand)):
                     found.append((d, self.order[cand], cand))
         return [(d, cand) for d, _, cand in sorted(found)]
 

@@ -37,6 +37,19 @@ def test_short_words_and_far_misses_are_left_alone() -> None:
     assert speller.nearest("qcademx") is None  # neither first nor last letter kept
 
 
+def test_another_word_built_on_the_same_root_is_no_misspelling() -> None:
+    # A prefix often turns a word into its opposite, and a new ending into another word:
+    # mending either would answer a question nobody asked.
+    speller = Speller("inhabited opened tourism ministry government".split())
+    assert speller.nearest("uninhabited") is None
+    assert speller.nearest("reopened") is None
+    assert speller.nearest("tourists") is None
+    assert speller.nearest("minister") is None
+    assert speller.nearest("inhabitde") == "inhabited"  # a typo at the end is still one
+    assert speller.nearest("goverment") == "government"
+    assert speller.nearest("nhabited") == "inhabited"  # a first letter dropped is a typo
+
+
 def test_a_word_is_mended_against_its_articles_words_whatever_else_is_loaded() -> None:
     # "spend" is a word of another loaded article, not of this one: it is mended the same
     # as when this article is alone, so the answer does not depend on what else is loaded.
