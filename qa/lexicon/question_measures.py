@@ -71,5 +71,6 @@ OUTCOMES: tuple[tuple[str, str], ...] = (
     ("accept accepted accepts", "reject rejected refuse refused decline declined"),
     ("fill filled fills", "vacant empty unfilled open"),
     ("keep kept keeps", "lose lost"),
+    ("keep kept keeps", "sell sold sells"),
     ("attend attended attends", "miss missed skip skipped"),
 )

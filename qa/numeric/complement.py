@@ -4,9 +4,10 @@ many are still to be filled?" (850 − 520); "five towers, of which three surviv
 "How many have been lost?".
 
 A sentence states a part of a whole with "of the" before the whole ("Of the 3,420 students
-who sat the exams, 2,873 passed"), "of which" before the part or "of them" after it. A
-question asks for the rest when it negates what the part does ("not filled", "still to be
-filled", "outside") or names the other outcome ("failed" of "passed",
+who sat the exams, 2,873 passed"), "of which" before the part or "of them" after it, or
+the part first ("75 of the 260 workers", as the facts' reading pairs them). A question asks
+for the rest when it negates what the part does ("not filled", "still to be filled",
+"outside", "nobody", a prefix: "uninhabited") or names the other outcome ("failed" of "passed",
 :data:`~qa.lexicon.question_measures.OUTCOMES`).
 """
 
@@ -26,8 +27,10 @@ from .terms import words
 _NEGATED = re.compile(
     r"(?:\bnot|n't|\bnever|\bno\s+longer|\byet\s+to|\bstill\s+to|\bleft\s+to|"
     r"\bremain(?:s|ed|ing)?\s+to|\boutside|\bexcept|\bexcluding|\bapart\s+from|"
-    r"\bother\s+than|\bbeyond)\b"
+    r"\bother\s+than|\bbeyond|\bnobody|\bno\s+one|\bnone)\b"
 )
+# A word negated by its prefix ("uninhabited", "unsold", "non-voting") negates the rest of it.
+_PREFIXED = re.compile(r"\b(?:un|non-?)([a-z]{4,})\b")
 _OF_THE = re.compile(r"\bof\s+(?:the|its|their|these|those|all)\s+$", re.IGNORECASE)
 _COUNTS = ("count", "number")
 _ROUGHLY = r"(?:(?:about|around|some|roughly|nearly|almost|only|just|over|under)\s+)?"
@@ -54,6 +57,7 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     part itself when the question asks what the part does and not what the whole does
     ("How many passed?" of "Of the 1,200 who sat the test, 950 passed")."""
     asked = {stem(w) for w in words(ask.text)}
+    unprefixed = {stem(w) for w in _PREFIXED.findall(ask.text.lower())}
     negated = bool(_NEGATED.search(ask.text))
     others = frozenset().union(*(_OTHER.get(s, frozenset()) for s in asked))
     counting = ask.intent == "count"
@@ -66,18 +70,21 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
         # a part of another year's whole is not this one's ("last year's race")
         if search.time_fits(p, ask, search.target_year(ask) or search.last_year_of(ask, p))
     ]
-    if negated or others:
+    if negated or others or unprefixed:
         for sid, whole, part in pairs:
-            if rest := _rest(search, ask, sid, whole, part, asked if negated else set(), others):
+            negated_words = asked if negated else unprefixed
+            if rest := _rest(search, ask, sid, whole, part, negated_words, others):
                 return rest
     if negated or not counting:
         return None
     for sid, whole, part in pairs:
+        if not _counts_asked(search, ask, whole):
+            continue
         s = search.index.sentences[sid]
         of_whole = {stem(w) for w in words(s.text[whole.end - s.start : part.start - s.start])}
         # The article's subject ("the port" of "Northgate Port") is whose the whole is too.
         of_whole |= {stem(w) for w in words(search.index.articles[whole.article].title)}
-        if (_what_part_does(search, part) & asked) - of_whole:
+        if (_what_part_does(search, part, whole) & asked) - of_whole:
             text = f"{cap(part.surface)} of the {amount_text(whole)}."
             return direct(search.index, part, 0.5 + 0.5 * search.relevance.get(sid, 0.5), text)
     return None
@@ -94,11 +101,10 @@ def _rest(
 ) -> Answer | None:
     """``whole`` less ``part`` when the question negates what the part does or names its
     opposite, and counts what the whole counts."""
-    does = _what_part_does(search, part)
+    does = _what_part_does(search, part, whole)
     if not does & negated_words and not does & others:
         return None
-    entry = search.index.entry[whole.id]
-    if ask.count_noun and not any(names_what(entry, t) for t in ask.count_noun):
+    if not _counts_asked(search, ask, whole):
         return None
     result = computed(whole.value - part.value, None if whole.kind in _COUNTS else whole.unit)
     said = f"{part.surface} {ref(part)}"
@@ -106,6 +112,12 @@ def _rest(
     text = f"{cap(result)}: the rest of the {amount_text(whole)}."
     score = search.relevance.get(sid, 0.0)
     return derived(search.index, text, result, working, [whole, part], 0.5 + 0.5 * score)
+
+
+def _counts_asked(search: Search, ask: Question, whole: Fact) -> bool:
+    """Whether the whole counts what the question counts, if it names a thing."""
+    entry = search.index.entry[whole.id]
+    return not ask.count_noun or any(names_what(entry, t) for t in ask.count_noun)
 
 
 def _sentences(search: Search, ask: Question) -> list[str]:
@@ -155,6 +167,17 @@ def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
                 pairs.append((whole, f))
         elif (whole := _went_on(counts, f)) is not None:
             pairs.append((whole, f))
+    # A part the facts' reading found said before its whole ("75 of the 260 workers").
+    by_id = {f.id: f for f in amounts}
+    for f in amounts:
+        whole = by_id.get(f.part_of or "")
+        if (
+            whole is not None
+            and f.start < whole.start
+            and _alike(whole, f)
+            and 0 < f.value < whole.value
+        ):
+            pairs.append((whole, f))
     return pairs
 
 
@@ -181,9 +204,17 @@ def _went_on(before: list[Fact], f: Fact) -> Fact | None:
     return None
 
 
-def _what_part_does(search: Search, part: Fact) -> frozenset[str]:
+def _what_part_does(search: Search, part: Fact, whole: Fact) -> frozenset[str]:
     """The stems of the words after the part's number, to the end of its clause ("have
-    already been filled", "survive")."""
+    already been filled", "survive"), past the whole when it comes between ("75 of the 260
+    remaining workers were offered jobs": "offered jobs")."""
     s = search.index.sentences[part.sentence]
-    after = _CLAUSE_END.split(s.text[part.end - s.start :], maxsplit=1)[0]
-    return frozenset(stem(w) for w in words(after)[:6] if w not in STOP_WORDS)
+    start = whole.end if part.start < whole.start and whole.sentence == part.sentence else part.end
+    after = _CLAUSE_END.split(s.text[start - s.start :], maxsplit=1)[0]
+    said = words(after)
+    if start == whole.end:
+        # The whole's own noun and qualifier name it, not what it does; the part's verb
+        # may come before both ("sold 1,900 of its 2,400 machines").
+        named = {stem(w) for w in words(f"{whole.unit or ''} {whole.qualifier or ''}")}
+        said = [w for w in [part.verb or "", *said] if w and stem(w) not in named]
+    return frozenset(stem(w) for w in said[:6] if w not in STOP_WORDS)

@@ -154,8 +154,10 @@ def noun_phrase_after(doc: Doc, i: int) -> list[Token]:
     for t in doc[i + 1 :]:
         if t.lower_ in _COMPARATIVES:
             return []
-        if t.pos_ in _NOUNS and t.dep_ not in _NP_MODIFIERS:
-            out.append(t)  # the head noun ends the phrase
+        # The head noun ends the phrase; so does a noun the parser made a modifier of a
+        # word it tags as no noun ("how many staff work ...": staff/compound of work/VERB).
+        if t.pos_ in _NOUNS and (t.dep_ not in _NP_MODIFIERS or t.head.pos_ not in _NOUNS):
+            out.append(t)
             return [x for x in out if x.pos_ not in ("CCONJ", "PUNCT") and x.tag_ != "POS"]
         if t.pos_ in _PHRASE_POS or (t.tag_ == "HYPH") or (t.pos_ == "VERB" and t.dep_ == "amod"):
             out.append(t)
