@@ -30,6 +30,15 @@ def test_the_noun_an_amount_is_of_is_its_measure() -> None:
     assert (got["9,000"].measure, got["9,000"].owner) == ("crowd", None)
 
 
+def test_a_count_of_what_there_is_room_for_measures_the_room() -> None:
+    got = facts_in("Each new school will have places for 420 pupils.")
+    assert (got["420"].unit, got["420"].measure) == ("pupils", "places")
+    assert facts_in("The new hall has seats for 800 people.")["800"].measure == "seats"
+    assert facts_in("The ward has room for 40 patients.")["40"].measure == "room"
+    got = facts_in("A grant for 300 students was approved.")  # a grant is no room
+    assert got["300"].measure == "count"
+
+
 def test_the_size_of_a_tall_thing_is_its_height() -> None:
     got = facts_in("The island's highest point is Mount Kell, a 1,240-metre peak above the bay.")
     assert (got["1,240-metre"].measure, got["1,240-metre"].owner) == ("height", "Mount Kell")

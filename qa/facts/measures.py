@@ -87,6 +87,8 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
             return COUNT_VERBS[verb.lemma_.lower()], None
         if _home_to(slot):
             return HOME_TO, None
+        if (room := _room_for(slot)) is not None:
+            return measure_label(room), None
         return "count", None
     noun = _of_noun(slot)
     if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:
@@ -171,6 +173,20 @@ def _home_to(slot: Token) -> bool:
     """ "... is home to 80,000 people": a population."""
     prep = slot.head
     return slot.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "home"
+
+
+# Mass nouns for the room a thing has; a plural noun ("places", "seats") counts as well.
+_ROOM = frozenset({"room", "space", "capacity", "accommodation", "parking"})
+
+
+def _room_for(slot: Token) -> Token | None:
+    """ "places for 630 pupils", "parking for 400 cars": what the count is the room for
+    measures it."""
+    prep = slot.head
+    if slot.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "NOUN":
+        return None
+    room = prep.head
+    return room if room.tag_ == "NNS" or room.lemma_.lower() in _ROOM else None
 
 
 def _of_noun(slot: Token) -> Token | None:
