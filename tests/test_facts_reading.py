@@ -39,6 +39,16 @@ def test_a_count_of_what_there_is_room_for_measures_the_room() -> None:
     assert got["300"].measure == "count"
 
 
+def test_a_date_that_says_which_event_the_subject_is_times_the_figure() -> None:
+    got = facts_in("A count made in 2019 by the trust put the herd at 640 deer.")
+    assert got["640"].time == "2019"
+    got = facts_in("The 2021 census counted 8,300 residents in the parish.")
+    assert got["8,300"].time == "2021"
+    # said in passing, between commas, it is the subject's own history
+    got = facts_in("Harlow College, founded in 1883, has about 9,000 students.")
+    assert got["9,000"].time != "1883"
+
+
 def test_the_size_of_a_tall_thing_is_its_height() -> None:
     got = facts_in("The island's highest point is Mount Kell, a 1,240-metre peak above the bay.")
     assert (got["1,240-metre"].measure, got["1,240-metre"].owner) == ("height", "Mount Kell")

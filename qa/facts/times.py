@@ -186,7 +186,7 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
             and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
         ]
     if not dates:
-        dates = _sentence_dates(ctx, d)
+        dates = _sentence_dates(ctx, d) or _subject_dates(ctx, d)
     if dates:
         date = min(dates, key=lambda x: (_gap(d, x), x.start < d.start))
         d.time, d.time_kind = date.time, date.time_kind
@@ -230,6 +230,27 @@ def _sentence_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
         and (not coordinated or x.end <= opening and _on_root(x, root))
         and not _beyond_other_value(ctx, x, d)
         and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
+    ]
+
+
+def _subject_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
+    """A date that says which thing the subject of the figure's verb is times the figure:
+    "A survey carried out in 2016 estimated the population at 3,200", "The 2021 census
+    counted ...". Not a date said in passing, between commas ("Brennick University,
+    founded in 1883, has 18,000 students")."""
+    if d.verb is None or d.earlier_of is not None or "later" in d.notes:
+        return []
+    subject = tree.subject_of(d.verb)
+    if subject is None or d.slot in subject.subtree:
+        return []
+    return [
+        x
+        for x in ctx.drafts
+        if x.is_date
+        and x.root in subject.subtree
+        and x.root != subject
+        and "," not in ctx.text[subject.idx : x.start]
+        and not _beyond_other_value(ctx, x, d)
     ]
 
 
