@@ -489,6 +489,24 @@ def test_a_part_answers_only_for_the_things_its_whole_counts() -> None:
     assert result is not None and result.short_answer == "12"
 
 
+def test_a_description_before_a_name_need_not_be_the_articles_words() -> None:
+    # The name says who; "match-winner" and "Harlow Town's" describe her in the asker's
+    # words, which the article never uses.
+    text = (
+        "Harlow Town win the cup\n\nTeenage forward Ana Velez scored twice in the final. "
+        "Velez, 18, joined the club in May.\n"
+    )
+    for question in (
+        "How old is the match-winner Ana Velez?",
+        "How old is Harlow Town's match-winner Ana Velez?",
+    ):
+        assert engine_for(text).ask(question).short_answer == "18 years", question
+    assert syntax.name_titles(nlp()("How old is chief executive Ann Ross?")) == [
+        "chief",
+        "executive",
+    ]
+
+
 def test_a_count_of_other_things_does_not_answer_how_many() -> None:
     # The question's words are all in the sentence ("job cuts"), but its figure counts
     # the protesters, not the jobs.

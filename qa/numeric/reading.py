@@ -123,6 +123,8 @@ class QuestionReader:
         place = set(syntax.places(doc))
         narrowing = {self._spell(w) for w in syntax.phrase_words(doc)}
         group = {w: i for i, ws in enumerate(syntax.name_groups(doc)) if len(ws) > 1 for w in ws}
+        described = set(syntax.name_titles(doc))
+        terms = [t for t in terms if t.word not in described] or terms
         terms = [
             replace(
                 t,
@@ -206,9 +208,9 @@ class QuestionReader:
             plans=plans,
             money=_asks_money(doc),
             part_of_year=part_of_year,
-            unknown_names=tuple(self._unknown_names(said)),
+            unknown_names=tuple(self._unknown_names([w for w in said if w not in described])),
             other_numbered=tuple(self.index.other_numbers(text)),
-            unknown_parts=tuple(self._unknown_parts(doc)),
+            unknown_parts=tuple(w for w in self._unknown_parts(doc) if w not in described),
             extreme=next((end for end, rx in _EXTREME.items() if rx.search(text)), None),
         )
         if intent == "value" and not self._numeric_value_question(ask, doc):

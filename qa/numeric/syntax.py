@@ -261,6 +261,21 @@ def places(doc: Doc) -> list[str]:
     return out
 
 
+def name_titles(doc: Doc) -> list[str]:
+    """The words of a description said before a name ("the match-winner Jide Okafor",
+    "chief executive Ann Ross"): the name says who; the description need not be the
+    article's words for her."""
+    out: list[str] = []
+    for t in doc:
+        if t.pos_ != "PROPN" or t.dep_ in ("compound", "flat"):
+            continue
+        said = [c for c in t.lefts if c.pos_ != "PROPN" and c.dep_ in ("compound", "amod", "poss")]
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in said):
+            for c in said:
+                out += [w for x in c.subtree if x.is_alpha for w in (x.lower_, *_whole_word(x))]
+    return list(dict.fromkeys(out))
+
+
 def acts_as_verb(t: Token) -> bool:
     """Whether a word has an auxiliary or a subject, as only a verb has: the question's verb
     whatever the tagger says ("How much did the tour make?", "make" tagged a noun)."""
