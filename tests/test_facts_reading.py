@@ -49,6 +49,16 @@ def test_a_date_that_says_which_event_the_subject_is_times_the_figure() -> None:
     assert got["9,000"].time != "1883"
 
 
+def test_what_happened_within_a_dated_event_is_of_its_date() -> None:
+    got = facts_in(
+        "In March 1947 heavy snowmelt caused the worst flood on record, in which the river "
+        "rose 4.2 metres and 23 people were killed."
+    )
+    assert got["23"].time == got["4.2 metres"].time == "1947-03"
+    got = facts_in("A fire in 1689 destroyed the mill, during which 12 workers died.")
+    assert got["12"].time == "1689"
+
+
 def test_the_size_of_a_tall_thing_is_its_height() -> None:
     got = facts_in("The island's highest point is Mount Kell, a 1,240-metre peak above the bay.")
     assert (got["1,240-metre"].measure, got["1,240-metre"].owner) == ("height", "Mount Kell")

@@ -186,7 +186,7 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
             and ";" not in ctx.text[min(x.end, d.end) : max(x.start, d.start)]
         ]
     if not dates:
-        dates = _sentence_dates(ctx, d) or _subject_dates(ctx, d)
+        dates = _sentence_dates(ctx, d) or _subject_dates(ctx, d) or _event_dates(ctx, d)
     if dates:
         date = min(dates, key=lambda x: (_gap(d, x), x.start < d.start))
         d.time, d.time_kind = date.time, date.time_kind
@@ -250,6 +250,36 @@ def _subject_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
         and x.root in subject.subtree
         and x.root != subject
         and "," not in ctx.text[subject.idx : x.start]
+        and not _beyond_other_value(ctx, x, d)
+    ]
+
+
+_WITHIN = frozenset({"in", "during", "at"})
+
+
+def _event_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
+    """A clause that tells what happened within a dated event times its figure: "In 1952
+    rain caused the worst flood on record, in which 11 people were killed"."""
+    if d.verb is None or d.earlier_of is not None:
+        return []
+    clause = d.verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    within = any(
+        c.dep_ == "prep" and c.lower_ in _WITHIN and any(o.lower_ == "which" for o in c.children)
+        for c in clause.children
+    )
+    if clause.dep_ != "relcl" or not within:
+        return []
+    event = clause.head
+    verb = event.head
+    inside = {t.i for t in clause.subtree}
+    return [
+        x
+        for x in ctx.drafts
+        if x.is_date
+        and x.root.i not in inside
+        and (anchor(x) == verb or x.root in event.subtree)
         and not _beyond_other_value(ctx, x, d)
     ]
 
