@@ -78,7 +78,8 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     if negated or not counting:
         return None
     for sid, whole, part in pairs:
-        if not _counts_asked(search, ask, whole):
+        # A part said before its whole is the fact reader's own part: a look-up tells it.
+        if part.start < whole.start or not _counts_asked(search, ask, whole):
             continue
         s = search.index.sentences[sid]
         of_whole = {stem(w) for w in words(s.text[whole.end - s.start : part.start - s.start])}
