@@ -240,18 +240,14 @@ class Search:
         return not any(k in ix.ctx for k in ask.against)
 
     def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:
-        """Whether ``f`` counts other things than "how many" asks about, however near the
-        question's words sit ("150 protesters ... against the job cuts" for "how many
-        jobs"), or something of them ("runners came from 74 countries" for "how many
-        runners"). A general noun ("how many people") may be said of any count."""
+        """Whether ``f`` counts something of what "how many" asks about, not it: "runners
+        came from 74 countries" counts the runners' countries, not the runners."""
         if f.kind != "count" or not f.unit or not counted:
             return False
         entry = self.index.entry[f.id]
-        if any(strength(t.keys, entry.focus) for t in counted):
-            return False
-        if not any(t.word in _ANY_ONE for t in counted):
-            return True
-        return any(strength(t.keys, entry.owner_keys) for t in counted)
+        return not any(strength(t.keys, entry.focus) for t in counted) and any(
+            strength(t.keys, entry.owner_keys) for t in counted
+        )
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
         """Whether ``f`` counts people who do something else ("employs 640 people" for
@@ -341,9 +337,6 @@ def year_of(time: str | None) -> int | None:
 def prev_time(time: str) -> str:
     """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
     return f"{int(time[:4]) - 1}{time[4:]}"
-
-
-_ANY_ONE = frozenset("people persons individuals ones things items".split())
 
 
 def names_what(entry: Entry, term: Term) -> bool:
