@@ -440,21 +440,6 @@ survive. The college employs 400 staff, of whom 90 are part-time.
 """
 
 
-@pytest.mark.parametrize(
-    ("question", "short"),
-    [
-        ("How many students failed the entrance test?", "250"),
-        ("How many places on the nursing course are still to be filled?", "90"),
-        ("How many of the halls have been lost?", "2"),
-        ("How many of the staff aren't part-time?", "310"),
-    ],
-)
-def test_the_rest_of_a_whole_is_asked_by_its_opposite(question: str, short: str) -> None:
-    result = answered(("intake", INTAKE), question)
-    assert result.short_answer == short
-    assert result.derivation
-
-
 CLOSURE = """Dunmore mill closure
 
 Only about 75 of the 260 remaining workers were offered jobs at the firm's new plant. The \
@@ -464,19 +449,25 @@ islands, of which only three are inhabited. A survey found 12 of the 40 wells we
 
 
 @pytest.mark.parametrize(
-    ("question", "short"),
+    ("article", "question", "short"),
     [
+        (("intake", INTAKE), "How many students failed the entrance test?", "250"),
+        (("intake", INTAKE), "How many places on the nursing course are still to be filled?", "90"),
+        (("intake", INTAKE), "How many of the halls have been lost?", "2"),
+        (("intake", INTAKE), "How many of the staff aren't part-time?", "310"),
         # the part said before its whole ("75 of the 260"), what it does after both
-        ("How many workers were not offered jobs?", "185"),
+        (("closure", CLOSURE), "How many workers were not offered jobs?", "185"),
         # or before it, as its verb ("sold 1,900 of its 2,400 machines")
-        ("How many machines did the firm keep?", "500"),
-        # a prefix that negates what the part does
-        ("How many of the Tarn Isles are uninhabited?", "6"),
-        ("How many of the Tarn Isles does nobody inhabit?", "6"),
+        (("closure", CLOSURE), "How many machines did the firm keep?", "500"),
+        # a prefix, or "nobody", that negates what the part does
+        (("closure", CLOSURE), "How many of the Tarn Isles are uninhabited?", "6"),
+        (("closure", CLOSURE), "How many of the Tarn Isles does nobody inhabit?", "6"),
     ],
 )
-def test_the_rest_of_a_whole_said_after_its_part(question: str, short: str) -> None:
-    result = answered(("closure", CLOSURE), question)
+def test_the_rest_of_a_whole_is_asked_by_its_opposite(
+    article: tuple[str, str], question: str, short: str
+) -> None:
+    result = answered(article, question)
     assert result.short_answer == short
     assert result.derivation
 

@@ -262,9 +262,7 @@ def _event_dates(ctx: SentenceContext, d: Draft) -> list[Draft]:
     rain caused the worst flood on record, in which 11 people were killed"."""
     if d.verb is None or d.earlier_of is not None:
         return []
-    clause = d.verb
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
+    clause = tree.first_conjunct(d.verb)
     within = any(
         c.dep_ == "prep" and c.lower_ in _WITHIN and any(o.lower_ == "which" for o in c.children)
         for c in clause.children

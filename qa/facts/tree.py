@@ -59,6 +59,14 @@ def clause_verb(tok: Token) -> Token | None:
     return None
 
 
+def first_conjunct(tok: Token) -> Token:
+    """The first of the coordinated words ``tok`` is one of ("rose ... and were killed":
+    rose), or ``tok`` itself."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause: its own, or for a verb that shares one, the verb it
     is coordinated with or complements; for a relative or participle clause, the noun it
@@ -67,9 +75,7 @@ def subject_of(verb: Token) -> Token | None:
         own = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if own is not None:
             if own.tag_ in ("WDT", "WP"):
-                clause = verb  # "who became ... and who led ...": each "who" is hers
-                while clause.dep_ == "conj" and clause.head != clause:
-                    clause = clause.head
+                clause = first_conjunct(verb)  # "who became ... and who led ...": hers
                 if clause.dep_ == "relcl":
                     return clause.head  # "the boat that carries ...": the boat
             return own

@@ -71,8 +71,8 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
         if search.time_fits(p, ask, search.target_year(ask) or search.last_year_of(ask, p))
     ]
     if negated or others or unprefixed:
+        negated_words = asked if negated else unprefixed
         for sid, whole, part in pairs:
-            negated_words = asked if negated else unprefixed
             if rest := _rest(search, ask, sid, whole, part, negated_words, others):
                 return rest
     if negated or not counting:
@@ -210,10 +210,11 @@ def _what_part_does(search: Search, part: Fact, whole: Fact) -> frozenset[str]:
     already been filled", "survive"), past the whole when it comes between ("75 of the 260
     remaining workers were offered jobs": "offered jobs")."""
     s = search.index.sentences[part.sentence]
-    start = whole.end if part.start < whole.start and whole.sentence == part.sentence else part.end
+    part_first = part.start < whole.start  # a sentence's own pair: one sentence
+    start = whole.end if part_first else part.end
     after = _CLAUSE_END.split(s.text[start - s.start :], maxsplit=1)[0]
     said = words(after)
-    if start == whole.end:
+    if part_first:
         # The whole's own noun and qualifier name it, not what it does; the part's verb
         # may come before both ("sold 1,900 of its 2,400 machines").
         named = {stem(w) for w in words(f"{whole.unit or ''} {whole.qualifier or ''}")}
