@@ -875,6 +875,24 @@ READINGS = [
         "1402",
         id="period-start",
     ),
+    pytest.param(
+        # "her" is the female's, named before it in the question: no life need be found.
+        "Grey marsh wren\n\nThe grey marsh wren is a small bird of reedbeds. The female lays "
+        "4 to 6 eggs, which she incubates alone for about 15 days.\n",
+        "For how many days does the female incubate her eggs?",
+        "15 days",
+        id="possessive-named-before",
+    ),
+    pytest.param(
+        # The parser hangs the number on the thing past its currency; the sum is still the
+        # thing's cost, whenever the thing opens, so a "will" question may ask it.
+        "Dunmore budget\n\nUpdated: March 4, 2024\n\nA separate three-year programme "
+        "worth 210 million pounds includes 400 new council homes and a 27 million pound "
+        "swimming pool in Eastvale, due to open in 2027.\n",
+        "What will the new swimming pool cost?",
+        "27 million pounds",
+        id="cost-before-thing",
+    ),
 ]
 
 

@@ -127,16 +127,17 @@ class NumericAnswerer:
         if pronoun and not any(t.proper for t in ask.terms):
             # "How old was she when she died?" with no name: the life retrieval found
             life = self._life(relevance, pronoun.group())
-            if life is None:
+            if life is None and not _said_before(ask.text, pronoun):
                 # No life among what retrieval found is told with that pronoun: whose figure
                 # it asks, the articles do not say.
                 said = abstain(ask)
                 return replace(said, features=features.measure(ask, said, search))
-            named = tuple(
-                replace(self.index.term(w), proper=True, group=-1)
-                for w in words(self.index.articles[life].title)
-            )
-            ask = replace(ask, article=life, terms=ask.terms + named)
+            if life is not None:
+                named = tuple(
+                    replace(self.index.term(w), proper=True, group=-1)
+                    for w in words(self.index.articles[life].title)
+                )
+                ask = replace(ask, article=life, terms=ask.terms + named)
         if (
             _unresolved_pronoun(_PARTITIVE.sub("", PERIOD_Q.sub("", ask.text)))
             and not any(not self.index.is_focus_term(t) and t.known for t in ask.terms)
@@ -156,10 +157,12 @@ def _best_first(relevance: Mapping[str, float]) -> list[str]:
 def _unresolved_pronoun(text: str) -> bool:
     """A pronoun the question itself does not resolve: "How many employees does it have?",
     but not "By how much did the route overrun its budget?" ("its" is the route's)."""
-    for m in _PRONOUN.finditer(text):
-        if m.group() in ("its", "their", "his", "her") and re.search(
-            r"\b(?:the|this|that)\s+[a-z]", text[: m.start()]
-        ):
-            continue
-        return True
-    return False
+    return not all(_said_before(text, m) for m in _PRONOUN.finditer(text))
+
+
+def _said_before(text: str, pronoun: re.Match[str]) -> bool:
+    """Whether a possessive refers to a noun the question names before it ("the female
+    ... her eggs"), not to someone the conversation or the articles must supply."""
+    return pronoun.group() in ("its", "their", "his", "her") and bool(
+        re.search(r"\b(?:the|this|that)\s+[a-z]", text[: pronoun.start()])
+    )

@@ -177,8 +177,8 @@ def _describes_a_thing(root: Token) -> bool:
     """Whether a sum is said of a thing rather than by its clause: before it ("the £9m
     centre") or in a participle that describes it ("a terminal, costing £18 million, will
     replace ...")."""
-    if modifies_noun(root):
-        return True
+    if modifies_noun(root) or (root.dep_ == "nummod" and root.head.pos_ == "NOUN"):
+        return True  # the parser may hang the number past its currency on the thing
     verb = root.head
     return (
         root.dep_ == "dobj"
