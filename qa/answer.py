@@ -287,6 +287,11 @@ class Answerer:
                 for p in self.reader.read(query, doc)
                 if not says_nothing_new(query.question, p.text)
             ]
+            # "Rovers manager Helen Castell" is read down to the question's own "Castell"
+            while phrases and says_nothing_new(
+                query.question, narrowed(query, doc, phrases[0]).text
+            ):
+                phrases.pop(0)
             if asked and phrases and other_time(asked, doc, phrases[0].start, phrases[0].end):
                 # Another figure of the sentence may be given for the time asked about, but
                 # not one the sentence leaves undated ("expects about 90 a day").

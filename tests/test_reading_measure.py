@@ -85,6 +85,13 @@ def test_the_kind_of_amount_a_question_asks_for(text: str, kind: str | None) -> 
         ("How many runners finished?", "two hundred", False),
         ("How many runners finished?", "hundreds", False),
         ("How much did the council pay for the land?", "half the asking price", False),
+        # A name is asked; a description is no name, a name or a term is.
+        ("What is the name of the shipyard building the ferry?", "a yard in Gdansk", True),
+        ("What are the names of the three players who left?", "three defenders", True),
+        ("What was the ferry's first captain called?", "her former mate", True),
+        ("What is the name of the shipyard building the ferry?", "Baltic Marine Works", False),
+        ("What is the rise and fall of the tide called?", "the tidal range", False),
+        ("Who was the ferry's first captain?", "a retired fisherman", False),
     ],
 )
 def test_a_reply_whose_amount_is_of_another_kind_is_ruled_out(
@@ -130,6 +137,21 @@ def test_a_reply_that_says_nothing_the_question_does_not() -> None:
     # A question written without the article's accents says the same words.
     accents = question("What do people call Zoe Lefevre's supporters?")
     assert says_nothing_new(accents, "Zoë Lefèvre's supporters")
+
+
+def test_a_phrase_read_down_to_the_questions_own_name_is_not_the_answer() -> None:
+    # The reader may choose "Club manager Helen Marsh" for "Which two players ..."; read
+    # down to the person it names, that is the question's own "Helen Marsh".
+    text = (
+        "Cup final\n\nClub manager Helen Marsh made two changes at half-time, and her side "
+        "looked transformed. Carl Deane scored twice after the break.\n"
+    )
+    engine = Engine([clean(text, "story")], Settings.load({"abstain_below": "0"}))
+    answer = engine.ask("Which two players did Helen Marsh bring on at half-time?")
+    assert answer.short_answer
+    assert not says_nothing_new(
+        question("Which two players did Helen Marsh bring on?"), answer.short_answer
+    )
 
 
 def test_a_long_reply_of_digits_is_read_in_one_pass() -> None:
