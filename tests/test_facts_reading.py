@@ -441,6 +441,20 @@ def test_a_definite_description_refers_to_the_last_name_with_its_head_noun() -> 
     assert got["300 hectares"].owner == "Kessock Sands solar farm"
 
 
+def test_a_name_only_the_object_of_a_preposition_gives_way_to_one_put_first() -> None:
+    got = facts_in(
+        "Lake Orm is a lake in the Brenn Hills.",
+        "It is the second-largest lake in the hills after Lake Vass.",
+        "The lake is 9 kilometres long.",
+    )
+    assert got["9 kilometres"].owner == "Lake Orm"
+    # With no name of its kind put first, the object of a preposition is the one meant.
+    got = facts_in(
+        "The ferry sails to Skellay Island twice a day.", "The island has 300 inhabitants."
+    )
+    assert got["300"].owner == "Skellay Island"
+
+
 def test_a_demonstrative_with_no_name_of_its_noun_refers_to_the_last_subject() -> None:
     got = facts_in(
         "The Tarn Grand, launched in 2006, is the largest of the range.",

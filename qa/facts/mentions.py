@@ -44,6 +44,7 @@ class Name:
     heads: frozenset[str]
     person: bool
     end: int  # token index where it ends in its sentence (-1 for an earlier sentence)
+    oblique: bool = False  # the object of a preposition ("second only to Lake Tessel")
 
 
 def _head_word(tok: Token) -> str:
@@ -108,7 +109,8 @@ def _name(span: Span, person: bool, end: int) -> Name:
     words = [t for t in span if not t.is_punct and t.pos_ != "DET"]
     heads = {_head_word(words[0]), _head_word(words[-1])} if words else set()
     text = span.doc[words[0].i : words[-1].i + 1].text if words else span.text
-    return Name(text, frozenset(heads | _extra_heads(span)), person, end)
+    oblique = span.root.dep_ == "pobj"
+    return Name(text, frozenset(heads | _extra_heads(span)), person, end, oblique)
 
 
 class Discourse:
@@ -172,16 +174,24 @@ class Discourse:
         head = _head_word(tok)
         # A name may be given a synonym of the noun: "the vessel" for "the ship X".
         heads = next((g for g in SAME_KIND if head in g), frozenset({head}))
+        # The latest name that answers, unless it was only the object of a preposition
+        # ("the second-largest lake after Lake Tessel") and an earlier one was a subject,
+        # an object or the title: what a text goes on about is what it has put first.
+        oblique: str | None = None
         if self._doc is not None and heads & _name_words(self._doc):
             here = [n for n in self._names_in(-1, self._doc) if n.end <= tok.i]
             found = _latest(here, heads)
-            if found is not None:
-                return found
+            if found is not None and not found.oblique:
+                return found.text
+            oblique = found.text if found is not None else None
         for k in range(len(self._docs) - 1, -1, -1):
             if heads & self._words[k]:
                 found = _latest(self._names_in(k, self._docs[k]), heads)
-                if found is not None:
-                    return found
+                if found is not None and not found.oblique:
+                    return found.text
+                oblique = oblique or (found.text if found is not None else None)
+        if oblique is not None:
+            return oblique
         if dets[0].lower_ in ("this", "that") and not tok.ent_type_:
             # "The Grand, launched in 2006, is the largest. This kettle holds 2.2 litres":
             # a demonstrative points back as "it" does, to the last subject.
@@ -221,11 +231,11 @@ class Discourse:
         return None
 
 
-def _latest(names: list[Name], heads: frozenset[str]) -> str | None:
+def _latest(names: list[Name], heads: frozenset[str]) -> Name | None:
     """The last of ``names`` that answers to one of ``heads``."""
     for name in sorted(names, key=lambda n: -n.end):
         if heads & name.heads and name.text.lower() not in heads:
-            return name.text
+            return name
     return None
 
 
