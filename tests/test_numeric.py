@@ -893,6 +893,14 @@ READINGS = [
         "27 million pounds",
         id="cost-before-thing",
     ),
+    pytest.param(
+        # The time since a thing came to be, said as it is, is its age.
+        "Tarn Hollow\n\nTarn Hollow is a small lake in the Brenn Hills. The lake was formed "
+        "about 8,000 years ago, when the ice sheets melted.\n",
+        "How old is the lake?",
+        "8,000 years",
+        id="formed-years-ago",
+    ),
 ]
 
 

@@ -133,6 +133,11 @@ BEGIN_VERBS: frozenset[str] = frozenset(
     annex inherit settle colonise colonize take debut premiere commission
     """.split()
 )
+# Verbs of coming into being: the time since "formed about 12,000 years ago" is an age.
+ORIGIN_VERBS: frozenset[str] = frozenset(
+    "form found establish create build construct bear born".split()
+)
+
 END_VERBS: frozenset[str] = frozenset(
     """
     close end split disband dissolve abolish demolish destroy sell leave retire resign die

@@ -13,15 +13,28 @@ from dataclasses import replace
 
 from ..analysis import STOP_WORDS
 from ..facts import Fact
+from ..lexicon.time_words import ORIGIN_VERBS
 from ..types import Answer
 from .dates import dates
 from .direct import lookup
 from .lifespans import begin_to_end
 from .lookup import ASKED_DIMENSION, MIN_SCORE, Search
-from .phrasing import abstain, age_sentence, age_years, cap, derived, direct, pretty_date, ref
+from .phrasing import (
+    abstain,
+    age_sentence,
+    age_years,
+    cap,
+    derived,
+    direct,
+    pretty_date,
+    ref,
+    said,
+)
 from .question import Question
-from .terms import Term, keys, keyset, strength, words
+from .terms import Term, base, keys, keyset, strength, words
 
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_ORIGINS = frozenset(base(v) for v in ORIGIN_VERBS)
 _UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -131,7 +144,18 @@ def age(search: Search, ask: Question) -> Answer | None:
         for t in ask.terms
     ):
         return abstain(ask)  # a person whose age they do not give
-    return since(search, ask)
+    return _since_origin(search, ask) or since(search, ask)
+
+
+def _since_origin(search: Search, ask: Question) -> Answer | None:
+    """ "The lake was formed about 12,000 years ago": the time since a thing came to be,
+    said as it is, is its age."""
+    for m in search.candidates(ask, {"duration"}):
+        f = m.fact
+        s = search.index.sentences[f.sentence]
+        if _AGO.match(s.text[f.end - s.start :]) and f.verb and base(f.verb) in _ORIGINS:
+            return direct(search.index, f, m.score, text=f"{cap(said(f))} ago: {s.text}")
+    return None
 
 
 def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:
