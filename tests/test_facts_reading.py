@@ -655,3 +655,8 @@ def test_a_part_paid_by_someone_says_who_paid_it() -> None:
     )
     part = got["30 million euros"]
     assert part.part_of is not None and part.qualifier == "paid by the county"
+
+
+def test_an_age_before_a_noun_is_that_nouns() -> None:
+    got = facts_in("Two new ships will replace the 42-year-old MV Tern from 2027.")
+    assert (got["42-year"].kind, got["42-year"].owner) == ("age", "the MV Tern")

@@ -901,6 +901,23 @@ READINGS = [
         "8,000 years",
         id="formed-years-ago",
     ),
+    pytest.param(
+        # Passengers are counted as riders, staff as workers: who a count is comes from
+        # what it counts too, not only from its verb ("carried", "employs").
+        "Brell ferries\n\nUpdated: June 3, 2024\n\nBrell Ferries carried 1.4 million "
+        "passengers last year and employs 380 staff.\n",
+        "How many people work for Brell Ferries?",
+        "380",
+        id="doers-by-what-is-counted",
+    ),
+    pytest.param(
+        # "the 42-year-old Tern": the ship's age, not that of the ships replacing it.
+        "Brell ferries\n\nUpdated: June 3, 2024\n\nTwo new ships will replace the "
+        "42-year-old MV Tern from 2027.\n",
+        "How old is the MV Tern?",
+        "42 years",
+        id="age-before-a-name",
+    ),
 ]
 
 
@@ -1157,3 +1174,12 @@ def test_a_date_the_question_gives_is_not_its_answer() -> None:
     assert answered(article, "When did Tova Lind endorse the bid?").short_answer == "3 May 2014"
     echoed = answerer_for(article).answer("When did Tova Lind endorse on 3 May 2014?", {})
     assert echoed is None or echoed.short_answer != "3 May 2014"
+
+
+def test_no_age_is_counted_from_a_start_still_to_come() -> None:
+    text = (
+        "Ferry order\n\nUpdated: May 2, 2024\n\nBrell Ferries has ordered two new ships, "
+        "which will enter service in 2027.\n"
+    )
+    result = engine_for(text).ask("How old are the new ships?")
+    assert "-3" not in result.answer

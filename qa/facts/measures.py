@@ -382,6 +382,13 @@ def _age_owner(ctx: SentenceContext, d: Draft) -> None:
         d.owner = ctx.refer(name)
         d.time, d.time_kind = ctx.article_date, "current"
         return
+    old = next((t for t in d.span.doc[d.span.end : d.span.end + 2] if t.lower_ == "old"), None)
+    if old is not None and old.dep_ == "amod" and old.head.pos_ in ("NOUN", "PROPN"):
+        # "the 38-year-old MV Selka": the ship's age, named without the age it is given
+        owner = ctx.refer(old.head)
+        d.owner = " ".join(w for w in owner.split() if w not in ("-old", "old")) if owner else None
+        d.time, d.time_kind = ctx.article_date, "current"
+        return
     verb = d.verb
     subject = tree.subject_of(verb) if verb is not None else None
     d.owner = ctx.refer(subject) if subject is not None else ctx.subject

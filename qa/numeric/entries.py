@@ -97,7 +97,9 @@ def build_entries(
                 frozenset(k for k in owner if not k.startswith("#")),
                 owner,
                 _stand_in(f.owner),
-                doers=doers(words(" ".join(x for x in (f.verb, f.measure, f.qualifier) if x))),
+                doers=doers(
+                    words(" ".join(x for x in (f.verb, f.measure, f.qualifier, f.unit) if x))
+                ),
             )
         )
     return out

@@ -384,7 +384,8 @@ def age_sentence(f: Fact) -> str:
     owner = cap(f.owner) if f.owner else "They"
     age = age_years(f)
     if f.time_kind == "current":
-        return f"{age} years: {owner} is {age} years old."
+        be = "are" if " and " in owner else "is"  # "the Selka and the Orran"
+        return f"{age} years: {owner} {be} {age} years old."
     verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
     when = f" {on_date(f.time)}" if f.time else ""
     return f"{age} years: {owner}{verb} at the age of {age}{when}."

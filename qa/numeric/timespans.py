@@ -56,8 +56,8 @@ def since(search: Search, ask: Question) -> Answer | None:
         return None
     f = matches[0].fact
     article = search.index.articles.get(f.article)
-    if not article or not article.date or not f.time:
-        return None
+    if not article or not article.date or not f.time or str(f.time)[:4] > article.date[:4]:
+        return None  # a start still to come has no time since it
     months = months_between(str(f.time), article.date)
     dated = pretty_date(article.date)
     if months is not None and len(str(f.time)) >= 7:
