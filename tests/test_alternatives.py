@@ -28,6 +28,8 @@ from qa.reading.alternatives import another, choices
         ),
         # another noun: "the race" is not "the course record"
         ("Who holds the women's course record?", "Ivo Brandt won the men's race.", False),
+        # an age is no "old" against "new"
+        ("Who built the new ferry?", "The 38-year-old ferry was built by Ann Carr.", False),
         # no pair in the question
         ("Who won the race?", "Ivo Brandt won the men's race.", False),
     ],

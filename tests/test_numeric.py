@@ -918,6 +918,22 @@ READINGS = [
         "42 years",
         id="age-before-a-name",
     ),
+    pytest.param(
+        # "38-year-old" says an age; it does not make the sentence about old ships
+        "Brell ferries\n\nUpdated: June 3, 2024\n\nThe new ships, each able to carry 350 "
+        "passengers, will replace the 38-year-old MV Tern from 2027.\n",
+        "How many passengers can each new ship carry?",
+        "350",
+        id="year-old-is-no-old",
+    ),
+    pytest.param(
+        # How far it is to a place is the length of the way there.
+        "Brell ferries\n\nUpdated: June 3, 2024\n\nThe crossing to the largest island, "
+        "Tarra Beg, takes 40 minutes and is 17 kilometres long.\n",
+        "How far is it to Tarra Beg?",
+        "17 kilometres",
+        id="far-as-long",
+    ),
 ]
 
 

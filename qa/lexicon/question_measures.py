@@ -19,7 +19,7 @@ ASKED_MEASURES: frozenset[str] = frozenset(
 # "rises" 148 metres is 148 metres tall.
 DIMENSIONS: dict[str, tuple[str, ...]] = {
     "long": tuple("length distance long".split()),
-    "far": tuple("distance length far".split()),
+    "far": tuple("distance length far long".split()),  # "a crossing 21 km long"
     "wide": tuple("width diameter wide".split()),
     "deep": tuple("depth deep".split()),
     "tall": tuple("height elevation altitude tall rise".split()),

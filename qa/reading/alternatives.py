@@ -27,6 +27,8 @@ def choices(doc: Doc) -> Choices:
     for t in doc:
         word = lemma(t)
         if word in _GROUP and t.dep_ in _MODIFIERS and t.head.pos_ in ("NOUN", "PROPN"):
+            if t.i > 1 and lemma(doc[t.i - 1 if doc[t.i - 1].text != "-" else t.i - 2]) == "year":
+                continue  # "the 38-year-old ferry": an age, not old against new
             found.setdefault((_GROUP[word], lemma(t.head)), set()).add(word)
     return {key: frozenset(words) for key, words in found.items()}
 
