@@ -35,7 +35,12 @@ from .terms import Term, base, keys, keyset, strength, words
 
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _ORIGINS = frozenset(base(v) for v in ORIGIN_VERBS)
-_UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+# "until 1961", "to the end of 1961", "until her retirement in 1961"
+_UNTIL = re.compile(
+    r"\b(?:(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?|"
+    r"(?:until|till)\s+(?:his|her|its|their|the)\s+(?:[\w']+\s+){1,2}in\s+)$",
+    re.IGNORECASE,
+)
 
 
 def months_between(start: str, end: str) -> int | None:
@@ -280,7 +285,7 @@ def span(search: Search, ask: Question) -> Answer | None:
         r"stay|stayed|remain|remained)\b|\bhow\s+many\s+(?:years|months|weeks|days|hours)\b|"
         r"\bfor\s+how\b|"
         # a person has no length: "how long was she director" asks for a time
-        r"\bhow\s+long\s+(?:is|was|were|are|has|had|have|will)\s+(?:he|she|they|i|you|we)\b",
+        r"\bhow\s+long\s+(?:is|was|were|are|has|had|have|will|did|does|do)\s+(?:he|she|they|i|you|we)\b",
         text,
     ):
         kinds = {"duration"}
