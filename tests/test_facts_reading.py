@@ -660,3 +660,9 @@ def test_a_part_paid_by_someone_says_who_paid_it() -> None:
 def test_an_age_before_a_noun_is_that_nouns() -> None:
     got = facts_in("Two new ships will replace the 42-year-old MV Tern from 2027.")
     assert (got["42-year"].kind, got["42-year"].owner) == ("age", "the MV Tern")
+
+
+def test_a_year_after_an_event_noun_dates_that_event() -> None:
+    got = facts_in("Mara Voss directed the museum from 1905 until her retirement in 1931.")
+    assert "retirement" in (got["1931"].measure or "")
+    assert "retirement" not in (got["1905"].measure or "")

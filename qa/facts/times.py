@@ -67,11 +67,25 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
     )
     if when is not None and d.measure and (also := _event(ctx, d, when)):
         d.measure = f"{d.measure}, when {also}"
+    if (named := _event_noun(d)) is not None:
+        d.measure = f"{d.measure}, {named}" if d.measure else named
     subject = tree.subject_of(verb) if verb is not None else None
     owner = (
         ctx.refer_subject(subject) if subject is not None and subject.lower_ != "there" else None
     )
     d.owner = owner or ctx.subject or ctx.discourse.subject
+
+
+def _event_noun(d: Draft) -> str | None:
+    """ "until her retirement in 1933", "after his death in 1950": the year dates the event
+    the noun before it names, whatever the parser hangs "in 1933" on."""
+    doc, i = d.span.doc, d.span.start
+    if i < 3 or doc[i - 1].lower_ != "in":
+        return None
+    noun = doc[i - 2]
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.i >= noun.i:
+        return None
+    return doc[noun.head.i : noun.i + 1].text
 
 
 def _lifespan(ctx: SentenceContext, d: Draft) -> tuple[str | None, Token | None] | None:
