@@ -934,6 +934,30 @@ READINGS = [
         "17 kilometres",
         id="far-as-long",
     ),
+    pytest.param(
+        # A span may end at an event the year dates ("until her retirement in 1931"), and
+        # what a person did lasted a time, not a length.
+        "Mara Voss\n\nMara Voss (1870-1944) was an astronomer. In 1899 she moved to the "
+        "Kelby Observatory, which she directed from 1905 until her retirement in 1931.\n",
+        "How long did she direct the Kelby Observatory?",
+        "about 26 years",
+        id="until-an-event-in-a-year",
+    ),
+    pytest.param(
+        "Mara Voss\n\nMara Voss (1870-1944) was an astronomer. In 1899 she moved to the "
+        "Kelby Observatory, which she directed from 1905 until her retirement in 1931.\n",
+        "When did Mara Voss retire?",
+        "1931",
+        id="event-noun-dated",
+    ),
+    pytest.param(
+        # A year between two counts is no end of a range of them.
+        "Kilby\n\nUpdated: May 2, 2024\n\nKilby's population grew from 31,000 in 2011 to "
+        "36,200 in 2021.\n",
+        "How many people live in Kilby?",
+        "36,200",
+        id="no-range-from-a-year",
+    ),
 ]
 
 

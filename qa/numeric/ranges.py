@@ -65,6 +65,8 @@ def _spread(low: Fact | None, high: Fact) -> bool:
     """Whether two amounts are the ends of one range, not a value and an earlier one."""
     if low is None:
         return True
+    if (low.kind == "date") != (high.kind == "date"):
+        return False  # "from 38,000 in 2011 to 43,500": a year does not begin a count's range
     linked = low.earlier_of or high.earlier_of or low.change or high.change
     return not linked and low.value < high.value
 
