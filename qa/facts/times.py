@@ -67,7 +67,8 @@ def _date_fact(ctx: SentenceContext, d: Draft) -> None:
     )
     if when is not None and d.measure and (also := _event(ctx, d, when)):
         d.measure = f"{d.measure}, when {also}"
-    if (named := _event_noun(d)) is not None:
+    named = _event_noun(d)
+    if named is not None and named not in (d.measure or ""):  # not "attracted to the valley"
         d.measure = f"{d.measure}, {named}" if d.measure else named
     subject = tree.subject_of(verb) if verb is not None else None
     owner = (
