@@ -27,9 +27,10 @@ STAND_IN_KEYS = frozenset(stem(w) for w in STAND_INS)
 FACILITY_KEYS = frozenset(stem(w) for w in FACILITIES)
 MONEY_KEYS = keys("value") | keys("worth") | keys("money")
 
+# "the 38-year-old ferry", "40 years old": an age, not "old" against "new"
+_AGED = re.compile(r"\b(years?)[\s-]+old\b", re.IGNORECASE)
 # A sentence that speaks of "it", "they" or "he" is about names the sentence before gives
 # ("... built the Barrage de Lasclaux. It is a concrete arch dam 74 metres high").
-_AGED = re.compile(r"\b(years?)[\s-]+old\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|he|his|she|her)\b", re.IGNORECASE)
 _INNER_NAME = re.compile(r"(?<=\s)[A-Z][\w'-]+")
 _NUMBER_OF = re.compile(r"(?:the\s+)?(?:total\s+)?(?:number|count)\s+of\s+(.+)", re.IGNORECASE)
@@ -72,7 +73,6 @@ def build_entries(
     for f in facts:
         if f.sentence not in ctx_cache:
             sentence = sentences.get(f.sentence)
-            # "the 38-year-old ferry" says its age, not that it is old rather than new
             text = _AGED.sub(r"\1", sentence.text) if sentence else ""
             extra = aliases.get(f.article, {})
             ctx_cache[f.sentence] = keyset(text).union(

@@ -15,7 +15,7 @@ from ..facts import Fact
 from ..lexicon.measure_nouns import GROUP_NOUNS
 from ..numbers import asked_unit
 from ..types import Answer
-from . import arithmetic, dates, parts, timespans
+from . import ages, arithmetic, dates, parts, timespans
 from .direct import lookup
 from .lookup import Search, names_what
 from .phrasing import abstain, direct
@@ -150,7 +150,7 @@ def per(search: Search, ask: Question) -> Answer | None:
 
 
 HANDLERS: Mapping[str, Handler] = {
-    "age": timespans.age,
+    "age": ages.age,
     "since": timespans.since,
     "until": timespans.until,
     "span": timespans.span,

@@ -375,22 +375,6 @@ def label(index: FactIndex, f: Fact, other: Fact | None = None) -> str:
     return text
 
 
-def age_years(f: Fact) -> str:
-    """An age as a number of years is said: "84" of "84-year-old"."""
-    return re.sub(r"[\s-]*years?(?:[\s-]*old)?$", "", f.surface.strip(), flags=re.IGNORECASE)
-
-
-def age_sentence(f: Fact) -> str:
-    owner = cap(f.owner) if f.owner else "They"
-    age = age_years(f)
-    if f.time_kind == "current":
-        be = "are" if " and " in owner else "is"  # "the Selka and the Orran"
-        return f"{age} years: {owner} {be} {age} years old."
-    verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
-    when = f" {on_date(f.time)}" if f.time else ""
-    return f"{age} years: {owner}{verb} at the age of {age}{when}."
-
-
 def value_comes_first(text: str, value: float) -> bool:
     """Whether the first number in ``text`` (dates aside) is ``value``, with nothing that
     reads as a number before it ("The four-storey building cost ...")."""

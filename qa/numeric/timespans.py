@@ -11,30 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..analysis import STOP_WORDS
 from ..facts import Fact
-from ..lexicon.time_words import ORIGIN_VERBS
 from ..types import Answer
 from .dates import dates
 from .direct import lookup
 from .lifespans import begin_to_end
 from .lookup import ASKED_DIMENSION, MIN_SCORE, Search
-from .phrasing import (
-    abstain,
-    age_sentence,
-    age_years,
-    cap,
-    derived,
-    direct,
-    pretty_date,
-    ref,
-    said,
-)
+from .phrasing import abstain, cap, derived, pretty_date, ref
 from .question import Question
-from .terms import Term, base, keys, keyset, strength, words
+from .terms import Term, keys, keyset, strength, words
 
-_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
-_ORIGINS = frozenset(base(v) for v in ORIGIN_VERBS)
 # "until 1961", "to the end of 1961", "until her retirement in 1961"
 _UNTIL = re.compile(
     r"\b(?:(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?|"
@@ -121,46 +107,6 @@ def until(search: Search, ask: Question) -> Answer | None:
         [f],
         matches[0].score,
     )
-
-
-def age(search: Search, ask: Question) -> Answer | None:
-    """ "How old is X?", "How old was she when she died?": a stated age, or the years from
-    the person's birth to the event the question names, when the articles date both; a
-    place's or a firm's age is the time since it was founded."""
-    when = re.search(r"\bwhen\s+(.+)$", ask.text)
-    clause = {w for w in words(when.group(1))} - STOP_WORDS if when else set()
-    terms = [t for t in ask.terms if t.word not in clause] or ask.terms
-    matches = search.candidates(ask, {"age"}, terms)
-    if clause:  # "when he died": the age must be the one at that event
-        matches = [
-            m
-            for m in matches
-            if any(strength(keys(w), search.index.entry[m.fact.id].ctx) for w in clause)
-        ]
-    if matches:
-        f = matches[0].fact
-        short = f"{age_years(f)} years"
-        return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
-    if clause and (worked := age_at(search, ask, clause)):
-        return worked
-    if ask.article or any(
-        t.proper
-        and any(strength(t.keys, e.owner_all) for e in search.pool([t]) if e.fact.kind == "age")
-        for t in ask.terms
-    ):
-        return abstain(ask)  # a person whose age they do not give
-    return _since_origin(search, ask) or since(search, ask)
-
-
-def _since_origin(search: Search, ask: Question) -> Answer | None:
-    """ "The lake was formed about 12,000 years ago": the time since a thing came to be,
-    said as it is, is its age."""
-    for m in search.candidates(ask, {"duration"}):
-        f = m.fact
-        s = search.index.sentences[f.sentence]
-        if _AGO.match(s.text[f.end - s.start :]) and f.verb and base(f.verb) in _ORIGINS:
-            return direct(search.index, f, m.score, text=f"{cap(said(f))} ago: {s.text}")
-    return None
 
 
 def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:

@@ -9,7 +9,7 @@ is about the other one, however many of the question's words it shares.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon.alternatives import ALTERNATIVES
 from .words import lemma
@@ -27,10 +27,16 @@ def choices(doc: Doc) -> Choices:
     for t in doc:
         word = lemma(t)
         if word in _GROUP and t.dep_ in _MODIFIERS and t.head.pos_ in ("NOUN", "PROPN"):
-            if t.i > 1 and lemma(doc[t.i - 1 if doc[t.i - 1].text != "-" else t.i - 2]) == "year":
-                continue  # "the 38-year-old ferry": an age, not old against new
+            if _says_age(t):
+                continue
             found.setdefault((_GROUP[word], lemma(t.head)), set()).add(word)
     return {key: frozenset(words) for key, words in found.items()}
+
+
+def _says_age(t: Token) -> bool:
+    """ "old" in "the 38-year-old ferry" or "40 years old": an age, not old against new."""
+    before = [x for x in t.doc[max(0, t.i - 2) : t.i] if x.text != "-"]
+    return bool(before) and lemma(before[-1]) == "year"
 
 
 def another(asked: Choices, said: Choices) -> bool:

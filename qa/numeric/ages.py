@@ -1,0 +1,81 @@
+"""How old: a stated age, the years from a birth to an event, or the time since a thing
+came to be.
+
+"How old is X?" is answered by an age the articles give X ("Anna Berg, 58", "the
+38-year-old MV Selka"), one at the event the question names ("when she died"), worked out
+from two dates (:func:`qa.numeric.timespans.age_at`), the time since it was formed "12,000
+years ago", or the time since it was founded, counted to the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..analysis import STOP_WORDS
+from ..facts import Fact
+from ..lexicon.time_words import ORIGIN_VERBS
+from ..types import Answer
+from .lookup import Search
+from .phrasing import abstain, cap, direct, on_date, said
+from .question import Question
+from .terms import base, keys, strength, words
+from .timespans import age_at, since
+
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_ORIGINS = frozenset(base(v) for v in ORIGIN_VERBS)
+
+
+def age(search: Search, ask: Question) -> Answer | None:
+    """ "How old is X?", "How old was she when she died?": a stated age, or the years from
+    the person's birth to the event the question names, when the articles date both; a
+    place's or a firm's age is the time since it was founded."""
+    when = re.search(r"\bwhen\s+(.+)$", ask.text)
+    clause = {w for w in words(when.group(1))} - STOP_WORDS if when else set()
+    terms = [t for t in ask.terms if t.word not in clause] or ask.terms
+    matches = search.candidates(ask, {"age"}, terms)
+    if clause:  # "when he died": the age must be the one at that event
+        matches = [
+            m
+            for m in matches
+            if any(strength(keys(w), search.index.entry[m.fact.id].ctx) for w in clause)
+        ]
+    if matches:
+        f = matches[0].fact
+        short = f"{age_years(f)} years"
+        return direct(search.index, f, matches[0].score, text=age_sentence(f), short=short)
+    if clause and (worked := age_at(search, ask, clause)):
+        return worked
+    if ask.article or any(
+        t.proper
+        and any(strength(t.keys, e.owner_all) for e in search.pool([t]) if e.fact.kind == "age")
+        for t in ask.terms
+    ):
+        return abstain(ask)  # a person whose age they do not give
+    return _since_origin(search, ask) or since(search, ask)
+
+
+def _since_origin(search: Search, ask: Question) -> Answer | None:
+    """ "The lake was formed about 12,000 years ago": the time since a thing came to be,
+    said as it is, is its age."""
+    for m in search.candidates(ask, {"duration"}):
+        f = m.fact
+        s = search.index.sentences[f.sentence]
+        if _AGO.match(s.text[f.end - s.start :]) and f.verb and base(f.verb) in _ORIGINS:
+            return direct(search.index, f, m.score, text=f"{cap(said(f))} ago: {s.text}")
+    return None
+
+
+def age_years(f: Fact) -> str:
+    """An age as a number of years is said: "84" of "84-year-old"."""
+    return re.sub(r"[\s-]*years?(?:[\s-]*old)?$", "", f.surface.strip(), flags=re.IGNORECASE)
+
+
+def age_sentence(f: Fact) -> str:
+    owner = cap(f.owner) if f.owner else "They"
+    age = age_years(f)
+    if f.time_kind == "current":
+        be = "are" if " and " in owner else "is"  # "the Selka and the Orran"
+        return f"{age} years: {owner} {be} {age} years old."
+    verb = f" {f.verb}" if f.verb and f.verb not in ("is", "was", "said") else ""
+    when = f" {on_date(f.time)}" if f.time else ""
+    return f"{age} years: {owner}{verb} at the age of {age}{when}."
