@@ -139,6 +139,21 @@ def test_relative_dates_resolve_against_the_article_date() -> None:
     assert find_dates(text) == []  # no article date: nothing to resolve against
 
 
+def test_a_day_without_its_year_is_the_next_one_when_its_clause_looks_ahead() -> None:
+    # News reports what happened, so a day after the article's date is last year's, unless
+    # the clause says it is to come; a comma ends the clause that "will" speaks for.
+    ahead = "Dock workers will stop work for two days from June 20, the union said on Monday."
+    assert [d.time for d in find_dates(ahead, "2025-06-04")] == ["2025-06-20", "2025-06-02"]
+    assert [d.time for d in find_dates("The pier reopened on June 20.", "2025-06-04")] == [
+        "2024-06-20"
+    ]
+    assert find_dates("The ferry is due to return on January 8.", "2025-12-19")[0].time == (
+        "2026-01-08"
+    )
+    assert find_dates("The board will meet on Thursday", "2025-06-04")[0].time == "2025-06-05"
+    assert find_dates("The board will meet on Wednesday", "2025-06-04")[0].time == "2025-06-11"
+
+
 def test_periods_of_a_year() -> None:
     (d,) = find_dates(HARBOR_S6)
     assert (d.time, d.kind, d.surface) == ("2023-H1", "half-year", "the first half of 2023")

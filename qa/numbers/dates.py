@@ -148,7 +148,8 @@ def find_dates(text: str, reference: str | None = None) -> list[DateMention]:
             time, kind = f"{m.group('qy')}-Q{m.group('qn')}", "quarter"
         elif m.group("weekday"):
             if reference:
-                time, kind = _last_weekday(m.group("weekday"), reference), "resolved-relative"
+                ahead = _said_ahead(text, m.start())
+                time, kind = _weekday(m.group("weekday"), reference, ahead), "resolved-relative"
         elif m.group("iso"):
             time, kind = m.group("iso"), "date"
         elif m.group("mdy") or m.group("dmy"):
@@ -201,7 +202,8 @@ def _range_ends(text: str, taken: list[DateMention]) -> list[DateMention]:
 
 
 # "on May 3" in an article of May 5, 2025: a day of the article's year (or the year before,
-# for a day after the article's date). The month is capitalised: "may" is a verb.
+# for a day after the article's date), unless its clause speaks of what is to come ("will
+# walk out from March 24": the next March 24). The month is capitalised: "may" is a verb.
 _DAY_NO_YEAR = re.compile(
     r"\b(?:(?P<m1>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -224,9 +226,10 @@ def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> l
             when = date(ref.year, _month(month), int(day))
         except ValueError:
             continue
-        if when > ref:
+        ahead = _said_ahead(text, m.start())
+        if when < ref if ahead else when > ref:
             try:
-                when = date(ref.year - 1, _month(month), int(day))
+                when = date(ref.year + (1 if ahead else -1), _month(month), int(day))
             except ValueError:
                 continue
         prev = re.search(r"([A-Za-z]+)\W*$", text[: m.start()])
@@ -243,9 +246,31 @@ def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> l
     return out
 
 
-def _last_weekday(name: str, reference: str) -> str:
-    """The latest date on or before ``reference`` that falls on weekday ``name``."""
+# What a clause says of the future before its date: "will", "is due to", "are set to".
+_AHEAD = re.compile(
+    r"\b(?:will|shall|won't|(?:is|are)\s+(?:due|set|scheduled|expected|going|planned)\s+to"
+    r"|(?:is|are)\s+to\s+be)\b|'ll\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.,;:!?]\s")
+
+
+def _said_ahead(text: str, at: int) -> bool:
+    """Whether the clause before ``at`` speaks of what is to come (a comma ends a clause:
+    "will walk out, the union said on Wednesday" said it on a past Wednesday)."""
+    before = text[:at]
+    ends = list(_CLAUSE_END.finditer(before))
+    return bool(_AHEAD.search(before[ends[-1].end() if ends else 0 :]))
+
+
+def _weekday(name: str, reference: str, ahead: bool) -> str:
+    """The latest date on or before ``reference`` that falls on weekday ``name``, or with
+    ``ahead`` the first after it."""
     ref = date.fromisoformat(reference[:10])
+    if ahead:
+        return (
+            ref + timedelta(days=(WEEKDAYS.index(name.lower()) - ref.weekday() - 1) % 7 + 1)
+        ).isoformat()
     back = (ref.weekday() - WEEKDAYS.index(name.lower())) % 7
     return (ref - timedelta(days=back)).isoformat()
 
