@@ -575,3 +575,14 @@ def test_a_period_from_one_date_to_another_is_said_whole() -> None:
         whole,
     )
     assert narrowed_in(sentence, "1402", "When did the choir school end?") == ("1431", "1431")
+
+
+def test_no_phrase_ends_with_a_conjunction_the_parser_left_without_its_conjunct():
+    # The parser hangs "and" on the first "percent" and the second on "rise".
+    sentence = (
+        "Kelby Council had offered a pay rise of 3.5 percent this year and 3 percent next year."
+    )
+    assert not any(p.endswith(" and") for p in phrases(sentence))
+    whole = "a pay rise of 3.5 percent this year and 3 percent next year"
+    found, _ = narrowed_in(sentence, whole, "What pay rise did the council offer?")
+    assert found == "3.5 percent this year"

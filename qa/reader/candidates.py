@@ -69,9 +69,11 @@ def candidates(
                 break
             start += 1
         while end > start and (
-            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+            doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ in ("POS", "CC")
         ):
-            # A possessive's "'s" belongs to the phrase it modifies, not to the name.
+            # A possessive's "'s" belongs to the phrase it modifies, not to the name; a
+            # conjunction whose second conjunct the parser hung elsewhere ends no phrase
+            # ("3.5 percent this year and").
             if doc[end - 1].text in _KEEP_EDGE and doc[end - 1].text != "(":
                 break
             end -= 1

@@ -127,7 +127,9 @@ def _named_after(doc: Doc, phrase: Phrase, root: Token, query: Query, of: bool =
         start, end = named.left_edge.i, named.right_edge.i + 1
         while start < end - 1 and doc[start].is_punct:  # "(clipping)" said without brackets
             start += 1
-        while end > start + 1 and doc[end - 1].is_punct:
+        # Nor with a conjunction whose other conjunct hangs elsewhere: "3.5 percent this
+        # year and" of "a rise of 3.5 percent this year and 3 percent next year".
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "CC"):
             end -= 1
         news = any(t.is_alpha and not t.is_stop and not query.matches(t) for t in doc[start:end])
         if phrase.start <= start and end <= phrase.end and start > root.i and news:
