@@ -30,6 +30,19 @@ def test_the_noun_an_amount_is_of_is_its_measure() -> None:
     assert (got["9,000"].measure, got["9,000"].owner) == ("crowd", None)
 
 
+def test_a_size_said_beside_a_noun_is_that_nouns() -> None:
+    got = facts_in(
+        "The cutting, about 9 kilometres long and up to 40 metres deep, was dug by hand."
+    )
+    assert (got["9 kilometres"].measure, got["9 kilometres"].owner) == ("length", "the cutting")
+    assert (got["40 metres"].measure, got["40 metres"].owner) == ("depth", "the cutting")
+    got = facts_in("The Orrin tunnel, 3 kilometres long, opened in 1990.")
+    assert (got["3 kilometres"].measure, got["3 kilometres"].owner) == (
+        "length",
+        "the Orrin tunnel",
+    )
+
+
 def test_a_count_of_what_there_is_room_for_measures_the_room() -> None:
     got = facts_in("Each new school will have places for 420 pupils.")
     assert (got["420"].unit, got["420"].measure) == ("pupils", "places")

@@ -50,10 +50,10 @@ class SentenceContext:
 
     # -- mentions -------------------------------------------------------------------------
 
-    def refer(self, tok: Token | None) -> str | None:
+    def refer(self, tok: Token | None, aside: frozenset[int] = frozenset()) -> str | None:
         """The label of what ``tok`` names: a pronoun's referent, the name a definite
         description stands for, or its noun phrase ("its bus fleet" with "its" resolved:
-        "Arnholt's bus fleet")."""
+        "Arnholt's bus fleet") without the tokens ``aside``."""
         if tok is None:
             return None
         if tok.lower_ in PRONOUNS and tok.pos_ in ("PRON", "DET"):
@@ -65,7 +65,7 @@ class SentenceContext:
             named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and _next_to(tok, named):
                 return self.refer(named)  # "the longest, the Coast Line, runs ..."
-        text = tree.phrase(tok, self.amount_tokens, NAMING_VERBS)
+        text = tree.phrase(tok, self.amount_tokens | aside, NAMING_VERBS)
         return self.resolve_possessive(text, tok) or None
 
     def refer_subject(self, subject: Token) -> str | None:

@@ -117,10 +117,24 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
             slot.head
         )  # "a $5 million grant"
     if slot.dep_ == "npadvmod" and slot.head.lower_ in DIMENSIONS:
-        return DIMENSIONS[slot.head.lower_], None  # "60 metres long"
+        return DIMENSIONS[slot.head.lower_], _sized(ctx, slot.head)  # "60 metres long"
     if verb is None:
         return None, None
     return _verb_measure(ctx, d, verb)
+
+
+def _sized(ctx: SentenceContext, adjective: Token) -> str | None:
+    """Whose a size said by an adjective beside a noun is: "the gorge, 14 kilometres long and
+    300 metres deep" the gorge's, whatever the clause goes on to say of it; None for a
+    clause's attribute ("it is a dam 74 metres high": the clause's subject's)."""
+    while adjective.dep_ == "conj":
+        adjective = adjective.head
+    noun = adjective.head
+    if adjective.dep_ not in ("amod", "appos") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.dep_ == "attr":
+        return None
+    return ctx.refer(noun, frozenset(t.i for t in adjective.subtree))
 
 
 def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | None, str | None]:
