@@ -1056,6 +1056,39 @@ def test_a_count_of_homes_is_no_population() -> None:
     assert _declines(article, "What is the population of Harwick?")
 
 
+def test_people_a_disaster_befell_are_no_count_of_who_lives_or_works_there() -> None:
+    article = (
+        "storm",
+        "Storm in Ravelby\n\nUpdated: June 9, 2024\n\n"
+        "The storm of 1911 killed 14 people in Ravelby. A further 60 people were injured. "
+        "The Ravelby mill was rebuilt in 1913.\n",
+    )
+    assert answered(article, "How many people died in the storm?").short_answer == "14"
+    assert answered(article, "How many people drowned in the storm?").short_answer == "14"
+    assert answered(article, "How many people were injured in the storm?").short_answer == "60"
+    assert _declines(article, "How many people live in Ravelby?")
+    assert _declines(article, "How many people work at the Ravelby mill?")
+
+
+MORROW = (
+    "morrow",
+    "Morrow Foods\n\nMorrow Foods is a maker of frozen meals based in Tarnby. It was founded "
+    "in 1971. By 1995 it employed 800 people. Morrow Foods currently has about 2,300 "
+    "employees and bakeries in Tarnby, Leeds and Hull.\n",
+)
+
+
+def test_a_count_is_not_of_a_thing_its_sentence_names_apart_from_it() -> None:
+    assert _declines(MORROW, "How many bakeries does Morrow Foods have?")
+    assert answered(MORROW, "How many employees does Morrow Foods have?").short_answer == "2,300"
+
+
+def test_a_question_in_the_present_tense_is_answered_by_what_is_said_to_hold_now() -> None:
+    assert answered(MORROW, "How many people work for Morrow Foods?").short_answer == "2,300"
+    past = answered(MORROW, "How many people did Morrow Foods employ in 1995?")
+    assert past.short_answer == "800"
+
+
 def test_a_span_of_time_the_question_states_is_not_its_answer() -> None:
     article = (
         "storm",

@@ -4,8 +4,9 @@ for matching a numeric question to a fact, ``SYNONYM_GROUPS`` for retrieval."""
 # Groups for matching a question to a fact: a person asks for "staff" where an article says
 # "employees", for "sales" where it says "revenue", for "a stretch" of a route where it says
 # "a section". A word may sit in several groups ("size" is an area and a value). The groups
-# of people by what they do (work, live, visit, watch, ride, study) also say who a count of
-# people is: "how many people work at X" asks for staff, not visitors.
+# of people by what they do (work, live, visit, watch, ride, study) or what befell them (die,
+# injure, evacuate) also say who a count of people is: "how many people work at X" asks for
+# staff, not visitors.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "people": tuple(
         (
@@ -133,6 +134,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
             "enroll enrolment enrollment"
         ).split()
     ),
+    # What befell people is no more what they do: the 23 a flood drowned are not how many
+    # live in a town, the injured not the dead.
+    "die": tuple(
+        (
+            "die dies died dying dead death deaths kill kills killed killing drown drowns "
+            "drowned drowning fatality fatalities"
+        ).split()
+    ),
+    "injure": tuple("injure injures injured injuring injury injuries wound wounded hurt".split()),
+    "evacuate": tuple(
+        "evacuate evacuates evacuated evacuating evacuee evacuees displace displaced".split()
+    ),
     "station": tuple("station stations stop stops halt halts".split()),
     "single": tuple("single one lone individual".split()),
     "weight": tuple("weigh weighs weighed weighing weight weights heavy mass".split()),
@@ -160,6 +173,9 @@ PEOPLE_VERBS: dict[str, tuple[str, ...]] = {
     "watch": tuple("watch watched watching attend attended attending".split()),
     "ride": tuple("ride rides rode riding".split()),
     "study": tuple("study studies studied enrol enrolled enroll".split()),
+    "die": tuple("die dies died kill kills killed drown drowns drowned".split()),
+    "injure": tuple("injure injures injured wound wounded hurt".split()),
+    "evacuate": tuple("evacuate evacuates evacuated displace displaced".split()),
 }
 
 

@@ -38,6 +38,7 @@ _MONEY_Q = re.compile(
 # "how many of the peaks did it predict": some of a whole, not the whole.
 _SOME_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their|his|her|our|your)\b")
 PART_BONUS = 0.1  # for a part of a whole, when a question asks for some of it
+NOW_BONUS = 0.15  # for a figure said to hold now, when a question asks in the present tense
 # Intents that ask for a figure itself, not how fast it changed.
 _LEVELS = frozenset({"amount", "value", "count", "size", "total"})
 ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
@@ -135,6 +136,12 @@ class Search:
         """Whether a figure is a target or an expectation, as stated or by its clause."""
         return f.time_kind in ("target", "expected") or self.index.entry[f.id].future
 
+    def _now(self, f: Fact) -> float:
+        """How much more a figure said to hold now ("today", "currently") answers what is.
+        A figure of a year gone by is not said to be out of date: "at the 2021 census" is
+        still the population."""
+        return NOW_BONUS if f.time_kind == "current" else 0.0
+
     def _ahead(self, f: Fact) -> bool:
         """A figure for the article's own year or later ("this year"), which a question
         about what will be may ask."""
@@ -189,8 +196,18 @@ class Search:
             ]
         if not ask.future and not ask.plans:
             # A question in the past or present tense asks what is or was: a planned
-            # figure comes after one that is, among near equals.
-            matches.sort(key=lambda m: -(m.score - (0.05 if self.planned(m.fact) else 0.0)))
+            # figure comes after one that is, among near equals; in the present tense, one
+            # said to hold now comes first ("by 1990 it employed 1,200" against "today it
+            # has 5,400 employees").
+            matches.sort(
+                key=lambda m: (
+                    -(
+                        m.score
+                        - (0.05 if self.planned(m.fact) else 0.0)
+                        + (self._now(m.fact) if ask.present else 0.0)
+                    )
+                )
+            )
         found = [
             m
             for m in matches
@@ -240,13 +257,15 @@ class Search:
         return not any(k in ix.ctx for k in ask.against)
 
     def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:
-        """Whether ``f`` counts something of what "how many" asks about, not it: "runners
-        came from 74 countries" counts the runners' countries, not the runners."""
+        """Whether ``f`` counts something else than what "how many" asks about, which its
+        sentence names apart from it: "runners came from 74 countries" counts the runners'
+        countries, not the runners; "has 5,400 employees and factories in three cities"
+        counts no factories."""
         if f.kind != "count" or not f.unit or not counted:
             return False
         entry = self.index.entry[f.id]
         return not any(strength(t.keys, entry.focus) for t in counted) and any(
-            strength(t.keys, entry.owner_keys) for t in counted
+            strength(t.keys, entry.owner_keys) or strength(t.keys, entry.ctx) for t in counted
         )
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:

@@ -126,6 +126,7 @@ class Question:
     last_year: bool = False  # "last year": the year before the article's, as it says it
     now: bool = False  # "now", "currently": the latest value
     future: bool = False  # "will", "by 2030": a target or expectation
+    present: bool = False  # "How many people work there?": asks what is, not what was
     unit: str | None = None  # the unit asked in ("in dollars")
     count_noun: tuple[Term, ...] = ()  # what "how many" counts
     measure: tuple[Term, ...] = ()  # what the figure is: "operating revenue", "capacity"

@@ -179,6 +179,7 @@ class QuestionReader:
             last_year=bool(re.search(r"\blast\s+year\b", text)),
             now=bool(_TIME_NOW.search(text)),
             future=future,
+            present=_present(doc) and not (future or done or years),
             unit=syntax.unit(doc),
             base_year=next((t.time for t in times if t.role == "base"), None),
             count_noun=tuple(self._phrase(syntax.counted(doc))),
@@ -199,7 +200,8 @@ class QuestionReader:
                     }
                 )
             ),
-            doers=doers(ws),
+            # by lemma: "lost their lives" is no "live"
+            doers=doers(t.lemma_.lower() for t in doc),
             verb=self._main_verb(doc),
             against=tuple(against),
             choices=tuple(choices(doc).items()),
@@ -335,3 +337,10 @@ def _intent(head: str, times: list[timing.TimeRef], each_subject: bool) -> str |
 
 def _spans_years(times: list[timing.TimeRef]) -> bool:
     return len({t.time[:4] for t in times if t.role == "span"}) == 2
+
+
+def _present(doc: Doc) -> bool:
+    """Whether the question's verbs are in the present tense ("work", "does ... have", "is"),
+    none in the past."""
+    tags = {t.tag_ for t in doc if t.pos_ in ("VERB", "AUX")}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD", "VBN"}
