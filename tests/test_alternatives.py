@@ -26,6 +26,14 @@ from qa.reading.alternatives import another, choices
             "About 900 people live on the south bank.",
             True,
         ),
+        (
+            "What was the firm's net profit?",
+            "It made an operating profit of 164 million euros.",
+            True,
+        ),
+        ("How much is a monthly pass?", "A weekly pass costs 17 pounds.", True),
+        ("How much is a monthly pass?", "A monthly pass costs 60 pounds.", False),
+        ("What was the operating profit?", "Its operating profit rose to 9 million.", False),
         # another noun: "the race" is not "the course record"
         ("Who holds the women's course record?", "Ivo Brandt won the men's race.", False),
         # an age is no "old" against "new"

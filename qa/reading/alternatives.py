@@ -25,7 +25,8 @@ def choices(doc: Doc) -> Choices:
     """For each group and noun, the words of the group that modify the noun in ``doc``."""
     found: dict[tuple[int, str], set[str]] = {}
     for t in doc:
-        word = lemma(t)
+        # as written, when the parser reads it as a verb's form ("operating": "operate")
+        word = lemma(t) if lemma(t) in _GROUP else t.lower_
         if word in _GROUP and t.dep_ in _MODIFIERS and t.head.pos_ in ("NOUN", "PROPN"):
             if _says_age(t):
                 continue
