@@ -1078,11 +1078,6 @@ MORROW = (
 )
 
 
-def test_a_count_is_not_of_a_thing_its_sentence_names_apart_from_it() -> None:
-    assert _declines(MORROW, "How many bakeries does Morrow Foods have?")
-    assert answered(MORROW, "How many employees does Morrow Foods have?").short_answer == "2,300"
-
-
 def test_a_question_in_the_present_tense_is_answered_by_what_is_said_to_hold_now() -> None:
     assert answered(MORROW, "How many people work for Morrow Foods?").short_answer == "2,300"
     past = answered(MORROW, "How many people did Morrow Foods employ in 1995?")

@@ -257,15 +257,13 @@ class Search:
         return not any(k in ix.ctx for k in ask.against)
 
     def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:
-        """Whether ``f`` counts something else than what "how many" asks about, which its
-        sentence names apart from it: "runners came from 74 countries" counts the runners'
-        countries, not the runners; "has 5,400 employees and factories in three cities"
-        counts no factories."""
+        """Whether ``f`` counts something of what "how many" asks about, not it: "runners
+        came from 74 countries" counts the runners' countries, not the runners."""
         if f.kind != "count" or not f.unit or not counted:
             return False
         entry = self.index.entry[f.id]
         return not any(strength(t.keys, entry.focus) for t in counted) and any(
-            strength(t.keys, entry.owner_keys) or strength(t.keys, entry.ctx) for t in counted
+            strength(t.keys, entry.owner_keys) for t in counted
         )
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
