@@ -586,3 +586,16 @@ def test_no_phrase_ends_with_a_conjunction_the_parser_left_without_its_conjunct(
     whole = "a pay rise of 3.5 percent this year and 3 percent next year"
     found, _ = narrowed_in(sentence, whole, "What pay rise did the council offer?")
     assert found == "3.5 percent this year"
+
+
+def test_who_is_answered_by_the_other_person_a_phrase_goes_on_to_name():
+    whole = "Maria Lindqvist, who succeeded the founder's son, Johan Berg"
+    sentence = f"The manager since 2015 has been {whole}."
+    before = "Who was manager before Maria Lindqvist?"
+    assert narrowed_in(sentence, whole, before) == ("Johan Berg", "Johan Berg")
+    # people listed together are said together
+    listed = "Maria Lindqvist and Johan Berg"
+    found = narrowed_in(
+        f"{listed} founded the bakery.", listed, "Who founded it with Maria Lindqvist?"
+    )
+    assert found == (listed, listed)

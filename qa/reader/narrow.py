@@ -195,6 +195,9 @@ def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     ("Ines Halvorsen", not "epidemiologist Ines Halvorsen" nor "the shipowner Ines
     Halvorsen" nor "its owner, Ines Halvorsen"; "Superintendent Ines Halvorsen" when the
     question asks who the superintendent is)."""
+    other = _other_person(doc, phrase, query)
+    if other is not None:
+        return other
     if phrase.end - phrase.start > 8:
         return phrase
     person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == phrase.end), None)
@@ -208,6 +211,23 @@ def _person(doc: Doc, phrase: Phrase, query: Query) -> Phrase:
     if start == phrase.start or not all(_title_word(t) for t in before):
         return _name_after_description(doc, phrase)
     return phrase.spanning(doc, start, phrase.end)
+
+
+def _other_person(doc: Doc, phrase: Phrase, query: Query) -> Phrase | None:
+    """The person a phrase goes on to name after one the question names, not listed with
+    it: "Erik Halvik" of "Anders Moberg, who succeeded Greta Halvik's grandson, Erik
+    Halvik" for "Who was chief executive before Anders Moberg?"."""
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end
+    ]
+    if len(people) < 2 or not all(query.matches(t) for t in people[0] if t.is_alpha):
+        return None
+    last = people[-1]
+    if last.root.dep_ == "conj" or any(query.matches(t) for t in last if t.is_alpha):
+        return None
+    return phrase.spanning(doc, last.start, last.end)
 
 
 def _name_after_description(doc: Doc, phrase: Phrase) -> Phrase:
