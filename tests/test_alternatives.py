@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa.reading import pipeline
-from qa.reading.alternatives import another, choices
+from qa.reading.alternatives import another, choices, other_of_pair
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,10 @@ def test_a_sentence_that_gives_the_noun_another_of_the_pair(
 ) -> None:
     nlp = pipeline.load()
     assert another(choices(nlp(question)), choices(nlp(sentence))) is other
+
+
+def test_nouns_of_one_pair_are_counts_of_different_things() -> None:
+    assert other_of_pair("sons", "daughters") and other_of_pair("men", "women")
+    assert other_of_pair("boys", "female girls")  # a unit's last word is its noun
+    assert not other_of_pair("daughters", "daughters")
+    assert not other_of_pair("children", "daughters")  # no pair: one holds the other

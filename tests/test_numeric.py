@@ -1078,6 +1078,16 @@ MORROW = (
 )
 
 
+def test_a_count_of_the_other_of_a_pair_is_no_answer() -> None:
+    article = (
+        "weaver",
+        "Ada Pell\n\nAda Pell (1850-1921) was a weaver in Kelby. In 1875 she married the "
+        "printer Tom Pell, and the couple had three daughters.\n",
+    )
+    assert answered(article, "How many daughters did Ada Pell have?").short_answer == "three"
+    assert _declines(article, "How many sons did Ada Pell have?")
+
+
 def test_a_question_in_the_present_tense_is_answered_by_what_is_said_to_hold_now() -> None:
     assert answered(MORROW, "How many people work for Morrow Foods?").short_answer == "2,300"
     past = answered(MORROW, "How many people did Morrow Foods employ in 1995?")

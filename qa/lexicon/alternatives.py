@@ -14,6 +14,7 @@ ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
         "man woman",
         "male female",
         "boy girl",
+        "son daughter",
         "north south",
         "east west",
         "northern southern",

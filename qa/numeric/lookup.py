@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
 from ..lexicon.question_measures import ASKED_MEASURES, DIMENSIONS
-from ..reading.alternatives import another
+from ..reading.alternatives import another, other_of_pair
 from ..types import Answer
 from .entries import Entry
 from .index import FactIndex
@@ -217,6 +217,7 @@ class Search:
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
             and not (counting and self._counts_other(m.fact, ask.count_noun))
+            and not (counting and self._other_of_pair(m.fact, ask.count_noun))
         ]
         if _SOME_OF.search(ask.text):
             found.sort(key=lambda m: -(m.score + (PART_BONUS if m.fact.part_of else 0.0)))
@@ -265,6 +266,13 @@ class Search:
         return not any(strength(t.keys, entry.focus) for t in counted) and any(
             strength(t.keys, entry.owner_keys) for t in counted
         )
+
+    def _other_of_pair(self, f: Fact, counted: Sequence[Term]) -> bool:
+        """Whether ``f`` counts the other of a pair than "how many" asks: "two daughters"
+        for "how many sons"."""
+        if f.kind != "count" or not f.unit:
+            return False
+        return any(other_of_pair(t.word, f.unit) for t in counted)
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
         """Whether ``f`` counts people who do something else ("employs 640 people" for

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..analysis import stem
 from ..lexicon.alternatives import ALTERNATIVES
 from .words import lemma
 
@@ -43,3 +44,13 @@ def _says_age(t: Token) -> bool:
 def another(asked: Choices, said: Choices) -> bool:
     """Whether ``said`` gives a noun of ``asked`` only other words of a pair than it does."""
     return any(key in said and not words & said[key] for key, words in asked.items())
+
+
+_SINGULAR = {"men": "man", "women": "woman"}
+
+
+def other_of_pair(asked: str, said: str) -> bool:
+    """Whether two nouns are different words of one group: a count of daughters is no count
+    of sons, nor one of women a count of men."""
+    a, b = (_SINGULAR.get(w, stem(w)) for w in (asked.lower(), said.lower().split()[-1]))
+    return a != b and a in _GROUP and _GROUP[a] == _GROUP.get(b)
