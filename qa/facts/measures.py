@@ -7,7 +7,8 @@ The measure comes from, in order:
   rose to ...", "wind power output reached ...");
 - the verb itself, by its lemma ("spans 20 hectares" is an area, "employs 350 people"
   counts employees) or an adjective of dimension ("60 metres long");
-- the words after it: a rate ("a year"), "per share", a share ("40 percent of sales");
+- the words after it (:mod:`.after_amount`): a rate ("a year"), "per share", a share ("40
+  percent of sales");
 - otherwise the amount's kind (an area measures area).
 
 The owner is the measure noun's possessor or "of" object, else the subject of the amount's
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..lexicon.measure_nouns import GENERAL_NOUNS, GROUP_NOUNS, KIND_MEASURES, MONEY_MEASURES
 from ..lexicon.measure_verbs import (
@@ -32,14 +33,13 @@ from ..lexicon.measure_verbs import (
     VALUATION_VERBS,
     VERB_MEASURES,
 )
-from ..lexicon.time_words import CURRENT, RATES
+from ..lexicon.time_words import CURRENT
 from . import tree
+from .after_amount import PHYSICAL, after_amount
 from .context import SentenceContext, name_modifier
 from .model import Draft
 
-_PHYSICAL = frozenset("mass volume energy length area data".split())
-_NOT_MONEY = _PHYSICAL | {"duration", "speed", "temperature", "power"}
-_RATE_BLOCKERS = frozenset("earlier ago before later after on in".split())
+_NOT_MONEY = PHYSICAL | {"duration", "speed", "temperature", "power"}
 
 
 def read_measures(ctx: SentenceContext) -> None:
@@ -50,7 +50,7 @@ def read_measures(ctx: SentenceContext) -> None:
             _age_owner(ctx, d)
             continue
         measure, owner = _measure(ctx, d)
-        measure = _after_amount(ctx, d, measure)
+        measure = after_amount(ctx, d, measure)
         if measure is None:
             measure = KIND_MEASURES.get(d.kind)
         if d.rate == "a year" and measure and not measure.startswith("annual"):
@@ -83,7 +83,7 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
     """The measure and, when the measure's own phrase says it, the owner."""
     slot, verb = d.slot, d.verb
     if d.kind == "count":
-        if verb is not None and verb.lemma_.lower() in COUNT_VERBS and _is_object(slot, verb):
+        if verb is not None and verb.lemma_.lower() in COUNT_VERBS and tree.is_object(slot, verb):
             return COUNT_VERBS[verb.lemma_.lower()], None
         if _home_to(slot):
             return HOME_TO, None
@@ -110,7 +110,7 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         return "height" if tall else None, ctx.refer(described.head)
     if tall:
         return "height", ctx.refer(described)  # "a 330-metre tower"
-    if modifies and d.kind in _PHYSICAL and not ctx.is_measure_noun(described):
+    if modifies and d.kind in PHYSICAL and not ctx.is_measure_noun(described):
         return None, ctx.refer(described)  # "the 38-kilometre crossing": the crossing's length
     if modifies and (ctx.is_measure_noun(slot.head) or d.kind == "money"):
         return measure_label(slot.head, skip=ctx.amount_tokens), ctx.noun_owner(
@@ -158,7 +158,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
     ):
         d.notes.add("subject measures")  # so the subject is not its own owner
         return noun_measure(subject, d), _subject_owner(ctx, subject)
-    if not _is_object(d.slot, verb):
+    if not tree.is_object(d.slot, verb):
         return None, None  # "create 200 jobs over the next ten years": no job count
     if lemma in KIND_VERBS and d.kind in KIND_VERBS[lemma]:
         return KIND_VERBS[lemma][d.kind], None
@@ -174,13 +174,6 @@ def _measures(ctx: SentenceContext, subject: Token, d: Draft) -> bool:
     if ctx.is_measure_noun(subject):
         return True
     return d.kind == "number" and subject.lower_ in GROUP_NOUNS
-
-
-def _is_object(slot: Token, verb: Token) -> bool:
-    """Whether ``slot`` is the object of ``verb``, or coordinated with it."""
-    while slot.dep_ == "conj" and slot.head != verb:
-        slot = slot.head
-    return slot.head == verb and slot.dep_ in (*tree.OBJECTS, "npadvmod", "conj")
 
 
 def _home_to(slot: Token) -> bool:
@@ -258,93 +251,6 @@ def _subject_owner(ctx: SentenceContext, subject: Token) -> str | None:
     if owner is not None:
         return owner
     return ctx.discourse.subject if ctx.is_bare_measure(subject) else None
-
-
-# --- the words after an amount ----------------------------------------------------------
-
-
-def _after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | None:
-    """A rate ("a year", "annually"), "per share", a dimension, a substance ("30 kilograms
-    of grain") or a share ("40 percent of sales") said right after the amount."""
-    doc = d.span.doc
-    i = _skip_brackets(doc, d.span.end)
-    nxt = list(doc[i : i + 3])
-    if d.kind != "percent":
-        rate = _tree_rate(d) or (_rate(nxt) if nxt else None)
-        if rate is not None:
-            d.rate = rate
-            if d.kind == "length" and rate == "a hour" and len(nxt) >= 2:
-                d.kind, d.unit, d.rate = "speed", f"{d.unit} per hour", None
-                d.end = nxt[1].idx + len(nxt[1])
-                return "speed"  # "90 metres an hour"
-        elif len(nxt) >= 2 and nxt[0].lower_ in ("per", "a", "an", "each"):
-            per = nxt[1].pos_ == "NOUN" and nxt[1].lemma_.lower() not in RATES
-            if per and (d.kind == "money" or measure is None and d.kind != "count"):
-                return f"{measure or 'price'} per {nxt[1].lower_}"
-    if nxt and d.kind == "length" and nxt[0].lower_ in DIMENSIONS:
-        return DIMENSIONS[nxt[0].lower_]
-    of = tree.prep_object(d.slot, "of")
-    if of is not None and of.i not in ctx.amount_tokens:
-        has_det = any(c.dep_ in ("det", "poss") for c in of.children)
-        if d.kind in _PHYSICAL and d.qualifier is None and not has_det:
-            d.qualifier = tree.phrase(of, ctx.amount_tokens)  # "30 kilograms of grain"
-        elif d.kind == "percent" and measure is None:
-            return f"share of {_strip_det(tree.phrase(of, ctx.amount_tokens))}"
-    if nxt and nxt[0].lower_ == "in" and len(nxt) > 1 and ctx.is_measure_noun(nxt[1]):
-        return nxt[1].lower_  # "5 million euros in revenue"
-    return measure
-
-
-def _skip_brackets(doc: Doc, i: int) -> int:
-    """The token index after a bracketed aside starting at ``i``, or ``i``."""
-    if i < len(doc) and doc[i].text == "(":
-        close = next((t.i for t in doc[i:] if t.text == ")"), None)
-        if close is not None:
-            return close + 1
-    return i
-
-
-def _tree_rate(d: Draft) -> str | None:
-    """ "600 millimetres of rain a year", "spend 90 million euros annually": a span of time
-    the amount's noun or its verb is given per."""
-    for c in d.slot.children:
-        word = c.lemma_.lower()
-        per = any(x.lower_ in ("a", "an", "each", "every", "per") for x in c.children)
-        if c.dep_ == "npadvmod" and word in RATES and per:
-            return RATES[word]
-        if c.dep_ == "advmod" and c.lower_ in RATES:
-            return RATES[c.lower_]
-    verb = d.verb
-    if verb is not None and _is_object(d.slot, verb):
-        for c in verb.children:
-            if c.dep_ == "advmod" and c.lower_ in RATES and c.i > d.slot.i:
-                return RATES[c.lower_]
-    if verb is not None and d.slot.dep_ in tree.SUBJECTS:
-        # "14,000 passengers are expected to use it each day": the rate goes with the verbs
-        for v in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
-            for c in v.children:
-                per = any(x.lower_ in ("a", "an", "each", "every", "per") for x in c.children)
-                if c.dep_ == "npadvmod" and c.lemma_.lower() in RATES and per:
-                    return RATES[c.lemma_.lower()]
-    return None
-
-
-def _rate(toks: list[Token]) -> str | None:
-    """ "a year", "per day", "annually": what an amount is given per."""
-    first = toks[0].lower_
-    if first in RATES and toks[0].pos_ == "ADV":
-        return RATES[first]
-    if len(toks) >= 2 and first in ("a", "an", "per", "each", "every"):
-        noun = toks[1].lower_
-        after = toks[2].lower_ if len(toks) > 2 else ""
-        if noun in RATES and toks[1].pos_ == "NOUN" and after not in _RATE_BLOCKERS:
-            return RATES[noun]
-    return None
-
-
-def _strip_det(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    return rest if first.lower() in ("the", "a", "an", "its", "their", "this") and rest else text
 
 
 # --- the owner --------------------------------------------------------------------------

@@ -67,6 +67,13 @@ def first_conjunct(tok: Token) -> Token:
     return tok
 
 
+def is_object(slot: Token, verb: Token) -> bool:
+    """Whether ``slot`` is the object of ``verb``, or coordinated with it."""
+    while slot.dep_ == "conj" and slot.head != verb:
+        slot = slot.head
+    return slot.head == verb and slot.dep_ in (*OBJECTS, "npadvmod", "conj")
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``'s clause: its own, or for a verb that shares one, the verb it
     is coordinated with or complements; for a relative or participle clause, the noun it
