@@ -217,7 +217,6 @@ class Search:
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
             and not (counting and self._counts_other(m.fact, ask.count_noun))
-            and not (counting and self._other_of_pair(m.fact, ask.count_noun))
         ]
         if _SOME_OF.search(ask.text):
             found.sort(key=lambda m: -(m.score + (PART_BONUS if m.fact.part_of else 0.0)))
@@ -258,21 +257,18 @@ class Search:
         return not any(k in ix.ctx for k in ask.against)
 
     def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:
-        """Whether ``f`` counts something of what "how many" asks about, not it: "runners
-        came from 74 countries" counts the runners' countries, not the runners."""
+        """Whether ``f`` counts something else than what "how many" asks about: something
+        the asked things have ("runners came from 74 countries" counts the runners'
+        countries, not the runners), or the other of a pair ("two daughters" for "how many
+        sons")."""
         if f.kind != "count" or not f.unit or not counted:
             return False
+        if any(other_of_pair(t.word, f.unit) for t in counted):
+            return True
         entry = self.index.entry[f.id]
         return not any(strength(t.keys, entry.focus) for t in counted) and any(
             strength(t.keys, entry.owner_keys) for t in counted
         )
-
-    def _other_of_pair(self, f: Fact, counted: Sequence[Term]) -> bool:
-        """Whether ``f`` counts the other of a pair than "how many" asks: "two daughters"
-        for "how many sons"."""
-        if f.kind != "count" or not f.unit:
-            return False
-        return any(other_of_pair(t.word, f.unit) for t in counted)
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
         """Whether ``f`` counts people who do something else ("employs 640 people" for
