@@ -1261,3 +1261,16 @@ def test_no_age_is_counted_from_a_start_still_to_come() -> None:
     )
     result = engine_for(text).ask("How old are the new ships?")
     assert "-3" not in result.answer
+
+
+def test_a_count_the_story_recalls_from_years_back_is_not_its_news() -> None:
+    article = (
+        "floods",
+        "Floods hit Varna valley\n\nUpdated: June 9, 2024\n\n"
+        "Floods swept through the Varna valley on Sunday, killing at least 19 people.\n\n"
+        "The valley was last flooded in 1987, when 240 people died.\n",
+    )
+    assert answered(article, "How many people died?").short_answer == "19"
+    # the clause "when 240 people died" is the year's: asked of that year, it answers
+    assert answered(article, "How many people died in 1987?").short_answer == "240"
+

@@ -158,6 +158,8 @@ def _read_figure(
     verb = clause_head(doc, *at)
     mine = [doc[i] for i in dates if i in {t.i for t in tokens}]
     times = [dates[t.i] for t in clause_times(verb, mine)] if verb else []
+    if verb is not None and verb.dep_ == "relcl" and verb.head.i in dates:
+        times.append(dates[verb.head.i])  # "in 1998, when 310 people died": the date's clause
     # The clause says when only what the fact itself leaves unsaid; that it is still to
     # come ("will spend"), unless the fact is dated in a way that says otherwise (a time
     # read from the day it was said, "announced on Tuesday", does not).

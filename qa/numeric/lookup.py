@@ -39,6 +39,7 @@ _MONEY_Q = re.compile(
 _SOME_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their|his|her|our|your)\b")
 PART_BONUS = 0.1  # for a part of a whole, when a question asks for some of it
 NOW_BONUS = 0.15  # for a figure said to hold now, when a question asks in the present tense
+PAST_PENALTY = 0.15  # for a figure a news story dates years back, when a question names no time
 # Intents that ask for a figure itself, not how fast it changed.
 _LEVELS = frozenset({"amount", "value", "count", "size", "total"})
 ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
@@ -142,6 +143,17 @@ class Search:
         still the population."""
         return NOW_BONUS if f.time_kind == "current" else 0.0
 
+    def _before_story(self, f: Fact, ask: Question) -> bool:
+        """Whether a news story dates ``f`` to a year before its own, when the question names
+        no time: "How many people died?" of a quake story asks of this quake, not of the one
+        it recalls ("last hit in 1998, when 310 people died"). A year said as "last year" is
+        the story's news, not its background."""
+        story = self.index.article_year(f)
+        time = f.time or self.index.entry[f.id].clause_time
+        if ask.years or not story or not time or f.time_kind == "resolved-relative":
+            return False
+        return time[:4].isdigit() and time[:4] < story
+
     def _ahead(self, f: Fact) -> bool:
         """A figure for the article's own year or later ("this year"), which a question
         about what will be may ask."""
@@ -205,6 +217,7 @@ class Search:
                         m.score
                         - (0.05 if self.planned(m.fact) else 0.0)
                         + (self._now(m.fact) if ask.present else 0.0)
+                        - (PAST_PENALTY if self._before_story(m.fact, ask) else 0.0)
                     )
                 )
             )
