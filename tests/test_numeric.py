@@ -1274,3 +1274,27 @@ def test_a_count_the_story_recalls_from_years_back_is_not_its_news() -> None:
     # the clause "when 240 people died" is the year's: asked of that year, it answers
     assert answered(article, "How many people died in 1987?").short_answer == "240"
 
+
+def test_a_sum_of_money_is_not_what_a_length_beside_its_word_measures() -> None:
+    article = (
+        "storm",
+        "Storm in Ostmark\n\nUpdated: June 9, 2024\n\n"
+        "The storm reached land near Velby, some 60 kilometres east of the regional capital, "
+        "Harlen.\n",
+    )
+    assert _declines(article, "What is the capital of Ostmark?")
+
+
+def test_a_share_price_is_a_price_of_shares() -> None:
+    plant = (
+        "plant",
+        "Orvik builds dairy\n\nUpdated: June 9, 2024\n\n"
+        "Orvik Foods will build a dairy plant costing 300 million crowns.\n",
+    )
+    assert _declines(plant, "What is Orvik's share price?")
+    shares = (
+        "shares",
+        "Orvik shares jump\n\nUpdated: June 9, 2024\n\n"
+        "Shares in Orvik Foods rose 6 percent to 41.20 crowns on Monday.\n",
+    )
+    assert answered(shares, "What is Orvik's share price?").short_answer == "41.20 crowns"

@@ -63,3 +63,14 @@ MONEY_MEASURES: dict[str, str] = {
     "stock": "share price",
     "stocks": "share price",
 }
+
+# Nouns only a sum of money (or a bare number, a share, a multiple of one) can measure: 'some
+# 80 kilometres north of the provincial capital' says no capital.
+MONEY_NOUNS: frozenset[str] = frozenset(
+    """
+    investment investments revenue revenues income turnover profit profits earnings cost
+    costs price prices budget gdp debt debts spending expenditure funding capital valuation
+    worth tax taxes subsidy subsidies salary salaries wage wages fee fees fine fines loan
+    loans dividend dividends fare fares rent rents deficit surplus payroll premium premiums
+    """.split()
+)

@@ -312,13 +312,17 @@ def _asks_money(doc: Doc) -> bool:
 
 def _marked(ws: list[str]) -> list[str]:
     """Keys of words that mark which state of a thing is asked ("the old bridge"), not
-    "how old" nor "the previous year"."""
+    "how old" nor "the previous year"; and "share" of "share price", which a question's
+    terms leave out as the "share" of "what share of": a price of something else is not it."""
     return [
         stem(w)
         for i, w in enumerate(ws)
-        if w in _MARKED
-        and not (w == "old" and i and ws[i - 1] == "how")
-        and (ws[i + 1] if i + 1 < len(ws) else "") not in _TIME_NOUNS
+        if (
+            w in _MARKED
+            and not (w == "old" and i and ws[i - 1] == "how")
+            and (ws[i + 1] if i + 1 < len(ws) else "") not in _TIME_NOUNS
+        )
+        or (w == "share" and ws[i + 1 : i + 2] in (["price"], ["prices"]))
     ]
 
 

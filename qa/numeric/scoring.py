@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analysis import stem
+from ..lexicon.measure_nouns import MONEY_NOUNS
 from .entries import STAND_IN_KEYS, Entry
 from .index import FactIndex
 from .terms import NONE, Term, split_keys, strength
@@ -40,7 +41,7 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         s_focus = strength(t.keys, ix.focus)
         s_ctx = strength(t.keys, ix.ctx)
         s_near = strength(t.keys, ix.near)
-        if not s_focus and s_near and t.measure:
+        if not s_focus and s_near and t.measure and _can_measure(t, f.kind):
             s_focus = 0.9 * s_near  # what the figure is, said beside its number
         if ix.owner_keys and strength(t.keys, ix.owner_all):
             owner_hit = True
@@ -125,3 +126,13 @@ def _other_name(name: set[str], owner: frozenset[str]) -> bool:
     with the question's: "the River Idlemere" is not "the River Sallow", each having a word
     the other lacks."""
     return bool(name & owner) and bool(name - owner) and bool(owner - name)
+
+
+_MONEY_STEMS = frozenset(stem(w) for w in MONEY_NOUNS)
+_MONEY_KINDS = frozenset({"money", "number", "percent", "multiple"})
+
+
+def _can_measure(t: Term, kind: str) -> bool:
+    """Whether a figure of ``kind`` can be the measure the question's noun ``t`` names: a
+    length beside "the capital" is not one."""
+    return kind in _MONEY_KINDS or stem(t.word) not in _MONEY_STEMS
