@@ -1298,3 +1298,13 @@ def test_a_share_price_is_a_price_of_shares() -> None:
         "Shares in Orvik Foods rose 6 percent to 41.20 crowns on Monday.\n",
     )
     assert answered(shares, "What is Orvik's share price?").short_answer == "41.20 crowns"
+
+
+def test_no_time_has_passed_since_the_story_s_own_news() -> None:
+    article = (
+        "shield",
+        "Kelso Town lift the shield\n\nUpdated: June 9, 2024\n\n"
+        "Kelso Town won the county shield on Saturday, for the first time in 40 years.\n",
+    )
+    result = answerer_for(article).answer("How long had Kelso Town waited for the shield?", {})
+    assert result is None or not result.answered or "about 0" not in result.answer.lower()
