@@ -151,6 +151,22 @@ def test_the_answer_mirrors_the_wh_word_across_active_and_passive_voice():
     assert patient["path_mirrors_q"] == 1.0
 
 
+def test_the_noun_a_relative_clause_is_said_of_stands_as_its_relative_pronoun():
+    founders, other = features_of(
+        "Who founded the bakery?",
+        "The Tallin brothers, who founded the bakery in 1921, sold it to Marten Holm.",
+        "The Tallin brothers",
+        "Marten Holm",
+    )
+    assert founders["path_mirrors_q"] == 1.0 and other["path_mirrors_q"] == 0.0
+    (mill,) = features_of(
+        "What did their grandfather build?",
+        "They sold the mill, which their grandfather built in 1850.",
+        "the mill",
+    )
+    assert mill["path_mirrors_q"] == 1.0
+
+
 def test_the_noun_asked_about_is_not_counted_as_repeating_the_question():
     (river,) = features_of(
         "Which river runs through Pellham?",

@@ -254,7 +254,7 @@ def _paths(up: list[Token], others: list[list[Token]], query: Query) -> dict[str
             continue
         if shortest is None or len(found) < len(shortest):
             shortest = found
-        voiced = _active(found)
+        voiced = _active(_relative(found, theirs[0]))
         mirrored = mirrored or any(
             (asked := query.gap_paths.get(k)) is not None and _active(asked) == voiced
             for k in keys(theirs[0])
@@ -263,6 +263,16 @@ def _paths(up: list[Token], others: list[list[Token]], query: Query) -> dict[str
         f[f"wh={query.question.wh or '-'}|path={shortest}"] = 1.0
     f["path_mirrors_q"] = float(mirrored)
     return f
+
+
+def _relative(found: str, verb: Token) -> str:
+    """A path to a relative clause's verb from the noun it is said of, as the relative
+    pronoun stands to that verb: "Dunmore, who won the cup" gives "Dunmore" as the subject
+    of "won", as "Who won the cup?" asks."""
+    if found != "|relcl":
+        return found
+    pronoun = next((c for c in verb.children if c.tag_ in ("WP", "WDT")), None)
+    return f"{pronoun.dep_}|" if pronoun is not None else found
 
 
 def _active(found: str) -> str:
