@@ -1308,3 +1308,15 @@ def test_no_time_has_passed_since_the_story_s_own_news() -> None:
     )
     result = answerer_for(article).answer("How long had Kelso Town waited for the shield?", {})
     assert result is None or not result.answered or "about 0" not in result.answer.lower()
+
+
+def test_a_year_said_of_a_work_itself_is_when_it_was_made_not_another_work_s_date() -> None:
+    article = (
+        "grey-harbour",
+        "Grey Harbour\n\nGrey Harbour is a 1974 film directed by Ana Velt. It was shot on the "
+        "island of Sorna.\n\nHer last film, The Quiet Year, was released in 1981.\n",
+    )
+    assert answered(article, "When was Grey Harbour released?").short_answer == "1974"
+    assert answered(article, "When was The Quiet Year released?").short_answer == "1981"
+    # what the question describes, not names, may be what the sentence names
+    assert answered(article, "When did Velt release her last film?").short_answer == "1981"

@@ -127,3 +127,12 @@ QUESTION_PHRASES: dict[str, str] = {
     "percentage point": "percent",
     "percentage points": "percent",
 }
+
+# Verbs of making a work: a year said of the work itself ("The Salt Orchard is a 1958
+# novel") is when it was made, whichever of these a question asks it by. Lemmas.
+MAKING_VERBS: frozenset[str] = frozenset(
+    (
+        "build compose create design film make paint premiere produce publish record release "
+        "shoot write"
+    ).split()
+)

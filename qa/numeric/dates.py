@@ -7,17 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..facts import Fact
+from ..lexicon.question_words import MAKING_VERBS
 from ..types import Answer
+from .context import clause_head
 from .lookup import MIN_SCORE, Match, Search
 from .phrasing import cap, direct, pretty_date
 from .question import Question
 from .ranges import period_of
-from .terms import keyset, strength
+from .terms import base, keyset, strength
 
 
 def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -> list[Match]:
     """Date facts whose event and owner fit the question, best first."""
     matches = search.rank(ask.terms, lambda f: f.kind == "date")
+    made = any(base(t.word) in _MAKING for t in ask.terms)
     out = []
     for m in matches:
         if m.score < MIN_SCORE:
@@ -29,6 +33,9 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
             # ("took charge in 2022"): the event's words say which.
             event = keyset(m.fact.measure)
             hit = any(strength(t.keys, event) for t in ask.terms if not t.proper)
+        hit = hit or (made and _year_of_work(search, m.fact))
+        if hit and _done_to_another(search, m.fact, ask):
+            continue
         if not hit and not any("#" + g in verbs for g in default_events):
             continue
         m = Match(m.fact, m.score, 1 if hit else 0, m.base)
@@ -49,6 +56,32 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
 
         out.sort(key=lambda m: (-(m.focus > 0), rank_of(m), -m.score))
     return out
+
+
+_MAKING = frozenset(base(w) for w in MAKING_VERBS)
+
+
+def _year_of_work(search: Search, f: Fact) -> bool:
+    """Whether a year is said of a thing itself, with no event of its own: "The Salt Orchard
+    is a 1958 novel", "It was a 1931 design"."""
+    text = search.index.sentences[f.sentence].text
+    said = rf"\b(?:is|was)\s+an?\s+{re.escape(f.surface)}\s+[a-z]"
+    return f.measure is None and bool(re.search(said, text))
+
+
+def _done_to_another(search: Search, f: Fact, ask: Question) -> bool:
+    """Whether a date's event is done to a thing its sentence names, where the names the
+    question's verb is done to are not said: "Lindqvist published only one more novel, The Long
+    Field, in 1971" does not date "When was The Salt Orchard published?", though the entry is
+    about The Salt Orchard."""
+    names = [t for t in ask.terms if t.proper and t.word in ask.done_to]
+    sentence = search.index.sentences[f.sentence]
+    doc = search.index.docs.get(f.sentence)
+    if doc is None or not names or any(strength(t.keys, keyset(sentence.text)) for t in names):
+        return False
+    verb = clause_head(doc, f.start - sentence.start, f.end - sentence.start)
+    done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if verb else []
+    return any(t.pos_ == "PROPN" for c in done_to for t in c.subtree)
 
 
 _WHEN = re.compile(r"\s*when\b", re.IGNORECASE)

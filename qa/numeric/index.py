@@ -63,6 +63,7 @@ class FactIndex:
         self.by_id = {f.id: f for f in self.facts}
         self.position = {f.id: i for i, f in enumerate(self.facts)}
         self.sentences = {s.id: s for s in sentences}
+        self.docs = dict(docs) if docs is not None else {}
         self.articles = {a.id: a for a in articles}
         firsts: dict[str, Sentence] = {}
         for s in sentences:

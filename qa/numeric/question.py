@@ -131,6 +131,8 @@ class Question:
     count_noun: tuple[Term, ...] = ()  # what "how many" counts
     measure: tuple[Term, ...] = ()  # what the figure is: "operating revenue", "capacity"
     owner: tuple[Term, ...] = ()  # whose it is: "the city's", "of the port", the subject
+    # the names a verb is done to: "When was The Salt Orchard published?" (lower case)
+    done_to: tuple[str, ...] = ()
     rate: str | None = None  # "a day" for "how many passengers a day"
     period: str | None = None  # "first day" for "on its opening day"
     whole_span: bool = False  # "in total", "so far": not a stated part of a span

@@ -206,6 +206,7 @@ class QuestionReader:
             against=tuple(against),
             choices=tuple(choices(doc).items()),
             marked=tuple(_marked(ws)),
+            done_to=_done_to(doc),
             done=done,
             plans=plans,
             money=_asks_money(doc),
@@ -308,6 +309,22 @@ def _asks_money(doc: Doc) -> bool:
     verbs = any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN"))
     measured = syntax.measured(doc)
     return verbs or bool(measured and measured[-1].lemma_.lower() == "money")
+
+
+def _done_to(doc: Doc) -> tuple[str, ...]:
+    """The names the question's verb is done to: its object's or passive subject's (the
+    parser may call one a subject beside a passive auxiliary)."""
+    return tuple(
+        t.lower_
+        for c in doc
+        if c.head.pos_ in ("VERB", "AUX")
+        and (
+            c.dep_ in ("dobj", "nsubjpass")
+            or (c.dep_ == "nsubj" and any(a.dep_ == "auxpass" for a in c.head.children))
+        )
+        for t in c.subtree
+        if t.pos_ == "PROPN"
+    )
 
 
 def _marked(ws: list[str]) -> list[str]:
