@@ -32,6 +32,7 @@ from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import finer_than_year, narrowed
+from .reader.owners import titled_by_another
 from .reader.timing import asked_times, dated_as_asked, other_time
 from .reading.measure import rules_out, says_nothing_new
 from .reading.query import Query, prepare
@@ -286,6 +287,10 @@ class Answerer:
                 p
                 for p in self.reader.read(query, doc)
                 if not says_nothing_new(query.question, p.text)
+                and not (
+                    query.question.kind == "person"
+                    and titled_by_another(query.doc, doc, p.start, p.end)
+                )
             ]
             # "Rovers manager Helen Castell" is read down to the question's own "Castell"
             while phrases and says_nothing_new(
