@@ -577,7 +577,7 @@ def test_jsonl_and_squad_files_run_together(
 # words they spell: hit 63.8 -> 64.8, F1 44.4 -> 45.1, overall 59.5 -> 60.4, AUC 0.786 ->
 # 0.774); the README says so.
 SQUAD_GATE = {
-    "squad.hit": 0.64,
+    "squad.hit": 0.65,
     "squad.f1_answerable": 0.45,
     "squad.exact_match": 0.33,
     "squad.cite@1": 0.63,
