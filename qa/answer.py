@@ -32,7 +32,7 @@ from .ranker import Ranked, Ranker
 from .reader import Phrase, Reader
 from .reader.describe import describe
 from .reader.narrow import finer_than_year, narrowed
-from .reader.owners import titled_by_another
+from .reader.owners import owned_roles, titled_by_another
 from .reader.timing import asked_times, dated_as_asked, other_time
 from .reading.measure import rules_out, says_nothing_new
 from .reading.query import Query, prepare
@@ -280,6 +280,7 @@ class Answerer:
         best: tuple[float, Ranked, Phrase | None] | None = None
         passed_over = False
         asked = asked_times(query.doc) if dated else []
+        roles = owned_roles(query.doc) if query.question.kind == "person" else {}
         for hit in ranked[:READ]:
             doc = self.docs[hit.index]
             # "shipyard" for "What's the name of the shipyard ...?" tells nothing
@@ -287,10 +288,7 @@ class Answerer:
                 p
                 for p in self.reader.read(query, doc)
                 if not says_nothing_new(query.question, p.text)
-                and not (
-                    query.question.kind == "person"
-                    and titled_by_another(query.doc, doc, p.start, p.end)
-                )
+                and not titled_by_another(roles, doc, p.start, p.end)
             ]
             # "Rovers manager Helen Castell" is read down to the question's own "Castell"
             while phrases and says_nothing_new(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reader.owners import titled_by_another
+from qa.reader.owners import owned_roles, titled_by_another
 from qa.reading.pipeline import load
 
 
@@ -14,7 +14,7 @@ def _another(question: str, sentence: str, phrase: str) -> bool:
     start = next(i for i in range(len(doc)) if doc[i:].text.startswith(phrase))
     end = start + len(nlp(phrase))
     assert doc[start:end].text == phrase
-    return titled_by_another(nlp(question), doc, start, end)
+    return titled_by_another(owned_roles(nlp(question)), doc, start, end)
 
 
 SENTENCE = "Velby coach Anna Holt, who took over in May, has won four of her six games."

@@ -15,10 +15,13 @@ from ..reading.words import lemma
 _OWNER_DEPS = frozenset({"poss", "compound"})
 
 
-def titled_by_another(question: Doc, doc: Doc, start: int, end: int) -> bool:
+Roles = dict[str, list[frozenset[str]]]
+
+
+def titled_by_another(asked: Roles, doc: Doc, start: int, end: int) -> bool:
     """Whether the phrase ``start:end`` of ``doc`` holds a role the question asks of one
-    owner, given to another owner, in a sentence that does not name the question's."""
-    asked = _owned_roles(question)
+    owner (``asked``, by :func:`owned_roles`), given to another owner, in a sentence that
+    does not name the question's."""
     if not asked:
         return False
     said = {t.lower_ for t in doc}
@@ -27,9 +30,9 @@ def titled_by_another(question: Doc, doc: Doc, start: int, end: int) -> bool:
     return any(lemma(role) in asked and _owners(role) for role in _roles_of(doc[start:end]))
 
 
-def _owned_roles(question: Doc) -> dict[str, list[frozenset[str]]]:
+def owned_roles(question: Doc) -> Roles:
     """The question's nouns that a name owns, by lemma, with each owner's words."""
-    out: dict[str, list[frozenset[str]]] = {}
+    out: Roles = {}
     for t in question:
         if t.pos_ == "NOUN":
             owners = [o for o in _owners(t) if all(w.pos_ == "PROPN" for w in o)]
