@@ -64,9 +64,10 @@ _MAKING = frozenset(base(w) for w in MAKING_VERBS)
 def _year_of_work(search: Search, f: Fact) -> bool:
     """Whether a year is said of a thing itself, with no event of its own: "The Salt Orchard
     is a 1958 novel", "It was a 1931 design"."""
-    text = search.index.sentences[f.sentence].text
+    if f.measure is not None:
+        return False
     said = rf"\b(?:is|was)\s+an?\s+{re.escape(f.surface)}\s+[a-z]"
-    return f.measure is None and bool(re.search(said, text))
+    return bool(re.search(said, search.index.sentences[f.sentence].text))
 
 
 def _done_to_another(search: Search, f: Fact, ask: Question) -> bool:
@@ -75,9 +76,12 @@ def _done_to_another(search: Search, f: Fact, ask: Question) -> bool:
     Field, in 1971" does not date "When was The Salt Orchard published?", though the entry is
     about The Salt Orchard."""
     names = [t for t in ask.terms if t.proper and t.word in ask.done_to]
-    sentence = search.index.sentences[f.sentence]
     doc = search.index.docs.get(f.sentence)
-    if doc is None or not names or any(strength(t.keys, keyset(sentence.text)) for t in names):
+    if doc is None or not names:
+        return False
+    sentence = search.index.sentences[f.sentence]
+    said = keyset(sentence.text)
+    if any(strength(t.keys, said) for t in names):
         return False
     verb = clause_head(doc, f.start - sentence.start, f.end - sentence.start)
     done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] if verb else []
