@@ -50,7 +50,8 @@ def since(search: Search, ask: Question) -> Answer | None:
     if not article or not article.date or not f.time or str(f.time)[:4] > article.date[:4]:
         return None  # a start still to come has no time since it
     months = months_between(str(f.time), article.date)
-    if (months if months is not None else 12 * (int(article.date[:4]) - int(str(f.time)[:4]))) < 1:
+    calendar_years = int(article.date[:4]) - int(str(f.time)[:4])
+    if (months if months is not None else 12 * calendar_years) < 1:
         return None  # the story's own news ("won on Saturday"): no time since it to count
     dated = pretty_date(article.date)
     if months is not None and len(str(f.time)) >= 7:
@@ -65,7 +66,7 @@ def since(search: Search, ask: Question) -> Answer | None:
             f"{dated}: {months} months, that is {' and '.join(parts)}."
         )
     else:
-        result = str(int(article.date[:4]) - int(str(f.time)[:4]))
+        result = str(calendar_years)
         working = (
             f"From {f.time} {ref(f)} to the article's date, {dated}: "
             f"{article.date[:4]} − {str(f.time)[:4]} = {result} years."
