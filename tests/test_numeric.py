@@ -732,6 +732,26 @@ def test_ranges_and_dates_are_said_as_the_article_writes_them(question: str, sho
     assert short in result.answer
 
 
+SKINK = """Banded sand skink
+
+The banded sand skink is a small lizard of coastal dunes. Adults are 11 to 14 centimetres \
+long, with a tail of up to 9 centimetres. Females lay three to five eggs in damp sand.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # an entry named by a noun phrase is what each of its sentences speaks of
+        ("How long is the banded sand skink?", "11 to 14 centimetres"),
+        # a range in words
+        ("How many eggs does the banded sand skink lay?", "three to five"),
+    ],
+)
+def test_an_entry_on_a_kind_of_thing_gives_its_figures_as_ranges(question: str, short: str) -> None:
+    assert ruled(SKINK, question).short_answer == short
+
+
 def test_a_span_from_one_year_until_another_beats_a_weaker_duration() -> None:
     text = (
         "Holm Organ Works\n\nHolm Organ Works was an organ builder in Lund from 1861 until "
@@ -1320,3 +1340,4 @@ def test_a_year_said_of_a_work_itself_is_when_it_was_made_not_another_work_s_dat
     assert answered(article, "When was The Quiet Year released?").short_answer == "1981"
     # what the question describes, not names, may be what the sentence names
     assert answered(article, "When did Velt release her last film?").short_answer == "1981"
+

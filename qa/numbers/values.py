@@ -57,6 +57,7 @@ NUMBER_WORDS = frozenset([*UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "half"])
 _UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_W = "|".join(TENS_WORDS)
 _UNDER_100 = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNIT_W}))?|(?:{_UNIT_W}))"
+UNDER_100 = _UNDER_100  # a number under a hundred in words: "seven", "twenty-five"
 # "one" is a number only where it counts something: not "one of", "one day", "one-stop".
 _NOT_ONE = (
     r"(?<!\bno )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?!one[-\s]+(?:of|another|day|such|way|side|"

@@ -8,11 +8,14 @@ import re
 
 from ..facts import Fact
 from ..lexicon.time_words import PERIOD_JOINS
+from ..numbers.values import UNDER_100
 from .index import FactIndex
 
-# The first end of a range just before an amount: "between 17 and", "21 to", "3-".
+# The first end of a range just before an amount: "between 17 and", "21 to", "3-", "four to".
 _RANGE_START = re.compile(
-    r"(?:\bbetween\s+[\d][\d,.]*\s+and|(?<![\w,.])[\d][\d,.]*\s*(?:to|–|—|-))\s*$", re.IGNORECASE
+    r"(?:\bbetween\s+[\d][\d,.]*\s+and|(?<![\w,.])[\d][\d,.]*\s*(?:to|–|—|-)"
+    rf"|\b(?:{UNDER_100})\s+to)\s*$",
+    re.IGNORECASE,
 )
 _RANGE_END = re.compile(r"\s*(?:and|to|–|—|-)\s*(?=\d)", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)

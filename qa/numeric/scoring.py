@@ -95,8 +95,8 @@ def _local(t: Term, ix: Entry, stand_in: bool, topic: frozenset[str]) -> float:
     s_ctx = strength(t.keys, ix.ctx)
     # A name in the sentence of a fact owned by "the company" is the company's.
     s = max(0.9 * s_near, s_ctx if t.proper and stand_in else 0.6 * s_ctx)
-    if t.proper and not s and strength(t.keys, topic):
-        return 0.8  # a name in the entry of that name: every fact is its
+    if not s and strength(t.keys, topic):
+        return 0.8  # a word of the entry's name ("owl" of "Marsh owl"): every fact is its
     return s
 
 

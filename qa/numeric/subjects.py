@@ -53,12 +53,34 @@ def read_subjects(
 
 
 def names_something(title: Doc) -> bool:
-    """Whether a title is an entry's name: short (one to four words), and one entity or
-    all capitalised. A longer one is a headline, however it is written."""
+    """Whether a title is an entry's name: short (one to four words), and one entity, all
+    capitalised, or a noun with no verb or preposition of a headline ("Grey-backed marsh
+    owl", "Solar energy" but not "Floods hit coast" or "Back to Business"). A longer one is
+    a headline, however it is written."""
     ws = [t for t in title if not t.is_punct]
     if not 1 <= len(ws) <= 4:
         return False
-    return title_name(title) is not None or all(t.is_title or t.is_upper for t in ws)
+    return (
+        title_name(title) is not None
+        or all(t.is_title or t.is_upper for t in ws)
+        or _noun_phrase(title)
+    )
+
+
+def _noun_phrase(title: Doc) -> bool:
+    """Whether a title is a thing's name written as a noun phrase: capitalised, ending in
+    a noun, with no finite verb, no preposition but "of" and no punctuation but the
+    hyphen of a compound."""
+    ws = [t for t in title if not t.is_punct]
+    return (
+        ws[0].is_title
+        and ws[-1].pos_ in ("NOUN", "PROPN")
+        and all(t.text == "-" for t in title if t.is_punct)
+        and not any(t.tag_ in _FINITE or (t.pos_ == "ADP" and t.lower_ != "of") for t in ws)
+    )
+
+
+_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def pronoun_of(body: Sequence[Doc]) -> str | None:
