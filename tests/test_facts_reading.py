@@ -679,3 +679,19 @@ def test_a_year_after_an_event_noun_dates_that_event() -> None:
     got = facts_in("Mara Voss directed the museum from 1905 until her retirement in 1931.")
     assert "retirement" in (got["1931"].measure or "")
     assert "retirement" not in (got["1905"].measure or "")
+
+
+def test_a_gapped_clause_counts_the_noun_of_the_clause_before_it() -> None:
+    """ "and the Blue Foxes nine": the verb and the noun are the first clause's."""
+    got = facts_in("The Red Cats won 14 races and the Blue Foxes nine.")
+    assert (got["nine"].unit, got["nine"].owner) == ("races", "the Blue Foxes")
+    got = facts_in("Anna Berg scored 31 points, Lisa Holm 18 and Mia Dahl 12.")
+    assert (got["18"].unit, got["18"].owner) == ("points", "Lisa Holm")
+    assert (got["12"].unit, got["12"].owner) == ("points", "Mia Dahl")
+
+
+def test_a_number_naming_a_thing_after_an_amount_is_still_a_name() -> None:
+    got = facts_in("The station has 9 platforms, and Platform 2 is closed for repairs.")
+    assert "2" not in got
+    got = facts_in("The ferry carried 200 passengers and docked at Pier 4 on Monday.")
+    assert "4" not in got

@@ -1341,3 +1341,14 @@ def test_a_year_said_of_a_work_itself_is_when_it_was_made_not_another_work_s_dat
     # what the question describes, not names, may be what the sentence names
     assert answered(article, "When did Velt release her last film?").short_answer == "1981"
 
+
+def test_a_number_whose_verb_and_noun_are_left_out_is_its_names() -> None:
+    article = (
+        "regatta",
+        "Lake regatta ends\n\nUpdated: June 9, 2024\n\nThe Red Cats won 14 races and the "
+        "Blue Foxes nine. Anna Berg scored 31 points and Lisa Holm 18.\n",
+    )
+    assert answered(article, "How many races did the Blue Foxes win?").short_answer == "nine"
+    assert answered(article, "How many races did the Red Cats win?").short_answer == "14"
+    assert answered(article, "How many points did Lisa Holm score?").short_answer == "18"
+

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
 from ..lexicon.time_words import EARLIER_YEARS
 from ..numbers import DateMention, find_dates, find_quantities, is_year
+from .gapping import gapped_owner
 from .model import Draft
 from .tree import clause_verb, head_of, is_verb, prep_object, span_of, subject_of
 
@@ -30,8 +31,8 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
     drafts: list[Draft] = []
     for q in find_quantities(text, [(d.start, d.end) for d in dates]):
         span = span_of(doc, q.start, q.end)
-        if q.kind == "number" and _inside_name(span):
-            continue  # a number inside a name
+        if q.kind == "number" and _inside_name(span) and gapped_owner(span.root) is None:
+            continue  # a number inside a name, not one after a name ("and the Foxes nine")
         if q.kind == "number" and _CLOCK.match(text, q.end):
             continue  # "between 11 p.m. and 6 a.m.": a time of day, no amount
         if q.kind == "number" and span.root.ent_type_ == "DATE" and is_year(q.surface):

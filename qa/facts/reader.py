@@ -18,6 +18,7 @@ from . import tree
 from .amounts import counted_of_them, read_amounts
 from .changes import read_changes
 from .context import NAMING_VERBS, SentenceContext
+from .gapping import read_gapped
 from .measures import read_measures
 from .mentions import PRONOUNS, REPORTING, Discourse
 from .model import Change, Draft, Fact
@@ -54,6 +55,7 @@ def read_sentence(
     if ctx.drafts:
         read_measures(ctx)
         respectively(ctx)
+        read_gapped(ctx)
         read_changes(ctx)
         read_parts(ctx)
         read_times(ctx)

@@ -84,7 +84,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         if any(s < end and start < e for s, e in skip):
             continue
         value = parse_number(m.group("num"))
-        if value is None or _is_name_or_score(text, m):
+        if value is None or (_is_name_or_score(text, m) and not (found and _gapped(text, m))):
             continue
         if re.match(r"\s*(?:AD|BC|BCE|CE)\b", text[m.end() :]):
             continue  # "around 600 AD" is a year
@@ -105,6 +105,18 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         number_text = m.group("num") + (f" {scale}" if scale else "")
         found.append(Quantity(value, unit, kind, start, end, text[start:end], number_text.strip()))
     return found
+
+
+# "... won 16 gold medals and Germany 12.": a name and a number closing a clause after an
+# amount, its verb and noun left out, not a name with a number ("Route 9").
+_GAPPED_NAME = re.compile(r"(?:,|\band)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|(?:and|in|at|on|for|while|with)\b|$)")
+
+
+def _gapped(text: str, m: re.Match[str]) -> bool:
+    """Whether a number after a name, in a sentence with an amount before it, is the
+    number of a clause whose verb and noun are left out."""
+    return bool(_GAPPED_NAME.search(text[: m.start()]) and _CLAUSE_END.match(text, m.end()))
 
 
 def _titled(unit_text: str) -> bool:
