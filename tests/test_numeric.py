@@ -1352,3 +1352,22 @@ def test_a_number_whose_verb_and_noun_are_left_out_is_its_names() -> None:
     assert answered(article, "How many races did the Red Cats win?").short_answer == "14"
     assert answered(article, "How many points did Lisa Holm score?").short_answer == "18"
 
+
+def test_how_many_a_count_lost_is_its_change_when_its_earlier_value_is_given() -> None:
+    article = (
+        "council",
+        "Vessel Party loses ground\n\nUpdated: June 9, 2024\n\nThe Vessel Party fell to 14 "
+        "seats on the council from 23. The Harbour List won 9 seats. The Vessel Party took "
+        "21.5 percent of the vote, down from 30 percent.\n",
+    )
+    lost = answered(article, "How many seats did the Vessel Party lose?")
+    assert lost.short_answer == "9 seats"
+    # the level it fell to, when the question asks it
+    assert answered(article, "How many seats did the Vessel Party fall to?").short_answer == "14"
+    # no earlier value: the count itself
+    assert answered(article, "How many seats did the Harbour List win?").short_answer == "9"
+    fell = answered(article, "How much did the Vessel Party's share of the vote fall?")
+    assert fell.short_answer == "8.5 percentage points"
+    got = answered(article, "What percentage of the vote did the Vessel Party take?")
+    assert got.short_answer == "21.5 percent"
+

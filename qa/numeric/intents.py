@@ -17,12 +17,17 @@ from ..numbers import asked_unit
 from ..types import Answer
 from . import ages, arithmetic, dates, parts, timespans
 from .direct import lookup
-from .lookup import Search, names_what
+from .lookup import Match, Search, names_what
 from .phrasing import abstain, direct
 from .question import Question
 from .terms import keyset, words
 
 _CHANGE_KEYS = frozenset(("#growth", "#decline"))
+# A question's words of a count's change: growth and decline, and the verbs the synonym
+# groups do not hold ("lose", "shed").
+_COUNT_CHANGE_KEYS = _CHANGE_KEYS | keyset("gain lose lost add added shed cut")
+# "How many staff did it grow to?": a level the change reached, not the change.
+_LEVEL_ASKED = re.compile(r"\b(?:to|from)\W*$", re.IGNORECASE)
 _TIME_UNITS = frozenset("years months weeks days hours minutes".split())
 _ASKS_CHANGE = re.compile(r"\bby\s+how\s+many\b|\bhow\s+many\s+(?:extra|additional)\b")
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
@@ -62,7 +67,21 @@ def count(search: Search, ask: Question) -> Answer | None:
         if _counts(ix.fact)
     ):
         return search.nothing(ask)
+    top = search.candidates(ask, {"count", "number"})
+    if top and (change := _change_asked(search, ask, top[0])):
+        return change
     return lookup(search, ask, {"count", "number"})
+
+
+def _change_asked(search: Search, ask: Question, best: Match) -> Answer | None:
+    """ "How many seats did the party lose?" of "fell to 22 seats from 35", "How much did
+    its share of the vote rise?": the change, when the question speaks of one and the
+    figure it matches best is given with its earlier value; else None."""
+    changed = any(t.keys & _COUNT_CHANGE_KEYS for t in ask.terms)
+    early = search.index.earlier.get(best.fact.id)
+    if not changed or early is None or _LEVEL_ASKED.search(ask.text):
+        return None
+    return arithmetic.subtract(search.index, best.fact, early, best.score)
 
 
 def _counts(f: Fact) -> bool:
@@ -131,7 +150,9 @@ def percent(search: Search, ask: Question) -> Answer | None:
     fitting = [m for m in matches if search.time_fits(m.fact, ask, year)]
     if not fitting:
         return abstain(ask)
-    return direct(search.index, fitting[0].fact, fitting[0].score)
+    return _change_asked(search, ask, fitting[0]) or direct(
+        search.index, fitting[0].fact, fitting[0].score
+    )
 
 
 def _is_change(search: Search, f: Fact) -> bool:
