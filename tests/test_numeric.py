@@ -1371,3 +1371,29 @@ def test_how_many_a_count_lost_is_its_change_when_its_earlier_value_is_given() -
     got = answered(article, "What percentage of the vote did the Vessel Party take?")
     assert got.short_answer == "21.5 percent"
 
+
+BREWER = """Kalder Brewing sales slip
+
+Updated: March 3, 2025
+
+Kalder Brewing said on Monday that its sales fell 3 percent last year. Chief executive Ruth \
+Amsel, who joined the company in 2020, said the bottling plant would close. About 90 of \
+its 130 workers will be offered jobs at the company's other sites. Kalder employs 1,150 \
+people. It was founded in 1911 by Otto Kalder.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many people does the company employ?", "1,150"),
+        # the words of "How old is X" name X, not the event its age is counted from
+        ("How old is the company?", "about 114 years"),
+        ("When was the company founded?", "1911"),
+    ],
+)
+def test_the_company_of_a_question_is_the_firm_the_story_is_about(
+    question: str, short: str
+) -> None:
+    assert ruled(BREWER, question).short_answer == short
+

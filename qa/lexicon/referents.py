@@ -36,3 +36,13 @@ SAME_KIND: tuple[frozenset[str], ...] = tuple(
         "project scheme",
     )
 )
+
+# What a question may call a story's first subject by, from the kind of name it is: "the
+# company" for "Norrvik Foods" (an organisation), "the town" for "Harsund" (a place).
+CALLED_BY_KIND: dict[str, frozenset[str]] = {
+    "ORG": frozenset("company firm business group".split()),
+    "GPE": frozenset(
+        "city town village country county district municipality nation province region "
+        "state".split()
+    ),
+}

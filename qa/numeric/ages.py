@@ -51,7 +51,8 @@ def age(search: Search, ask: Question) -> Answer | None:
         for t in ask.terms
     ):
         return abstain(ask)  # a person whose age they do not give
-    return _since_origin(search, ask) or since(search, ask)
+    # Its words name what is aged, not the event it is aged from ("joined the company").
+    return _since_origin(search, ask) or since(search, ask, by_words=False)
 
 
 def _since_origin(search: Search, ask: Question) -> Answer | None:

@@ -18,8 +18,12 @@ from .ranges import period_of
 from .terms import base, keyset, strength
 
 
-def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -> list[Match]:
-    """Date facts whose event and owner fit the question, best first."""
+def dates(
+    search: Search, ask: Question, default_events: tuple[str, ...] = (), by_words: bool = True
+) -> list[Match]:
+    """Date facts whose event and owner fit the question, best first. Without ``by_words``
+    the question's words name only the owner, never the event: "How old is the company?"
+    is not answered by "joined the company in 2019"."""
     matches = search.rank(ask.terms, lambda f: f.kind == "date")
     made = any(base(t.word) in _MAKING for t in ask.terms)
     out = []
@@ -28,7 +32,7 @@ def dates(search: Search, ask: Question, default_events: tuple[str, ...] = ()) -
             continue
         verbs = search.index.entry[m.fact.id].verb
         hit = any(strength(t.keys, verbs) for t in ask.terms)
-        if not hit and (ask.verb is None or ask.verb in search.index.light_stems):
+        if by_words and not hit and (ask.verb is None or ask.verb in search.index.light_stems):
             # "When did she become chief executive?", "How long has she been in charge?"
             # ("took charge in 2022"): the event's words say which.
             event = keyset(m.fact.measure)

@@ -152,6 +152,7 @@ class FactIndex:
         self.topic_head = subjects.first
         self.topic = subjects.topic
         self.topic_heads = subjects.heads
+        self.called = subjects.called
         self.people = subjects.people
         self._postings = _postings(self.entries)
         self._article_postings: dict[str, set[str]] = {}

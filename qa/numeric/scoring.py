@@ -33,6 +33,7 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     )
     things = index.things.get(f.sentence, NONE)
     topic = index.topic.get(f.article, NONE)
+    first, called = index.called.get(f.article, (NONE, NONE)) if ix.owner_keys else (NONE, NONE)
     got = 0.0
     focus = entity = local = missing = 0
     common_from_lead = owner_hit = other_thing = False
@@ -48,6 +49,8 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
         elif not s_focus and not t.proper and t.known and s_ctx and stem(t.word) in things:
             other_thing = True  # "the tug" of a sentence about "the ship"
         s_local = _local(t, ix, stand_in, topic)
+        if not s_local and stem(t.word) in called and ix.owner_keys <= first:
+            s_local = 0.9  # "the company" of the story's first name, "Norrvik Foods"
         if t.proper and not s_local and t.group is not None:
             s_local = found.get(t.group, 0.0)  # "Dunmore" says "Dunmore City"
         # A name may come from the headline alone, unless the question puts the figure

@@ -17,9 +17,10 @@ from spacy.tokens import Doc
 
 from ..analysis import stem
 from ..facts import sentence_subject
+from ..lexicon.referents import CALLED_BY_KIND
 from ..reading.names import title_name
 from ..types import Article
-from .terms import keyset, words
+from .terms import NONE, keyset, words
 
 # "a new clinic at St Anne's": what is said after "at", "in", "near" ... is not the subject's
 # name; "the extension of the line" is.
@@ -35,6 +36,8 @@ class Subjects:
     people: Mapping[str, str]  # a life's article id → the pronoun it uses, "he" or "she"
     first: Mapping[str, frozenset[str]]
     heads: frozenset[str]
+    # the first name an article has as a subject, and the nouns that may stand for it
+    called: Mapping[str, tuple[frozenset[str], frozenset[str]]]
 
 
 def read_subjects(
@@ -49,7 +52,20 @@ def read_subjects(
     heads = frozenset(
         stem(ws[-1]) for a in articles if a.id in topic and len(ws := words(a.title)) > 1
     )
-    return Subjects(topic, people, first, heads)
+    called = {a: called_by(docs[0]) for a, docs in bodies.items() if docs}
+    return Subjects(topic, people, first, heads, called)
+
+
+def called_by(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of the first name a sentence has as a subject (of any of its clauses) that
+    a common noun may stand for, and the stems of those nouns, by the kind of name it is:
+    "company" for an organisation, "town" for a place."""
+    for tok in doc:
+        words = CALLED_BY_KIND.get(tok.ent_type_)
+        if tok.dep_ in ("nsubj", "nsubjpass") and words:
+            name = next(e for e in doc.ents if e.start <= tok.i < e.end)
+            return keyset(name.text), frozenset(stem(w) for w in words)
+    return NONE, NONE
 
 
 def names_something(title: Doc) -> bool:

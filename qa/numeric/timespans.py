@@ -39,10 +39,10 @@ def months_between(start: str, end: str) -> int | None:
     return months
 
 
-def since(search: Search, ask: Question) -> Answer | None:
+def since(search: Search, ask: Question, by_words: bool = True) -> Answer | None:
     tenure = bool(re.search(r"\bbeen\s+(?:in|at|with|part\s+of)\b", ask.text))
     events = ("arrive", "found") if tenure else ("found", "arrive")
-    matches = [m for m in dates(search, ask, events) if m.fact.time_kind != "target"]
+    matches = [m for m in dates(search, ask, events, by_words) if m.fact.time_kind != "target"]
     if not matches:
         return None
     f = matches[0].fact
