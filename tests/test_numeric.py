@@ -1397,3 +1397,26 @@ def test_the_company_of_a_question_is_the_firm_the_story_is_about(
 ) -> None:
     assert ruled(BREWER, question).short_answer == short
 
+
+RESULTS = """Tallow Paper profit rises
+
+Updated: March 4, 2025
+
+Tallow Paper said on Tuesday that its operating profit rose to 48 million euros in 2024. \
+Sales grew to 610 million euros from 575 million euros a year earlier.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # "a year earlier" counts from the year the story reports on, not from its dateline
+        ("What were Tallow Paper's sales in 2023?", "575 million euros"),
+        # the story reports on 2024, though it was said on a Tuesday of 2025
+        ("What were Tallow Paper's sales in 2024?", "610 million euros"),
+    ],
+)
+def test_a_year_earlier_counts_from_the_year_a_results_story_reports_on(
+    question: str, short: str
+) -> None:
+    assert ruled(RESULTS, question).short_answer == short

@@ -25,8 +25,11 @@ _CLOCK = re.compile(r"\s*(?:[ap]\.?m\b\.?|o'clock\b)", re.IGNORECASE)
 _GROUP_NOUNS = GROUP_NOUNS | COLLECTIVE_NOUNS
 
 
-def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
-    """The sentence's numbers as drafts (in order), then its dates."""
+def read_amounts(
+    text: str, doc: Doc, article_date: str | None, period: str | None = None
+) -> list[Draft]:
+    """The sentence's numbers as drafts (in order), then its dates; ``period`` is the year
+    the story's earlier sentences said it reports on, which "a year earlier" counts from."""
     dates = find_dates(text, article_date)
     drafts: list[Draft] = []
     for q in find_quantities(text, [(d.start, d.end) for d in dates]):
@@ -41,7 +44,7 @@ def read_amounts(text: str, doc: Doc, article_date: str | None) -> list[Draft]:
             dates.append(DateMention(q.surface, "year", q.start, q.end, q.surface, prep))
             continue  # "the 2018 season": the entity recogniser reads a year
         drafts.append(Draft(q.start, q.end, q.value, q.unit, q.kind, span, head_of(span)))
-    dates = _relative_to_sentence(sorted(dates, key=lambda m: m.start))
+    dates = _relative_to_sentence(sorted(dates, key=lambda m: m.start), period)
     _counted(drafts)
     _bounds(drafts, text)
     _ages(drafts, text)
@@ -64,18 +67,19 @@ def _inside_name(span: Span) -> bool:
     return ent is None or any(t.is_alpha for t in ent)
 
 
-def _relative_to_sentence(dates: list[DateMention]) -> list[DateMention]:
-    """ "a year earlier" after "for 2024" (or after "last year") in the same sentence is the
-    year before that one, not the year before the article's date."""
+def _relative_to_sentence(dates: list[DateMention], period: str | None) -> list[DateMention]:
+    """ "a year earlier" after "for 2024" (or after "last year") in the same sentence, or
+    in a sentence after one that named the story's year, is the year before that one, not
+    the year before the article's date."""
     out: list[DateMention] = []
     for d in dates:
         prior = [
-            x
+            x.time
             for x in out
             if x.kind in ("year", "month", "date", "quarter", "half-year", "resolved-relative")
-        ]
+        ] or ([period] if period else [])
         if prior and " ".join(d.surface.lower().split()) in EARLIER_YEARS:
-            year = int(prior[-1].time[:4]) - 1
+            year = int(prior[-1][:4]) - 1
             d = DateMention(str(year), "year", d.start, d.end, d.surface, d.preposition)
         out.append(d)
     return out

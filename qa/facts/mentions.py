@@ -133,6 +133,7 @@ class Discourse:
         self.person: str | None = self.life
         self.named: str | None = None  # the last subject that was a name of any kind
         self.counted: str | None = None  # what the last count counted ("awards")
+        self.period: str | None = None  # the last year named as the story's own ("in 2024")
         self._person_just_named = False  # the last sentence's subject was a person
 
     # -- one sentence ---------------------------------------------------------------------

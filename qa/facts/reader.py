@@ -49,7 +49,8 @@ def read_sentence(
 ) -> list[Draft]:
     """The drafts of one sentence, every construction read; the discourse moves on."""
     discourse.start(doc)
-    ctx = SentenceContext(text, doc, read_amounts(text, doc, article_date), discourse, article_date)
+    drafts = read_amounts(text, doc, article_date, discourse.period)
+    ctx = SentenceContext(text, doc, drafts, discourse, article_date)
     counted_of_them(ctx.drafts, discourse.counted)
     ctx.subject = _own_subject(ctx)
     if ctx.drafts:
@@ -67,10 +68,26 @@ def read_sentence(
     person = ctx.subject if is_person else None
     named = ctx.subject if subject is not None and _is_name(subject) else None
     discourse.finish(ctx.subject, person, named)
+    discourse.period = _period(ctx.drafts, article_date) or discourse.period
     counts = [d.unit for d in ctx.drafts if d.kind == "count" and d.unit]
     if counts:
         discourse.counted = counts[-1]
     return ctx.drafts
+
+
+def _period(drafts: list[Draft], article_date: str | None) -> str | None:
+    """The last year a sentence names as the story's own, or the one before its dateline
+    ("profit fell in 2024" in a story of February 2025); a year further back is background,
+    not what "a year earlier" counts from."""
+    if not article_date:
+        return None
+    years = [
+        d.time[:4]
+        for d in drafts
+        if d.is_date and d.time and d.time_mention is not None and d.time_mention.kind == "year"
+    ]
+    own = [y for y in years if y.isdigit() and 0 <= int(article_date[:4]) - int(y) <= 1]
+    return own[-1] if own else None
 
 
 def _is_person(tok: Token) -> bool:

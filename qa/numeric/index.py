@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..analysis import STOP_WORDS, proper_words, stem
 from ..facts import Fact
+from ..lexicon.discourse_words import REPORTING_VERBS
 from ..lexicon.question_words import QUESTION_WORDS
 from ..lexicon.synonyms import PEOPLE_VERBS
 from ..numbers import MONTHS, is_year
@@ -104,7 +105,14 @@ class FactIndex:
         for f in self.facts:
             lead_sentence = firsts.get(f.article)
             in_lead = lead_sentence is not None and f.sentence == lead_sentence.id
-            if in_lead and f.kind == "date" and f.time and not _compared(lead_sentence, f):
+            said_on = f.measure is not None and base(f.measure) in _REPORTING  # "said on Monday"
+            if (
+                in_lead
+                and f.kind == "date"
+                and f.time
+                and not said_on
+                and not _compared(lead_sentence, f)
+            ):
                 lead_years.setdefault(f.article, set()).add(f.time[:4])
         self.reported = {
             a.id: next(iter(lead_years[a.id]))
@@ -257,6 +265,9 @@ def _postings(entries: Sequence[Entry]) -> dict[str, list[int]]:
         for k in e.own | e.ctx:
             out.setdefault(k, []).append(i)
     return out
+
+
+_REPORTING = frozenset(stem(v) for v in REPORTING_VERBS)
 
 
 def _compared(s: Sentence | None, f: Fact) -> bool:
