@@ -695,3 +695,10 @@ def test_a_number_naming_a_thing_after_an_amount_is_still_a_name() -> None:
     assert "2" not in got
     got = facts_in("The ferry carried 200 passengers and docked at Pier 4 on Monday.")
     assert "4" not in got
+
+
+def test_a_rate_before_a_noun_of_change_measures_what_changed() -> None:
+    got = facts_in("Profit rose, helped by a 7 percent rise in orders from Japan.")
+    assert got["7 percent"].measure == "orders growth"
+    got = facts_in("A 4 percent drop in exports hit the port.")
+    assert got["4 percent"].measure == "exports decline"

@@ -22,6 +22,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from ..lexicon.change_words import CHANGE_NOUNS
 from ..lexicon.measure_nouns import GENERAL_NOUNS, GROUP_NOUNS, KIND_MEASURES, MONEY_MEASURES
 from ..lexicon.measure_verbs import (
     COUNT_VERBS,
@@ -90,6 +91,8 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
         if (room := _room_for(slot)) is not None:
             return measure_label(room), None
         return "count", None
+    if d.kind == "percent" and (changed := _change_noun_of(ctx, slot)) is not None:
+        return changed  # "a 9 percent rise in sales in Germany": the sales' growth
     noun = _of_noun(slot)
     if noun is not None and noun.lemma_.lower() not in GENERAL_NOUNS:
         if ctx.is_measure_noun(noun) or d.kind == "money" or noun.lower_ in GROUP_NOUNS:
@@ -121,6 +124,20 @@ def _measure(ctx: SentenceContext, d: Draft) -> tuple[str | None, str | None]:
     if verb is None:
         return None, None
     return _verb_measure(ctx, d, verb)
+
+
+def _change_noun_of(ctx: SentenceContext, slot: Token) -> tuple[str, str | None] | None:
+    """The measure and owner of a rate said before a noun of change with what changed after
+    it ("a 9 percent rise in sales in Germany": sales growth, Germany's); else None."""
+    noun = slot.head
+    direction = CHANGE_NOUNS.get(noun.lemma_.lower())
+    if direction is None or slot.dep_ not in ("compound", "nmod", "amod", "nummod"):
+        return None
+    thing = tree.prep_object(noun, "in", "of")
+    if thing is None or thing.i in ctx.amount_tokens:
+        return None
+    label = measure_label(thing, skip=ctx.amount_tokens)
+    return f"{label} {'growth' if direction == 'up' else 'decline'}", ctx.noun_owner(thing)
 
 
 def _sized(ctx: SentenceContext, adjective: Token) -> str | None:
