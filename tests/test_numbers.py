@@ -264,3 +264,11 @@ def test_a_day_without_a_year_needs_the_article_date() -> None:
 )
 def test_one_reading_of_what_is_written_as_a_year(word: str, year: bool) -> None:
     assert is_year(word) is year
+
+
+def test_a_day_soon_after_the_story_said_in_the_present_tense_is_this_years() -> None:
+    """ "a final that starts on 16 May" in a story of 9 May is not last year's May 16."""
+    starts = find_dates("The final, which starts on 16 May, is sold out.", "2025-05-09")
+    assert [d.time for d in starts] == ["2025-05-16"]
+    ended = find_dates("The strike ended on 16 May after two weeks.", "2025-05-09")
+    assert [d.time for d in ended] == ["2024-05-16"]

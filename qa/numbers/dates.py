@@ -227,7 +227,8 @@ def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> l
         except ValueError:
             continue
         ahead = _said_ahead(text, m.start())
-        if when < ref if ahead else when > ref:
+        soon = when > ref and (when - ref).days <= _SOON_DAYS and _scheduled(text, m.start())
+        if not soon and (when < ref if ahead else when > ref):
             try:
                 when = date(ref.year + (1 if ahead else -1), _month(month), int(day))
             except ValueError:
@@ -253,6 +254,21 @@ _AHEAD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.,;:!?]\s")
+
+
+# "a final that starts on 16 May" in a story of 9 May: a day soon after the story's date,
+# in a clause in the present tense, is this year's, not last year's.
+_SOON_DAYS = 92
+_PRESENT = re.compile(
+    r"\b(?:starts|begins|opens|runs|ends|closes|is|are|takes\s+place|falls|comes)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _scheduled(text: str, at: int) -> bool:
+    """Whether the words just before a day say what happens on it in the present tense."""
+    return bool(_PRESENT.search(text[max(0, at - 40) : at]))
 
 
 def _said_ahead(text: str, at: int) -> bool:
