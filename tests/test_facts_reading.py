@@ -688,6 +688,8 @@ def test_a_gapped_clause_counts_the_noun_of_the_clause_before_it() -> None:
     got = facts_in("Anna Berg scored 31 points, Lisa Holm 18 and Mia Dahl 12.")
     assert (got["18"].unit, got["18"].owner) == ("points", "Lisa Holm")
     assert (got["12"].unit, got["12"].owner) == ("points", "Mia Dahl")
+    got = facts_in("Anna Berg scored 31 points for the Cats and forward Lisa Holm 18.")
+    assert (got["18"].unit, got["18"].owner) == ("points", "forward Lisa Holm")
 
 
 def test_a_number_naming_a_thing_after_an_amount_is_still_a_name() -> None:

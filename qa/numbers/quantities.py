@@ -107,9 +107,13 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
     return found
 
 
-# "... won 16 gold medals and Germany 12.": a name and a number closing a clause after an
-# amount, its verb and noun left out, not a name with a number ("Route 9").
-_GAPPED_NAME = re.compile(r"(?:,|\band)\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}\s+$")
+# "... won 16 gold medals and Germany 12.", "and forward Jan Kolar 19.": a name (after a
+# role word, not a preposition) and a number closing a clause after an amount, its verb and
+# noun left out, not a name with a number ("Route 9", "docked at Pier 4").
+_GAPPED_NAME = re.compile(
+    r"(?:,|\band)\s+(?:the\s+)?(?:(?!(?:at|in|on|to|from|by|for|of|with|near|into)\b)[a-z]+\s+)?"
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}\s+$"
+)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|(?:and|in|at|on|for|while|with)\b|$)")
 
 
