@@ -704,3 +704,15 @@ def test_a_rate_before_a_noun_of_change_measures_what_changed() -> None:
     assert got["7 percent"].measure == "orders growth"
     got = facts_in("A 4 percent drop in exports hit the port.")
     assert got["4 percent"].measure == "exports decline"
+
+
+def test_its_is_never_a_plural_subjects() -> None:
+    """ "It grew when mills were built; by 1900 its population ...": the town's, not the
+    mills'."""
+    got = facts_in(
+        "Harlby is a town in the north.",
+        "It grew quickly, when cotton mills were built along the river; by 1900 its "
+        "population had reached 48,000.",
+        title="Harlby",
+    )
+    assert got["48,000"].owner == "Harlby"

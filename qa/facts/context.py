@@ -57,7 +57,7 @@ class SentenceContext:
         if tok is None:
             return None
         if tok.lower_ in PRONOUNS and tok.pos_ in ("PRON", "DET"):
-            return self.discourse.pronoun(tok.lower_, *self._subjects_before(tok))
+            return self.discourse.pronoun(tok.lower_, *self._subjects_before(tok, tok.lower_))
         name = self.discourse.describes(tok)
         if name is not None:
             return name
@@ -98,7 +98,7 @@ class SentenceContext:
         first, _, rest = text.partition(" ")
         if first.lower() not in _POSSESSIVES:
             return text
-        owner = self.discourse.pronoun(first.lower(), *self._subjects_before(at))
+        owner = self.discourse.pronoun(first.lower(), *self._subjects_before(at, first.lower()))
         if owner is None:
             return text
         if not rest:
@@ -106,14 +106,17 @@ class SentenceContext:
         mark = "'" if owner.endswith("s") else "'s"
         return f"{owner}{mark} {rest}"
 
-    def _subjects_before(self, tok: Token) -> tuple[str | None, str | None]:
+    def _subjects_before(self, tok: Token, pronoun: str) -> tuple[str | None, str | None]:
         """The last subject of this sentence before ``tok`` ("The mill has ..., and its
         output ..."; "Berg married ...; they had ..."), and the last that was a name ("After
-        Odo Varn made peace ..., he moved ...")."""
+        Odo Varn made peace ..., he moved ..."); never a plural for "it" or "its"
+        ("shipyards were built ...; by 1900 its population ..." is not theirs)."""
+        singular = pronoun in _SINGULAR
         subjects = [
             t
             for t in self.doc[: tok.i]
             if t.dep_ in tree.SUBJECTS
+            and not (singular and t.tag_ in ("NNS", "NNPS"))
             and t.lower_ not in PRONOUNS
             and t.tag_ not in ("WDT", "WP")
             and t.i not in self.amount_tokens
@@ -138,6 +141,9 @@ class SentenceContext:
         return not any(c.dep_ in ("det", "poss", "prep") for c in tok.children) and (
             name_modifier(tok) is None
         )
+
+
+_SINGULAR = frozenset(("it", "its", "itself"))
 
 
 def name_modifier(noun: Token) -> Token | None:
