@@ -56,15 +56,15 @@ SCALES = {
 NUMBER_WORDS = frozenset([*UNITS_WORDS, *TENS_WORDS, *SCALES, "dozen", "half"])
 _UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_W = "|".join(TENS_WORDS)
-_UNDER_100 = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNIT_W}))?|(?:{_UNIT_W}))"
-UNDER_100 = _UNDER_100  # a number under a hundred in words: "seven", "twenty-five"
+# A number under a hundred in words: "seven", "twenty-five".
+UNDER_100 = rf"(?:(?:{_TENS_W})(?:[- ](?:{_UNIT_W}))?|(?:{_UNIT_W}))"
 # "one" is a number only where it counts something: not "one of", "one day", "one-stop".
 _NOT_ONE = (
     r"(?<!\bno )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?!one[-\s]+(?:of|another|day|such|way|side|"
     r"hand|thing|more|time|stop|point|after|by|who|which|that|'s)\b)"
 )
 WORD_NUMBER = (
-    rf"{_NOT_ONE}(?:{_UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{_UNDER_100})?)?"
+    rf"{_NOT_ONE}(?:{UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{UNDER_100})?)?"
     r"|a\s+dozen|a\s+(?:hundred|thousand|million|billion)|half\s+a\s+(?:million|billion)|dozen)"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
