@@ -1420,3 +1420,24 @@ def test_a_year_earlier_counts_from_the_year_a_results_story_reports_on(
     question: str, short: str
 ) -> None:
     assert ruled(RESULTS, question).short_answer == short
+
+
+BRIDGE = """Sorne bridge opens late
+
+Updated: 15 June 2025
+
+The Sorne bridge opened to traffic on Saturday, three years behind schedule. The \
+2.4-kilometre Sorne bridge will carry 14,000 vehicles a day.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # "three years behind schedule" is how late the bridge was, not how long it is
+        ("How long is the Sorne bridge?", "2.4 kilometres"),
+        ("How long was the Sorne bridge delayed?", "three years"),
+    ],
+)
+def test_a_time_behind_schedule_is_a_delay_not_a_length(question: str, short: str) -> None:
+    assert ruled(BRIDGE, question).short_answer == short

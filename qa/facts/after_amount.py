@@ -5,6 +5,8 @@ measure after "in" ("5 million euros in revenue")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..lexicon.measure_verbs import DIMENSIONS
@@ -16,6 +18,10 @@ from .model import Draft
 # Kinds of physical amount, which may be of a substance ("30 kilograms of grain").
 PHYSICAL = frozenset("mass volume energy length area data".split())
 _RATE_BLOCKERS = frozenset("earlier ago before later after on in".split())
+_LATE = re.compile(
+    r"\s+(?:behind\s+schedule|late\b|overdue\b|later\s+than\s+(?:planned|expected|scheduled))",
+    re.IGNORECASE,
+)
 
 
 def after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | None:
@@ -38,6 +44,8 @@ def after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | N
                 return f"{measure or 'price'} per {nxt[1].lower_}"
     if nxt and d.kind == "length" and nxt[0].lower_ in DIMENSIONS:
         return DIMENSIONS[nxt[0].lower_]
+    if d.kind == "duration" and _LATE.match(d.span.doc.text, d.span.end_char):
+        return "delay"  # "opened two years behind schedule": how late, not how long
     of = tree.prep_object(d.slot, "of")
     if of is not None and of.i not in ctx.amount_tokens:
         has_det = any(c.dep_ in ("det", "poss") for c in of.children)

@@ -23,6 +23,8 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     """The weighted share of ``terms`` the fact of ``ix`` matches and how many of them say
     what it is (its focus); None when it cannot be the figure asked for."""
     f = ix.fact
+    if f.measure == "delay" and not any(stem(t.word) in _LATE_STEMS for t in terms):
+        return None  # "two years behind schedule" is not how long the line is
     stand_in = bool(ix.owner_keys & STAND_IN_KEYS) and len(ix.owner_keys) == 1
     # "the building" of an article whose first subject is "a new clinic at ...": the
     # question's headline words must be that subject's own.
@@ -132,6 +134,8 @@ def _other_name(name: set[str], owner: frozenset[str]) -> bool:
 
 
 _MONEY_STEMS = frozenset(stem(w) for w in MONEY_NOUNS)
+# The words a question asks how late something was with.
+_LATE_STEMS = frozenset(stem(w) for w in "late later delay delayed behind schedule overdue".split())
 _MONEY_KINDS = frozenset({"money", "number", "percent", "multiple"})
 
 
