@@ -67,19 +67,26 @@ def count(search: Search, ask: Question) -> Answer | None:
         if _counts(ix.fact)
     ):
         return search.nothing(ask)
-    top = search.candidates(ask, {"count", "number"})
-    if top and (change := _change_asked(search, ask, top[0])):
-        return change
+    if _speaks_of_change(ask):  # ranked here only then: lookup ranks the facts again
+        top = search.candidates(ask, {"count", "number"})
+        if top and (change := _change_asked(search, ask, top[0])):
+            return change
     return lookup(search, ask, {"count", "number"})
+
+
+def _speaks_of_change(ask: Question) -> bool:
+    """Whether a question asks how much a figure rose or fell ("How many seats did the
+    party lose?"), not the level it reached ("How many staff did it grow to?")."""
+    changed = any(t.keys & _COUNT_CHANGE_KEYS for t in ask.terms)
+    return changed and not _LEVEL_ASKED.search(ask.text)
 
 
 def _change_asked(search: Search, ask: Question, best: Match) -> Answer | None:
     """ "How many seats did the party lose?" of "fell to 22 seats from 35", "How much did
     its share of the vote rise?": the change, when the question speaks of one and the
     figure it matches best is given with its earlier value; else None."""
-    changed = any(t.keys & _COUNT_CHANGE_KEYS for t in ask.terms)
     early = search.index.earlier.get(best.fact.id)
-    if not changed or early is None or _LEVEL_ASKED.search(ask.text):
+    if early is None or not _speaks_of_change(ask):
         return None
     return arithmetic.subtract(search.index, best.fact, early, best.score)
 
