@@ -8,6 +8,8 @@ refers to. None of these sentences comes from a test set's article.
 
 from __future__ import annotations
 
+import pytest
+
 from qa.facts import Fact
 from qa.ingest import clean
 from tests.support import read_facts
@@ -716,3 +718,37 @@ def test_its_is_never_a_plural_subjects() -> None:
         title="Harlby",
     )
     assert got["48,000"].owner == "Harlby"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "unit"),
+    [
+        ("The rebels numbered about 6,000.", "6,000", "rebels"),
+        ("The defenders were 800 strong.", "800", "defenders"),
+        ("The relief army, 4,000 strong, arrived in May.", "4,000", "army"),
+        ("Of the townspeople, 3,000 fled before the siege began.", "3,000", "townspeople"),
+    ],
+)
+def test_a_number_that_gives_a_groups_size_counts_the_group(
+    sentence: str, surface: str, unit: str
+) -> None:
+    got = facts_in(sentence)[surface]
+    assert (got.kind, got.unit) == ("count", unit)
+
+
+def test_two_sides_set_against_each_other_are_not_then_and_now() -> None:
+    got = facts_in("The army numbered about 9,000 men, against some 6,000 rebels.")
+    assert got["6,000"].earlier_of is None and got["9,000"].earlier_of is None
+
+
+def test_a_part_listed_after_an_amount_given_of_a_noun_is_that_amounts() -> None:
+    got = facts_in(
+        "The school has 1,200 pupils, of whom 90 board, and a staff of 140, including 85 teachers."
+    )
+    assert got["85"].part_of == got["140"].id
+
+
+def test_a_bare_part_of_an_amount_is_in_the_amounts_unit() -> None:
+    got = facts_in("The bridge cost 90 million euros, of which 20 million came from the state.")
+    assert (got["20 million"].kind, got["20 million"].unit) == ("money", "euros")
+    assert got["20 million"].part_of == got["90 million euros"].id

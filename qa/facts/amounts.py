@@ -97,6 +97,8 @@ def _counted(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.kind != "number":
             continue
+        if _group_size(d):
+            continue
         noun = _counted_noun(d.slot, d.value)
         doc = d.span.doc
         if noun is not None:
@@ -138,10 +140,30 @@ def _counted(drafts: list[Draft]) -> None:
             _left_out(d, drafts)
 
 
+def _group_size(d: Draft) -> bool:
+    """ "The rebels numbered about 6,000", "the defenders were 800 strong", "the army,
+    9,000 strong, ...": a bare number that gives a group's size counts the group."""
+    slot, head = d.slot, d.slot.head
+    if slot.dep_ == "pobj" and head.dep_ == "prep":
+        slot, head = head, head.head  # "numbered about 6,000", "about" read as a preposition
+    if head.lemma_.lower() == "number" and is_verb(head) and slot.dep_ in ("dobj", "prep"):
+        group = subject_of(head)
+    elif head.lower_ == "strong" and slot.dep_ == "npadvmod" and head.dep_ == "acomp":
+        group = subject_of(head.head)  # "were 800 strong"
+    elif slot.dep_ == "appos" and any(c.lower_ == "strong" for c in slot.children):
+        group = head  # "the army, 9,000 strong,"
+    else:
+        return False
+    if group is None or group.pos_ != "NOUN":
+        return False
+    d.kind, d.unit = "count", group.lower_
+    return True
+
+
 def _partitive(d: Draft) -> bool:
     """ "112 of the town's 300 houses", "two of its ships": a bare number before "of" and
     a plural noun with its determiner counts some of those things."""
-    noun = _things_of(d.slot)
+    noun = _things_of(d.slot) or _fronted_of(d.slot)
     if noun is None:
         return False
     if not any(c.dep_ in ("det", "poss") for c in noun.children):
@@ -210,6 +232,18 @@ def counted_of_them(drafts: list[Draft], counted: str | None) -> None:
         unit = earlier[-1] if earlier else counted
         if unit:
             d.kind, d.unit = "count", unit
+
+
+def _fronted_of(slot: Token) -> Token | None:
+    """ "Of the townspeople, 3,000 fled": the people an "of" phrase before a number that is
+    its verb's subject names; "Of those, 5,480 were children" counts children."""
+    if slot.dep_ not in ("nsubj", "nsubjpass") or slot.head.lemma_ == "be":
+        return None
+    of = next((c for c in slot.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or of.i > slot.i:
+        return None
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return noun if noun is not None and noun.pos_ == "NOUN" else None
 
 
 def _things_of(tok: Token) -> Token | None:

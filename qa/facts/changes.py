@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Token
 
+from ..analysis import stem
 from ..lexicon.change_words import (
     BY_VERBS,
     CHANGE_ADVERBS,
@@ -63,6 +64,10 @@ def compatible(anchor: Draft, d: Draft) -> bool:
         return False
     if d.kind == "number":
         return anchor.kind != "percent"
+    if anchor.kind == "count" and anchor.unit and d.unit:
+        # "9,000 men against some 6,000 rebels" sets two sides side by side, not one figure
+        # then and now
+        return stem(anchor.unit) == stem(d.unit)
     return anchor.kind == d.kind and (anchor.unit == d.unit or anchor.kind == "count")
 
 

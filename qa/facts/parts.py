@@ -189,9 +189,10 @@ def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:
             continue
         if part.kind in ("percent", "age"):
             continue
-        if part.kind == "count" and whole.kind == "count":
-            part.part_of, part.owner = whole_i, whole.owner
-        elif part.kind == "number" and whole.kind in ("count", "number"):
+        if part.kind == "count" and whole.kind in ("count", "number"):
+            part.part_of, part.owner = whole_i, whole.owner  # "a staff of 6,200, including"
+        elif part.kind == "number" and (whole.kind in ("count", "number") or whole.unit):
+            # "240 million euros, of which 30 million came from a grant": in euros too
             part.part_of = whole_i
             part.kind, part.unit, part.measure = whole.kind, whole.unit, whole.measure
             part.owner = whole.owner
@@ -229,7 +230,16 @@ def _whole(ctx: SentenceContext, before: list[int], cue: Token) -> int:
         for i in before
         if not any(j != i and tree.within_phrase(slots[i], slots[j]) for j in before)
     ] or before
-    return next((i for i in outer if slots[i] == cue.head), outer[-1])
+    # "a staff of 6,200, including 1,900 academic staff": the cue hangs from the noun the
+    # amount is "of", however deep in the sentence that noun is
+    of = [i for i in before if _amount_of(slots[i]) == cue.head]
+    return next((i for i in outer if slots[i] == cue.head), of[-1] if of else outer[-1])
+
+
+def _amount_of(slot: Token) -> Token | None:
+    """The noun an amount is given "of" ("a staff of 6,200": staff)."""
+    prep = slot.head
+    return prep.head if slot.dep_ == "pobj" and prep.lower_ == "of" else None
 
 
 def qualifier(ctx: SentenceContext, part: Draft) -> str | None:
