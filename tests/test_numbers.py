@@ -154,6 +154,13 @@ def test_a_day_without_its_year_is_the_next_one_when_its_clause_looks_ahead() ->
     assert find_dates("The board will meet on Wednesday", "2025-06-04")[0].time == "2025-06-11"
 
 
+def test_a_day_in_reported_speech_of_what_would_happen_is_to_come() -> None:
+    said = "The union said the strike would last until Friday."
+    assert find_dates(said, "2025-06-04")[0].time == "2025-06-06"
+    done = "The union said it had walked out on Friday, and talks would resume."
+    assert find_dates(done, "2025-06-04")[0].time == "2025-05-30"
+
+
 def test_periods_of_a_year() -> None:
     (d,) = find_dates(HARBOR_S6)
     assert (d.time, d.kind, d.surface) == ("2023-H1", "half-year", "the first half of 2023")

@@ -250,7 +250,9 @@ def _days_without_year(text: str, reference: str, taken: list[DateMention]) -> l
 # What a clause says of the future before its date: "will", "is due to", "are set to".
 _AHEAD = re.compile(
     r"\b(?:will|shall|won't|(?:is|are)\s+(?:due|set|scheduled|expected|going|planned)\s+to"
-    r"|(?:is|are)\s+to\s+be)\b|'ll\b",
+    r"|(?:is|are)\s+to\s+be)\b|'ll\b"
+    # reported speech: "said the walkout would continue until Friday"
+    r"|\b(?:said|says|warned|announced|promised|added)\b(?:(?!\bhad\b)[^,.;])*\bwould\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.,;:!?]\s")
