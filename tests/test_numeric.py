@@ -1441,3 +1441,118 @@ The Sorne bridge opened to traffic on Saturday, three years behind schedule. The
 )
 def test_a_time_behind_schedule_is_a_delay_not_a_length(question: str, short: str) -> None:
     assert ruled(BRIDGE, question).short_answer == short
+
+
+SKIRMISH = """Skirmish at Orlen Mill
+
+The skirmish at Orlen Mill was fought in 1702. The duke's army numbered about 7,000 men, \
+against some 4,000 rebels. The rebels lost some 900 killed and 1,300 taken prisoner.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # "7,000 men against some 4,000 rebels" sets two sides side by side: 4,000 is no
+        # earlier figure of the army's, and what the rebels lost is no count of them
+        ("How many rebels were there?", "4,000"),
+        ("How many rebels were killed?", "900"),
+        ("How many rebels were taken prisoner?", "1,300"),
+        ("How many men did the duke's army have?", "7,000"),
+    ],
+)
+def test_a_count_of_the_asked_things_beats_what_they_lost(question: str, short: str) -> None:
+    assert ruled(SKIRMISH, question).short_answer == short
+
+
+RIVER = """Orrin (river)
+
+The Orrin is a river in the north of Estmark. At 210 kilometres it is the region's \
+second-longest river. It rises at an elevation of 820 metres.
+"""
+
+
+def test_a_length_said_by_a_superlative_is_no_depth() -> None:
+    assert ruled(RIVER, "How long is the Orrin?").short_answer == "210 kilometres"
+    assert not engine_for(RIVER).ask("How deep is the Orrin?").answered
+
+
+SENTENCED = """Former harbour chief jailed for four years
+
+Updated: 3 March 2025
+
+A former harbour chief was sentenced on Friday to four years in prison for fraud. The \
+court heard that Jon Aske, 58, had run the harbour board for eleven years. Aske was also \
+ordered to repay 600,000 crowns.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # the story's lead describes the person its next sentence names
+        ("How long was Jon Aske sentenced to?", "four years"),
+        ("How long did Aske run the harbour board?", "eleven years"),
+        ("How much must Aske repay?", "600,000 crowns"),
+    ],
+)
+def test_the_person_a_lead_describes_is_the_one_named_next(question: str, short: str) -> None:
+    assert ruled(SENTENCED, question).short_answer == short
+
+
+def test_some_of_a_group_named_by_what_they_are_must_be_said() -> None:
+    article = (
+        "survey",
+        "Survey of anglers\n\nUpdated: June 9, 2024\n\n"
+        "The survey asked 1,800 anglers about their catch. Of them, 240 fished at night.\n",
+    )
+    assert _declines(article, "How many of the anglers were women?")
+
+
+COLLEGE = """Harl College
+
+Harl College is a private college in Orlen. It has a staff of 940, including 310 teaching \
+staff. Its annual budget is 80 million euros, of which 12 million comes from fees.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # "including" hangs from the noun the whole is "of", deep as it sits in its clause
+        ("How many staff does Harl College have?", "940"),
+        ("How many teaching staff does Harl College have?", "310"),
+        ("How many non-teaching staff does Harl College have?", "630"),
+        # "of which 12 million": in the euros of the whole it is part of
+        ("How much comes from fees?", "12 million"),
+        ("What is Harl College's annual budget?", "80 million euros"),
+    ],
+)
+def test_a_whole_given_of_a_noun_and_its_listed_part(question: str, short: str) -> None:
+    assert ruled(COLLEGE, question).short_answer == short
+
+
+STOPPAGE = """Bus drivers strike in Orlen
+
+Updated: 8 September 2025
+
+About 900 bus drivers in Orlen walked out on Monday. It is the first strike by the city's \
+drivers since 2014. Ada Brun has led the drivers' union since 2019.
+"""
+
+
+def test_the_first_one_since_a_year_is_no_start_of_this_one() -> None:
+    engine = engine_for(STOPPAGE)
+    assert not engine.ask("How long has the strike lasted?").answered
+    assert ruled(STOPPAGE, "How long has Ada Brun led the union?").short_answer == "about 6 years"
+
+
+def test_the_headline_says_what_its_first_sentence_counts() -> None:
+    assert ruled(STOPPAGE, "How many drivers are on strike?").short_answer == "900"
+
+
+def test_a_groups_size_is_said_without_naming_the_group_twice() -> None:
+    text = "Siege of Narth\n\nThe Siege of Narth took place in 1512. The rebels numbered 6,000.\n"
+    result = ruled(text, "How many rebels were there?")
+    assert result.short_answer == "6,000"
+    assert "6,000 rebels" not in result.answer

@@ -31,8 +31,8 @@ LIGHT_VERBS: frozenset[str] = frozenset(
 # did the state pay?". Lemmas.
 MONEY_VERBS: frozenset[str] = frozenset(
     (
-        "award borrow charge contribute cost donate earn fund grant invest lend owe pay raise "
-        "receive spend win"
+        "award borrow charge contribute cost donate earn fine fund grant invest lend owe pay "
+        "raise receive refund repay spend win"
     ).split()
 )
 

@@ -63,21 +63,24 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     counting = ask.intent == "count"
     if not counting and not negated:
         return None  # an amount's stated part is a plain look-up; only its rest is worked out
-    pairs = [
-        (sid, w, p)
-        for sid in _sentences(search, ask)[:3]
-        for w, p in partitions(search, sid)
-        # a part of another year's whole is not this one's ("last year's race")
-        if search.time_fits(p, ask, search.target_year(ask) or search.last_year_of(ask, p))
-    ]
+
+    def pairs(listed: bool) -> list[tuple[str, Fact, Fact]]:
+        return [
+            (sid, w, p)
+            for sid in _sentences(search, ask)[:3]
+            for w, p in partitions(search, sid, listed)
+            # a part of another year's whole is not this one's ("last year's race")
+            if search.time_fits(p, ask, search.target_year(ask) or search.last_year_of(ask, p))
+        ]
+
     if negated or others or unprefixed:
         negated_words = asked if negated else unprefixed
-        for sid, whole, part in pairs:
+        for sid, whole, part in pairs(listed=True):
             if rest := _rest(search, ask, sid, whole, part, negated_words, others):
                 return rest
     if negated or not counting:
         return None
-    for sid, whole, part in pairs:
+    for sid, whole, part in pairs(listed=False):
         # A part said before its whole is the fact reader's own part: a look-up tells it.
         if part.start < whole.start or not _counts_asked(search, ask, whole):
             continue
@@ -130,9 +133,10 @@ def _sentences(search: Search, ask: Question) -> list[str]:
     return out
 
 
-def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
+def partitions(search: Search, sentence_id: str, listed: bool = False) -> list[tuple[Fact, Fact]]:
     """(whole, part) pairs a sentence states by "of the ...", "of which ..." or "... of
-    them": counts, or amounts in one unit ("Of the $62 million, $11 million ...")."""
+    them": counts, or amounts in one unit ("Of the $62 million, $11 million ..."); with
+    ``listed``, also the parts it lists after their whole ("including 1,900 ...")."""
     s = search.index.sentences.get(sentence_id)
     if s is None:
         return []
@@ -168,13 +172,16 @@ def partitions(search: Search, sentence_id: str) -> list[tuple[Fact, Fact]]:
                 pairs.append((whole, f))
         elif (whole := _went_on(counts, f)) is not None:
             pairs.append((whole, f))
-    # A part the facts' reading found said before its whole ("75 of the 260 workers").
+    # A part the facts' reading found, said before its whole ("75 of the 260 workers") or
+    # after it ("a staff of 6,200, including 1,900 academic staff").
     by_id = {f.id: f for f in amounts}
+    told = {p.id for _, p in pairs}
     for f in amounts:
         whole = by_id.get(f.part_of or "")
         if (
             whole is not None
-            and f.start < whole.start
+            and f.id not in told
+            and (listed or f.start < whole.start)
             and _alike(whole, f)
             and 0 < f.value < whole.value
         ):

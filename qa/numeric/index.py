@@ -74,6 +74,10 @@ class FactIndex:
             for a in articles
         }
         self.entries = build_entries(self.facts, self.sentences, lead, name_aliases(sentences))
+        # A story's first sentence tells the news its headline does, in other words.
+        self.headline = {
+            firsts[a.id].id: keyset(a.title) for a in articles if a.id in firsts and a.date
+        }
         if docs is not None:
             self.entries = with_phrases(self.entries, self.sentences, docs)
         self.entry = {e.fact.id: e for e in self.entries}
@@ -161,6 +165,7 @@ class FactIndex:
         self.topic = subjects.topic
         self.topic_heads = subjects.heads
         self.called = subjects.called
+        self.introduced = subjects.introduced
         self.people = subjects.people
         self._postings = _postings(self.entries)
         self._article_postings: dict[str, set[str]] = {}

@@ -24,7 +24,7 @@ from .index import FactIndex
 from .phrasing import abstain
 from .question import Question
 from .scoring import score
-from .terms import Term, base, strength, words
+from .terms import Term, base, keyset, strength, words
 
 MIN_SCORE = 0.55
 # Nouns that name a measure a question asks for: a figure must be a measure of one.
@@ -44,6 +44,7 @@ PAST_PENALTY = 0.15  # for a figure a news story dates years back, when a questi
 _LEVELS = frozenset({"amount", "value", "count", "size", "total"})
 ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
 _DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
+_SUPERLATIVES = {w: w + ("st" if w.endswith("e") else "est") for w in DIMENSIONS if w != "far"}
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ class Search:
             )
             and m.score >= MIN_SCORE
             and (not required or any(names_what(self.index.entry[m.fact.id], t) for t in required))
-            and not (counting and self._counts_other(m.fact, ask.count_noun))
+            and not (counting and self._counts_other(m.fact, ask.count_noun, terms))
         ]
         if _SOME_OF.search(ask.text):
             found.sort(key=lambda m: -(m.score + (PART_BONUS if m.fact.part_of else 0.0)))
@@ -269,16 +270,23 @@ class Search:
             return False  # "the men's race" is not "the women's race"
         return not any(k in ix.ctx for k in ask.against)
 
-    def _counts_other(self, f: Fact, counted: Sequence[Term]) -> bool:
+    def _counts_other(self, f: Fact, counted: Sequence[Term], terms: Sequence[Term]) -> bool:
         """Whether ``f`` counts something else than what "how many" asks about: something
         the asked things have ("runners came from 74 countries" counts the runners'
         countries, not the runners), or the other of a pair ("two daughters" for "how many
-        sons")."""
-        if f.kind != "count" or not f.unit or not counted:
+        sons"). A bare number owned by the things asked about is something they have or
+        did ("the rebels lost 2,200"), not how many of them there are; unless the question
+        says what they did, as the figure's unit or beside its number ("how many rebels were
+        killed" of "the rebels lost 1,800 killed")."""
+        if not counted or f.kind not in ("count", "number") or (f.kind == "count") != bool(f.unit):
             return False
-        if any(other_of_pair(t.word, f.unit) for t in counted):
+        if f.unit and any(other_of_pair(t.word, f.unit) for t in counted):
             return True
         entry = self.index.entry[f.id]
+        done = keyset(f.unit) if f.unit else entry.near
+        asked = {stem(t.word) for t in counted}
+        if any(strength(t.keys, done) for t in terms if stem(t.word) not in asked):
+            return False
         return not any(strength(t.keys, entry.focus) for t in counted) and any(
             strength(t.keys, entry.owner_keys) for t in counted
         )
@@ -391,4 +399,8 @@ def dimension_fits(entry: Entry, asked: frozenset[str]) -> bool:
     # an adjective beside the number ("2,460 metres long") is.
     said = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS and w != "length"}
     said |= {w for w in _DIMENSION_WORDS if stem(w) in entry.near}
+    # "at 412 kilometres the second-longest": the superlative says the dimension too
+    for w, most in _SUPERLATIVES.items():
+        if stem(most) in entry.near:
+            said |= ASKED_DIMENSION[w]
     return not said or bool(said & asked)

@@ -267,6 +267,8 @@ def sentence_from_parts(index: FactIndex, f: Fact) -> str:
     ):
         if f.measure and re.match(rf"\s+{re.escape(f.measure)}\b", after):
             amount = f"{f.surface} {f.measure}"  # "approved a 1.24 billion pound budget"
+        elif f.kind == "count" and f.unit and owner.lower().split()[-1] == f.unit.lower():
+            amount = f.surface  # "The rebels numbered 6,000", not "6,000 rebels"
         return f"{owner} {phrase}{amount}{when}."
     if f.kind == "count":
         if whole is not None:  # "two surgeons" among "400 staff"

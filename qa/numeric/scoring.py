@@ -36,6 +36,9 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
     things = index.things.get(f.sentence, NONE)
     topic = index.topic.get(f.article, NONE)
     first, called = index.called.get(f.article, (NONE, NONE)) if ix.owner_keys else (NONE, NONE)
+    topic_head = index.topic_head.get(f.article, NONE)
+    introduced = index.introduced.get(f.article, NONE)
+    headline = index.headline.get(f.sentence, NONE)
     got = 0.0
     focus = entity = local = missing = 0
     common_from_lead = owner_hit = other_thing = False
@@ -55,6 +58,10 @@ def score(index: FactIndex, ix: Entry, terms: Sequence[Term]) -> tuple[float, in
             s_local = 0.9  # "the company" of the story's first name, "Norrvik Foods"
         if t.proper and not s_local and t.group is not None:
             s_local = found.get(t.group, 0.0)  # "Dunmore" says "Dunmore City"
+        if not s_local and not t.proper:
+            s_local = 0.8 * strength(t.keys, headline)  # "on strike" of "Port workers strike"
+        if t.proper and not s_local and ix.owner_keys and ix.owner_keys <= topic_head:
+            s_local = 0.9 * strength(t.keys, introduced)  # "a former mayor" is "Per Solvang"
         # A name may come from the headline alone, unless the question puts the figure
         # in it ("in Spain"): then the figure's own sentence must say it.
         s = s_local if t.place else max(s_local, 0.5 * strength(t.keys, ix.lead))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..analysis import stem
 from ..facts import sentence_subject
@@ -38,6 +38,8 @@ class Subjects:
     heads: frozenset[str]
     # the first name an article has as a subject, and the nouns that may stand for it
     called: Mapping[str, tuple[frozenset[str], frozenset[str]]]
+    # the person a story's first subject describes ("a former mayor"), named next
+    introduced: Mapping[str, frozenset[str]]
 
 
 def read_subjects(
@@ -53,7 +55,37 @@ def read_subjects(
         stem(ws[-1]) for a in articles if a.id in topic and len(ws := words(a.title)) > 1
     )
     called = {a: called_by(docs[0]) for a, docs in bodies.items() if docs}
-    return Subjects(topic, people, first, heads, called)
+    introduced = {a: named for a, docs in bodies.items() if (named := introduced_as(docs))}
+    return Subjects(topic, people, first, heads, called, introduced)
+
+
+def introduced_as(docs: Sequence[Doc]) -> frozenset[str]:
+    """The keys of the person a story's first sentence describes and its second names: "A
+    former mayor of Halden was sentenced ... Judge Brekke said Per Solvang, 61, had ..."
+    (the first person named with an age or a role beside the name)."""
+    if len(docs) < 2:
+        return NONE
+    subject = next((t for t in docs[0] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return NONE
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return NONE
+    doc = docs[1]
+    for tok in doc[:-2]:
+        # the tagger often takes an unusual name for a place, or its first word for a
+        # preposition ("Per Solvang"): the capitalised run before the comma is the name
+        if tok.pos_ == "PROPN" and doc[tok.i + 1].text == "," and _describes(doc[tok.i + 2]):
+            start = tok.i
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ != "DET":
+                start -= 1
+            return keyset(doc[start : tok.i + 1].text)
+    return NONE
+
+
+def _describes(tok: Token) -> bool:
+    """Whether the word after a name's comma starts what the lead said of its person: an
+    age ("Per Solvang, 61,") or a description ("Ann Lee, a teacher,")."""
+    return tok.like_num or (tok.pos_ == "DET" and tok.lower_ in ("a", "an", "the"))
 
 
 def called_by(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:

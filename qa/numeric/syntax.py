@@ -44,7 +44,12 @@ def counted(doc: Doc) -> list[Token]:
     q = quantity_word(doc)
     if q is None or q.lower_ != "many":
         return []
-    return noun_phrase_after(doc, q.i)
+    after = noun_phrase_after(doc, q.i)
+    if after or q.head.lemma_ != "be" or not any(c.lower_ == "of" for c in q.children):
+        return after
+    # "How many of the participants were women?": women, some of the participants
+    said = next((c for c in q.head.children if c.dep_ == "attr" and c.tag_ == "NNS"), None)
+    return _head_phrase(said) if said is not None else []
 
 
 def of_counted(head: Token) -> Token | None:

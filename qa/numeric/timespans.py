@@ -22,6 +22,12 @@ from .question import Question
 from .terms import Term, keys, keyset, strength, words
 
 # "until 1961", "to the end of 1961", "until her retirement in 1961"
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|last|only|most|least|best|worst|highest|lowest|biggest|largest|smallest|"
+    r"longest|shortest|strongest|weakest|fastest|slowest|deadliest|busiest|wettest|driest|"
+    r"hottest|coldest)\b[^.;:,]*\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(
     r"\b(?:(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?|"
     r"(?:until|till)\s+(?:his|her|its|their|the)\s+(?:[\w']+\s+){1,2}in\s+)$",
@@ -39,10 +45,23 @@ def months_between(start: str, end: str) -> int | None:
     return months
 
 
+def _record_since(search: Search, f: Fact) -> bool:
+    """Whether a date is when the last one was, not when something began: "the first strike
+    since 2011", "its highest level since 2008" say nothing of how long this one has lasted."""
+    s = search.index.sentences.get(f.sentence)
+    if s is None:
+        return False
+    return bool(_FIRST_SINCE.search(s.text[: f.start - s.start]))
+
+
 def since(search: Search, ask: Question, by_words: bool = True) -> Answer | None:
     tenure = bool(re.search(r"\bbeen\s+(?:in|at|with|part\s+of)\b", ask.text))
     events = ("arrive", "found") if tenure else ("found", "arrive")
-    matches = [m for m in dates(search, ask, events, by_words) if m.fact.time_kind != "target"]
+    matches = [
+        m
+        for m in dates(search, ask, events, by_words)
+        if m.fact.time_kind != "target" and not _record_since(search, m.fact)
+    ]
     if not matches:
         return None
     f = matches[0].fact
