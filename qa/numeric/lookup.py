@@ -16,15 +16,16 @@ from dataclasses import dataclass
 
 from ..analysis import STOP_WORDS, stem
 from ..facts import Fact
-from ..lexicon.question_measures import ASKED_MEASURES, DIMENSIONS
+from ..lexicon.question_measures import ASKED_MEASURES
 from ..reading.alternatives import another, other_of_pair
 from ..types import Answer
+from .dimensions import dimension_fits
 from .entries import Entry
 from .index import FactIndex
 from .phrasing import abstain
 from .question import Question
 from .scoring import score
-from .terms import Term, base, keyset, strength, words
+from .terms import Term, base, keyset, strength
 
 MIN_SCORE = 0.55
 # Nouns that name a measure a question asks for: a figure must be a measure of one.
@@ -42,9 +43,6 @@ NOW_BONUS = 0.15  # for a figure said to hold now, when a question asks in the p
 PAST_PENALTY = 0.15  # for a figure a news story dates years back, when a question names no time
 # Intents that ask for a figure itself, not how fast it changed.
 _LEVELS = frozenset({"amount", "value", "count", "size", "total"})
-ASKED_DIMENSION = {k: frozenset(v) for k, v in DIMENSIONS.items()}
-_DIMENSION_WORDS = frozenset().union(*ASKED_DIMENSION.values())
-_SUPERLATIVES = {w: w + ("st" if w.endswith("e") else "est") for w in DIMENSIONS if w != "far"}
 
 
 @dataclass(frozen=True)
@@ -385,22 +383,3 @@ def names_what(entry: Entry, term: Term) -> bool:
     """Whether the figure is a measure of ``term``: its own words say so, or the words
     beside its number do."""
     return bool(strength(term.keys, entry.focus) or strength(term.keys, entry.near))
-
-
-def dimension_fits(entry: Entry, asked: frozenset[str]) -> bool:
-    """Whether a length is the dimension asked ("maximum depth" for "how deep", "rises
-    148 metres" for "how tall"); a figure that names another dimension is not."""
-    f = entry.fact
-    if f.kind != "length":
-        return True
-    if any(stem(w) in entry.near for w in asked):
-        return True
-    # "length" alone is the kind the extractor gives any distance, not a dimension said;
-    # an adjective beside the number ("2,460 metres long") is.
-    said = {w for w in words(f.measure or "") if w in _DIMENSION_WORDS and w != "length"}
-    said |= {w for w in _DIMENSION_WORDS if stem(w) in entry.near}
-    # "at 412 kilometres the second-longest": the superlative says the dimension too
-    for w, most in _SUPERLATIVES.items():
-        if stem(most) in entry.near:
-            said |= ASKED_DIMENSION[w]
-    return not said or bool(said & asked)

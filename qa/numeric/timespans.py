@@ -14,9 +14,10 @@ from dataclasses import replace
 from ..facts import Fact
 from ..types import Answer
 from .dates import dates
+from .dimensions import ASKED_DIMENSION
 from .direct import lookup
 from .lifespans import begin_to_end
-from .lookup import ASKED_DIMENSION, MIN_SCORE, Search
+from .lookup import MIN_SCORE, Search
 from .phrasing import abstain, cap, derived, pretty_date, ref
 from .question import Question
 from .terms import Term, keys, keyset, strength, words
