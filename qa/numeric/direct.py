@@ -102,7 +102,9 @@ def lookup(
             ):
                 return previous_year(search.index, f, ask, m.score)
         return abstain(ask)
-    return abstain(ask, f"the {label(search.index, matches[0].fact)} they give is for another time")
+    named = label(search.index, matches[0].fact)
+    the = "" if named.startswith("the ") else "the "  # "the amount", never "the the amount"
+    return abstain(ask, f"{the}{named} they give is for another time")
 
 
 def two_named(search: Search, ask: Question, fitting: Sequence[Match]) -> bool:
