@@ -1558,15 +1558,6 @@ def test_a_groups_size_is_said_without_naming_the_group_twice() -> None:
     assert "6,000 rebels" not in result.answer
 
 
-def test_how_much_a_thing_sold_for_is_its_price() -> None:
-    text = (
-        "Old clock sold\n\nUpdated: 12 November 2025\n\nAn antique clock sold for 48,000 euros "
-        "at an auction in Orlen on Tuesday. It had been expected to fetch 20,000 euros.\n"
-    )
-    assert ruled(text, "How much did the clock sell for?").short_answer == "48,000 euros"
-    assert ruled(text, "How much was the clock expected to fetch?").short_answer == "20,000 euros"
-
-
 def test_a_decline_for_another_time_names_the_figure_once() -> None:
     text = (
         'Painting to be sold\n\nUpdated: 12 November 2025\n\n"Harbour at Dusk", painted in '

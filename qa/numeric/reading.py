@@ -308,19 +308,7 @@ def _asks_money(doc: Doc) -> bool:
     noun it measures ("how much prize money")."""
     verbs = any(t.lemma_.lower() in _MONEY_VERBS for t in doc if t.pos_ in ("VERB", "NOUN"))
     measured = syntax.measured(doc)
-    return verbs or _sold_for(doc) or bool(measured and measured[-1].lemma_.lower() == "money")
-
-
-def _sold_for(doc: Doc) -> bool:
-    """ "How much did the painting sell for?", "... go for", "fetch": a price."""
-    return any(
-        t.lemma_.lower() == "fetch"
-        or (
-            t.lemma_.lower() in ("sell", "go", "buy") and any(c.lower_ == "for" for c in t.children)
-        )
-        for t in doc
-        if t.pos_ == "VERB"
-    )
+    return verbs or bool(measured and measured[-1].lemma_.lower() == "money")
 
 
 def _done_to(doc: Doc) -> tuple[str, ...]:
