@@ -279,3 +279,20 @@ def test_a_day_soon_after_the_story_said_in_the_present_tense_is_this_years() ->
     assert [d.time for d in starts] == ["2025-05-16"]
     ended = find_dates("The strike ended on 16 May after two weeks.", "2025-05-09")
     assert [d.time for d in ended] == ["2024-05-16"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The repair, which takes about an hour, is free.", [("an hour", "hours", 1.0)]),
+        ("The works lasted nearly a year.", [("a year", "years", 1.0)]),
+        # "a" alone is no amount: a rate, a relative date, a whole with no unit
+        ("The board meets twice a year.", []),
+        ("A year earlier, sales fell.", []),
+        ("It was built over a century ago.", []),
+    ],
+)
+def test_one_of_a_time_unit_after_a_hedge_is_a_duration(
+    text: str, found: list[tuple[str, str, float]]
+) -> None:
+    assert [(q.surface, q.unit, q.value) for q in find_quantities(text)] == found

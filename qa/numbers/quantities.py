@@ -30,6 +30,12 @@ _QUANTITY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_A_TIME = re.compile(r"\ban?\s+(?:minute|hour|day|week|month|year|decade|century)\b", re.I)
+_HEDGE = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|just\s+over|just\s+under|"
+    r"more\s+than|less\s+than|under|over|only|barely)\s+$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -83,12 +89,16 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in skip):
             continue
+        if m.group("num").lower() in ("a", "an") and not _HEDGE.search(text[: m.start()]):
+            continue  # "twice a year", "a year earlier": no amount of one year
         value = parse_number(m.group("num"))
         if value is None or (_is_name_or_score(text, m) and not (found and _gapped(text, m))):
             continue
         if re.match(r"\s*(?:AD|BC|BCE|CE)\b", text[m.end() :]):
             continue  # "around 600 AD" is a year
         unit, kind = unit_of(m)
+        if kind != "duration" and m.group("num").lower() in ("a", "an"):
+            continue  # "over a century ago": no unit the number could be one of
         key = unit_key(m)
         if key and key[0] == "u" and _titled(m.group(key)):
             continue  # "the album 8 Days", "the film 28 Weeks Later": a title, no amount
@@ -132,7 +142,11 @@ def _titled(unit_text: str) -> bool:
 
 def _may_hold_number(text: str) -> bool:
     """Whether ``text`` has a digit or a number word at all."""
-    return bool(_DIGIT.search(text)) or not NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    return (
+        bool(_DIGIT.search(text))
+        or not NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
+        or bool(_A_TIME.search(text))
+    )
 
 
 def _is_name_or_score(text: str, m: re.Match[str]) -> bool:

@@ -65,7 +65,10 @@ _NOT_ONE = (
 )
 WORD_NUMBER = (
     rf"{_NOT_ONE}(?:{UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{UNDER_100})?)?"
-    r"|a\s+dozen|a\s+(?:hundred|thousand|million|billion)|half\s+a\s+(?:million|billion)|dozen)"
+    r"|a\s+dozen|a\s+(?:hundred|thousand|million|billion)|half\s+a\s+(?:million|billion)|dozen"
+    # "about an hour", "nearly a year": one of a time unit; find_quantities keeps it only
+    # after a hedge, since "a year" alone is usually a rate or a date
+    r"|an?(?=\s+(?:minute|hour|day|week|month|year|decade|century)\b))"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
