@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS
 from .units import CURRENCY_RE, POUNDS_RE, SYMBOL_RE, UNITS_RE, unit_case_ok, unit_key, unit_of
-from .values import DIGITS, NUMBER_WORDS, SCALES, WORD_NUMBER, parse_number
+from .values import DIGITS, NUMBER_WORDS, SCALES, TIME_UNIT_WORDS, WORD_NUMBER, parse_number
 
 _QUANTITY = re.compile(
     rf"(?<![\w$€£¥₹.,-])(?<![A-Za-z]-)"
@@ -30,7 +30,7 @@ _QUANTITY = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-_A_TIME = re.compile(r"\ban?\s+(?:minute|hour|day|week|month|year|decade|century)\b", re.I)
+_A_TIME = re.compile(rf"\ban?\s+(?:{TIME_UNIT_WORDS})\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:about|around|nearly|almost|roughly|approximately|just\s+over|just\s+under|"
     r"more\s+than|less\s+than|under|over|only|barely)\s+$",
@@ -89,16 +89,18 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
         start, end = m.start(), m.end()
         if any(s < end and start < e for s, e in skip):
             continue
-        if m.group("num").lower() in ("a", "an") and not _HEDGE.search(text[: m.start()]):
-            continue  # "twice a year", "a year earlier": no amount of one year
         value = parse_number(m.group("num"))
         if value is None or (_is_name_or_score(text, m) and not (found and _gapped(text, m))):
             continue
         if re.match(r"\s*(?:AD|BC|BCE|CE)\b", text[m.end() :]):
             continue  # "around 600 AD" is a year
         unit, kind = unit_of(m)
-        if kind != "duration" and m.group("num").lower() in ("a", "an"):
-            continue  # "over a century ago": no unit the number could be one of
+        if m.group("num").lower() in ("a", "an") and (
+            kind != "duration" or not _HEDGE.search(text[: m.start()])
+        ):
+            # one of a time unit, after a hedge: not "twice a year", "a year earlier" or
+            # "over a century ago"
+            continue
         key = unit_key(m)
         if key and key[0] == "u" and _titled(m.group(key)):
             continue  # "the album 8 Days", "the film 28 Weeks Later": a title, no amount

@@ -63,12 +63,14 @@ _NOT_ONE = (
     r"(?<!\bno )(?<!\bthe )(?<!\bthis )(?<!\bthat )(?!one[-\s]+(?:of|another|day|such|way|side|"
     r"hand|thing|more|time|stop|point|after|by|who|which|that|'s)\b)"
 )
+# The time units "a" or "an" may count one of ("about an hour", "nearly a year").
+TIME_UNIT_WORDS = "minute|hour|day|week|month|year|decade|century"
 WORD_NUMBER = (
     rf"{_NOT_ONE}(?:{UNDER_100}(?:\s+hundred(?:\s+(?:and\s+)?{UNDER_100})?)?"
     r"|a\s+dozen|a\s+(?:hundred|thousand|million|billion)|half\s+a\s+(?:million|billion)|dozen"
     # "about an hour", "nearly a year": one of a time unit; find_quantities keeps it only
     # after a hedge, since "a year" alone is usually a rate or a date
-    r"|an?(?=\s+(?:minute|hour|day|week|month|year|decade|century)\b))"
+    rf"|an?(?=\s+(?:{TIME_UNIT_WORDS})\b))"
 )
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 

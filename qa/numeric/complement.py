@@ -63,11 +63,12 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     counting = ask.intent == "count"
     if not counting and not negated:
         return None  # an amount's stated part is a plain look-up; only its rest is worked out
+    sentences = _sentences(search, ask)[:3]
 
     def pairs(listed: bool) -> list[tuple[str, Fact, Fact]]:
         return [
             (sid, w, p)
-            for sid in _sentences(search, ask)[:3]
+            for sid in sentences
             for w, p in partitions(search, sid, listed)
             # a part of another year's whole is not this one's ("last year's race")
             if search.time_fits(p, ask, search.target_year(ask) or search.last_year_of(ask, p))

@@ -22,13 +22,14 @@ from .phrasing import abstain, cap, derived, pretty_date, ref
 from .question import Question
 from .terms import Term, keys, keyset, strength, words
 
-# "until 1961", "to the end of 1961", "until her retirement in 1961"
+# "the first strike since 2011", "its highest level since 2008": a record, not a start
 _FIRST_SINCE = re.compile(
     r"\b(?:first|last|only|most|least|best|worst|highest|lowest|biggest|largest|smallest|"
     r"longest|shortest|strongest|weakest|fastest|slowest|deadliest|busiest|wettest|driest|"
     r"hottest|coldest)\b[^.;:,]*\bsince\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "until 1961", "to the end of 1961", "until her retirement in 1961"
 _UNTIL = re.compile(
     r"\b(?:(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?|"
     r"(?:until|till)\s+(?:his|her|its|their|the)\s+(?:[\w']+\s+){1,2}in\s+)$",
