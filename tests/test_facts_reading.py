@@ -752,3 +752,41 @@ def test_a_bare_part_of_an_amount_is_in_the_amounts_unit() -> None:
     got = facts_in("The bridge cost 90 million euros, of which 20 million came from the state.")
     assert (got["20 million"].kind, got["20 million"].unit) == ("money", "euros")
     assert got["20 million"].part_of == got["90 million euros"].id
+
+
+def test_a_count_said_with_a_possessor_is_the_possessors() -> None:
+    got = facts_in("The Labour Party won the vote, taking 31 of the assembly's 60 seats.")
+    assert got["60"].owner == "the assembly"
+    assert got["31"].owner == "the Labour Party" and got["31"].part_of == got["60"].id
+
+
+def test_what_a_part_did_is_not_what_its_whole_did() -> None:
+    got = facts_in("Inspectors found that 9 of the county's 140 bridges needed repairs.")
+    assert got["9"].verb == "needed" and got["140"].verb is None
+
+
+def test_a_sum_whose_currency_is_left_out_has_the_currency_said_before_it() -> None:
+    got = facts_in(
+        "Tickets brought in 4.1 million dollars last season, while sponsors paid 2.3 million."
+    )
+    assert (got["2.3 million"].kind, got["2.3 million"].unit) == ("money", "US dollars")
+
+
+def test_money_brought_in_is_revenue() -> None:
+    got = facts_in("The festival brought in 800,000 euros last year.")
+    assert got["800,000 euros"].measure == "revenue"
+
+
+def test_a_figure_a_year_earlier_is_for_the_year_before() -> None:
+    text = (
+        "Mill results\n\nLEEDS, March 3, 2024 -- The mill said on Monday that its sales rose "
+        "to 12.5 million pounds in 2023 from 10.1 million a year earlier.\n"
+    )
+    got = {f.surface: f for f in read_facts(clean(text, "t"))}
+    assert got["12.5 million pounds"].time == "2023"
+    assert got["10.1 million"].time == "2022"
+
+
+def test_a_number_before_a_collective_noun_counts_it() -> None:
+    got = facts_in("The garrison had 1,200 men, including 300 infantry and 80 clergy.")
+    assert (got["300"].unit, got["80"].unit) == ("infantry", "clergy")

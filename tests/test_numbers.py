@@ -296,3 +296,20 @@ def test_one_of_a_time_unit_after_a_hedge_is_a_duration(
     text: str, found: list[tuple[str, str, float]]
 ) -> None:
     assert [(q.surface, q.unit, q.value) for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The ferry broke down twice in June.", [("twice", "times", 2.0)]),
+        ("She won the title twice.", [("twice", "times", 2.0)]),
+        # a multiple or a rate, not how many times
+        ("The new pier is twice the length of the first.", []),
+        ("The pier is twice as long as the first.", []),
+        ("The ferry sails twice a day.", []),
+    ],
+)
+def test_twice_counts_times_when_it_says_how_often_something_happened(
+    text: str, found: list[tuple[str, str, float]]
+) -> None:
+    assert [(q.surface, q.unit, q.value) for q in find_quantities(text)] == found

@@ -1,7 +1,8 @@
 """Amounts whose verb and noun are left out: "The Greens won seven seats and the Liberals
 five", "Smith scored 20 points and Jones 15". The parser hangs the bare number on the name
 before it, as if it counted that name; it is a count of the earlier amount's noun, and the
-name is its owner."""
+name is its owner. A sum's currency is left out the same way: "12.2 billion crowns ...,
+while frozen foods brought in 9.8 billion"."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from spacy.tokens import Token
 from . import tree
 from .context import SentenceContext
 from .model import Draft
+
+_SCALES = frozenset({"million", "billion", "trillion"})
 
 
 def read_gapped(ctx: SentenceContext) -> None:
@@ -27,6 +30,26 @@ def read_gapped(ctx: SentenceContext) -> None:
             d.qualifier = d.qualifier or earlier.qualifier  # "gold" medals, "litter"
         d.verb = d.verb or earlier.verb
         d.owner = tree.phrase(owner, ctx.amount_tokens, conjuncts=False)
+
+
+def read_scaled_money(ctx: SentenceContext) -> None:
+    """Give a bare "9.8 billion" the currency of the last sum before it in the sentence
+    said with the same scale word."""
+    for _, d in ctx.primary():
+        scale = d.span[-1].lower_
+        if d.kind != "number" or d.unit is not None or scale not in _SCALES:
+            continue
+        sums = [
+            e
+            for _, e in ctx.primary()
+            if e.kind == "money" and e.span.end <= d.span.start and scale in _lowers(e)
+        ]
+        if sums:
+            d.kind, d.unit = "money", sums[-1].unit
+
+
+def _lowers(d: Draft) -> set[str]:
+    return {t.lower_ for t in d.span}
 
 
 def gapped_owner(num: Token) -> Token | None:

@@ -30,6 +30,7 @@ from ..lexicon.measure_verbs import (
     HOME_TO,
     KIND_VERBS,
     MONEY_VERBS,
+    PHRASAL_MONEY_MEASURES,
     TALL_THINGS,
     VALUATION_VERBS,
     VERB_MEASURES,
@@ -177,6 +178,12 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
         return noun_measure(subject, d), _subject_owner(ctx, subject)
     if not tree.is_object(d.slot, verb):
         return None, None  # "create 200 jobs over the next ten years": no job count
+    # The small model may take the particle for an adverb ("brought in 9.8 billion").
+    particle = next(
+        (c.lower_ for c in tree.children(verb, "prt", "advmod") if c.i == verb.i + 1), ""
+    )
+    if d.kind == "money" and (lemma, particle) in PHRASAL_MONEY_MEASURES:
+        return PHRASAL_MONEY_MEASURES[lemma, particle], None
     if lemma in KIND_VERBS and d.kind in KIND_VERBS[lemma]:
         return KIND_VERBS[lemma][d.kind], None
     # A verb of money measures only money: "spending the winter ... 2,600 kilometres to
@@ -281,6 +288,9 @@ def _clause_owner(ctx: SentenceContext, d: Draft) -> str | None:
     if slot.dep_ == "pobj" and slot.head.lower_ == "than":
         return None  # "cheaper than the current 30,000 euros": compared, no one's
     if d.kind == "count":
+        poss = tree.possessor(slot) if d.root.head == slot else None
+        if poss is not None:
+            return ctx.refer(poss)  # "19 of the council's 45 seats": the council's, not the taker's
         place = tree.prep_object(slot, "in", "at", "across", "of")
         if place is not None and tree.prep_object(slot, "of") == place and not _determined(place):
             place = None  # "20,000 jars of jam" says what, not whose

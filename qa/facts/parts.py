@@ -155,8 +155,13 @@ def _partitives(ctx: SentenceContext) -> None:
         noun = tree.prep_object(d.slot, "of")
         whole = next((j for j, x in ctx.primary() if x.kind == "count" and x.slot == noun), None)
         if whole is not None:
-            d.part_of, d.owner = whole, ctx.drafts[whole].owner
+            # The part keeps a taker of its own ("the Greens took 19 of the council's 45
+            # seats"); the verb is the part's alone: the whole did not do it.
+            taken = d.verb is not None and tree.is_object(d.root, d.verb)
+            d.part_of = whole
+            d.owner = d.owner if taken and d.owner else ctx.drafts[whole].owner
             d.qualifier = d.qualifier or qualifier(ctx, d)
+            ctx.drafts[whole].verb = None
 
 
 def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:

@@ -18,7 +18,7 @@ from . import tree
 from .amounts import counted_of_them, read_amounts
 from .changes import read_changes
 from .context import NAMING_VERBS, SentenceContext
-from .gapping import read_gapped
+from .gapping import read_gapped, read_scaled_money
 from .measures import read_measures
 from .mentions import PRONOUNS, REPORTING, Discourse
 from .model import Change, Draft, Fact
@@ -54,6 +54,7 @@ def read_sentence(
     counted_of_them(ctx.drafts, discourse.counted)
     ctx.subject = _own_subject(ctx)
     if ctx.drafts:
+        read_scaled_money(ctx)
         read_measures(ctx)
         respectively(ctx)
         read_gapped(ctx)

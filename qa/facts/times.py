@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from . import tree
@@ -18,6 +20,10 @@ from .date_events import anchor, read_date_fact
 from .model import Draft
 from .periods import read_periods
 from .tense import is_current, is_expected
+
+_A_YEAR_BEFORE = re.compile(
+    r"\s*(?:a year (?:earlier|before)|the (?:year before|previous year|prior year))\b", re.I
+)
 
 
 def read_times(ctx: SentenceContext) -> None:
@@ -56,8 +62,15 @@ def _time_of(ctx: SentenceContext, d: Draft) -> None:
         dates = _sentence_dates(ctx, d) or _subject_dates(ctx, d) or _event_dates(ctx, d)
     if dates:
         date = min(dates, key=lambda x: (_gap(d, x), x.start < d.start))
-        d.time, d.time_kind = date.time, date.time_kind
-        return
+        later = ctx.drafts[d.earlier_of] if d.earlier_of is not None else None
+        if later is None or _gap(d, date) <= _gap(later, date):
+            d.time, d.time_kind = date.time, date.time_kind
+            return
+        # "rose to 31.4 billion in 2025 from 28.9 billion a year earlier": the date is the
+        # later figure's; the earlier one is a year before it, or at some time not said.
+        if _A_YEAR_BEFORE.match(ctx.text[d.end :]) and date.time_kind == "year":
+            d.time, d.time_kind = str(int(str(date.time)) - 1), "year"
+            return
     if d.earlier_of is not None or "earlier" in d.notes:
         d.time_kind = "earlier"
         return
@@ -160,6 +173,8 @@ def _dates_it(ctx: SentenceContext, date: Draft, d: Draft) -> bool:
     """Whether ``date`` is the time of figure ``d``: it stands inside the figure's own phrase,
     or goes with the figure's own verb and no other value of the figure comes between."""
     noun = d.slot.head.head if d.slot.dep_ == "pobj" and d.slot.head.lower_ == "of" else None
+    if noun is not None and noun.pos_ not in ("NOUN", "PROPN"):
+        noun = None  # "Of the 3,420 students ..., 2,873 passed": no noun the figure is of
     others = {x.slot.i for x in ctx.drafts if x is not d and not x.is_date}
     for tok in (d.slot, noun):
         if tok is not None and date.root in tok.subtree:

@@ -30,7 +30,7 @@ GROUP_NOUNS: frozenset[str] = frozenset(
 COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     """
     people staff personnel police cattle sheep fish deer aircraft offspring youth crew
-    livestock poultry
+    livestock poultry cavalry infantry militia clergy faculty salmon trout
     """.split()
 )
 

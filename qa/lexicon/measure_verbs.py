@@ -31,6 +31,14 @@ VERB_MEASURES: dict[str, str] = {
     "create": "jobs created",
 }
 
+# Phrasal verbs of money, by lemma and particle: "frozen foods brought in 9.8 billion".
+PHRASAL_MONEY_MEASURES: dict[tuple[str, str], str] = {
+    ("bring", "in"): "revenue",
+    ("take", "in"): "revenue",
+    ("rake", "in"): "revenue",
+    ("pay", "out"): "payment",
+}
+
 # What a verb's bare count measures ('employs 350 people' counts employees, 'seats 2,000' is a
 # capacity).
 COUNT_VERBS: dict[str, str] = {

@@ -116,7 +116,22 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | tuple = ()) -> list
             scale = "million"
         number_text = m.group("num") + (f" {scale}" if scale else "")
         found.append(Quantity(value, unit, kind, start, end, text[start:end], number_text.strip()))
+    for m in _TWICE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in skip):
+            word = m.group(0)
+            found.append(Quantity(_TIMES[word.lower()], "times", "multiple", *m.span(), word, word))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+# "raised prices twice", "reached the final twice": how many times, as "four times" says
+# it; not a multiple ("twice the estimate", "twice as long") nor a rate ("twice a year").
+_TWICE = re.compile(
+    r"\b(?:twice|thrice)\b(?!\s+(?:the|as|a|an|that|this|its|his|her|their|our|what|more|"
+    r"over|per|each|every|daily|weekly|monthly|yearly)\b)(?!-)",
+    re.IGNORECASE,
+)
+_TIMES = {"twice": 2.0, "thrice": 3.0}
 
 
 # "... won 16 gold medals and Germany 12.", "and forward Jan Kolar 19.": a name (after a
@@ -148,6 +163,7 @@ def _may_hold_number(text: str) -> bool:
         bool(_DIGIT.search(text))
         or not NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower()))
         or bool(_A_TIME.search(text))
+        or bool(_TWICE.search(text))
     )
 
 
