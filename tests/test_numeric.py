@@ -1072,7 +1072,7 @@ def test_a_count_of_homes_is_no_population() -> None:
         "Harwick will be demolished to make way for it.\n",
     )
     homes = answered(article, "How many homes will be demolished in Harwick?")
-    assert homes.short_answer == "Eight"
+    assert homes.short_answer == "eight"
     assert _declines(article, "What is the population of Harwick?")
 
 
@@ -1523,8 +1523,8 @@ staff. Its annual budget is 80 million euros, of which 12 million comes from fee
         ("How many staff does Harl College have?", "940"),
         ("How many teaching staff does Harl College have?", "310"),
         ("How many non-teaching staff does Harl College have?", "630"),
-        # "of which 12 million": in the euros of the whole it is part of
-        ("How much comes from fees?", "12 million"),
+        # "of which 12 million": in the euros of the whole it is part of, and said in them
+        ("How much comes from fees?", "12 million euros"),
         ("What is Harl College's annual budget?", "80 million euros"),
     ],
 )
@@ -1566,3 +1566,70 @@ def test_a_decline_for_another_time_names_the_figure_once() -> None:
     result = engine_for(text).ask("How much did Harbour at Dusk go for?")
     assert not result.answered
     assert "the the" not in result.answer
+
+
+COUNTY = (
+    "Bridge survey\n\nUpdated: 4 March 2025\n\nInspectors said on Monday that 9 of the "
+    "county's 140 road bridges needed urgent repairs. The Liberals took 12 of the council's "
+    "50 seats in May. Tolls brought in 4.1 million dollars last year, while parking fees "
+    "brought in 2.3 million.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many road bridges needed urgent repairs?", "9"),
+        ("How many bridges does the county have?", "140"),
+        ("How many seats did the Liberals take?", "12"),
+        ("How many seats are on the council?", "50"),
+        ("How much did parking fees bring in?", "2.3 million US dollars"),
+    ],
+)
+def test_a_part_a_whole_and_a_sum_said_once(question: str, short: str) -> None:
+    assert ruled(COUNTY, question).short_answer == short
+
+
+def test_a_noun_the_article_measures_by_makes_a_what_question_numeric() -> None:
+    text = (
+        "New hall opens\n\nUpdated: 2 May 2025\n\nThe concert hall opened on Friday. It cost "
+        "12 million euros, well above the first estimate of 8 million euros.\n"
+    )
+    assert ruled(text, "What was the first estimate?").short_answer == "8 million euros"
+
+
+def test_how_many_times_is_answered_by_twice() -> None:
+    text = (
+        "Ferry troubles\n\nUpdated: 2 July 2025\n\nThe island ferry broke down twice in June, "
+        "the operator said on Monday.\n"
+    )
+    assert ruled(text, "How many times did the ferry break down in June?").short_answer == "twice"
+
+
+def test_a_share_asked_by_what_the_part_did_not_do_is_the_rest() -> None:
+    text = (
+        "Library survey\n\nUpdated: 9 May 2025\n\nThe town library surveyed its 2,000 members "
+        "in April. Of the 2,000 members, 1,500 answered the survey. Members borrowed 31,000 "
+        "books last year.\n"
+    )
+    result = ruled(text, "What percentage of the members did not answer the survey?")
+    assert result.short_answer == "about 25 percent"
+    assert "1,500 members that answered the survey" in (result.derivation or "")
+
+
+def test_how_many_more_than_a_time_before_is_the_change_since() -> None:
+    text = (
+        "Beach season\n\nUpdated: 2 July 2025\n\nThe council hired 24 lifeguards this summer, "
+        "up from 16 last summer, and opened nine public toilets along the beach.\n"
+    )
+    result = ruled(text, "How many more lifeguards were hired than last summer?")
+    assert result.short_answer == "8 lifeguards"
+
+
+def test_what_was_the_score_is_not_how_many_times_someone_scored() -> None:
+    text = (
+        "Cup tie\n\nUpdated: 8 April 2025\n\nHolm Town beat Ravens 2-0 on Saturday. Ada Lunn "
+        "scored twice in the second half in front of 3,100 fans.\n"
+    )
+    result = engine_for(text).ask("What was the score?")
+    assert result.short_answer != "twice"

@@ -309,6 +309,10 @@ def test_abstention_says_what_is_missing_in_plain_words() -> None:
         "The articles don't say how many employees Uren Biotech has."
     )
     assert echo("What was Wenzhou's GDP in 2021?") == "what Wenzhou's GDP was in 2021"
+    # the verb is the one before "than", not the participle after it
+    assert echo("How much more did the hall cost than planned?") == (
+        "how much more the hall cost than planned"
+    )
 
 
 @pytest.mark.parametrize(

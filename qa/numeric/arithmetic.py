@@ -191,10 +191,22 @@ def with_addition(index: FactIndex, added: Fact, score: float) -> Answer | None:
     return add(index, [now[0], added], score)
 
 
+# "than" before a time, not a thing: the figure then and now.
+_THAN_BEFORE = re.compile(
+    r"\bthan\s+(?:(?:in|at|during|on)\s+)?(?:last\b|the\s+(?:previous|prior|last)\b|before\b|"
+    r"previously\b|earlier\b|(?:a|one|\w+)\s+(?:years?|months?|weeks?|days?|decades?)\s+"
+    r"(?:ago|earlier|before)\b)"
+)
+
+
 def difference(search: Search, ask: Question) -> Answer | None:
     years = sorted(set(ask.years))
     if len(years) == 2:
         return year_difference(search, ask, years)
+    if _THAN_BEFORE.search(ask.text):  # "how many more centres than last summer"
+        found_earlier = earlier_difference(search, ask)
+        if found_earlier is not None and found_earlier.answered:
+            return found_earlier
     found = pair(search, ask, None, search.target_year(ask))
     if found is None:
         return earlier_difference(search, ask)

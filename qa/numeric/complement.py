@@ -24,7 +24,7 @@ from .phrasing import amount_text, cap, computed, derived, direct, ref
 from .question import Question
 from .terms import words
 
-_NEGATED = re.compile(
+NEGATED = re.compile(
     r"(?:\bnot|n't|\bnever|\bno\s+longer|\byet\s+to|\bstill\s+to|\bleft\s+to|"
     r"\bremain(?:s|ed|ing)?\s+to|\boutside|\bexcept|\bexcluding|\bapart\s+from|"
     r"\bother\s+than|\bbeyond|\bnobody|\bno\s+one|\bnone)\b"
@@ -58,7 +58,7 @@ def partition_answer(search: Search, ask: Question) -> Answer | None:
     ("How many passed?" of "Of the 1,200 who sat the test, 950 passed")."""
     asked = {stem(w) for w in words(ask.text)}
     unprefixed = {stem(w) for w in _PREFIXED.findall(ask.text.lower())}
-    negated = bool(_NEGATED.search(ask.text))
+    negated = bool(NEGATED.search(ask.text))
     others = frozenset().union(*(_OTHER.get(s, frozenset()) for s in asked))
     counting = ask.intent == "count"
     if not counting and not negated:

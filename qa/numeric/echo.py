@@ -16,7 +16,7 @@ _DO_QUESTION = re.compile(
     r"^(?P<wh>how\s+many(?:\s+[\w'-]+)*?|how\s+much(?:\s+[\w'-]+)?|what(?:\s+[\w'-]+){0,3}?|"
     r"which(?:\s+[\w'-]+){0,3}?)\s+(?P<aux>does|do|did|will)\s+(?P<subj>.+?)\s+(?P<verb>[a-z]+)"
     r"(?P<tail>(?:\s+(?:in|on|at|by|to|for|from|with|per|into|over|under|during|between|up|"
-    r"about|of|after|before|since|through|against|without|within|across|around|among|like|"
+    r"about|of|after|before|since|through|against|without|within|across|around|among|like|than|"
     r"on\s+average|today|now|each|every|altogether|together|a\s+(?:day|week|month|year))\b.*)?)$",
     re.IGNORECASE,
 )

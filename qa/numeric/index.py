@@ -148,6 +148,12 @@ class FactIndex:
             | {k for e in self.entries for k in e.verb if not k.startswith("#")}
             | {base(w) for w in VERB_FORMS | LIGHT_WORDS}
         )
+        # The nouns the articles measure by ("the first estimate of 50 million": "estimate").
+        self.measure_stems = frozenset(
+            stem(re.split(r" (?:of|per|in|for) ", f.measure)[0].split()[-1])
+            for f in self.facts
+            if f.measure and f.kind != "date"
+        )
         # Per sentence, the things it gives figures for ("the ship", "a tug named X").
         things: dict[str, set[str]] = {}
         for e in self.entries:

@@ -30,6 +30,7 @@ _COUNT_CHANGE_KEYS = _CHANGE_KEYS | keyset("gain lose lost add added shed cut")
 _LEVEL_ASKED = re.compile(r"\b(?:to|from)\W*$", re.IGNORECASE)
 _TIME_UNITS = frozenset("years months weeks days hours minutes".split())
 _ASKS_CHANGE = re.compile(r"\bby\s+how\s+many\b|\bhow\s+many\s+(?:extra|additional)\b")
+_TIMES_ASKED = re.compile(r"\b(?:times|twice|thrice|multiple|fold|ratio)\b")
 _PERCENT_WORDS = re.compile(r"\b(?:percent|percentage|rate)\b")
 Handler = Callable[[Search, Question], Answer | None]
 # Every kind of figure a question may ask for by "what is the ...".
@@ -129,8 +130,12 @@ def size(search: Search, ask: Question) -> Answer | None:
 def value(search: Search, ask: Question) -> Answer | None:
     if ask.unit == "percent" or re.search(r"\b(?:percent|percentage|rate|share)\b", ask.text):
         return lookup(search, ask, None)
-    # "What was the original budget?" asks for the budget, not how far it was overrun.
-    return lookup(search, ask, set(KINDS - {"percent"}))
+    # "What was the original budget?" asks for the budget, not how far it was overrun; "What
+    # was the score?" for no "twice" or "four times", unless it asks how many times.
+    kinds = (
+        KINDS - {"percent"} if _TIMES_ASKED.search(ask.text) else KINDS - {"percent", "multiple"}
+    )
+    return lookup(search, ask, set(kinds))
 
 
 def percent(search: Search, ask: Question) -> Answer | None:

@@ -275,7 +275,8 @@ class Search:
         sons"). A bare number owned by the things asked about is something they have or
         did ("the rebels lost 2,200"), not how many of them there are; unless the question
         says what they did, as the figure's unit or beside its number ("how many rebels were
-        killed" of "the rebels lost 1,800 killed")."""
+        killed" of "the rebels lost 1,800 killed"). A count whose own words do not name what
+        is asked counts its own noun ("42 schools" for "how many students")."""
         if not counted or f.kind not in ("count", "number") or (f.kind == "count") != bool(f.unit):
             return False
         if f.unit and any(other_of_pair(t.word, f.unit) for t in counted):
@@ -283,11 +284,17 @@ class Search:
         entry = self.index.entry[f.id]
         done = keyset(f.unit) if f.unit else entry.near
         asked = {stem(t.word) for t in counted}
-        if any(strength(t.keys, done) for t in terms if stem(t.word) not in asked):
+        # (a word of a phrase that narrows the figure says which, not what they did: "pupils
+        # enrolled in the town's schools" is no count of the schools)
+        if any(
+            strength(t.keys, done) for t in terms if stem(t.word) not in asked and not t.narrows
+        ):
             return False
-        return not any(strength(t.keys, entry.focus) for t in counted) and any(
-            strength(t.keys, entry.owner_keys) for t in counted
-        )
+        if any(strength(t.keys, entry.focus) for t in counted):
+            return False
+        # "Total enrolment across the district's 42 schools" counts schools, whatever the
+        # words beside it say of students.
+        return f.kind == "count" or any(strength(t.keys, entry.owner_keys) for t in counted)
 
     def _other_doers(self, f: Fact, doers: frozenset[str]) -> bool:
         """Whether ``f`` counts people who do something else ("employs 640 people" for

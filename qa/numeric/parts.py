@@ -11,7 +11,7 @@ from ..facts import Fact
 from ..lexicon.question_words import QUESTION_WORDS
 from ..numbers import asked_unit
 from ..types import Answer
-from .complement import partitions
+from .complement import NEGATED, partitions
 from .conversion import in_unit
 from .index import FactIndex
 from .lookup import Search
@@ -313,6 +313,8 @@ def share(search: Search, ask: Question) -> Answer | None:
     # the whole's unit, whatever the fact reader made of it.
     told = [p for w, p in partitions(search, whole.sentence) if w.id == whole.id]
     told_ids = {p.id for p in told}
+    if NEGATED.search(ask.text):
+        return _rest_share(search, whole, wholes[0].score)
     parts = [
         p
         for p in search.candidates(ask, None, part_terms)
@@ -348,4 +350,23 @@ def share(search: Search, ask: Question) -> Answer | None:
         [part, whole],
         # A part read from the whole's own sentence ("9 of the 11") is as sure as the whole.
         min(wholes[0].score, parts[0].score) if parts else wholes[0].score,
+    )
+
+
+def _rest_share(search: Search, whole: Fact, score: float) -> Answer | None:
+    """The share of a whole its one stated part leaves ("What percentage of the voters did
+    not vote?" of "of the 164,000 voters, 84,000 cast a ballot"); None when the whole has
+    no single stated part to take away."""
+    parts = search.index.parts.get(whole.id, [])
+    if len(parts) != 1:
+        return None
+    part = parts[0]
+    value = 100 * (whole.value - part.value) / whole.value
+    result = computed(value, "percent")
+    working = (
+        f"({amount_text(whole)} {ref(whole)} − {amount_text(part)} {ref(part)}) ÷ "
+        f"{amount_text(whole)} × 100 ≈ {result}."
+    )
+    return derived(
+        search.index, f"About {result}.", f"about {result}", working, [part, whole], score
     )

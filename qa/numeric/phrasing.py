@@ -23,6 +23,7 @@ from .ranges import range_said
 
 PHYSICAL_KINDS = frozenset("mass volume energy length area speed power data".split())
 PREPOSITION_START = re.compile(r"(?:in|from|at|of|for|on|to|by|across|outside)\s", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:that|who|which|whose)\b")
 _AGENT = re.compile(r"\w+ by ")  # a part's own verb and who did it: "paid by the state"
 _AGAINST = re.compile(r"(increase over|decrease from) (.+)")
 _KIND_MEASURE = {"length": "length", "mass": "weight", "area": "area", "volume": "volume"}
@@ -40,14 +41,19 @@ _NUMBERISH = re.compile(
 )
 
 
+_BARE_SUM = re.compile(r"^[\d.,]+ (?:million|billion|trillion)$", re.IGNORECASE)
 _ADJECTIVAL = re.compile(r"^(?P<n>[\d.,]+|[a-z]+)-(?P<unit>[a-z]+(?:-[a-z]+)*)$", re.IGNORECASE)
 
 
 def said(f: Fact) -> str:
     """The amount as a reply says it: an adjective before a noun ("a 2,900-metre runway")
     is said as a quantity ("2,900 metres")."""
+    if f.kind in ("count", "number") and f.surface.isalpha():
+        return f.surface.lower()  # "Two elderly men died": "two", wherever it stood
     if f.kind in ("count", "number", "date") or not f.unit:
         return f.surface
+    if f.kind == "money" and _BARE_SUM.match(f.surface):
+        return f"{f.surface} {f.unit}"  # "9.8 billion" of a sentence that said its crowns once
     m = _ADJECTIVAL.match(f.surface)
     if m is None:
         # "a 27 million pound pool": the currency said as an adjective, in the singular
@@ -68,6 +74,7 @@ def amount_text(f: Fact, with_qualifier: bool = True) -> str:
     qual = f.qualifier if with_qualifier else None
     # "in Peru", "paid by the state" follow the noun
     placed = bool(qual and (PREPOSITION_START.match(qual) or _AGENT.match(qual)))
+    placed = placed or bool(qual and _RELATIVE.match(qual))  # "84,000 voters that cast a ballot"
     if f.kind == "count":
         text = f"{f.surface} {f.unit} {qual}" if placed else f"{f.surface} {qual} {f.unit}"
         text = text if qual else f"{f.surface} {f.unit}"

@@ -300,7 +300,8 @@ class QuestionReader:
             return False
         if ask.unit or ask.money or _VALUE_QUESTION.match(ask.text) or _NUMBER_OF.search(ask.text):
             return True
-        return any(stem(t.word) in MEASURE_STEMS or t.keys & _MEASURE_GROUPS for t in ask.measure)
+        measures = MEASURE_STEMS | self.index.measure_stems
+        return any(stem(t.word) in measures or t.keys & _MEASURE_GROUPS for t in ask.measure)
 
 
 def _asks_money(doc: Doc) -> bool:

@@ -190,12 +190,27 @@ def _unit_phrase(doc: Doc) -> tuple[str, Span] | None:
     return None
 
 
+def _asked_subject_verb(doc: Doc) -> Token | None:
+    """The verb whose subject holds what is asked: "opened" in "How many polling stations
+    opened late?"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB" or root.tag_ == "VBG":
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return None  # "were killed": a participle, whatever the tagger says of a bare one
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(t.lower_ in ("many", "much") for t in subject.subtree):
+        return None
+    return root
+
+
 def main_verb(doc: Doc) -> Token | None:
     """The main verb of a question asked with "do", "will" or "can" ("How many people does
-    the firm employ?": "employ"): the word those auxiliaries go with."""
+    the firm employ?": "employ"): the word those auxiliaries go with; without them, the verb
+    of a subject that asks "how many" ("How many stations opened late?": "opened")."""
     aux = next((t for t in doc if t.lower_ in _DO_AUXILIARIES), None)
     if aux is None:
-        return None
+        return _asked_subject_verb(doc)
     # The word an auxiliary depends on is its verb, whatever its tag (the small model tags
     # some bare verbs as nouns); after "do" or "will" it is never a participle.
     if aux.dep_ == "aux" and aux.head.i > aux.i and aux.head.tag_ not in ("VBG", "VBN"):
