@@ -94,7 +94,9 @@ class Speller:
         found = []
         for key in deletions(w, limit):
             for cand in self._index.get(key, ()):
-                if cand in seen or abs(len(cand) - len(w)) > limit:
+                # Two letters too many is seldom a slip ("starters" is no "states"); two
+                # too few often is ("pharmacetical").
+                if cand in seen or abs(len(cand) - len(w)) > limit or len(w) - len(cand) > 1:
                     continue
                 seen.add(cand)
                 if cand[0] != w[0] and cand[-1] != w[-1]:

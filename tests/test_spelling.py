@@ -59,3 +59,10 @@ def test_a_word_is_mended_against_its_articles_words_whatever_else_is_loaded() -
     for speller in (corpus, alone):
         mender = Mender(speller, {w: w for w in speller.vocabulary}, (), (), (), own)
         assert mender.nearest("spend") == "spent"
+
+
+def test_two_letters_too_many_is_another_word_not_a_slip() -> None:
+    speller = Speller("states finished runners".split())
+    assert speller.nearest("starters") is None
+    assert speller.nearest("runnners") == "runners"  # one letter too many is a slip
+    assert speller.nearest("finshed") == "finished"  # nor one too few
