@@ -790,3 +790,10 @@ def test_a_figure_a_year_earlier_is_for_the_year_before() -> None:
 def test_a_number_before_a_collective_noun_counts_it() -> None:
     got = facts_in("The garrison had 1,200 men, including 300 infantry and 80 clergy.")
     assert (got["300"].unit, got["80"].unit) == ("infantry", "clergy")
+
+
+def test_a_number_a_person_is_is_an_age() -> None:
+    got = facts_in("Anna Berg has died in Oslo. She was 94.", "Tor Vik was 61 when he retired.")
+    assert (got["94"].kind, got["61"].kind) == ("age", "age")
+    # not when something ended
+    assert facts_in("He taught until he was 80.")["80"].kind == "number"

@@ -1633,3 +1633,39 @@ def test_what_was_the_score_is_not_how_many_times_someone_scored() -> None:
     )
     result = engine_for(text).ask("What was the score?")
     assert result.short_answer != "twice"
+
+
+OBITUARY = """Arne Lund, ferry captain, dies at 88
+
+BERGEN, March 2, 2025 -- Arne Lund, who captained the Hardanger ferry for three decades, \
+has died at his home in Voss. He was 88.
+
+Born in Odda in 1936, Lund went to sea at 16 and joined the ferry company in 1961. He \
+retired in 1999. He is survived by two daughters. His wife, the singer Berit Aas, died in \
+2014.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # the age said alone after the death, not one worked out from another's death
+        ("How old was Arne Lund when he died?", "88 years"),
+        # "he" of news about one man is the man its headline opens with
+        ("When did he retire?", "1999"),
+        ("When was he born?", "1936"),
+        ("How many daughters did he have?", "two"),
+        ("How old was he when he joined the ferry company?", "about 25 years"),
+    ],
+)
+def test_news_of_one_persons_life(question: str, short: str) -> None:
+    assert ruled(OBITUARY, question).short_answer == short
+
+
+def test_an_age_at_a_death_is_not_worked_out_from_anothers_death() -> None:
+    text = (
+        "Nils Dahl\n\nNils Dahl (born 1936) is a Norwegian ferry captain. He joined the ferry "
+        "company in 1961. His wife, the singer Berit Aas, died in 2014.\n"
+    )
+    result = engine_for(text).ask("How old was Nils Dahl when he died?")
+    assert "78" not in (result.short_answer or "") and "78" not in result.answer

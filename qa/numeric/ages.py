@@ -10,6 +10,7 @@ years ago", or the time since it was founded, counted to the article's date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..analysis import STOP_WORDS
 from ..facts import Fact
@@ -22,6 +23,7 @@ from .terms import base, keys, strength, words
 from .timespans import age_at, since
 
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_AGE_ALONE = re.compile(r"^(?:she|he)\s+(?:was|is)\s+\w+\.?$", re.IGNORECASE)
 _ORIGINS = frozenset(base(v) for v in ORIGIN_VERBS)
 
 
@@ -32,13 +34,11 @@ def age(search: Search, ask: Question) -> Answer | None:
     when = re.search(r"\bwhen\s+(.+)$", ask.text)
     clause = {w for w in words(when.group(1))} - STOP_WORDS if when else set()
     terms = [t for t in ask.terms if t.word not in clause] or ask.terms
-    matches = search.candidates(ask, {"age"}, terms)
+    # The clause's verb ("when she died") says when, which _at_event checks, not who.
+    plain = replace(ask, verbs=(), doers=frozenset()) if clause else ask
+    matches = search.candidates(plain, {"age"}, terms)
     if clause:  # "when he died": the age must be the one at that event
-        matches = [
-            m
-            for m in matches
-            if any(strength(keys(w), search.index.entry[m.fact.id].ctx) for w in clause)
-        ]
+        matches = [m for m in matches if _at_event(search, m.fact, clause)]
     if matches:
         f = matches[0].fact
         short = f"{age_years(f)} years"
@@ -53,6 +53,19 @@ def age(search: Search, ask: Question) -> Answer | None:
         return abstain(ask)  # a person whose age they do not give
     # Its words name what is aged, not the event it is aged from ("joined the company").
     return _since_origin(search, ask) or since(search, ask, by_words=False)
+
+
+def _at_event(search: Search, f: Fact, clause: set[str]) -> bool:
+    """Whether age ``f`` is said with the event: in its sentence, or, for an age said
+    alone ("She was 94."), in the sentence before it ("Anna Berg has died in Oslo.")."""
+    if any(strength(keys(w), search.index.entry[f.id].ctx) for w in clause):
+        return True
+    s = search.index.sentences[f.sentence]
+    before = search.index.sentences.get(f"{s.article}:s{s.index - 1}")
+    if not _AGE_ALONE.match(s.text) or before is None:
+        return False
+    said = frozenset().union(*(keys(w) for w in words(before.text)))
+    return all(strength(keys(w), said) for w in clause)  # the whole event, said just before
 
 
 def _since_origin(search: Search, ask: Question) -> Answer | None:

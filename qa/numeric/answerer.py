@@ -27,6 +27,7 @@ from .reading import QuestionReader
 from .spans_asked import PERIOD_Q
 from .terms import words
 
+_WHEN_CLAUSE = re.compile(r"\s+when\b")  # "how old was she when ...", not a "When ...?"
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b")
 _PARTITIVE = re.compile(r"\bhow\s+many\s+of\s+(?:them|those|these)\b")
@@ -124,7 +125,10 @@ class NumericAnswerer:
             never = {features.NEVER_NAMED: 1.0} if ask.unknown_parts or ask.other_numbered else {}
             return replace(said, features=features.measure(ask, said, search) | never)
         pronoun = _PERSONAL.search(ask.text)
-        if pronoun and not any(t.proper for t in ask.terms):
+        # A name in a "when" clause is the event's ("when she joined Haukeland"), not whose
+        # the figure is.
+        main = set(words(_WHEN_CLAUSE.split(ask.text)[0]))
+        if pronoun and not any(t.proper and t.word in main for t in ask.terms):
             # "How old was she when she died?" with no name: the life retrieval found
             life = self._life(relevance, pronoun.group())
             if life is None and not _said_before(ask.text, pronoun):
@@ -135,7 +139,7 @@ class NumericAnswerer:
             if life is not None:
                 named = tuple(
                     replace(self.index.term(w), proper=True, group=-1)
-                    for w in words(self.index.articles[life].title)
+                    for w in words(self.index.lives[life])
                 )
                 ask = replace(ask, article=life, terms=ask.terms + named)
         if (

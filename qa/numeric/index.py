@@ -173,6 +173,7 @@ class FactIndex:
         self.called = subjects.called
         self.introduced = subjects.introduced
         self.people = subjects.people
+        self.lives = subjects.lives
         self._postings = _postings(self.entries)
         self._article_postings: dict[str, set[str]] = {}
         for a in articles:

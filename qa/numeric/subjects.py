@@ -34,6 +34,7 @@ class Subjects:
 
     topic: Mapping[str, frozenset[str]]
     people: Mapping[str, str]  # a life's article id → the pronoun it uses, "he" or "she"
+    lives: Mapping[str, str]  # a life's article id → whose life: its title, or the headline's
     first: Mapping[str, frozenset[str]]
     heads: frozenset[str]
     # the first name an article has as a subject, and the nouns that may stand for it
@@ -50,13 +51,20 @@ def read_subjects(
         a.id: keyset(a.title) for a in articles if a.id in titles and names_something(titles[a.id])
     }
     people = {a: p for a in topic if (p := pronoun_of(bodies.get(a, ())))}
+    lives = {a.id: a.title for a in articles if a.id in people}
+    for a in articles:
+        # News of one person ("Ingrid Salvesen, pioneering surgeon, dies at 94") is a life
+        # too, of the person its headline opens with.
+        person = headline_person(titles[a.id]) if a.id in titles and a.id not in topic else None
+        if person is not None and (p := pronoun_of(bodies.get(a.id, ()))):
+            people[a.id], lives[a.id] = p, person
     first = {a: keyset(first_subject(docs[0])) for a, docs in bodies.items() if docs}
     heads = frozenset(
         stem(ws[-1]) for a in articles if a.id in topic and len(ws := words(a.title)) > 1
     )
     called = {a: called_by(docs[0]) for a, docs in bodies.items() if docs}
     introduced = {a: named for a, docs in bodies.items() if (named := introduced_as(docs))}
-    return Subjects(topic, people, first, heads, called, introduced)
+    return Subjects(topic, people, lives, first, heads, called, introduced)
 
 
 def introduced_as(docs: Sequence[Doc]) -> frozenset[str]:
@@ -129,6 +137,15 @@ def _noun_phrase(title: Doc) -> bool:
 
 
 _FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
+
+
+def headline_person(title: Doc) -> str | None:
+    """The person a headline opens with, as its subject ("Ingrid Salvesen, pioneering
+    surgeon, dies at 94"), else None."""
+    ent = next(iter(title.ents), None)
+    if ent is None or ent.label_ != "PERSON" or ent.start != 0 or len(ent) < 2:
+        return None
+    return ent.text if ent.root.dep_ in ("nsubj", "nsubjpass", "ROOT") else None
 
 
 def pronoun_of(body: Sequence[Doc]) -> str | None:

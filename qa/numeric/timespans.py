@@ -143,11 +143,22 @@ def age_at(search: Search, ask: Question, clause: set[str]) -> Answer | None:
     events = [m for m in _event_dates(search, event_terms) if m is not born]
     # "When he died": the death of the person born, not of another the article names.
     own = [e for e in events if born is not None and _same_owner(search, e, born)]
-    return _years_from(search, born, next(iter(own or events), None), "Born ", " old")
+    # Failing that, an event no one is said to own; never another's ("her husband died in 2011").
+    unowned = [e for e in events if not search.index.entry[e.id].owner_keys]
+    return _years_from(search, born, next(iter(own or unowned), None), "Born ", " old")
 
 
 def _same_owner(search: Search, f: Fact, g: Fact) -> bool:
+    if _possessed(f.owner) or _possessed(g.owner):
+        # "Nils Dahl's wife" is someone else than Nils Dahl: compare what is possessed
+        return bool(keyset(_possessed(f.owner) or f.owner) & keyset(_possessed(g.owner) or g.owner))
     return bool(search.index.entry[f.id].owner_keys & search.index.entry[g.id].owner_keys)
+
+
+def _possessed(owner: str | None) -> str | None:
+    """What an owner such as "Nils Dahl's wife" is: "wife"; None for one with no "'s"."""
+    head, sep, rest = (owner or "").rpartition("'s ")
+    return rest if sep and head else None
 
 
 def between(search: Search, ask: Question) -> Answer | None:
