@@ -797,3 +797,8 @@ def test_a_number_a_person_is_is_an_age() -> None:
     assert (got["94"].kind, got["61"].kind) == ("age", "age")
     # not when something ended
     assert facts_in("He taught until he was 80.")["80"].kind == "number"
+
+
+def test_a_sum_for_each_thing_is_a_price_per_thing() -> None:
+    got = facts_in("The buyer will pay 8.20 euros for each Holm share in cash.")
+    assert got["8.20 euros"].measure == "payment per share"

@@ -1669,3 +1669,12 @@ def test_an_age_at_a_death_is_not_worked_out_from_anothers_death() -> None:
     )
     result = engine_for(text).ask("How old was Nils Dahl when he died?")
     assert "78" not in (result.short_answer or "") and "78" not in result.answer
+
+
+def test_a_price_for_a_whole_firm_is_not_the_price_of_each_share() -> None:
+    text = (
+        "Orvik buys Talma\n\nUpdated: 3 June 2025\n\nSwedish bank Orvik agreed on Monday to buy "
+        "its smaller rival Talma for 300 million euros in cash. Orvik will pay 6.40 euros for "
+        "each Talma share.\n"
+    )
+    assert ruled(text, "How much is Orvik paying for Talma?").short_answer == "300 million euros"

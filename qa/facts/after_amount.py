@@ -42,6 +42,8 @@ def after_amount(ctx: SentenceContext, d: Draft, measure: str | None) -> str | N
             per = nxt[1].pos_ == "NOUN" and nxt[1].lemma_.lower() not in RATES
             if per and (d.kind == "money" or measure is None and d.kind != "count"):
                 return f"{measure or 'price'} per {nxt[1].lower_}"
+        elif d.kind == "money" and (each := _for_each(doc, i)) is not None:
+            return f"{measure or 'price'} per {each.lower_}"  # "14.50 euros for each share"
     if nxt and d.kind == "length" and nxt[0].lower_ in DIMENSIONS:
         return DIMENSIONS[nxt[0].lower_]
     if d.kind == "duration" and _LATE.match(d.span.doc.text, d.span.end_char):
@@ -89,6 +91,18 @@ def _tree_rate(d: Draft) -> str | None:
                 per = any(x.lower_ in ("a", "an", "each", "every", "per") for x in c.children)
                 if c.dep_ == "npadvmod" and c.lemma_.lower() in RATES and per:
                     return RATES[c.lemma_.lower()]
+    return None
+
+
+def _for_each(doc: Doc, i: int) -> Token | None:
+    """The noun of "for each Norcom share" at token ``i``, names before it passed over."""
+    if i + 2 >= len(doc) or doc[i].lower_ != "for" or doc[i + 1].lower_ not in ("each", "every"):
+        return None
+    for tok in doc[i + 2 : i + 5]:
+        if tok.pos_ == "NOUN":
+            return tok if tok.lemma_.lower() not in RATES else None
+        if tok.pos_ not in ("PROPN", "ADJ"):
+            return None
     return None
 
 

@@ -158,6 +158,9 @@ def _sized(ctx: SentenceContext, adjective: Token) -> str | None:
 def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | None, str | None]:
     lemma = verb.lemma_.lower()
     prep = d.slot.head if d.slot.dep_ == "pobj" else None
+    traded = prep is not None and prep.lower_ == "for" and prep.head.lemma_.lower() in _TRADE_VERBS
+    if d.kind == "money" and traded:
+        return "price", None  # "agreed to buy its rival for 1.2 billion euros"
     if prep is not None and prep.head == verb and prep.lower_ in ("at", "to"):
         if lemma in VALUATION_VERBS and d.kind == "money":
             obj = next(tree.children(verb, "dobj"), None)
@@ -191,6 +194,9 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
     if lemma in VERB_MEASURES and not (lemma in MONEY_VERBS and d.kind in _NOT_MONEY):
         return VERB_MEASURES[lemma], None
     return None, None
+
+
+_TRADE_VERBS = frozenset("buy acquire purchase bought".split())  # a price paid; not a sale's
 
 
 def _measures(ctx: SentenceContext, subject: Token, d: Draft) -> bool:

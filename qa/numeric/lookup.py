@@ -25,7 +25,7 @@ from .index import FactIndex
 from .phrasing import abstain
 from .question import Question
 from .scoring import score
-from .terms import Term, base, keyset, strength
+from .terms import Term, base, keys, keyset, strength
 
 MIN_SCORE = 0.55
 # Nouns that name a measure a question asks for: a figure must be a measure of one.
@@ -39,6 +39,7 @@ _MONEY_Q = re.compile(
 # "how many of the peaks did it predict": some of a whole, not the whole.
 _SOME_OF = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their|his|her|our|your)\b")
 PART_BONUS = 0.1  # for a part of a whole, when a question asks for some of it
+PER_OTHER = 0.2  # against a sum per a thing the question does not name
 NOW_BONUS = 0.15  # for a figure said to hold now, when a question asks in the present tense
 PAST_PENALTY = 0.15  # for a figure a news story dates years back, when a question names no time
 # Intents that ask for a figure itself, not how fast it changed.
@@ -103,6 +104,8 @@ class Search:
             value = matched + 0.1 * relevance.get(f.sentence, 0.0)
             if verb and f.verb and base(f.verb) == verb:
                 value += 0.05
+            if _per_other(f, terms):
+                value -= PER_OTHER  # "14.50 euros for each share" for "how much for the firm"
             out.append(Match(f, value, focus, matched))
         out.sort(
             key=lambda m: (
@@ -384,6 +387,13 @@ def year_of(time: str | None) -> int | None:
 def prev_time(time: str) -> str:
     """The same period a year earlier: "2021" → "2020", "2023-H1" → "2022-H1"."""
     return f"{int(time[:4]) - 1}{time[4:]}"
+
+
+def _per_other(f: Fact, terms: Sequence[Term]) -> bool:
+    """Whether ``f`` is a sum per something ("payment per share") the question does not
+    name."""
+    _, per, each = (f.measure or "").rpartition(" per ")
+    return bool(per) and f.kind == "money" and not any(strength(t.keys, keys(each)) for t in terms)
 
 
 def names_what(entry: Entry, term: Term) -> bool:
