@@ -1678,3 +1678,11 @@ def test_a_price_for_a_whole_firm_is_not_the_price_of_each_share() -> None:
         "each Talma share.\n"
     )
     assert ruled(text, "How much is Orvik paying for Talma?").short_answer == "300 million euros"
+
+
+def test_a_sum_asked_per_share_is_the_one_stated_per_share() -> None:
+    text = (
+        "Holm buys Sava\n\nUpdated: 3 June 2025\n\nHolm Group agreed on Monday to buy its "
+        "rival Sava for 80 million euros. Holm will pay 3.20 euros for each Sava share.\n"
+    )
+    assert ruled(text, "How much will Holm pay per share?").short_answer == "3.20 euros"

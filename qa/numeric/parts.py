@@ -225,7 +225,9 @@ def divisor(ask: Question) -> list[str]:
     for i, w in enumerate(ws):
         if w == "of" and out and i + 1 < len(ws):
             continue  # "per bed of capacity": the capacity is the divisor too
-        if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS or w in QUESTION_WORDS:
+        # the word right after "per" is its noun, whatever else it may ask ("per share")
+        asks = w in QUESTION_WORDS and bool(out)
+        if w in BOUNDARY or w in STOP_WORDS or w in LIGHT_WORDS or asks:
             break
         out.append(w)
     return out
@@ -237,7 +239,8 @@ def per(search: Search, ask: Question, divisor_words: list[str]) -> Answer | Non
     divisor_terms = [search.index.term(w) for w in divisor_words]
     stated = [
         d
-        for d in search.candidates(ask, None)
+        # the divisor is among the words a figure stated per it is found by ("per share")
+        for d in search.candidates(ask, None, (*ask.terms, *divisor_terms))
         if d.fact.measure
         and " per " in d.fact.measure
         and all(strength(t.keys, keyset(d.fact.measure)) for t in divisor_terms)
