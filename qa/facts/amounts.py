@@ -2,7 +2,7 @@
 
 :mod:`qa.numbers` reads each number's value, unit and kind ("4.75 billion yuan", "two",
 "May 2017"); the parse says what a bare number counts (the noun it modifies: "2,400
-nurses"), whether a number is an age ("at the age of 41", "Anna Berg, 58") and whether
+nurses"), whether a number is an age (:mod:`.ages`: "at the age of 41", "Anna Berg, 58") and whether
 an amount in brackets restates the one before it ("80 million pounds ($101 million)").
 """
 
@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.measure_nouns import COLLECTIVE_NOUNS, GROUP_NOUNS
 from ..lexicon.time_words import EARLIER_YEARS
 from ..numbers import DateMention, find_dates, find_quantities, is_year
+from .ages import read_ages
 from .gapping import gapped_owner
 from .model import Draft
 from .tree import clause_verb, head_of, is_verb, prep_object, span_of, subject_of
@@ -47,7 +48,7 @@ def read_amounts(
     dates = _relative_to_sentence(sorted(dates, key=lambda m: m.start), period)
     _counted(drafts)
     _bounds(drafts, text)
-    _ages(drafts, text)
+    read_ages(drafts, text)
     _equivalents(drafts, text)
     for m in dates:
         span = span_of(doc, m.start, m.end)
@@ -339,62 +340,7 @@ def _bounds(drafts: list[Draft], text: str) -> None:
             d.notes.add("bound")
 
 
-# --- ages and equivalents ---------------------------------------------------------------
-
-
-def _ages(drafts: list[Draft], text: str) -> None:
-    """ "at the age of 41", "aged 63", "Anna Berg, 58", "a 30-year-old": a person's age
-    in years."""
-    for d in drafts:
-        if (
-            d.kind == "duration"
-            and d.unit == "years"
-            and text[d.end :].startswith(("-old", " old"))
-        ):
-            d.kind, d.measure = "age", "age"
-            continue
-        if d.kind != "number" or not 0 < d.value < 125 or d.value != int(d.value):
-            continue
-        num = d.slot
-        head = num.head
-        of_age = head.lemma_ == "age" or head.lower_ == "of" and head.head.lemma_ == "age"
-        if of_age or head.lower_ == "aged" or _after_name(d) or _person_is(num):
-            d.kind, d.unit, d.measure = "age", "years", "age"
-            if not of_age and head.lower_ != "aged":
-                d.notes.add("named age")
-
-
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-
-
-def _person_is(num: Token) -> bool:
-    """ "She was 94.", "Holm was 61 when he retired": a number a person is, said with "be"
-    alone as the sentence's main verb."""
-    verb = num.head
-    if num.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" or not _clause_ends(num):
-        return False
-    if verb.dep_ != "ROOT":
-        return False  # "taught until she was 80": when something ended, not how old she is
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (
-        subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
-    )
-
-
-def _clause_ends(tok: Token) -> bool:
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return nxt is None or nxt.is_punct or nxt.dep_ in ("cc", "mark", "prep") or nxt.lower_ == "when"
-
-
-def _after_name(d: Draft) -> bool:
-    """ "Berg, 58, joined ...": a number set off by commas right after a person's name."""
-    doc = d.span.doc
-    i, j = d.span.start, d.span.end
-    if i < 2 or doc[i - 1].text != ",":
-        return False
-    name = doc[i - 2]
-    closed = j >= len(doc) or doc[j].is_punct
-    return closed and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+# --- equivalents ------------------------------------------------------------------------
 
 
 def _equivalents(drafts: list[Draft], text: str) -> None:

@@ -1,0 +1,63 @@
+"""Ages: "at the age of 41", "aged 63", "Anna Berg, 58", "a 30-year-old", and a number a
+person is ("She was 94.")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .model import Draft
+
+
+def read_ages(drafts: list[Draft], text: str) -> None:
+    """ "at the age of 41", "aged 63", "Anna Berg, 58", "a 30-year-old": a person's age
+    in years."""
+    for d in drafts:
+        if (
+            d.kind == "duration"
+            and d.unit == "years"
+            and text[d.end :].startswith(("-old", " old"))
+        ):
+            d.kind, d.measure = "age", "age"
+            continue
+        if d.kind != "number" or not 0 < d.value < 125 or d.value != int(d.value):
+            continue
+        num = d.slot
+        head = num.head
+        of_age = head.lemma_ == "age" or head.lower_ == "of" and head.head.lemma_ == "age"
+        if of_age or head.lower_ == "aged" or _after_name(d) or _person_is(num):
+            d.kind, d.unit, d.measure = "age", "years", "age"
+            if not of_age and head.lower_ != "aged":
+                d.notes.add("named age")
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _person_is(num: Token) -> bool:
+    """ "She was 94.", "Holm was 61 when he retired": a number a person is, said with "be"
+    alone as the sentence's main verb."""
+    verb = num.head
+    if num.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" or not _clause_ends(num):
+        return False
+    if verb.dep_ != "ROOT":
+        return False  # "taught until she was 80": when something ended, not how old she is
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
+    )
+
+
+def _clause_ends(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.is_punct or nxt.dep_ in ("cc", "mark", "prep") or nxt.lower_ == "when"
+
+
+def _after_name(d: Draft) -> bool:
+    """ "Berg, 58, joined ...": a number set off by commas right after a person's name."""
+    doc = d.span.doc
+    i, j = d.span.start, d.span.end
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    name = doc[i - 2]
+    closed = j >= len(doc) or doc[j].is_punct
+    return closed and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
