@@ -17,10 +17,11 @@ from ..numbers import asked_unit, format_amount
 from ..types import Answer
 from .conversion import in_unit
 from .index import FactIndex
-from .lookup import Match, Search, basis_said, year_on_year
+from .lookup import Match, Search
 from .phrasing import abstain, amount_text, cap, computed, derived, label, ref
 from .question import Question
 from .terms import BOUNDARY, LIGHT_WORDS, keyset, strength
+from .yearly import basis_said, year_on_year
 
 _SIDES_SPLIT = re.compile(
     r"\s+(?:and|plus|or|than|versus|vs\.?|beat|beats|exceed|exceeded|"

@@ -13,9 +13,9 @@ from ..facts import Fact
 from ..numbers import conversion_factor
 from ..types import Answer
 from .index import FactIndex
-from .lookup import basis_said, prev_time
 from .phrasing import cap, computed, derived, direct, pretty_date, ref, singular_noun
 from .question import Question
+from .yearly import basis_said, prev_time
 
 
 def in_unit(index: FactIndex, f: Fact, ask: Question, score: float) -> Answer:

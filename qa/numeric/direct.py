@@ -16,12 +16,13 @@ from ..types import Answer
 from .arithmetic import ONCE_ADDED, sum_of_parts, with_addition
 from .complement import partition_answer
 from .conversion import in_unit, previous_year
-from .lookup import Match, Search, prev_time, year_of, year_on_year
+from .lookup import Match, Search
 from .parts import EXCLUDE_Q, excluding, remainder
 from .phrasing import abstain, cap, direct, label, said
 from .question import Question
 from .ranges import range_ends
 from .terms import strength
+from .yearly import prev_time, year_of, year_on_year
 
 _WHOLES = frozenset({"count", "amount", "value", "size"})  # intents whose whole has a part
 

@@ -16,10 +16,11 @@ import re
 from ..facts import Fact
 from ..lexicon.time_words import BEGIN_VERBS, END_VERBS
 from ..types import Answer
-from .lookup import MIN_SCORE, Match, Search, year_of
+from .lookup import MIN_SCORE, Match, Search
 from .phrasing import cap, derived, pretty_date, ref
 from .question import Question
 from .terms import Term, base, keyset, strength, words
+from .yearly import year_of
 
 # What was done "first" ("first lit", "first sailed") began then.
 _BEGIN = frozenset(base(v) for v in BEGIN_VERBS) | {base("first")}
