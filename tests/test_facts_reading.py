@@ -799,6 +799,40 @@ def test_a_number_a_person_is_is_an_age() -> None:
     assert facts_in("He taught until he was 80.")["80"].kind == "number"
 
 
+def test_the_age_of_a_number_is_an_age_however_the_parser_hangs_it() -> None:
+    got = facts_in("By the age of seven Wojtek had begun giving recitals in Lodz.")
+    assert got["seven"].kind == "age"
+
+
+def test_a_verb_in_brackets_after_a_name_is_the_dates_event() -> None:
+    got = facts_in("The Tern Player (introduced March 3, 2011) is a music app.")
+    assert (got["March 3, 2011"].measure, got["March 3, 2011"].owner) == (
+        "introduced",
+        "the Tern Player",
+    )
+
+
+def test_a_figure_in_brackets_after_an_item_is_no_part_of_the_lists_whole() -> None:
+    got = facts_in(
+        "The charter set up two kinds of office: three Greater offices (each in charge of "
+        "5,000 households) and eleven Lesser offices (each in charge of 400 households)."
+    )
+    assert (got["5,000"].part_of, got["400"].part_of) == (None, None)
+    assert got["three"].part_of is not None  # the items themselves still are
+
+
+def test_a_bare_number_after_at_is_a_persons_age() -> None:
+    got = facts_in("At 18 he moved to Vienna.", "She retired at 61.")
+    assert (got["18"].kind, got["61"].kind) == ("age", "age")
+    # not a level
+    assert facts_in("The index closed at 18.")["18"].kind != "age"
+
+
+def test_a_sum_a_thing_was_built_for_is_its_cost() -> None:
+    got = facts_in("Built by Arvo Yards for 60 million euros, the ferry seats 900 people.")
+    assert got["60 million euros"].measure == "cost"
+
+
 def test_a_sum_for_each_thing_is_a_price_per_thing() -> None:
     got = facts_in("The buyer will pay 8.20 euros for each Holm share in cash.")
     assert got["8.20 euros"].measure == "payment per share"

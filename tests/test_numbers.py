@@ -204,6 +204,12 @@ def test_a_number_with_a_unit_word_written_as_a_title_is_a_name() -> None:
     assert [q.unit for q in find_quantities("a 5 MW plant")] == ["megawatts"]
 
 
+def test_loudness_and_fahrenheit_are_units() -> None:
+    got = [(q.unit, q.kind) for q in find_quantities("It is capped at 85 dB; it was 104 °F.")]
+    assert got == [("decibels", "sound"), ("degrees Fahrenheit", "temperature")]
+    assert [q.unit for q in find_quantities("a 90 db level")] == [None]
+
+
 def test_data_sizes_only_as_written() -> None:
     """ "5 GB" is a size, "5 gb" and a bare "MB" are not."""
     assert [q.unit for q in find_quantities("a 5 gb card")] == [None]

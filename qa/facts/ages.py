@@ -23,14 +23,40 @@ def read_ages(drafts: list[Draft], text: str) -> None:
             continue
         num = d.slot
         head = num.head
-        of_age = head.lemma_ == "age" or head.lower_ == "of" and head.head.lemma_ == "age"
-        if of_age or head.lower_ == "aged" or _after_name(d) or _person_is(num):
+        of_age = (
+            head.lemma_ == "age"
+            or (head.lower_ == "of" and head.head.lemma_ == "age")
+            or _after_age_of(num)
+        )
+        if of_age or head.lower_ == "aged" or _after_name(d) or _person_is(num) or _at_n(num):
             d.kind, d.unit, d.measure = "age", "years", "age"
             if not of_age and head.lower_ != "aged":
                 d.notes.add("named age")
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def _at_n(num: Token) -> bool:
+    """ "At 18 he moved to Vienna", "She retired at 61.": a bare number after "at" in a
+    clause whose subject is a person is how old they were."""
+    at = num.head
+    if at.lower_ != "at" or num.dep_ != "pobj" or at.head.pos_ not in ("VERB", "AUX"):
+        return False
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM"):
+        return False  # "at 18 degrees", "at 9 am"
+    subject = next((c for c in at.head.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
+    )
+
+
+def _after_age_of(num: Token) -> bool:
+    """ "By the age of seven Anna had ...": the parser may hang the number on the name
+    after it, but the words before it still say it is an age."""
+    doc = num.doc
+    return num.i >= 2 and doc[num.i - 1].lower_ == "of" and doc[num.i - 2].lemma_ == "age"
 
 
 def _person_is(num: Token) -> bool:

@@ -104,7 +104,13 @@ def _lifespan(ctx: SentenceContext, d: Draft) -> tuple[str | None, Token | None]
         return "died", name
     if len(inner) == 2 and not words - {"c.", "circa", "ca."}:
         return ("born" if d is inner[0] else "died"), name
-    return ("aside", name) if name is not None and opening.i > 0 else None
+    if name is None or opening.i == 0:
+        return None
+    said = [t for t in doc[opening.i + 1 : d.span.start] if t.tag_ in ("VBN", "VBD")]
+    if said:  # "the Store (introduced April 29, 2003)": the verb in the brackets is the event
+        words_to = doc[said[0].i : d.span.start]
+        return " ".join(t.text for t in words_to if t.pos_ != "ADP") or said[0].text, name
+    return "aside", name
 
 
 def _event(ctx: SentenceContext, d: Draft, verb: Token) -> str | None:

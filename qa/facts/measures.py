@@ -161,6 +161,9 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
     traded = prep is not None and prep.lower_ == "for" and prep.head.lemma_.lower() in _TRADE_VERBS
     if d.kind == "money" and traded:
         return "price", None  # "agreed to buy its rival for 1.2 billion euros"
+    made = prep is not None and prep.lower_ == "for" and prep.head.lemma_.lower() in _MAKE_VERBS
+    if d.kind == "money" and made:
+        return "cost", None  # "Built by Kongsberg for 2.4 billion kroner"
     if prep is not None and prep.head == verb and prep.lower_ in ("at", "to"):
         if lemma in VALUATION_VERBS and d.kind == "money":
             obj = next(tree.children(verb, "dobj"), None)
@@ -197,6 +200,7 @@ def _verb_measure(ctx: SentenceContext, d: Draft, verb: Token) -> tuple[str | No
 
 
 _TRADE_VERBS = frozenset("buy acquire purchase bought".split())  # a price paid; not a sale's
+_MAKE_VERBS = frozenset("build construct make develop design restore renovate".split())
 
 
 def _measures(ctx: SentenceContext, subject: Token, d: Draft) -> bool:

@@ -186,6 +186,9 @@ def _parts_after(ctx: SentenceContext, cue: Token, scope: set[int]) -> None:
             continue
         if not part.start < end or part.part_of is not None or i == whole_i:
             continue
+        opener = tree.bracket_opener(part.span)
+        if opener is not None and opener.idx > whole.end:
+            continue  # "three offices (each in charge of 400 households)": the office's
         if part.kind == "percent" and whole.kind != "percent" and part.change_of is None:
             # "revenue of $6 billion, of which 30 percent came from ...": a share of it
             part.part_of, part.owner = whole_i, whole.owner

@@ -98,8 +98,13 @@ def _is_person(tok: Token) -> bool:
 
 
 def _is_name(tok: Token) -> bool:
-    """A proper noun with no determiner ("Ivo Brandt", not "The Tessel Hall")."""
-    return tok.pos_ == "PROPN" and not any(c.dep_ == "det" for c in tok.children)
+    """A proper noun in the singular with no determiner ("Ivo Brandt", not "The Tessel
+    Hall", nor "Prosecutors" at the head of a sentence)."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.tag_ != "NNPS"
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _own_subject(ctx: SentenceContext) -> str | None:
@@ -109,7 +114,8 @@ def _own_subject(ctx: SentenceContext) -> str | None:
     tok = ctx.subject_token
     if tok is None or tok.lower_ in PRONOUNS or tok.lower_ == "there" or tok.like_num:
         return None
-    if tok.i in ctx.amount_tokens or any(c.i in ctx.amount_tokens for c in tok.children):
+    amounts = [c for c in tok.children if c.i in ctx.amount_tokens and c.dep_ != "appos"]
+    if tok.i in ctx.amount_tokens or amounts:  # not "Berg, 58,": an age aside is no amount
         return None
     of = [o for c in tok.children if c.lower_ == "of" for o in c.children]
     if any(o.i in ctx.amount_tokens for o in of):

@@ -218,6 +218,21 @@ def recipient(tok: Token) -> Token | None:
     return next((c for c in children(tok.head, "dative") if c.pos_ != "ADP"), None)
 
 
+def bracket_opener(span: Span) -> Token | None:
+    """The "(" of the brackets ``span`` stands inside, within its sentence, or None."""
+    doc, sent = span.doc, span.sent
+    opened = None
+    for t in reversed(doc[sent.start : span.start]):
+        if t.text == ")":
+            return None
+        if t.text == "(":
+            opened = t
+            break
+    if opened is None or not any(t.text == ")" for t in doc[span.end : sent.end]):
+        return None
+    return opened
+
+
 def head_of(span: Span) -> Token:
     """The token that stands for an amount's words in the tree: of those whose head is
     outside the span, the last ("euro" in "90 million euro cost", where the parser may

@@ -50,6 +50,7 @@ KIND_MEASURES: dict[str, str] = {
     "volume": "volume",
     "speed": "speed",
     "temperature": "temperature",
+    "sound": "sound level",
     "data": "size",
     "duration": "duration",
     "count": "count",

@@ -48,6 +48,8 @@ UNITS: tuple[tuple[str, str, str, float | None], ...] = (
     ("lit(?:er|re)s?", "liters", "volume", None),
     ("barrels?", "barrels", "volume", None),
     (r"degrees?\s+Celsius|°C", "degrees Celsius", "temperature", None),
+    (r"degrees?\s+Fahrenheit|°F", "degrees Fahrenheit", "temperature", None),
+    (r"decibels?|dB\b", "decibels", "sound", None),
     (r"petabytes?|PB\b", "petabytes", "data", 1e15),
     (r"terabytes?|TB\b", "terabytes", "data", 1e12),
     (r"gigabytes?|GB\b", "gigabytes", "data", 1e9),
@@ -65,7 +67,7 @@ UNITS: tuple[tuple[str, str, str, float | None], ...] = (
 )
 
 # Abbreviations matched in any case but units only as written: "5 MW", not "5 mw".
-EXACT_CASE: frozenset[str] = frozenset("TWh GWh MWh kWh GW MW kW ha PB TB GB MB KB".split())
+EXACT_CASE: frozenset[str] = frozenset("TWh GWh MWh kWh GW MW kW ha PB TB GB MB KB dB".split())
 
 # "pounds" is money or weight: the words before it decide.
 POUNDS_PATTERN = r"pounds?|lbs?\b"
