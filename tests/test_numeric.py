@@ -1686,3 +1686,103 @@ def test_a_sum_asked_per_share_is_the_one_stated_per_share() -> None:
         "rival Sava for 80 million euros. Holm will pay 3.20 euros for each Sava share.\n"
     )
     assert ruled(text, "How much will Holm pay per share?").short_answer == "3.20 euros"
+
+
+BIOGRAPHY = (
+    "Tomasz Wilk\n\nTomasz Wilk (1 March 1902 – 17 June 1951) was a Polish composer. His "
+    "sister Ludwika gave him his first lessons. By the age of seven Tomasz had begun giving "
+    "public concerts. At 18 he moved to Vienna.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How old was Tomasz when he began giving public concerts?", "seven years"),
+        ("How old was Tomasz when he moved to Vienna?", "18 years"),
+    ],
+)
+def test_an_age_said_before_the_name_or_after_at(question: str, short: str) -> None:
+    assert ruled(BIOGRAPHY, question).short_answer == short
+
+
+def test_a_verb_in_brackets_after_a_name_dates_that_event() -> None:
+    text = (
+        "Kestrel Media\n\nKestrel Media is a Danish software maker. Its best-known product, "
+        "the Tern Player (introduced March 3, 2011), is a music app. Its first office, "
+        "Harbour House (opened in 2004), was sold in 2019.\n"
+    )
+    assert ruled(text, "When was the Tern Player launched?").short_answer == "March 3, 2011"
+    assert ruled(text, "When did Harbour House open?").short_answer == "2004"
+
+
+def test_a_sound_level_is_answered_in_decibels() -> None:
+    text = (
+        "Quiet trams\n\nUpdated: 3 June 2025\n\nThe new trams are limited to 68 dB at full "
+        "speed, the city said.\n"
+    )
+    assert ruled(text, "What is the volume limit of the new trams?").short_answer == "68 dB"
+
+
+COURT = """Former mayor jailed for four years over bribes
+
+Updated: October 14, 2026
+
+A court in Lindholm on Tuesday sentenced former mayor Petra \
+Sandvik to four years in prison for taking bribes worth 1.2 million kroner.
+
+Sandvik, 57, who led the town from 2014 to 2022, was also fined 300,000 kroner and banned \
+from public office for ten years. Prosecutors had asked for six years.
+
+The court found that she accepted the payments between 2017 and 2020.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # the headline's "former mayor" is the person the first sentence names so
+        ("How much was she fined?", "300,000 kroner"),
+        ("How long is she banned from public office?", "ten years"),
+        # "Sandvik, 57," is still the subject "she" is, not the prosecutors after her
+        ("When did she accept the payments?", "2017 and 2020"),
+        # not the four years she was sentenced to
+        ("How long was she mayor?", "about 8 years"),
+    ],
+)
+def test_news_of_a_person_the_headline_names_by_role(question: str, short: str) -> None:
+    assert ruled(COURT, question).short_answer == short
+
+
+WIRE = """Rovers reach cup final
+
+Updated: April 14, 2026
+
+Brenton Rovers reached the cup final on Tuesday, beating Castle \
+United 3-1 in front of a crowd of 21,400. Rovers will face Kingsford in the final on May 23.
+"""
+
+
+def test_a_weekday_is_dated_by_the_storys_date() -> None:
+    assert ruled(WIRE, "When is the final?").short_answer == "May 23, 2026"
+    assert ruled(WIRE, "When did Rovers reach the final?").short_answer == "April 14, 2026"
+
+
+def test_a_crowd_on_a_past_weekday_is_not_the_crowd_to_come() -> None:
+    result = engine_for(WIRE).ask("How many fans will attend the final?")
+    assert "21,400" not in (result.short_answer or "")
+
+
+def test_a_title_before_a_name_is_not_what_happened_that_day() -> None:
+    result = engine_for(COURT).ask("When did Sandvik become mayor?")
+    assert "2026" not in result.answer
+
+
+def test_her_husband_is_not_her() -> None:
+    text = (
+        "Ingrid Vik, surgeon, dies at 94\n\nUpdated: Jan 20, 2026\n\nIngrid Vik has died at her "
+        "home in Bergen. She was 94.\n\nHer daughter said she died peacefully on Sunday. Her "
+        "husband, the pianist Olav Berge, died in 2011.\n"
+    )
+    assert ruled(text, "When did her husband die?").short_answer == "2011"
+    assert ruled(text, "When did she die?").short_answer == "January 18, 2026"

@@ -12,6 +12,7 @@ IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "buy": tuple("bought".split()),
     "pay": tuple("paid".split()),
     "spend": tuple("spent".split()),
+    "leave": tuple("left".split()),
     "win": tuple("won".split()),
     "lose": tuple("lost".split()),
     "begin": tuple("began begun".split()),

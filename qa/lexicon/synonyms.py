@@ -33,9 +33,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "found": tuple(
         (
             "found founded establish established establishment setup create created "
-            "launch launched start started exist existed inception"
+            "launch launched start started exist existed inception introduce introduced "
+            "unveil unveiled"
         ).split()
     ),
+    "sound": tuple("sound noise loud loudness volume decibel decibels".split()),
     "arrive": tuple(
         (
             "move moved relocate relocated arrive arrived come came join joined attract "

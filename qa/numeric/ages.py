@@ -25,6 +25,7 @@ from .timespans import age_at, since
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _AGE_ALONE = re.compile(r"^(?:she|he)\s+(?:was|is)\s+\w+\.?$", re.IGNORECASE)
 _ORIGINS = frozenset(base(v) for v in ORIGIN_VERBS)
+_BE = frozenset({"be", "is", "was", "are", "were", "been"})
 
 
 def age(search: Search, ask: Question) -> Answer | None:
@@ -58,6 +59,9 @@ def age(search: Search, ask: Question) -> Answer | None:
 def _at_event(search: Search, f: Fact, clause: set[str]) -> bool:
     """Whether age ``f`` is said with the event: in its sentence, or, for an age said
     alone ("She was 94."), in the sentence before it ("Anna Berg has died in Oslo.")."""
+    own = f.verb and base(f.verb) not in _BE and not any(_is_verb(f.verb, w) for w in clause)
+    if own:
+        return False  # "went to sea at 16 and joined the company in 1961": not at joining
     if any(strength(keys(w), search.index.entry[f.id].ctx) for w in clause):
         return True
     s = search.index.sentences[f.sentence]
@@ -66,6 +70,10 @@ def _at_event(search: Search, f: Fact, clause: set[str]) -> bool:
         return False
     said = frozenset().union(*(keys(w) for w in words(before.text)))
     return all(strength(keys(w), said) for w in clause)  # the whole event, said just before
+
+
+def _is_verb(verb: str, word: str) -> bool:
+    return bool(strength(keys(word), keys(verb)))
 
 
 def _since_origin(search: Search, ask: Question) -> Answer | None:

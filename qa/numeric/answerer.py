@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import Fact
+from ..lexicon.answer_types import NOUN_KINDS
 from ..reading import pipeline
 from ..types import Answer, Article, Sentence
 from . import features
@@ -30,6 +31,9 @@ from .terms import words
 _WHEN_CLAUSE = re.compile(r"\s+when\b")  # "how old was she when ...", not a "When ...?"
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b")
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|she|him|his|her)\b")
+_KIN = re.compile(
+    r"^(?:his|her)\s+(?:\w+\s+)?(?:" + "|".join(sorted(NOUN_KINDS["person"])) + r")\b"
+)
 _PARTITIVE = re.compile(r"\bhow\s+many\s+of\s+(?:them|those|these)\b")
 
 
@@ -137,9 +141,15 @@ class NumericAnswerer:
                 said = abstain(ask)
                 return replace(said, features=features.measure(ask, said, search))
             if life is not None:
-                named = tuple(
-                    replace(self.index.term(w), proper=True, group=-1)
-                    for w in words(self.index.lives[life])
+                # "her husband" is another person of her life: the figure is his, not hers
+                kin = _KIN.search(ask.text[pronoun.start() :])
+                named = (
+                    ()
+                    if kin
+                    else tuple(
+                        replace(self.index.term(w), proper=True, group=-1)
+                        for w in words(self.index.lives[life])
+                    )
                 )
                 ask = replace(ask, article=life, terms=ask.terms + named)
         if (

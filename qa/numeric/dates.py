@@ -35,7 +35,7 @@ def dates(
         if by_words and not hit and (ask.verb is None or ask.verb in search.index.light_stems):
             # "When did she become chief executive?", "How long has she been in charge?"
             # ("took charge in 2022"): the event's words say which.
-            event = keyset(m.fact.measure)
+            event = keyset(m.fact.measure) - _titles(search, m.fact)
             hit = any(strength(t.keys, event) for t in ask.terms if not t.proper)
         hit = hit or (made and _year_of_work(search, m.fact))
         if hit and _done_to_another(search, m.fact, ask):
@@ -63,6 +63,21 @@ def dates(
 
 
 _MAKING = frozenset(base(w) for w in MAKING_VERBS)
+
+
+def _titles(search: Search, f: Fact) -> frozenset[str]:
+    """The keys of the titles before names in a date's sentence: "sentenced former mayor
+    Petra Sandvik" says who was sentenced, not that anyone became mayor."""
+    doc = search.index.docs.get(f.sentence)
+    if doc is None:
+        return frozenset()
+    titles = [
+        w.lower_
+        for t in doc
+        if t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.pos_ == "PROPN"
+        for w in (t, *(c for c in t.children if c.dep_ == "amod"))
+    ]
+    return keyset(" ".join(titles)) if titles else frozenset()
 
 
 def _year_of_work(search: Search, f: Fact) -> bool:

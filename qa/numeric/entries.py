@@ -169,7 +169,12 @@ def _read_figure(
     # £9m centre will open" does not make the cost a plan, nor "voted for the £9m scheme"
     # a cost that was.
     root = span_root(doc, *at)
-    timeless = f.measure == "cost" and unsaid and root is not None and _describes_a_thing(root)
+    timeless = (
+        f.measure == "cost"
+        and (unsaid or f.time_kind == "resolved-relative")  # "voted on Monday for the £9m ..."
+        and root is not None
+        and _describes_a_thing(root)
+    )
     return replace(
         e,
         near=keyset(" ".join(t.text for t in tokens)),

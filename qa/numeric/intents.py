@@ -36,7 +36,7 @@ Handler = Callable[[Search, Question], Answer | None]
 # Every kind of figure a question may ask for by "what is the ...".
 KINDS = frozenset(
     "money area percent length mass energy power volume speed temperature duration count "
-    "number multiple age data".split()
+    "number multiple age data sound".split()
 )
 
 

@@ -161,6 +161,9 @@ class Search:
         """A figure for the article's own year or later ("this year"), which a question
         about what will be may ask."""
         year = self.index.article_year(f)
+        dated = self.index.articles[f.article].date
+        if f.time and len(f.time) == 10 and dated:
+            return f.time > dated  # "on Tuesday" of a story dated Wednesday is past
         return bool(year and f.time and f.time[:4] >= year and f.time_kind == "resolved-relative")
 
     def candidates(

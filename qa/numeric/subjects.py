@@ -55,7 +55,12 @@ def read_subjects(
     for a in articles:
         # News of one person ("Ingrid Salvesen, pioneering surgeon, dies at 94") is a life
         # too, of the person its headline opens with.
-        person = headline_person(titles[a.id]) if a.id in titles and a.id not in topic else None
+        person = None
+        if a.id in titles and a.id not in topic:
+            lead = bodies.get(a.id, ())[:1]
+            person = headline_person(titles[a.id]) or (
+                role_person(titles[a.id], lead[0]) if lead else None
+            )
         if person is not None and (p := pronoun_of(bodies.get(a.id, ()))):
             people[a.id], lives[a.id] = p, person
     first = {a: keyset(first_subject(docs[0])) for a, docs in bodies.items() if docs}
@@ -146,6 +151,24 @@ def headline_person(title: Doc) -> str | None:
     if ent is None or ent.label_ != "PERSON" or ent.start != 0 or len(ent) < 2:
         return None
     return ent.text if ent.root.dep_ in ("nsubj", "nsubjpass", "ROOT") else None
+
+
+def role_person(title: Doc, lead: Doc) -> str | None:
+    """The person a headline names by a role only, as its subject ("Former mayor jailed
+    ..."), when the first sentence gives the name with that role ("sentenced former mayor
+    Petra Sandvik"), else None."""
+    subject = next((t for t in title if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or any(c.dep_ == "det" for c in subject.children):
+        return None
+    for ent in lead.ents:
+        before = lead[max(ent.start - 2, 0) : ent.start]
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) > 1
+            and any(t.lemma_ == subject.lemma_ for t in before)
+        ):
+            return ent.text
+    return None
 
 
 def pronoun_of(body: Sequence[Doc]) -> str | None:

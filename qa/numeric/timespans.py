@@ -29,6 +29,13 @@ _FIRST_SINCE = re.compile(
     r"hottest|coldest)\b[^.;:,]*\bsince\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_HOW_LONG_BE = re.compile(r"\bhow\s+long\s+(?:is|was|were|are|has\s+been|had\s+been)\b")
+# Verbs a duration is said with whatever it is the duration of ("the strike lasted 9 days").
+_DURATION_VERBS = frozenset(
+    """is was were are be been has had have last lasts lasted take takes took taken run runs
+    ran serve serves served spend spends spent stay stays stayed remain remains remained
+    continue continues continued span spans spanned""".split()
+)
 # "until 1961", "to the end of 1961", "until her retirement in 1961"
 _UNTIL = re.compile(
     r"\b(?:(?:until|till|to|through)\s+(?:the\s+end\s+of\s+)?|"
@@ -274,7 +281,7 @@ def span(search: Search, ask: Question) -> Answer | None:
         kinds = {"length", "duration"}
     if dim := re.search(r"\bhow\s+(long|tall|high|deep|wide|far)\b", text):
         ask = replace(ask, dimension=ASKED_DIMENSION[dim.group(1)])
-    found = lookup(search, ask, kinds, bonus_kind="length")
+    found = None if _another_event(search, ask, kinds) else lookup(search, ask, kinds, "length")
     # "from 1859 until 1971" in the sentence that best matches the question says more than
     # a duration the question matches less well
     spanned = date_span(search, ask) if kinds == {"duration"} else None
@@ -287,6 +294,18 @@ def span(search: Search, ask: Question) -> Answer | None:
         if (found is None or not found.answered) and kinds == {"duration"}:
             found = begin_to_end(search, ask) or found
     return found or abstain(ask)
+
+
+def _another_event(search: Search, ask: Question, kinds: set[str]) -> bool:
+    """ "How long was she mayor?" is not answered by "sentenced her to four years": the
+    best duration for a question with no verb of its own is said with another event."""
+    if kinds != {"duration"} or not _HOW_LONG_BE.search(ask.text):
+        return False
+    top = search.candidates(ask, kinds)
+    verb = top[0].fact.verb if top else None
+    if not verb or verb.lower() in _DURATION_VERBS:
+        return False
+    return not any(strength(t.keys, keys(verb)) for t in ask.terms)
 
 
 def date_span(search: Search, ask: Question) -> Answer | None:
