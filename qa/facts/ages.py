@@ -46,10 +46,7 @@ def _at_n(num: Token) -> bool:
     nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM"):
         return False  # "at 18 degrees", "at 9 am"
-    subject = next((c for c in at.head.children if c.dep_ == "nsubj"), None)
-    return subject is not None and (
-        subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
-    )
+    return _person_subject(at.head)
 
 
 def _after_age_of(num: Token) -> bool:
@@ -67,6 +64,11 @@ def _person_is(num: Token) -> bool:
         return False
     if verb.dep_ != "ROOT":
         return False  # "taught until she was 80": when something ended, not how old she is
+    return _person_subject(verb)
+
+
+def _person_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a person: "he", "she" or a person's name."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and (
         subject.lower_ in _PERSON_PRONOUNS or subject.ent_type_ == "PERSON"
