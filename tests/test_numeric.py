@@ -1786,3 +1786,15 @@ def test_her_husband_is_not_her() -> None:
     )
     assert ruled(text, "When did her husband die?").short_answer == "2011"
     assert ruled(text, "When did she die?").short_answer == "January 18, 2026"
+
+
+def test_each_after_the_auxiliary_asks_for_the_figure_stated_per_thing() -> None:
+    """The parser takes "oversee" for a noun; "did each ..." still puts "each" on the
+    subject, so the figure stated per office answers, not a total divided by a count."""
+    text = (
+        "Guild offices\n\nThe charter set up two kinds of office: three Greater offices (each "
+        "in charge of 5,000 households) and eleven Lesser offices (each in charge of 400 "
+        "households).\n"
+    )
+    got = ruled(text, "How many households did each Lesser office oversee?")
+    assert got.short_answer == "400"

@@ -342,10 +342,20 @@ def phrase_words(doc: Doc) -> list[str]:
     return out
 
 
+_AUXILIARIES = frozenset(
+    "do does did will would can could should shall may might must has have had is are was "
+    "were".split()
+)
+
+
 def each_is_subject(doc: Doc) -> bool:
-    """Whether "each" or "every" determines the question's subject ("each new school")."""
+    """Whether "each" or "every" determines the question's subject ("each new school"),
+    also where the parser takes the verb after it for a noun: "did each office oversee"
+    puts "each" right after the auxiliary, where only a subject goes."""
     return any(
-        t.lower_ in ("each", "every") and t.dep_ == "det" and t.head.dep_.startswith("nsubj")
+        t.lower_ in ("each", "every")
+        and t.dep_ == "det"
+        and (t.head.dep_.startswith("nsubj") or (t.i > 0 and doc[t.i - 1].lower_ in _AUXILIARIES))
         for t in doc
     )
 
