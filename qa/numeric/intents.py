@@ -15,7 +15,7 @@ from ..facts import Fact
 from ..lexicon.measure_nouns import GROUP_NOUNS
 from ..numbers import asked_unit
 from ..types import Answer
-from . import ages, arithmetic, dates, parts, timespans
+from . import ages, arithmetic, changes, dates, parts, timespans
 from .direct import lookup
 from .lookup import Match, Search, names_what
 from .phrasing import abstain, direct
@@ -44,7 +44,7 @@ def count(search: Search, ask: Question) -> Answer | None:
     if _ASKS_CHANGE.search(ask.text):
         # "By how many trucks a day will traffic rise?", "How many extra trucks?": the
         # change between a figure's earlier and later values, when the article gives both.
-        found = arithmetic.earlier_difference(search, ask)
+        found = changes.earlier_difference(search, ask)
         if found is not None and found.answered:
             return found
     noun = " ".join(t.word for t in ask.count_noun)
@@ -89,7 +89,7 @@ def _change_asked(search: Search, ask: Question, best: Match) -> Answer | None:
     early = search.index.earlier.get(best.fact.id)
     if early is None or not _speaks_of_change(ask):
         return None
-    return arithmetic.subtract(search.index, best.fact, early, best.score)
+    return changes.subtract(search.index, best.fact, early, best.score)
 
 
 def _counts(f: Fact) -> bool:
@@ -144,17 +144,17 @@ def percent(search: Search, ask: Question) -> Answer | None:
         ask = replace(ask, years=(str(int(ask.base_year[:4]) + 1),))
     matches = search.candidates(ask, {"percent"})
     says_rate = bool(_PERCENT_WORDS.search(ask.text))
-    if not matches and (not says_rate or arithmetic.asks_rate(ask)):
+    if not matches and (not says_rate or changes.asks_rate(ask)):
         # "By how much did profit increase?" with no rate stated: the change in amount, as
         # the article gives it ("rose by 6.2 metres") or between its two values; "by what
         # percentage", that change as a share of the earlier value.
-        found = arithmetic.earlier_difference(search, asked)
+        found = changes.earlier_difference(search, asked)
         if found is not None and found.answered:
             return found
         if not says_rate:
-            changes = [m for m in search.candidates(ask, None) if _is_change(search, m.fact)]
-            if changes:
-                return direct(search.index, changes[0].fact, changes[0].score)
+            stated = [m for m in search.candidates(ask, None) if _is_change(search, m.fact)]
+            if stated:
+                return direct(search.index, stated[0].fact, stated[0].score)
             return found
     if not matches:
         return search.nothing(ask)
